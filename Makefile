@@ -1,0 +1,45 @@
+# The README's two commands are `make serve` and `make test`; each installs what it needs.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+VOILA_PORT ?= 8866
+HTML_MANAGER := node_modules/@jupyter-widgets/html-manager/dist
+
+.PHONY: serve test build voila bench clean
+
+$(VENV)/installed.stamp: requirements.txt requirements-dev.txt pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/installed.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+# Debian's Chromium, for the browser tests (Playwright drives it; it never downloads a browser).
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
+# The widget runtime the built pages load from this site instead of a CDN (see _config.yml).
+_vendor/vendor/anywidget.js: $(VENV)/installed.stamp node_modules/installed.stamp theme/widgets-local.js
+	rm -rf _vendor && mkdir -p _vendor/vendor/html-manager
+	cp node_modules/requirejs/require.js theme/widgets-local.js _vendor/vendor/
+	cp $(HTML_MANAGER)/embed-amd.js $(HTML_MANAGER)/*.{woff,woff2,ttf,eot,svg} _vendor/vendor/html-manager/
+	cp "$$($(BIN)/python -c 'import anywidget, pathlib; print(pathlib.Path(anywidget.__file__).parent / "nbextension" / "index.js")')" $@
+
+build: _vendor/vendor/anywidget.js
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+serve: build
+	@echo "The toolkit is at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
+
+voila: $(VENV)/installed.stamp
+	$(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
+
+test: build /usr/bin/chromium
+	$(BIN)/pytest
+
+clean:
+	rm -rf _build _vendor
