@@ -43,7 +43,7 @@ def clean_answers(checklist: Checklist, answers: Answers) -> Answers:
         entry = answers.get(item.id) or {}
         answer, note = entry.get("answer") or None, entry.get("note") or ""
         if answer is not None and (not isinstance(answer, str) or answer not in values):
-            raise RecordError(f"The answer to “{item.prompt}” is {answer!r}, which this checklist does not use.")
+            raise RecordError(f"The answer to “{item.prompt}” is {json.dumps(answer)}, which this checklist does not use.")
         if not isinstance(note, str):
             raise RecordError(f"The note for “{item.prompt}” is not text.")
         if answer or note:

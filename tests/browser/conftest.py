@@ -1,0 +1,123 @@
+"""Browser fixtures: the built site and a Voila server on loopback, driven by Debian's Chromium.
+
+Every page is opened in a fresh browser profile with every request to another host blocked and
+recorded, so a test can assert that nothing left the machine.
+"""
+import http.server
+import os
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from functools import partial
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from ..conftest import ROOT
+
+SITE = ROOT / "_build" / "html"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-quic", "--no-first-run", "--disable-gpu"]
+LOCAL_PREFIXES = ("http://127.0.0.1:", "blob:", "data:", "about:")
+# Stock sphinx-thebe noise on every Jupyter Book 1 page (DESIGN.md trap 8).
+KNOWN_CONSOLE_NOISE = ("Identifier 'THEBE_JS_URL' has already been declared",)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    assert (SITE / "index.html").exists(), f"No built site at {SITE}: run `make build` first (make test does)."
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), partial(QuietHandler, directory=str(SITE)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def voila_url():
+    port = free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [str(Path(os.sys.executable).parent / "voila"), str(ROOT / "checklists"), "--no-browser", f"--port={port}",
+         "--Voila.ip=127.0.0.1", "--Voila.root_dir=" + str(ROOT)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "/voila/", timeout=2)
+            break
+        except OSError:
+            assert process.poll() is None, "Voila exited while starting"
+            assert time.monotonic() < deadline, "Voila did not start within 60 seconds"
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "Chromium is missing: `make test` installs Debian's chromium package"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One fresh browser profile: its page, what it tried to fetch elsewhere, and its errors."""
+
+    def __init__(self, browser, **context_options):
+        self.context = browser.new_context(accept_downloads=True, **context_options)
+        self.external: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.new_page()
+
+    def new_page(self):
+        page = self.context.new_page()
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        return page
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(LOCAL_PREFIXES):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+    def real_errors(self):
+        return [e for e in self.errors if not any(noise in e for noise in KNOWN_CONSOLE_NOISE)]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    visits = []
+
+    def open_visit(**options):
+        visits.append(Visit(browser, **options))
+        return visits[-1]
+
+    yield open_visit
+    for v in visits:
+        v.close()

@@ -1,0 +1,126 @@
+"""checklist.js runs the same rules as the Python engine: the static site has no kernel, so the
+browser makes the records itself. These tests run the front-end's functions in Node and compare
+them with progress.py and record.py, and check its saved-state handling."""
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from dpup_toolkit import RecordError, import_record, progress, render_json, render_markdown
+from dpup_toolkit.record import escape_markdown
+
+from .conftest import ROOT
+from .test_record import ANSWERS, HOSTILE_NOTE, record_with
+
+RUNNER = ROOT / "tests" / "js" / "run_front_end_logic.mjs"
+
+
+@pytest.fixture(scope="module")
+def module(tmp_path_factory):
+    # Node treats .mjs as an ES module, as anywidget does with the same text.
+    path = tmp_path_factory.mktemp("js") / "checklist.mjs"
+    shutil.copy(ROOT / "src" / "dpup_toolkit" / "checklist.js", path)
+    return path
+
+
+@pytest.fixture
+def run_js(module):
+    def run(calls, storage=None):
+        out = subprocess.run(["node", str(RUNNER)], input=json.dumps(
+            {"module": str(module), "calls": calls, "storage": storage or {}}), capture_output=True, text=True, check=True)
+        return json.loads(out.stdout)
+    return run
+
+
+def definition(checklist):
+    return checklist.model_dump(mode="json")
+
+
+ANSWER_SETS = [
+    {},
+    ANSWERS,
+    {"told": {"answer": "na", "note": "Kia ora whānau — 你好 🙂\r\nline two"}},
+    {"identifies": {"answer": "no"}, "needed": {"answer": "no", "note": "hidden, so left out of the record"}},
+    {"described": {"answer": "no", "note": "x" * 100_000}},
+]
+
+
+@pytest.mark.parametrize("answers", ANSWER_SETS, ids=["empty", "hostile", "unicode", "hidden", "long-note"])
+def test_records_made_in_the_browser_match_python_byte_for_byte(run_js, sample, answers):
+    d = definition(sample)
+    results = run_js([["renderMarkdown", [d, answers, "2026-11-21"]], ["renderJson", [d, answers, "2026-11-21"]],
+                      ["progressOf", [d, answers]]])["results"]
+    assert results[0]["value"] == render_markdown(sample, answers, "2026-11-21")
+    assert results[1]["value"] == render_json(sample, answers, "2026-11-21")
+    status = progress(sample, answers)
+    js_status = results[2]["value"]
+    assert (js_status["answered"], js_status["total"]) == (status.answered, status.total)
+    assert [item["id"] for item in js_status["unmet"]] == [item.id for item in status.unmet]
+
+
+def test_escaping_matches(run_js):
+    texts = [HOSTILE_NOTE, "  - dash", "+ plus", "===", "12) twelve", "a\r\nb\rc", "back\\slash", "~~strike~~"]
+    results = run_js([["escapeMarkdown", [text]] for text in texts])["results"]
+    assert [r["value"] for r in results] == [escape_markdown(text) for text in texts]
+
+
+BAD_IMPORTS = [
+    "{not json", '{"format": "something-else"}', '["a", "list"]',
+    record_with(id="other", title="Other checklist"), record_with(version=3), record_with(version="2"),
+    record_with(answers=["yes"]), record_with(answers={"told": {"answer": "maybe"}}),
+    record_with(answers={"told": {"answer": "yes", "note": 5}}),
+]
+
+
+def test_import_errors_match(run_js, sample):
+    results = run_js([["importRecord", [definition(sample), text]] for text in BAD_IMPORTS])["results"]
+    for text, result in zip(BAD_IMPORTS, results):
+        with pytest.raises(RecordError) as caught:
+            import_record(sample, text)
+        assert result == {"error": str(caught.value), "kind": "RecordError"}
+
+
+def test_import_of_an_older_record_matches(run_js, sample):
+    text = record_with(version=1, answers={"told": {"answer": "yes", "note": ""}, "retired": {"answer": "no"}})
+    (value,) = [r["value"] for r in run_js([["importRecord", [definition(sample), text]]])["results"]]
+    answers, notices = import_record(sample, text)
+    assert value == {"answers": answers, "notices": notices}
+
+
+KEY = "dpup-toolkit:checklist:sample:v2"
+
+
+def test_saved_answers_are_read_back(run_js, sample):
+    saved = {KEY: json.dumps({"answers": {"told": {"answer": "yes", "note": "n"}}, "saved_at": "x"})}
+    out = run_js([["loadSaved", [definition(sample)]]], storage=saved)
+    assert out["results"][0]["value"] == {"answers": {"told": {"answer": "yes", "note": "n"}}, "message": None}
+
+
+@pytest.mark.parametrize("raw", ["{broken", '"a string"', '{"answers": {"told": {"answer": "maybe"}}}'])
+def test_unreadable_saved_answers_are_set_aside_with_a_message(run_js, sample, raw):
+    out = run_js([["loadSaved", [definition(sample)]]], storage={KEY: raw})
+    assert out["results"][0]["value"] == {"answers": None, "message": (
+        "Your saved answers for this checklist could not be read, so the checklist starts empty. "
+        "A copy of the unreadable data is kept in this browser.")}
+    assert out["storage"] == {f"{KEY}:unreadable": raw}
+
+
+def test_answers_saved_for_an_older_version_are_brought_across(run_js, sample):
+    old = {"dpup-toolkit:checklist:sample:v1": json.dumps({"answers": {
+        "told": {"answer": "no", "note": "keep me"}, "retired": {"answer": "yes"}, "described": {"answer": "maybe"}}})}
+    out = run_js([["loadSaved", [definition(sample)]]], storage=old)
+    assert out["results"][0]["value"] == {
+        "answers": {"told": {"answer": "no", "note": "keep me"}},
+        "message": "This checklist has changed since you last saved it. Your earlier answers were brought across: "
+                   "please check them."}
+    # Saving moves them to this version's key; the old key goes.
+    out = run_js([["writeSaved", [definition(sample), {"told": {"answer": "no", "note": "keep me"}}]]], storage=old)
+    assert list(out["storage"]) == [KEY]
+
+
+def test_clearing_removes_every_key_of_this_checklist_and_nothing_else(run_js, sample):
+    storage = {KEY: "{}", f"{KEY}:unreadable": "x", "dpup-toolkit:checklist:sample:v1": "{}",
+               "dpup-toolkit:checklist:other:v1": "{}", "someone-else": "y"}
+    out = run_js([["clearSaved", [definition(sample)]]], storage=storage)
+    assert out["storage"] == {"dpup-toolkit:checklist:other:v1": "{}", "someone-else": "y"}

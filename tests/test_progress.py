@@ -1,0 +1,38 @@
+"""Progress, unmet items and conditional items, as a person completing a checklist sees them."""
+from dpup_toolkit import list_checklists, progress, visible_items
+
+from .conftest import FIXTURES
+
+
+def ids(items):
+    return [item.id for item in items]
+
+
+def test_a_conditional_item_shows_only_when_its_condition_holds(sample):
+    assert ids(visible_items(sample, {})) == ["described", "identifies", "told"]
+    assert ids(visible_items(sample, {"identifies": {"answer": "no"}})) == ["described", "identifies", "told"]
+    assert ids(visible_items(sample, {"identifies": {"answer": "yes"}})) == ["described", "identifies", "needed", "told"]
+
+
+def test_progress_counts_only_visible_answered_items(sample):
+    empty = progress(sample, {})
+    assert (empty.answered, empty.total, empty.unmet, empty.complete) == (0, 3, (), False)
+    # An answer to a hidden item does not count.
+    hidden = progress(sample, {"needed": {"answer": "no"}})
+    assert (hidden.answered, hidden.total, hidden.unmet) == (0, 3, ())
+    status = progress(sample, {"described": {"answer": "na"}, "identifies": {"answer": "yes"},
+                               "needed": {"answer": "no"}, "told": {"answer": "no", "note": "later"}})
+    assert (status.answered, status.total, status.complete) == (4, 4, True)
+    assert ids(status.unmet) == ["needed", "told"]
+    assert status.summary() == "4 of 4 questions answered. 2 not met."
+
+
+def test_a_note_without_an_answer_is_not_progress(sample):
+    assert progress(sample, {"told": {"answer": None, "note": "ask the team"}}).answered == 0
+
+
+def test_list_checklists_finds_every_file_sorted(tmp_path):
+    for name in ("zeta", "alpha"):
+        text = (FIXTURES / "sample.yml").read_text(encoding="utf-8").replace("id: sample", f"id: {name}")
+        (tmp_path / f"{name}.yml").write_text(text, encoding="utf-8")
+    assert [c.id for c in list_checklists(tmp_path)] == ["alpha", "zeta"]

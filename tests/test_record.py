@@ -1,0 +1,160 @@
+"""The records a person downloads: exact Markdown and JSON, escaping, and importing them back."""
+import json
+
+import pytest
+from markdown_it import MarkdownIt
+
+from dpup_toolkit import RecordError, import_record, render_json, render_markdown
+from dpup_toolkit.record import escape_markdown
+
+HOSTILE_NOTE = ("Names and <script>alert(1)</script> dates\n# not a heading\n- not a list\n1. nor this\n\n"
+                "[link](http://x) *bold* `code` | pipe & amp")
+ANSWERS = {
+    "described": {"answer": "yes", "note": HOSTILE_NOTE},
+    "identifies": {"answer": "yes", "note": ""},
+    "needed": {"answer": "no"},
+    "told": {"answer": None, "note": "Ask the team"},
+}
+
+GOLDEN_MARKDOWN = r"""# Sample checklist: record
+
+- Checklist: sample, version 2
+- Exported: 2026-11-21
+- Progress: 3 of 4 questions answered
+- Not met: 1
+
+## What to do next
+
+1. Is each identifying part needed?
+   - What to do: Remove the parts you do not need.
+
+## The data
+
+### Have you described the data?
+
+Answer: Yes
+
+Note:
+
+> Names and \<script\>alert(1)\</script\> dates
+> \# not a heading
+> \- not a list
+> 1\. nor this
+>
+> \[link\](http://x) \*bold\* \`code\` \| pipe \& amp
+
+### Does any of it identify people?
+
+Answer: Yes
+
+### Is each identifying part needed?
+
+Answer: No
+
+## The people
+
+### Will people be told?
+
+Answer: Not answered
+
+Note:
+
+> Ask the team
+"""
+
+GOLDEN_JSON = {
+    "format": "dpup-toolkit/checklist-record",
+    "format_version": 1,
+    "checklist": {"id": "sample", "version": 2, "title": "Sample checklist"},
+    "exported_at": "2026-11-21",
+    "answers": {
+        "described": {"answer": "yes", "note": HOSTILE_NOTE},
+        "identifies": {"answer": "yes", "note": ""},
+        "needed": {"answer": "no", "note": ""},
+        "told": {"answer": None, "note": "Ask the team"},
+    },
+}
+
+
+def test_markdown_record_is_exact(sample):
+    assert render_markdown(sample, ANSWERS, "2026-11-21") == GOLDEN_MARKDOWN
+
+
+def test_markdown_record_of_nothing_says_so(sample):
+    assert render_markdown(sample, {}, "2026-11-21").split("## The data")[0] == (
+        "# Sample checklist: record\n\n- Checklist: sample, version 2\n- Exported: 2026-11-21\n"
+        "- Progress: 0 of 3 questions answered\n- Not met: 0\n\n## What to do next\n\n"
+        "Nothing is marked as not met.\n\n")
+
+
+def test_typed_text_shows_literally_when_the_markdown_is_rendered(sample):
+    html = MarkdownIt("commonmark").render(render_markdown(sample, ANSWERS, "2026-11-21"))
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html.count("<h1>") == 1 and "<h1># not a heading" not in html
+    assert "<a href" not in html and "<em>" not in html and "<code>" not in html
+    assert "<blockquote>\n<p>Names and" in html and "# not a heading\n- not a list\n1. nor this" in html
+
+
+@pytest.mark.parametrize("text, escaped", [
+    ("plain words, stay plain.", "plain words, stay plain."),
+    ("  - indented dash", "  \\- indented dash"),
+    ("+ plus", "\\+ plus"),
+    ("===", "\\==="),
+    ("12) twelve", "12\\) twelve"),
+    ("a\r\nb\rc", "a\nb\nc"),
+    ("back\\slash", "back\\\\slash"),
+])
+def test_escape_markdown(text, escaped):
+    assert escape_markdown(text) == escaped
+
+
+def test_json_record_is_exact_and_round_trips(sample):
+    text = render_json(sample, ANSWERS, "2026-11-21")
+    assert json.loads(text) == GOLDEN_JSON
+    assert text.startswith('{\n  "format": "dpup-toolkit/checklist-record",\n  "format_version": 1,\n')
+    assert text.endswith("\n}\n")
+    answers, notices = import_record(sample, text)
+    assert answers == GOLDEN_JSON["answers"] and notices == []
+    assert render_json(sample, answers, "2026-11-21") == text
+
+
+def test_unicode_stays_readable_in_json(sample):
+    text = render_json(sample, {"told": {"answer": "yes", "note": "Kia ora whānau — 你好 🙂"}}, "2026-11-21")
+    assert "Kia ora whānau — 你好 🙂" in text
+
+
+def record_with(**changes):
+    record = json.loads(json.dumps(GOLDEN_JSON))
+    for key, value in changes.items():
+        if key == "answers":
+            record["answers"] = value
+        else:
+            record["checklist"][key] = value
+    return json.dumps(record)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("{not json", "This file is not a checklist record: it is not valid JSON."),
+    ('{"format": "something-else"}', "This file is not a DPUP Toolkit checklist record."),
+    ('["a", "list"]', "This file is not a DPUP Toolkit checklist record."),
+    (record_with(id="other", title="Other checklist"),
+     "This record is for another checklist (“Other checklist”), not “Sample checklist”."),
+    (record_with(version=3), "This record comes from a newer version of this checklist (version 3) than this page "
+                             "has (version 2). Nothing was changed."),
+    (record_with(version="2"), "This record does not say which version of the checklist it is for."),
+    (record_with(answers=["yes"]), "This record's answers are damaged. Nothing was changed."),
+    (record_with(answers={"told": {"answer": "maybe"}}),
+     "The answer to “Will people be told?” is \"maybe\", which this checklist does not use."),
+    (record_with(answers={"told": {"answer": "yes", "note": 5}}), "The note for “Will people be told?” is not text."),
+])
+def test_a_bad_import_says_what_is_wrong(sample, text, message):
+    with pytest.raises(RecordError) as caught:
+        import_record(sample, text)
+    assert str(caught.value) == message
+
+
+def test_an_older_record_keeps_known_answers_and_says_what_was_dropped(sample):
+    text = record_with(version=1, answers={"told": {"answer": "yes", "note": ""}, "retired-question": {"answer": "no"}})
+    answers, notices = import_record(sample, text)
+    assert answers == {"told": {"answer": "yes", "note": ""}}
+    assert notices == ["1 saved answer(s) were for questions this version no longer asks, so they were left out."]

@@ -1,0 +1,26 @@
+"""The widget's Python side: what the kernel holds and the records it makes."""
+from pathlib import Path
+
+from dpup_toolkit import ChecklistWidget, render_json, render_markdown
+
+import dpup_toolkit
+
+
+def test_the_widget_carries_the_checklist_and_its_front_end(sample):
+    widget = ChecklistWidget(sample)
+    assert widget.definition["id"] == "sample"
+    assert [item["id"] for item in widget.definition["sections"][0]["items"]] == ["described", "identifies", "needed"]
+    assert widget.answers == {}
+    package = Path(dpup_toolkit.__file__).parent
+    assert widget._esm == (package / "checklist.js").read_text(encoding="utf-8")
+    assert widget._css == (package / "checklist.css").read_text(encoding="utf-8")
+    assert "export default { render }" in widget._esm
+
+
+def test_answers_from_the_browser_give_the_same_records(sample):
+    widget = ChecklistWidget(sample)
+    widget.answers = {"identifies": {"answer": "yes", "note": ""}, "needed": {"answer": "no", "note": "<b>x</b>"}}
+    assert widget.progress().summary() == "2 of 4 questions answered. 1 not met."
+    assert widget.record_markdown("2026-11-21") == render_markdown(sample, widget.answers, "2026-11-21")
+    assert widget.record_json("2026-11-21") == render_json(sample, widget.answers, "2026-11-21")
+    assert "> \\<b\\>x\\</b\\>" in widget.record_markdown("2026-11-21")
