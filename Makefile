@@ -22,8 +22,10 @@ node_modules/installed.stamp: package.json package-lock.json
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
 
 # The widget runtime the built pages load from this site instead of a CDN (see _config.yml).
+# Sphinx copies these only when it writes pages, and never over older copies: so a change here
+# removes the built copies and Sphinx's saved state, and the next build starts afresh.
 _vendor/vendor/anywidget.js: $(VENV)/installed.stamp node_modules/installed.stamp theme/widgets-local.js
-	rm -rf _vendor && mkdir -p _vendor/vendor/html-manager
+	rm -rf _vendor _build/html/vendor _build/.doctrees && mkdir -p _vendor/vendor/html-manager
 	cp node_modules/requirejs/require.js theme/widgets-local.js _vendor/vendor/
 	cp $(HTML_MANAGER)/embed-amd.js $(HTML_MANAGER)/*.{woff,woff2,ttf,eot,svg} _vendor/vendor/html-manager/
 	cp "$$($(BIN)/python -c 'import anywidget, pathlib; print(pathlib.Path(anywidget.__file__).parent / "nbextension" / "index.js")')" $@

@@ -5,6 +5,8 @@
   require.config({
     paths: {
       anywidget: here + "anywidget",
+      // Modules bundled in embed-amd.js find their font files beside their own URL.
+      "@jupyter-widgets": here + "html-manager",
       "@jupyter-widgets/html-manager/dist": here + "html-manager",
     },
   });
