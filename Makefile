@@ -6,7 +6,7 @@ PORT ?= 8000
 VOILA_PORT ?= 8866
 HTML_MANAGER := node_modules/@jupyter-widgets/html-manager/dist
 
-.PHONY: serve test build voila bench clean
+.PHONY: serve test build voila lab bench clean
 
 $(VENV)/installed.stamp: requirements.txt requirements-dev.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -14,6 +14,7 @@ $(VENV)/installed.stamp: requirements.txt requirements-dev.txt pyproject.toml
 	touch $@
 
 node_modules/installed.stamp: package.json package-lock.json
+	command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm)
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
@@ -30,7 +31,14 @@ _vendor/vendor/anywidget.js: $(VENV)/installed.stamp node_modules/installed.stam
 	cp $(HTML_MANAGER)/embed-amd.js $(HTML_MANAGER)/*.{woff,woff2,ttf,eot,svg} _vendor/vendor/html-manager/
 	cp "$$($(BIN)/python -c 'import anywidget, pathlib; print(pathlib.Path(anywidget.__file__).parent / "nbextension" / "index.js")')" $@
 
-build: _vendor/vendor/anywidget.js
+# Executed notebooks embed the widget's front-end and checklist data, but the execution cache
+# only notices changes to a notebook's own code: when the engine or a checklist changes, start
+# the notebooks (and the pages that embed them) afresh.
+_build/engine.stamp: $(wildcard src/dpup_toolkit/*) $(wildcard checklists/*.yml)
+	rm -rf _build/.jupyter_cache _build/.doctrees
+	mkdir -p _build && touch $@
+
+build: _vendor/vendor/anywidget.js _build/engine.stamp
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 serve: build
@@ -45,3 +53,9 @@ test: build /usr/bin/chromium
 
 clean:
 	rm -rf _build _vendor
+
+bench: _vendor/vendor/anywidget.js /usr/bin/chromium
+	$(BIN)/python benchmarks/bench_site.py
+
+lab: $(VENV)/installed.stamp
+	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 checklists/

@@ -7,6 +7,7 @@ from dpup_toolkit import load_checklist
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
+SITE = ROOT / "_build" / "html"
 
 
 @pytest.fixture

@@ -290,7 +290,7 @@ function render({ model, el }) {
 
   const status = h("p", { className: "dpup-message", role: "status" });
   const alert = h("p", { className: "dpup-message dpup-message-error", role: "alert" });
-  const progressText = h("p", { className: "dpup-progress-text", id: `${prefix}-progress`, "aria-live": "polite" });
+  const progressText = h("p", { className: "dpup-progress-text", id: `${prefix}-progress`, role: "status" });
   const progressBar = h("progress", { max: 1, value: 0, "aria-labelledby": `${prefix}-progress` });
   const nextList = h("ol", { className: "dpup-next-list" });
   const nextNone = h("p", { text: "Nothing is marked as not met yet. Answer “No” to a question and it shows here with what to do." });

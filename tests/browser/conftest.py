@@ -7,8 +7,10 @@ import http.server
 import os
 import socket
 import subprocess
+import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from functools import partial
 from pathlib import Path
@@ -16,9 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from ..conftest import ROOT
-
-SITE = ROOT / "_build" / "html"
+from ..conftest import ROOT, SITE
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-quic", "--no-first-run", "--disable-gpu"]
@@ -52,14 +52,16 @@ def voila_url():
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
-        [str(Path(os.sys.executable).parent / "voila"), str(ROOT / "checklists"), "--no-browser", f"--port={port}",
-         "--Voila.ip=127.0.0.1", "--Voila.root_dir=" + str(ROOT)],
+        [str(Path(sys.executable).parent / "voila"), str(ROOT), "--no-browser", f"--port={port}",
+         "--Voila.ip=127.0.0.1"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
         try:
-            urllib.request.urlopen(url + "/voila/", timeout=2)
+            urllib.request.urlopen(url + "/", timeout=2)
+            break
+        except urllib.error.HTTPError:  # it answers, so it is up
             break
         except OSError:
             assert process.poll() is None, "Voila exited while starting"

@@ -2,8 +2,7 @@
 and axe-core finds no serious or critical accessibility problem."""
 import pytest
 
-from ..conftest import ROOT
-from .conftest import SITE
+from ..conftest import ROOT, SITE
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SKIP_FOLDERS = {"_static", "_sources", "vendor", "_images", "reports"}

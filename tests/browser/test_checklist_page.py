@@ -1,0 +1,232 @@
+"""A person completes the Purpose statement checklist on the static site (no kernel)."""
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from dpup_toolkit import load_checklist, render_json, render_markdown, visible_items
+
+from ..conftest import ROOT
+
+PAGE = "checklists/purpose-statement.html"
+CHECKLIST = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
+STORAGE_KEY = f"dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}"
+HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> # heading *bold* | pipe'
+FIRST, SECOND = CHECKLIST.items[0], CHECKLIST.items[-1]
+CONDITIONAL = next(item for item in CHECKLIST.items if item.show_if)
+PARENT = CHECKLIST.item(CONDITIONAL.show_if.item)
+
+
+def total_shown(answers):
+    return len(visible_items(CHECKLIST, answers))
+
+
+def item(page, checklist_item):
+    return page.locator(f"#dpup-{CHECKLIST.id}-{checklist_item.id}")
+
+
+def answer(page, checklist_item, label):
+    item(page, checklist_item).get_by_label(label, exact=True).check()
+
+
+def open_checklist(visit, site_url, **options):
+    v = visit(**options)
+    v.page.goto(f"{site_url}/{PAGE}")
+    v.page.wait_for_selector(".dpup-checklist")
+    return v
+
+
+def progress(page):
+    return page.locator(".dpup-progress-text")
+
+
+def saved_answers(page):
+    return json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})"))["answers"]
+
+
+def test_every_item_is_a_labelled_native_control(visit, site_url):
+    page = open_checklist(visit, site_url).page
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Purpose statement checklist"))
+    fieldsets = page.locator("fieldset.dpup-item")
+    expect(fieldsets).to_have_count(len(CHECKLIST.items))
+    for checklist_item in [i for i in CHECKLIST.items if not i.show_if][:4]:
+        fieldset = item(page, checklist_item)
+        expect(fieldset.locator("legend")).to_have_text(checklist_item.prompt)
+        for option in CHECKLIST.answers:
+            expect(fieldset.get_by_role("radio", name=option.label, exact=True)).to_have_count(1)
+        expect(fieldset.get_by_role("textbox", name="Your note (optional)")).to_have_count(1)
+    expect(page.get_by_role("status").filter(has_text="questions answered")).to_have_text(
+        f"0 of {total_shown({})} questions answered. 0 not met.")
+
+
+def test_completing_saving_and_coming_back(visit, site_url):
+    v = open_checklist(visit, site_url)
+    page = v.page
+    answer(page, FIRST, "Yes")
+    expect(item(page, FIRST).locator(".dpup-guidance")).to_have_text(FIRST.guidance["yes"])
+    answer(page, SECOND, "No")
+    guidance = item(page, SECOND).locator(".dpup-guidance")
+    expect(guidance).to_contain_text(SECOND.guidance["no"])
+    expect(guidance).to_contain_text(f"What to do: {SECOND.action}")
+    expect(progress(page)).to_have_text(f"2 of {total_shown({})} questions answered. 1 not met.")
+    next_steps = page.locator(".dpup-next-list li")
+    expect(next_steps).to_have_count(1)
+    expect(next_steps.get_by_role("link")).to_have_text(SECOND.prompt)
+    expect(next_steps).to_contain_text(SECOND.action)
+
+    note = item(page, FIRST).get_by_role("textbox", name="Your note (optional)")
+    note.fill(HOSTILE)
+    note.blur()
+
+    page.reload()
+    page.wait_for_selector(".dpup-checklist")
+    expect(item(page, FIRST).get_by_role("radio", name="Yes", exact=True)).to_be_checked()
+    expect(item(page, SECOND).get_by_role("radio", name="No", exact=True)).to_be_checked()
+    expect(item(page, FIRST).get_by_role("textbox", name="Your note (optional)")).to_have_value(HOSTILE)
+    expect(progress(page)).to_have_text(f"2 of {total_shown({})} questions answered. 1 not met.")
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(".dpup-checklist script, .dpup-checklist img").count() == 0
+    assert v.external == [] and v.real_errors() == []
+
+
+def test_a_conditional_item_appears_only_when_it_applies(visit, site_url):
+    page = open_checklist(visit, site_url).page
+    expect(item(page, CONDITIONAL)).to_be_hidden()
+    answer(page, PARENT, CHECKLIST.answer_label(CONDITIONAL.show_if.answer_in[0]))
+    expect(item(page, CONDITIONAL)).to_be_visible()
+    shown = {PARENT.id: {"answer": CONDITIONAL.show_if.answer_in[0]}}
+    expect(progress(page)).to_have_text(f"1 of {total_shown(shown)} questions answered. 0 not met.")
+    other = next(o.label for o in CHECKLIST.answers if o.value not in CONDITIONAL.show_if.answer_in)
+    answer(page, PARENT, other)
+    expect(item(page, CONDITIONAL)).to_be_hidden()
+
+
+def test_downloads_match_the_python_engine_and_import_resumes_elsewhere(visit, site_url, tmp_path):
+    page = open_checklist(visit, site_url).page
+    answer(page, FIRST, "Not applicable")
+    answer(page, SECOND, "No")
+    note = item(page, SECOND).get_by_role("textbox", name="Your note (optional)")
+    note.fill("Kia ora whānau\n" + HOSTILE)
+    note.blur()
+    answers = saved_answers(page)
+
+    with page.expect_download() as markdown_download:
+        page.get_by_role("button", name="Download record (Markdown)").click()
+    markdown = markdown_download.value
+    assert re.fullmatch(r"purpose-statement-record-\d{4}-\d\d-\d\d\.md", markdown.suggested_filename)
+    text = markdown.path().read_text(encoding="utf-8")
+    exported = re.search(r"^- Exported: (.+)$", text, re.M).group(1)
+    assert text == render_markdown(CHECKLIST, answers, exported)
+    assert "\\<script\\>" in text
+
+    with page.expect_download() as json_download:
+        page.get_by_role("button", name="Download record (JSON)").click()
+    record_path = tmp_path / "record.json"
+    json_download.value.save_as(record_path)
+    record_text = record_path.read_text(encoding="utf-8")
+    assert record_text == render_json(CHECKLIST, answers, json.loads(record_text)["exported_at"])
+
+    # A fresh browser profile knows nothing until the record is imported.
+    fresh = open_checklist(visit, site_url).page
+    expect(progress(fresh)).to_have_text(re.compile(r"^0 of "))
+    fresh.get_by_label("Carry on from a saved record (JSON file):").set_input_files(record_path)
+    expect(fresh.get_by_role("status").filter(has_text="imported")).to_have_text("Your saved record was imported.")
+    expect(item(fresh, FIRST).get_by_role("radio", name="Not applicable", exact=True)).to_be_checked()
+    expect(item(fresh, SECOND).get_by_role("textbox", name="Your note (optional)")).to_have_value(
+        "Kia ora whānau\n" + HOSTILE)
+    assert saved_answers(fresh) == answers
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "This file is not a checklist record: it is not valid JSON."),
+    (json.dumps({"format": "dpup-toolkit/checklist-record", "format_version": 1,
+                 "checklist": {"id": "another", "version": 1, "title": "Another checklist"}, "answers": {}}),
+     "This record is for another checklist (“Another checklist”), not “Purpose statement checklist”."),
+    (json.dumps({"format": "dpup-toolkit/checklist-record", "format_version": 1,
+                 "checklist": {"id": CHECKLIST.id, "version": CHECKLIST.version + 1, "title": CHECKLIST.title},
+                 "answers": {}}),
+     f"This record comes from a newer version of this checklist (version {CHECKLIST.version + 1}) than this page "
+     f"has (version {CHECKLIST.version}). Nothing was changed."),
+])
+def test_a_bad_import_explains_itself_and_loses_nothing(visit, site_url, tmp_path, content, message):
+    page = open_checklist(visit, site_url).page
+    answer(page, FIRST, "Yes")
+    before = saved_answers(page)
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    page.get_by_label("Carry on from a saved record (JSON file):").set_input_files(bad)
+    expect(page.get_by_role("alert")).to_have_text(f"{message} Your current answers have not changed.")
+    expect(item(page, FIRST).get_by_role("radio", name="Yes", exact=True)).to_be_checked()
+    assert saved_answers(page) == before
+
+
+def test_clear_removes_everything_and_undo_brings_it_back(visit, site_url):
+    page = open_checklist(visit, site_url).page
+    answer(page, FIRST, "Yes")
+    answer(page, SECOND, "No")
+    page.get_by_role("button", name="Clear my answers").click()
+    expect(progress(page)).to_have_text(f"0 of {total_shown({})} questions answered. 0 not met.")
+    expect(page.locator("input[type=radio]:checked")).to_have_count(0)
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('dpup-toolkit:'))") == []
+    page.get_by_role("button", name="Undo").click()
+    expect(progress(page)).to_have_text(f"2 of {total_shown({})} questions answered. 1 not met.")
+    page.reload()
+    page.wait_for_selector(".dpup-checklist")
+    expect(item(page, SECOND).get_by_role("radio", name="No", exact=True)).to_be_checked()
+
+
+def test_corrupted_saved_answers_never_break_the_page(visit, site_url):
+    v = open_checklist(visit, site_url)
+    page = v.page
+    page.evaluate(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, '{{not json')")
+    page.reload()
+    page.wait_for_selector(".dpup-checklist")
+    expect(page.get_by_role("alert")).to_have_text(
+        "Your saved answers for this checklist could not be read, so the checklist starts empty. "
+        "A copy of the unreadable data is kept in this browser.")
+    answer(page, FIRST, "Yes")
+    expect(progress(page)).to_have_text(re.compile(r"^1 of "))
+    assert v.real_errors() == []
+
+
+def test_print_shows_the_answers_not_the_controls(visit, site_url):
+    page = open_checklist(visit, site_url).page
+    answer(page, FIRST, "No")
+    note = item(page, FIRST).get_by_role("textbox", name="Your note (optional)")
+    note.fill("Ask the privacy officer")
+    note.blur()
+    page.emulate_media(media="print")
+    expect(item(page, FIRST).locator(".dpup-print-answer")).to_be_visible()
+    expect(item(page, FIRST).locator(".dpup-print-answer")).to_have_text("Answer: No")
+    expect(item(page, FIRST).locator(".dpup-print-note")).to_have_text("Note: Ask the privacy officer")
+    expect(item(page, SECOND).locator(".dpup-print-answer")).to_have_text("Answer: Not answered")
+    expect(page.get_by_role("button", name="Clear my answers")).to_be_hidden()
+    expect(note).to_be_hidden()
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_keyboard_only(visit, site_url):
+    page = open_checklist(visit, site_url).page
+    first_radio = item(page, FIRST).get_by_role("radio", name="Yes", exact=True)
+    first_radio.focus()
+    page.keyboard.press("Space")
+    expect(first_radio).to_be_checked()
+    page.keyboard.press("Tab")  # to the note
+    expect(item(page, FIRST).get_by_role("textbox")).to_be_focused()
+    page.keyboard.type("typed with the keyboard")
+    page.keyboard.press("Tab")  # leaves the note, on to the next item's first answer
+    expect(progress(page)).to_have_text(re.compile(r"^1 of "))
+    assert saved_answers(page)[FIRST.id] == {"answer": "yes", "note": "typed with the keyboard"}
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+def test_phone_width_has_no_sideways_scrolling(visit, site_url):
+    page = open_checklist(visit, site_url, viewport={"width": 375, "height": 740}).page
+    answer(page, SECOND, "No")
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], widths
+    box = item(page, FIRST).bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375

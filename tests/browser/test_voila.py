@@ -1,0 +1,56 @@
+"""The same checklist as a Voila app: same widget, and the answers reach the kernel."""
+import json
+import re
+
+from playwright.sync_api import expect
+
+from dpup_toolkit import load_checklist, render_markdown
+
+from ..conftest import ROOT
+
+CHECKLIST = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
+FIRST, LAST = CHECKLIST.items[0], CHECKLIST.items[-1]
+# Voila's stock page template asks a CDN for its icon font; it is blocked and nothing else may go.
+VOILA_TEMPLATE_CDN = re.compile(r"^https://cdn\.jsdelivr\.net/npm/@fortawesome/fontawesome-free@")
+
+
+def open_app(visit, voila_url, notebook):
+    v = visit()
+    v.page.goto(f"{voila_url}/voila/render/{notebook}")
+    v.page.wait_for_selector(".dpup-checklist", timeout=60_000)
+    return v
+
+
+def item(page, checklist_item):
+    return page.locator(f"#dpup-{CHECKLIST.id}-{checklist_item.id}")
+
+
+def test_the_checklist_notebook_runs_as_an_app(visit, voila_url):
+    v = open_app(visit, voila_url, "checklists/purpose-statement.ipynb")
+    page = v.page
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Purpose statement checklist"))
+    expect(page.locator("fieldset.dpup-item")).to_have_count(len(CHECKLIST.items))
+    item(page, LAST).get_by_label("No", exact=True).check()
+    expect(item(page, LAST).locator(".dpup-guidance")).to_contain_text(f"What to do: {LAST.action}")
+    expect(page.locator(".dpup-next-list li")).to_have_count(1)
+    page.reload()
+    page.wait_for_selector(".dpup-checklist", timeout=60_000)
+    expect(item(page, LAST).get_by_role("radio", name="No", exact=True)).to_be_checked()
+    assert all(VOILA_TEMPLATE_CDN.match(url) for url in v.external), v.external
+
+
+def test_answers_reach_the_kernel_and_make_the_same_record(visit, voila_url):
+    page = open_app(visit, voila_url, "tests/fixtures/kernel_view.ipynb").page
+    kernel_summary = page.get_by_text(re.compile(r"^Kernel: "))
+    total = kernel_summary.inner_text().split(" of ")[1].split()[0]
+    item(page, FIRST).get_by_label("Yes", exact=True).check()
+    item(page, LAST).get_by_label("No", exact=True).check()
+    note = item(page, LAST).get_by_role("textbox", name="Your note (optional)")
+    note.fill("<b>not bold</b>\n# not a heading")
+    note.blur()
+    expect(kernel_summary).to_have_text(f"Kernel: 2 of {total} questions answered. 1 not met.")
+    answers = json.loads(page.evaluate(
+        f"localStorage.getItem('dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}')"))["answers"]
+    expected = render_markdown(CHECKLIST, answers, "2026-11-21")
+    expect(page.get_by_label("Kernel record")).to_have_value(expected)
+    assert "> \\<b\\>not bold\\</b\\>\n> \\# not a heading" in expected

@@ -1,0 +1,54 @@
+"""The built site carries the current widget and checklist (not a stale executed copy), and its
+pages load widget code only from the site itself."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+import dpup_toolkit
+from dpup_toolkit import list_checklists
+
+from .conftest import ROOT, SITE
+
+STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>', re.S)
+
+
+def widget_states(page):
+    html = (SITE / page).read_text(encoding="utf-8")
+    (state,) = STATE.findall(html)
+    return [model["state"] for model in json.loads(state)["state"].values() if model["model_name"] == "AnyModel"]
+
+
+@pytest.mark.parametrize("checklist", list_checklists(ROOT / "checklists"), ids=lambda c: c.id)
+def test_each_checklist_page_embeds_the_current_widget_and_data(checklist):
+    (state,) = widget_states(f"checklists/{checklist.id}.html")
+    package = Path(dpup_toolkit.__file__).parent
+    assert state["_esm"] == (package / "checklist.js").read_text(encoding="utf-8")
+    assert state["_css"] == (package / "checklist.css").read_text(encoding="utf-8")
+    assert state["definition"] == checklist.model_dump(mode="json")
+    assert state["answers"] == {}
+
+
+def test_widget_pages_load_their_runtime_from_this_site():
+    html = (SITE / "checklists" / "purpose-statement.html").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script[^>]*\ssrc="([^"]+)"', html)
+    assert [s.split("?")[0] for s in scripts if "vendor/" in s] == [
+        "../_static/../vendor/require.js", "../_static/../vendor/widgets-local.js",
+        "../_static/../vendor/html-manager/embed-amd.js"]
+    assert not [s for s in scripts if "://" in s]
+    assert 'data-jupyter-widgets-cdn="../vendor/not-on-this-site/"' in html
+    assert "data-jupyter-widgets-cdn-only" not in html
+    for path in ("require.js", "widgets-local.js", "anywidget.js", "html-manager/embed-amd.js"):
+        assert (SITE / "vendor" / path).is_file()
+
+
+def test_tool_pages_offer_binder_and_voila_launches_from_the_one_repository_setting():
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    repository = config["repository"]["url"].removeprefix("https://github.com/")
+    binder = f"{config['launch_buttons']['binderhub_url']}/v2/gh/{repository}/{config['repository']['branch']}"
+    html = (SITE / "checklists" / "purpose-statement.html").read_text(encoding="utf-8")
+    assert f"{binder}?urlpath=voila%2Frender%2Fchecklists%2Fpurpose-statement.ipynb" in html
+    assert f"{binder}?urlpath=lab/tree/checklists/purpose-statement.ipynb" in html
+    assert "voila%2Frender" not in (SITE / "book" / "index.html").read_text(encoding="utf-8")
