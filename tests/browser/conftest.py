@@ -4,7 +4,7 @@ Every page is opened in a fresh browser profile with every request to another ho
 recorded, so a test can assert that nothing left the machine.
 """
 import http.server
-import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -47,14 +47,11 @@ def site_url():
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
-def voila_url():
+def start_server(command, cwd):
+    """Start a Jupyter server on a free loopback port; yield its URL; stop it afterwards."""
     port = free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "voila"), str(ROOT), "--no-browser", f"--port={port}",
-         "--Voila.ip=127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([str(Path(sys.executable).parent / command[0]), *command[1:], "--no-browser",
+                                f"--port={port}"], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -64,12 +61,30 @@ def voila_url():
         except urllib.error.HTTPError:  # it answers, so it is up
             break
         except OSError:
-            assert process.poll() is None, "Voila exited while starting"
-            assert time.monotonic() < deadline, "Voila did not start within 60 seconds"
+            assert process.poll() is None, f"{command[0]} exited while starting"
+            assert time.monotonic() < deadline, f"{command[0]} did not start within 60 seconds"
             time.sleep(0.3)
     yield url
     process.terminate()
     process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def voila_url():
+    yield from start_server(["voila", str(ROOT), "--Voila.ip=127.0.0.1"], ROOT)
+
+
+@pytest.fixture(scope="session")
+def jupyterlab_url(tmp_path_factory):
+    # JupyterLab saves notebooks and its layout as you work: it gets a copy of the checklists and
+    # empty settings, so each run starts the same and the repository is never touched.
+    home = tmp_path_factory.mktemp("lab")
+    folder = home / "checklists"
+    shutil.copytree(ROOT / "checklists", folder)
+    yield from start_server(["jupyter", "lab", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
+                             "--ServerApp.password=", f"--ServerApp.root_dir={folder}", "--allow-root",
+                             "--LabApp.news_url=None", f"--LabApp.workspaces_dir={home / 'workspaces'}",
+                             f"--LabApp.user_settings_dir={home / 'settings'}"], folder)
 
 
 @pytest.fixture(scope="session")
