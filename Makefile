@@ -6,7 +6,7 @@ PORT ?= 8000
 VOILA_PORT ?= 8866
 HTML_MANAGER := node_modules/@jupyter-widgets/html-manager/dist
 
-.PHONY: serve test build voila lab bench clean
+.PHONY: serve test build voila lab bench report manifest clean
 
 $(VENV)/installed.stamp: requirements.txt requirements-dev.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -59,3 +59,11 @@ bench: _vendor/vendor/anywidget.js /usr/bin/chromium
 
 lab: $(VENV)/installed.stamp
 	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 checklists/
+
+# Plain-language figures per page (average sentence length).
+report: build
+	$(BIN)/python -m dpup_toolkit.plain_language _build/html
+
+# Refresh the committed list of public URLs and anchors after adding pages or sections on purpose.
+manifest: build
+	$(BIN)/python -m tests.site_manifest --update
