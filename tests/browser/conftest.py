@@ -22,6 +22,7 @@ from ..conftest import ROOT, SITE
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-quic", "--no-first-run", "--disable-gpu"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LOCAL_PREFIXES = ("http://127.0.0.1:", "blob:", "data:", "about:")
 # Stock sphinx-thebe noise on every Jupyter Book 1 page (DESIGN.md trap 8).
 KNOWN_CONSOLE_NOISE = ("Identifier 'THEBE_JS_URL' has already been declared",)
@@ -139,3 +140,14 @@ def visit(browser):
     yield open_visit
     for v in visits:
         v.close()
+
+
+def serious_accessibility_problems(page):
+    """axe-core's serious and critical violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ["violations"]});
+        return result.violations.map(v => ({id: v.id, impact: v.impact,
+            targets: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}));
+    }""")
+    return [v for v in violations if v["impact"] in ("serious", "critical")]

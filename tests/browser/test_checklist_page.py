@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from dpup_toolkit import load_checklist, render_json, render_markdown, visible_items
 
 from ..conftest import ROOT
+from .conftest import serious_accessibility_problems
 
 PAGE = "checklists/purpose-statement.html"
 CHECKLIST = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
@@ -188,6 +189,18 @@ def test_corrupted_saved_answers_never_break_the_page(visit, site_url):
     answer(page, FIRST, "Yes")
     expect(progress(page)).to_have_text(re.compile(r"^1 of "))
     assert v.real_errors() == []
+
+
+def test_the_filled_in_form_stays_accessible(visit, site_url, tmp_path):
+    page = open_checklist(visit, site_url).page
+    answer(page, FIRST, "No")
+    answer(page, PARENT, CHECKLIST.answer_label(CONDITIONAL.show_if.answer_in[0]))
+    answer(page, CONDITIONAL, "No")
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    page.get_by_label("Carry on from a saved record (JSON file):").set_input_files(tmp_path / "bad.json")
+    expect(page.get_by_role("alert")).not_to_be_empty()
+    expect(page.locator(".dpup-next-list li")).to_have_count(2)
+    assert serious_accessibility_problems(page) == []
 
 
 def test_print_shows_the_answers_not_the_controls(visit, site_url):

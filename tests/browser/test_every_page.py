@@ -2,9 +2,8 @@
 and axe-core finds no serious or critical accessibility problem."""
 import pytest
 
-from ..conftest import ROOT, SITE
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+from ..conftest import SITE
+from .conftest import serious_accessibility_problems
 SKIP_FOLDERS = {"_static", "_sources", "vendor", "_images", "reports"}
 
 
@@ -42,11 +41,4 @@ def test_no_request_leaves_the_site(visit, site_url, path):
 @pytest.mark.parametrize("path", PAGES)
 def test_no_serious_accessibility_problem(visit, site_url, path):
     v = open_page(visit, site_url, path)
-    v.page.add_script_tag(path=str(AXE))
-    violations = v.page.evaluate("""async () => {
-        const result = await axe.run(document, {resultTypes: ["violations"]});
-        return result.violations.map(v => ({id: v.id, impact: v.impact,
-            targets: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}));
-    }""")
-    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
-    assert serious == [], f"{path}: {serious}"
+    assert serious_accessibility_problems(v.page) == [], path
