@@ -4,7 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 VOILA_PORT ?= 8866
-HTML_MANAGER := node_modules/@jupyter-widgets/html-manager/dist
 
 .PHONY: serve test build voila lab bench report manifest clean
 
@@ -22,23 +21,15 @@ node_modules/installed.stamp: package.json package-lock.json
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
 
-# The widget runtime the built pages load from this site instead of a CDN (see _config.yml).
-# Sphinx copies these only when it writes pages, and never over older copies: so a change here
-# removes the built copies and Sphinx's saved state, and the next build starts afresh.
-_vendor/vendor/anywidget.js: $(VENV)/installed.stamp node_modules/installed.stamp theme/widgets-local.js
-	rm -rf _vendor _build/html/vendor _build/.doctrees && mkdir -p _vendor/vendor/html-manager
-	cp node_modules/requirejs/require.js theme/widgets-local.js _vendor/vendor/
-	cp $(HTML_MANAGER)/embed-amd.js $(HTML_MANAGER)/*.{woff,woff2,ttf,eot,svg} _vendor/vendor/html-manager/
-	cp "$$($(BIN)/python -c 'import anywidget, pathlib; print(pathlib.Path(anywidget.__file__).parent / "nbextension" / "index.js")')" $@
-
 # Executed notebooks embed the widget's front-end and checklist data, but the execution cache
 # only notices changes to a notebook's own code: when the engine or a checklist changes, start
 # the notebooks (and the pages that embed them) afresh.
-_build/engine.stamp: $(wildcard src/dpup_toolkit/*) $(wildcard checklists/*.yml)
-	rm -rf _build/.jupyter_cache _build/.doctrees
+# Sphinx also copies theme/site-root/ only when it writes pages, and not over older copies.
+_build/engine.stamp: $(wildcard src/dpup_toolkit/*) $(wildcard checklists/*.yml) $(wildcard theme/*/* theme/*/*/*)
+	rm -rf _build/.jupyter_cache _build/.doctrees _build/html/widgets
 	mkdir -p _build && touch $@
 
-build: _vendor/vendor/anywidget.js _build/engine.stamp
+build: $(VENV)/installed.stamp _build/engine.stamp
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 serve: build
@@ -48,13 +39,13 @@ serve: build
 voila: $(VENV)/installed.stamp
 	$(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
 
-test: build /usr/bin/chromium
+test: build node_modules/installed.stamp /usr/bin/chromium
 	$(BIN)/pytest
 
 clean:
-	rm -rf _build _vendor
+	rm -rf _build
 
-bench: _vendor/vendor/anywidget.js /usr/bin/chromium
+bench: $(VENV)/installed.stamp /usr/bin/chromium
 	$(BIN)/python benchmarks/bench_site.py
 
 lab: $(VENV)/installed.stamp

@@ -31,17 +31,13 @@ def test_each_checklist_page_embeds_the_current_widget_and_data(checklist):
     assert state["answers"] == {}
 
 
-def test_widget_pages_load_their_runtime_from_this_site():
+def test_widget_pages_load_only_the_small_static_runtime_from_this_site():
     html = (SITE / "checklists" / "purpose-statement.html").read_text(encoding="utf-8")
-    scripts = re.findall(r'<script[^>]*\ssrc="([^"]+)"', html)
-    assert [s.split("?")[0] for s in scripts if "vendor/" in s] == [
-        "../_static/../vendor/require.js", "../_static/../vendor/widgets-local.js",
-        "../_static/../vendor/html-manager/embed-amd.js"]
-    assert not [s for s in scripts if "://" in s]
-    assert 'data-jupyter-widgets-cdn="../vendor/not-on-this-site/"' in html
-    assert "data-jupyter-widgets-cdn-only" not in html
-    for path in ("require.js", "widgets-local.js", "anywidget.js", "html-manager/embed-amd.js"):
-        assert (SITE / "vendor" / path).is_file()
+    scripts = [s.split("?")[0] for s in re.findall(r'<script[^>]*\ssrc="([^"]+)"', html)]
+    assert "../_static/../widgets/static-widgets.js" in scripts
+    assert not [s for s in scripts if "://" in s or "require" in s or "embed-amd" in s]
+    assert (SITE / "widgets" / "static-widgets.js").read_text(encoding="utf-8") == (
+        ROOT / "theme" / "site-root" / "widgets" / "static-widgets.js").read_text(encoding="utf-8")
 
 
 def test_tool_pages_offer_binder_and_voila_launches_from_the_one_repository_setting():
