@@ -7,8 +7,13 @@ VOILA_PORT ?= 8866
 
 .PHONY: serve test build voila lab bench report manifest clean
 
-$(VENV)/installed.stamp: requirements.txt requirements-dev.txt pyproject.toml
+$(VENV)/installed.stamp: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# The test tools, on top of the toolkit's own requirements.
+$(VENV)/dev-installed.stamp: requirements-dev.txt $(VENV)/installed.stamp
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
@@ -39,13 +44,13 @@ serve: build
 voila: $(VENV)/installed.stamp
 	$(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
 
-test: build node_modules/installed.stamp /usr/bin/chromium
+test: build $(VENV)/dev-installed.stamp node_modules/installed.stamp /usr/bin/chromium
 	$(BIN)/pytest
 
 clean:
 	rm -rf _build
 
-bench: $(VENV)/installed.stamp /usr/bin/chromium
+bench: $(VENV)/dev-installed.stamp /usr/bin/chromium
 	$(BIN)/python benchmarks/bench_site.py
 
 lab: $(VENV)/installed.stamp
@@ -56,5 +61,5 @@ report: build
 	$(BIN)/python -m dpup_toolkit.plain_language _build/html
 
 # Refresh the committed list of public URLs and anchors after adding pages or sections on purpose.
-manifest: build
+manifest: build $(VENV)/dev-installed.stamp
 	$(BIN)/python -m tests.site_manifest --update

@@ -1,4 +1,9 @@
 """Shared test helpers: where things are, and a sample checklist to bend out of shape."""
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -8,6 +13,46 @@ from dpup_toolkit import load_checklist
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SITE = ROOT / "_build" / "html"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(command, cwd, env=None, log=None):
+    """Run a Jupyter server (Voila, JupyterLab) on a free loopback port: yield its URL, then stop it.
+
+    `command` starts with the executable's path; --no-browser and --port are added. Output goes to
+    the open file `log` if given. Startup failures fail the test with the log's end.
+    """
+    port = free_port()
+    process = subprocess.Popen([*command, "--no-browser", f"--port={port}"], cwd=cwd, env=env,
+                               stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    name = Path(command[0]).name
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(url + "/", timeout=2)
+                break
+            except urllib.error.HTTPError:  # it answers, so it is up
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    ended = Path(log.name).read_text()[-3000:] if log else ""
+                    pytest.fail(f"{name} did not start within 60 seconds (exit code {process.poll()})\n{ended}")
+                time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @pytest.fixture

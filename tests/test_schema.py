@@ -4,7 +4,7 @@ import pytest
 from dpup_toolkit import ChecklistFileError, list_checklists, load_checklist
 from dpup_toolkit.schema import GUIDELINES, PRINCIPLES, ROLES, STAGES
 
-from .conftest import FIXTURES, ROOT
+from .conftest import ROOT
 
 ANSWERS = "['yes', 'no', 'na']"
 

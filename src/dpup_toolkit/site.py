@@ -1,5 +1,7 @@
 """Sphinx extension for the toolkit's site (listed in _config.yml).
 
+- Puts a Content-Security-Policy in every page: scripts, styles, fonts and connections come
+  only from the site itself (inline scripts by hash; blob: for the widgets' own modules).
 - Gives the sidebar's expand/collapse toggles an accessible name (the stock theme leaves them
   nameless, which axe-core reports as serious on every page).
 - Adds a "Voila (Binder)" launch button to the tool pages, built from the same repository URL
@@ -7,7 +9,10 @@
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 from bs4 import BeautifulSoup
@@ -51,6 +56,52 @@ def _page_context(app, pagename, templatename, context, doctree):
             })
 
 
+_INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
+_DATA_TYPE = re.compile(r'\stype="(?!text/javascript"|module")')
+_EVENT_HANDLER = re.compile(r'\son[a-z]+="([^"]*)"')
+CSP_META = '<meta http-equiv="Content-Security-Policy" content="{}">'
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def content_security_policy(html: str) -> str:
+    """The policy for one page: its own inline scripts and the theme's onclick handlers by hash,
+    everything else from the site."""
+    scripts = sorted({_sha256(match["body"]) for match in _INLINE_SCRIPT.finditer(html)
+                      if "src=" not in match["attributes"] and not _DATA_TYPE.search(match["attributes"])})
+    handlers = sorted({_sha256(code) for code in _EVENT_HANDLER.findall(html)})
+    return "; ".join([
+        "default-src 'self'",
+        " ".join(["script-src 'self' blob:", *scripts, *(["'unsafe-hashes'", *handlers] if handlers else [])]),
+        "style-src 'self' 'unsafe-inline'",  # the theme and the widgets set styles inline
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def add_content_security_policy(html: str) -> str:
+    if 'http-equiv="Content-Security-Policy"' in html:
+        return html
+    meta = CSP_META.format(content_security_policy(html))
+    return html.replace("<head>", "<head>\n  " + meta, 1)
+
+
+def _build_finished(app, exception):
+    if exception is None and app.builder.format == "html":
+        for page in Path(app.outdir).rglob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            secured = add_content_security_policy(html)
+            if secured != html:
+                page.write_text(secured, encoding="utf-8")
+
+
 def setup(app):
     app.connect("html-page-context", _page_context, priority=900)
+    app.connect("build-finished", _build_finished)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

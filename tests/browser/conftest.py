@@ -5,20 +5,16 @@ recorded, so a test can assert that nothing left the machine.
 """
 import http.server
 import shutil
-import socket
-import subprocess
 import sys
 import threading
-import time
-import urllib.error
-import urllib.request
 from functools import partial
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from ..conftest import ROOT, SITE
+from ..conftest import ROOT, SITE, free_port, start_server
+BIN = Path(sys.executable).parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-quic", "--no-first-run", "--disable-gpu"]
@@ -26,12 +22,6 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LOCAL_PREFIXES = ("http://127.0.0.1:", "blob:", "data:", "about:")
 # Stock sphinx-thebe noise on every Jupyter Book 1 page (DESIGN.md trap 8).
 KNOWN_CONSOLE_NOISE = ("Identifier 'THEBE_JS_URL' has already been declared",)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -48,31 +38,9 @@ def site_url():
     server.shutdown()
 
 
-def start_server(command, cwd):
-    """Start a Jupyter server on a free loopback port; yield its URL; stop it afterwards."""
-    port = free_port()
-    process = subprocess.Popen([str(Path(sys.executable).parent / command[0]), *command[1:], "--no-browser",
-                                f"--port={port}"], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)
-            break
-        except urllib.error.HTTPError:  # it answers, so it is up
-            break
-        except OSError:
-            assert process.poll() is None, f"{command[0]} exited while starting"
-            assert time.monotonic() < deadline, f"{command[0]} did not start within 60 seconds"
-            time.sleep(0.3)
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
-
-
 @pytest.fixture(scope="session")
 def voila_url():
-    yield from start_server(["voila", str(ROOT), "--Voila.ip=127.0.0.1"], ROOT)
+    yield from start_server([str(BIN / "voila"), str(ROOT), "--Voila.ip=127.0.0.1"], ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +50,7 @@ def jupyterlab_url(tmp_path_factory):
     home = tmp_path_factory.mktemp("lab")
     folder = home / "checklists"
     shutil.copytree(ROOT / "checklists", folder)
-    yield from start_server(["jupyter", "lab", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
+    yield from start_server([str(BIN / "jupyter"), "lab", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
                              "--ServerApp.password=", f"--ServerApp.root_dir={folder}", "--allow-root",
                              "--LabApp.news_url=None", f"--LabApp.workspaces_dir={home / 'workspaces'}",
                              f"--LabApp.user_settings_dir={home / 'settings'}"], folder)
@@ -105,6 +73,11 @@ class Visit:
         self.external: list[str] = []
         self.errors: list[str] = []
         self.context.route("**/*", self._route)
+        self.context.add_init_script("""
+            window.cspViolations = [];
+            document.addEventListener("securitypolicyviolation",
+                (event) => window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+        """)
         self.page = self.new_page()
 
     def new_page(self):

@@ -192,7 +192,7 @@ def test_corrupted_saved_answers_never_break_the_page(visit, site_url):
 
 
 def test_the_filled_in_form_stays_accessible(visit, site_url, tmp_path):
-    page = open_checklist(visit, site_url).page
+    page = open_checklist(visit, site_url, bypass_csp=True).page  # to let the test inject axe-core
     answer(page, FIRST, "No")
     answer(page, PARENT, CHECKLIST.answer_label(CONDITIONAL.show_if.answer_in[0]))
     answer(page, CONDITIONAL, "No")

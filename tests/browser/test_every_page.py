@@ -1,5 +1,6 @@
 """Guards that run over every page of the built site: nothing is fetched from another host,
-and axe-core finds no serious or critical accessibility problem."""
+the page's Content-Security-Policy holds, axe-core finds no accessibility problem, and the page
+fits a 375 px phone and text at 200% without sideways scrolling."""
 import pytest
 
 from ..conftest import SITE
@@ -21,8 +22,8 @@ def test_the_site_has_every_page_of_the_toc():
     assert len(PAGES) >= 25, PAGES
 
 
-def open_page(visit, site_url, path):
-    v = visit()
+def open_page(visit, site_url, path, **options):
+    v = visit(**options)
     response = v.page.goto(f"{site_url}/{path}", wait_until="load")
     assert response.ok, f"{path}: HTTP {response.status}"
     if v.page.locator('script[type="application/vnd.jupyter.widget-state+json"]').count():
@@ -32,13 +33,32 @@ def open_page(visit, site_url, path):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_request_leaves_the_site(visit, site_url, path):
+def test_no_request_leaves_the_site_and_the_security_policy_holds(visit, site_url, path):
     v = open_page(visit, site_url, path)
     assert v.external == [], f"{path} asked other hosts for: {v.external}"
+    assert v.page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    assert v.page.evaluate("window.cspViolations") == []
     assert v.real_errors() == [], f"{path} logged errors: {v.real_errors()}"
+
+
+def sideways_overflow(page):
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_fits_a_phone_and_text_at_200_percent(visit, site_url, path):
+    v = visit(viewport={"width": 375, "height": 740})
+    v.page.goto(f"{site_url}/{path}", wait_until="load")
+    if v.page.locator('script[type="application/vnd.jupyter.widget-state+json"]').count():
+        v.page.wait_for_selector(".dpup-checklist")
+    assert sideways_overflow(v.page) <= 0, f"{path} scrolls sideways on a 375 px phone"
+    # Text resized to 200% on a 1280 px screen: the layout reflows instead of spilling sideways.
+    v.page.set_viewport_size({"width": 1280, "height": 800})
+    v.page.evaluate("document.documentElement.style.fontSize = '200%'")
+    assert sideways_overflow(v.page) <= 0, f"{path} scrolls sideways with text at 200%"
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_no_serious_accessibility_problem(visit, site_url, path):
-    v = open_page(visit, site_url, path)
+    v = open_page(visit, site_url, path, bypass_csp=True)  # to let the test inject axe-core
     assert serious_accessibility_problems(v.page) == [], path

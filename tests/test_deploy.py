@@ -1,0 +1,122 @@
+"""Deployment: the Pages workflow builds with the Makefile, and what Binder installs serves every tool.
+
+The Voila test installs requirements.txt (what Binder installs) into a fresh virtual environment,
+with Jupyter's user folders pointed at empty ones, so nothing from the development setup helps.
+It needs the package index (pip's cache makes repeat runs quick) and takes a few minutes at most.
+"""
+import html
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+import yaml
+
+from .conftest import ROOT, start_server
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+NOTEBOOKS = sorted((ROOT / "checklists").glob("*.ipynb"))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def test_the_pages_workflow_builds_with_make_and_publishes_the_built_site():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
+    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+    assert workflow["concurrency"]["group"] == "pages"
+
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    runs = [step["run"].strip() for step in steps if "run" in step]
+    assert runs == ["make build"], f"the site must be built by the Makefile alone, got {runs}"
+    uses = {step["uses"].split("@")[0]: step for step in steps if "uses" in step}
+    for action in ("actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact",
+                   "actions/deploy-pages"):
+        assert action in uses, f"{action} is missing from {WORKFLOW.name}"
+    assert uses["actions/setup-python"]["with"]["python-version"] == "3.11"
+    assert uses["actions/upload-pages-artifact"]["with"]["path"] == "_build/html"
+
+
+def test_binder_gets_the_python_the_package_needs():
+    assert (ROOT / "runtime.txt").read_text(encoding="utf-8").strip() == "python-3.11"
+    assert 'requires-python = ">=3.11"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def tail(text, lines=40):
+    return "\n".join(text.splitlines()[-lines:])
+
+
+@pytest.fixture(scope="module")
+def binder_env(tmp_path_factory):
+    """A fresh venv holding only requirements.txt, and an environment that uses nothing else.
+
+    Yields (venv, env, folder); removes the venv afterwards (it is a few hundred MB).
+    """
+    home = tmp_path_factory.mktemp("binder")
+    venv = home / "venv"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "JUPYTER_PATH", "JUPYTER_CONFIG_PATH")}
+    env.update(PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}", PYTHONNOUSERSITE="1",
+               JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_DATA_DIR=str(home / "data"),
+               JUPYTER_RUNTIME_DIR=str(home / "runtime"), IPYTHONDIR=str(home / "ipython"))
+    try:
+        started = time.monotonic()
+        made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True, text=True)
+        if made.returncode:
+            pytest.fail(f"python -m venv failed:\n{made.stderr}")
+        # `-e .` in requirements.txt is relative to the working directory, as on Binder.
+        command = [str(venv / "bin" / "python"), "-m", "pip", "install", "--disable-pip-version-check", "-q",
+                   "-r", "requirements.txt"]
+        try:
+            installed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
+        except subprocess.TimeoutExpired:
+            pytest.fail("pip install -r requirements.txt took over 30 minutes in a fresh venv")
+        if installed.returncode:
+            pytest.fail(f"pip install -r requirements.txt failed in a fresh venv:\n"
+                        f"{tail(installed.stdout)}\n{tail(installed.stderr)}")
+        print(f"\nfresh venv + pip install -r requirements.txt: {time.monotonic() - started:.0f}s")
+        yield venv, env, home
+    finally:
+        shutil.rmtree(venv, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def binder_voila(binder_env):
+    """Voila from the fresh venv, serving checklists/; yields its URL and log; stops it afterwards."""
+    venv, env, home = binder_env
+    log_path = home / "voila.log"
+    with open(log_path, "w") as log:
+        for url in start_server([str(venv / "bin" / "voila"), str(ROOT / "checklists"), "--Voila.ip=127.0.0.1"],
+                                home, env, log):
+            yield url, log_path
+
+
+def test_binder_requirements_serve_every_tool_with_voila(binder_voila):
+    url, log_path = binder_voila
+    assert NOTEBOOKS, "no checklists/*.ipynb to serve"
+    problems = []
+    for notebook in NOTEBOOKS:
+        title = yaml.safe_load(notebook.with_suffix(".yml").read_text(encoding="utf-8"))["title"]
+        page = f"{url}/voila/render/{notebook.name}"
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(page, timeout=300) as response:
+                status, body = response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            status, body = error.code, error.read().decode("utf-8", "replace")
+        except OSError as error:
+            problems.append(f"{notebook.name}: no answer from Voila ({error})")
+            continue
+        print(f"{notebook.name}: HTTP {status} in {time.monotonic() - started:.1f}s")
+        if status != 200:
+            problems.append(f"{notebook.name}: HTTP {status}")
+        if WIDGET_VIEW not in body or "ChecklistWidget" not in body:
+            problems.append(f"{notebook.name}: the page has no ChecklistWidget output ({WIDGET_VIEW}): "
+                            "the notebook failed or did not show its widget")
+        if html.escape(title, quote=False) not in body:
+            problems.append(f"{notebook.name}: the page lacks the checklist title {title!r}")
+    assert not problems, "\n".join(problems) + f"\n\nVoila's log:\n{tail(log_path.read_text())}"
