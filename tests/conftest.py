@@ -63,3 +63,20 @@ def sample():
 @pytest.fixture
 def sample_text():
     return (FIXTURES / "sample.yml").read_text(encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print where the suite's time goes, so it can be kept well under CI's limit."""
+    groups = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", None) in ("setup", "call", "teardown"):
+                path = report.nodeid.split("::")[0]
+                group = ("browser tests" if path.startswith("tests/browser/")
+                         else "notebooks (nbval)" if path.endswith(".ipynb")
+                         else "deployment (fresh venv)" if path == "tests/test_deploy.py" else "unit and site tests")
+                groups[group] = groups.get(group, 0.0) + report.duration
+    if groups:
+        terminalreporter.section("time by kind of test")
+        for group, seconds in sorted(groups.items(), key=lambda g: -g[1]):
+            terminalreporter.write_line(f"{group:26} {seconds:7.1f} s")

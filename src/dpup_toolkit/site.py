@@ -2,8 +2,9 @@
 
 - Puts a Content-Security-Policy in every page: scripts, styles, fonts and connections come
   only from the site itself (inline scripts by hash; blob: for the widgets' own modules).
-- Gives the sidebar's expand/collapse toggles an accessible name (the stock theme leaves them
-  nameless, which axe-core reports as serious on every page).
+- Gives the sidebar's expand/collapse toggles an accessible name, and puts the sidebar's logo
+  and search button in a landmark region (the stock theme leaves both out, which axe-core
+  reports on every page).
 - Adds a "Voila (Binder)" launch button to the tool pages, built from the same repository URL
   and BinderHub settings as Jupyter Book's own Binder button.
 """
@@ -85,9 +86,14 @@ def content_security_policy(html: str) -> str:
     ])
 
 
-def add_content_security_policy(html: str) -> str:
+_SIDEBAR_ITEMS = '<div class="sidebar-primary-items__start sidebar-primary__section">'
+
+
+def finish_page(html: str) -> str:
+    """A written page with its sidebar in a landmark and its Content-Security-Policy in place."""
     if 'http-equiv="Content-Security-Policy"' in html:
-        return html
+        return html  # finished on an earlier build
+    html = html.replace(_SIDEBAR_ITEMS, _SIDEBAR_ITEMS[:-1] + ' role="region" aria-label="Site menu">')
     meta = CSP_META.format(content_security_policy(html))
     return html.replace("<head>", "<head>\n  " + meta, 1)
 
@@ -96,9 +102,9 @@ def _build_finished(app, exception):
     if exception is None and app.builder.format == "html":
         for page in Path(app.outdir).rglob("*.html"):
             html = page.read_text(encoding="utf-8")
-            secured = add_content_security_policy(html)
-            if secured != html:
-                page.write_text(secured, encoding="utf-8")
+            finished = finish_page(html)
+            if finished != html:
+                page.write_text(finished, encoding="utf-8")
 
 
 def setup(app):

@@ -71,6 +71,7 @@ class Visit:
     def __init__(self, browser, **context_options):
         self.context = browser.new_context(accept_downloads=True, **context_options)
         self.external: list[str] = []
+        self.requests: list[tuple[str, str]] = []  # every request: (url, body)
         self.errors: list[str] = []
         self.context.route("**/*", self._route)
         self.context.add_init_script("""
@@ -89,6 +90,7 @@ class Visit:
 
     def _route(self, route):
         url = route.request.url
+        self.requests.append((url, route.request.post_data or ""))
         if url.startswith(LOCAL_PREFIXES):
             route.continue_()
         else:
@@ -115,12 +117,12 @@ def visit(browser):
         v.close()
 
 
-def serious_accessibility_problems(page):
-    """axe-core's serious and critical violations on the page as it is now."""
+def accessibility_problems(page):
+    """Every axe-core violation on the page as it is now, whatever its impact."""
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("""async () => {
         const result = await axe.run(document, {resultTypes: ["violations"]});
         return result.violations.map(v => ({id: v.id, impact: v.impact,
             targets: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}));
     }""")
-    return [v for v in violations if v["impact"] in ("serious", "critical")]
+    return violations

@@ -1,0 +1,52 @@
+"""Nothing a person types into a tool leaves their browser, and clearing removes all of it."""
+import json
+
+from .test_checklist_page import CHECKLIST, FIRST, SECOND, answer, item, open_checklist
+
+SECRET = "Mere Kawhia 021 555 0199 — private note"
+
+
+def stored_everywhere(page):
+    return page.evaluate("""() => ({
+        local: Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)])),
+        session: Object.fromEntries(Object.keys(sessionStorage).map(k => [k, sessionStorage.getItem(k)])),
+        cookies: document.cookie,
+    })""")
+
+
+def test_typed_text_never_leaves_the_browser_and_clear_removes_it(visit, site_url, tmp_path):
+    v = open_checklist(visit, site_url)
+    page = v.page
+    answer(page, FIRST, "No")
+    note = item(page, SECOND).get_by_role("textbox", name="Your note (optional)")
+    note.fill(SECRET)
+    note.blur()
+    with page.expect_download():
+        page.get_by_role("button", name="Download record (Markdown)").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download record (JSON)").click()
+    download.value.save_as(tmp_path / "record.json")
+    page.get_by_label("Carry on from a saved record (JSON file):").set_input_files(tmp_path / "record.json")
+    page.reload()
+    page.wait_for_selector(".dpup-checklist")
+    # Follow a link from the checklist to another page of the site, as a reader would.
+    page.get_by_role("link", name="Find your role").first.click()
+    page.wait_for_load_state("load")
+
+    leaked = [(url, body) for url, body in v.requests if SECRET in url or SECRET in body
+              or json.dumps(SECRET)[1:-1] in body or "Mere" in url]
+    assert leaked == []
+    assert v.external == []
+
+    stored = stored_everywhere(page)
+    assert stored["cookies"] == ""
+    assert not [key for key, value in stored["session"].items() if "Mere" in value]  # the theme keeps its own
+    holding_the_note = [key for key, value in stored["local"].items() if "Mere Kawhia" in value]
+    assert holding_the_note == [f"dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}"]
+
+    page.go_back()
+    page.wait_for_selector(".dpup-checklist")
+    page.get_by_role("button", name="Clear my answers").click()
+    stored = stored_everywhere(page)
+    assert [key for key in stored["local"] if key.startswith("dpup-toolkit:")] == []
+    assert not [key for key, value in stored["local"].items() if "Mere Kawhia" in value]
