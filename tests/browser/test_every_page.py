@@ -27,6 +27,8 @@ def open_page(visit, site_url, path, **options):
     v = visit(**options)
     response = v.page.goto(f"{site_url}/{path}", wait_until="load")
     assert response.ok, f"{path}: HTTP {response.status}"
+    if path == "index.html":  # the site root forwards to the landing page
+        v.page.wait_for_url(f"{site_url}/book/index.html")
     if v.page.locator('script[type="application/vnd.jupyter.widget-state+json"]').count():
         v.page.wait_for_selector(".dpup-checklist", timeout=20_000)
     v.page.wait_for_load_state("networkidle")
@@ -48,10 +50,7 @@ def sideways_overflow(page):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_fits_a_phone_and_text_at_200_percent(visit, site_url, path):
-    v = visit(viewport={"width": 375, "height": 740})
-    v.page.goto(f"{site_url}/{path}", wait_until="load")
-    if v.page.locator('script[type="application/vnd.jupyter.widget-state+json"]').count():
-        v.page.wait_for_selector(".dpup-checklist")
+    v = open_page(visit, site_url, path, viewport={"width": 375, "height": 740})
     assert sideways_overflow(v.page) <= 0, f"{path} scrolls sideways on a 375 px phone"
     # Text resized to 200% on a 1280 px screen: the layout reflows instead of spilling sideways.
     v.page.set_viewport_size({"width": 1280, "height": 800})
