@@ -478,7 +478,22 @@ function render({ model, el }) {
     }
   };
   model.on("change:answers", onKernelChange);
-  return () => model.off("change:answers", onKernelChange);
+
+  // Another tab with this checklist saved: show its answers here too, so neither tab later
+  // writes over the other with what it showed before. (Only shown, not written back.)
+  const onOtherTab = (event) => {
+    if (event.key !== storageKey(def)) return;
+    const saved = loadSaved(def);
+    answers = saved.answers || {};
+    model.set("answers", answers);
+    model.save_changes();
+    show();
+  };
+  window.addEventListener("storage", onOtherTab);
+  return () => {
+    model.off("change:answers", onKernelChange);
+    window.removeEventListener("storage", onOtherTab);
+  };
 }
 
 export default { render };

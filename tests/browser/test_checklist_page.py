@@ -91,6 +91,19 @@ def test_completing_saving_and_coming_back(visit, site_url):
     assert v.external == [] and v.real_errors() == []
 
 
+def test_two_tabs_of_the_same_checklist_stay_in_step(visit, site_url):
+    v = open_checklist(visit, site_url)
+    first_tab, second_tab = v.page, v.new_page()
+    second_tab.goto(f"{site_url}/{PAGE}")
+    second_tab.wait_for_selector(".dpup-checklist")
+    answer(first_tab, FIRST, "Yes")
+    expect(item(second_tab, FIRST).get_by_role("radio", name="Yes", exact=True)).to_be_checked()
+    answer(second_tab, SECOND, "No")  # the second tab's save keeps the first tab's answer
+    expect(item(first_tab, SECOND).get_by_role("radio", name="No", exact=True)).to_be_checked()
+    assert saved_answers(first_tab) == {FIRST.id: {"answer": "yes", "note": ""},
+                                        SECOND.id: {"answer": "no", "note": ""}}
+
+
 def test_a_conditional_item_appears_only_when_it_applies(visit, site_url):
     page = open_checklist(visit, site_url).page
     expect(item(page, CONDITIONAL)).to_be_hidden()
