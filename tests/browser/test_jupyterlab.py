@@ -3,11 +3,10 @@ import json
 
 from playwright.sync_api import expect
 
-from dpup_toolkit import load_checklist, render_markdown
+from dpup_toolkit import render_markdown
 
-from ..conftest import ROOT
+from .test_checklist_page import CHECKLIST, item
 
-CHECKLIST = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
 LAST = CHECKLIST.items[-1]
 
 
@@ -21,7 +20,7 @@ def test_the_widget_works_in_jupyterlab_and_the_kernel_sees_the_answers(visit, j
     page.keyboard.press("Shift+Enter")  # the widget
     page.wait_for_selector(".dpup-checklist", timeout=60_000)
     expect(page.locator("fieldset.dpup-item")).to_have_count(len(CHECKLIST.items))
-    last = page.locator(f"#dpup-{CHECKLIST.id}-{LAST.id}")
+    last = item(page, LAST)
     last.get_by_label("No", exact=True).check()
     expect(last.locator(".dpup-guidance")).to_contain_text(f"What to do: {LAST.action}")
 

@@ -4,11 +4,10 @@ import re
 
 from playwright.sync_api import expect
 
-from dpup_toolkit import load_checklist, render_markdown
+from dpup_toolkit import render_markdown
 
-from ..conftest import ROOT
+from .test_checklist_page import CHECKLIST, item
 
-CHECKLIST = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
 FIRST, LAST = CHECKLIST.items[0], CHECKLIST.items[-1]
 # Voila's stock page template asks a CDN for its icon font; it is blocked and nothing else may go.
 VOILA_TEMPLATE_CDN = re.compile(r"^https://cdn\.jsdelivr\.net/npm/@fortawesome/fontawesome-free@")
@@ -19,10 +18,6 @@ def open_app(visit, voila_url, notebook):
     v.page.goto(f"{voila_url}/voila/render/{notebook}")
     v.page.wait_for_selector(".dpup-checklist", timeout=60_000)
     return v
-
-
-def item(page, checklist_item):
-    return page.locator(f"#dpup-{CHECKLIST.id}-{checklist_item.id}")
 
 
 def test_the_checklist_notebook_runs_as_an_app(visit, voila_url):
