@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from ..conftest import ROOT, SITE, free_port, start_server
+
 BIN = Path(sys.executable).parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
