@@ -189,3 +189,20 @@ def test_keyboard_only_the_assessor_gives_a_recommendation(visit, site_url):
         page.keyboard.press("Space")
     expect(page.locator(".dpup-recommendation-title")).to_have_text(re.compile("^Recommended: "))
     assert len(saved_answers(page, ASSESSOR)) == 3
+
+
+def test_the_assessor_and_the_builder_run_as_voila_apps(visit, voila_url):
+    from .test_voila import VOILA_TEMPLATE_CDN, open_app
+    v = open_app(visit, voila_url, f"checklists/{ASSESSOR.id}.ipynb")
+    page = v.page
+    for item_id, value in (("identifies", "no"), ("sensitivity", "broad"), ("impact", "small")):
+        choose(page, option(item_id, value))
+    expect(page.locator(".dpup-recommendation-title")).to_have_text("Recommended: A check with colleagues")
+    page.reload()
+    page.wait_for_selector(".dpup-checklist", timeout=60_000)
+    expect(page.locator(".dpup-recommendation-title")).to_have_text("Recommended: A check with colleagues")
+
+    page = open_app(visit, voila_url, f"checklists/{BUILDER.id}.ipynb").page
+    type_into(page, BUILDER, "why", "plan your support.")
+    expect(page.locator(".dpup-template-part")).to_have_text(["We need it to plan your support."])
+    assert all(VOILA_TEMPLATE_CDN.match(url) for url in v.external), v.external
