@@ -65,8 +65,7 @@ function progressSummary(state) {
 }
 
 function optionLabel(item, value) {
-  const options = item.kind === "choice" ? item.options : null;
-  return options.find((option) => option.value === value).label;
+  return item.options.find((option) => option.value === value).label;
 }
 
 function splitSentences(text) {
