@@ -39,7 +39,7 @@ MISTAKES = [
      "sections[0].items[2].links[0].page",
      "'https://example.org' is not allowed here (expected lower-case words joined by hyphens, or a book page path)"),
     ("version not a number", "version: 2", "version: two",
-     "version", "Input should be a valid integer, unable to parse string as an integer"),
+     "version", "must be a whole number written without quotes or a decimal point, not 'two'"),
     ("no sections", "sections:\n", "old_sections:\n",
      "sections", "is required but missing"),
     ("bad YAML syntax", "  principles: [he-tangata]", "  principles: [he-tangata",
@@ -85,7 +85,7 @@ def test_the_sample_loads_with_items_in_order(sample):
 
 def test_every_checklist_in_the_repo_is_valid_and_linked_to_real_pages():
     checklists = list_checklists(ROOT / "checklists")
-    assert [c.id for c in checklists] == ["purpose-statement"]
+    assert "purpose-statement" in [c.id for c in checklists]  # the catalogue may grow
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
     for checklist in checklists:
         assert (ROOT / "checklists" / f"{checklist.id}.ipynb").exists()

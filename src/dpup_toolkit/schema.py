@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .yaml_source import ChecklistFileError, decode, quote, read_yaml
 
 ROLES = ("front-line", "team-leaders", "funders-and-partners", "policy-and-service-design",
          "analysis-and-research")
@@ -25,15 +26,9 @@ Principle = Literal[PRINCIPLES]  # type: ignore[valid-type]
 Guideline = Literal[GUIDELINES]  # type: ignore[valid-type]
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_VERSION = 1000  # the page looks for saved answers of older versions; keep that bounded
+CHECKLIST_SUFFIXES = (".yml", ".yaml")
 BOOK_PAGE = r"^(book|checklists|case_studies)(/[a-z0-9_-]+)+$"
-
-
-class ChecklistFileError(ValueError):
-    """A checklist file that cannot be used: says which file, which field and why."""
-
-    def __init__(self, path: Path | str, field: str, reason: str):
-        self.path, self.field, self.reason = str(path), field, reason
-        super().__init__(f"{path}: {field}: {reason}")
 
 
 class Strict(BaseModel):
@@ -86,7 +81,7 @@ class Supports(Strict):
 class Checklist(Strict):
     id: str = Field(pattern=SLUG)
     title: str = _text()
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=MAX_VERSION, strict=True)
     summary: str = _text()
     roles: tuple[Role, ...] = Field(min_length=1)
     stages: tuple[Stage, ...] = Field(min_length=1)
@@ -129,10 +124,16 @@ def _reason(error: dict) -> str:
         return "is required but missing"
     if kind == "extra_forbidden":
         return "is not a known field (check the spelling)"
+    value = error.get("input")
+    if kind == "int_type":
+        got = f"{str(value).lower()} (YAML read it as a boolean)" if isinstance(value, bool) else quote(value)
+        return f"must be a whole number written without quotes or a decimal point, not {got}"
+    if isinstance(value, bool):
+        return f"YAML read this as the boolean {str(value).lower()}; put the value in quotes if it is text"
     if kind == "literal_error":
-        return f"must be one of {error['ctx']['expected']}, not {error['input']!r}"
+        return f"must be one of {error['ctx']['expected']}, not {quote(value)}"
     if kind == "string_pattern_mismatch":
-        return f"{error['input']!r} is not allowed here (expected lower-case words joined by hyphens, or a book page path)"
+        return f"{quote(error['input'])} is not allowed here (expected lower-case words joined by hyphens, or a book page path)"
     if kind == "string_too_short":
         return "must not be empty"
     return error["msg"].removeprefix("Value error, ")
@@ -184,13 +185,7 @@ def _check_references(checklist: Checklist, path: Path) -> None:
 def parse_checklist(text: str, path: Path | str = "<text>") -> Checklist:
     """Parse and validate checklist YAML; raise ChecklistFileError on any problem."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(YAML)"
-        problem = getattr(error, "problem", None) or str(error)
-        raise ChecklistFileError(path, where, f"is not valid YAML: {problem}") from None
+    data = read_yaml(text, path)
     if not isinstance(data, dict):
         raise ChecklistFileError(path, "(top level)", "must be a mapping of fields, not "
                                  + ("an empty file" if data is None else type(data).__name__))
@@ -200,12 +195,14 @@ def parse_checklist(text: str, path: Path | str = "<text>") -> Checklist:
         first = error.errors()[0]
         raise ChecklistFileError(path, _field_path(first["loc"]), _reason(first)) from None
     _check_references(checklist, path)
-    if path.suffix in (".yml", ".yaml") and path.stem != checklist.id:
+    if path.suffix in CHECKLIST_SUFFIXES and path.stem != checklist.id:
         raise ChecklistFileError(path, "id", f"{checklist.id!r} must match the file name {path.stem!r}")
     return checklist
 
 
 def load_checklist(path: Path | str) -> Checklist:
     path = Path(path)
-    return parse_checklist(path.read_text(encoding="utf-8"), path)
+    if path.suffix not in CHECKLIST_SUFFIXES:
+        raise ChecklistFileError(path, "(file)", f"a checklist file's name must end in {' or '.join(CHECKLIST_SUFFIXES)}")
+    return parse_checklist(decode(path.read_bytes(), path), path)
 

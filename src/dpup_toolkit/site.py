@@ -107,7 +107,17 @@ def _build_finished(app, exception):
                 page.write_text(finished, encoding="utf-8")
 
 
+def _check_checklist_links(app, env):
+    """Fail the build when a checklist links to a page the book does not have."""
+    from .catalogue import check_links
+
+    folder = Path(app.srcdir) / "checklists"
+    if folder.is_dir():
+        check_links(folder, env.found_docs)
+
+
 def setup(app):
+    app.connect("env-check-consistency", _check_checklist_links)
     app.connect("html-page-context", _page_context, priority=900)
     app.connect("build-finished", _build_finished)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
