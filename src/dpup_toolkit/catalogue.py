@@ -4,7 +4,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .schema import CHECKLIST_SUFFIXES, Checklist, ChecklistFileError, load_checklist
+from pydantic import BaseModel
+
+from .schema import CHECKLIST_SUFFIXES, Checklist, ChecklistFileError, Link, load_checklist
 
 
 def checklist_files(folder: Path | str) -> list[Path]:
@@ -23,17 +25,28 @@ def list_checklists(folder: Path | str) -> list[Checklist]:
     return [checklists[key][1] for key in sorted(checklists)]
 
 
+def _links(node, where: str):
+    """Every Link anywhere in a checklist (items, results, any kind), with its field path."""
+    if isinstance(node, Link):
+        yield where, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _links(getattr(node, name), f"{where}.{name}" if where else name)
+    elif isinstance(node, (tuple, list)):
+        for i, value in enumerate(node):
+            yield from _links(value, f"{where}[{i}]")
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _links(value, f"{where}.{key}")
+
+
 def check_links(folder: Path | str, pages: Iterable[str]) -> None:
     """Raise ChecklistFileError for the first link whose `page` is not one of the book's `pages`."""
     pages = set(pages)
     for path in checklist_files(folder):
-        checklist = load_checklist(path)
-        for s, section in enumerate(checklist.sections):
-            for i, item in enumerate(section.items):
-                for n, link in enumerate(item.links):
-                    if link.page not in pages:
-                        raise ChecklistFileError(path, f"sections[{s}].items[{i}].links[{n}].page",
-                                                 f"{link.page!r} is not a page of the book (see _toc.yml)")
+        for where, link in _links(load_checklist(path), ""):
+            if link.page not in pages:
+                raise ChecklistFileError(path, f"{where}.page", f"{link.page!r} is not a page of the book (see _toc.yml)")
 
 
 def toc_pages(toc: Path | str) -> set[str]:
