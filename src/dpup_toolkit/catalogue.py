@@ -1,4 +1,5 @@
-"""Find and load every checklist file in a folder, and check its links against the book."""
+"""Find and load every checklist file in a folder, describe them for the navigator, and check
+their links against the book."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -68,3 +69,12 @@ def toc_pages(toc: Path | str) -> set[str]:
 
     walk(yaml.safe_load(Path(toc).read_text(encoding="utf-8")))
     return pages
+
+
+def catalogue_entries(checklist: Checklist) -> list[dict]:
+    """The tools beside this one (its own folder), as a catalogue result lists them; [] if it needs none."""
+    if checklist.source is None or not any(result.kind == "catalogue" for result in checklist.results):
+        return []
+    return [{"id": tool.id, "title": tool.title, "summary": tool.summary, "roles": list(tool.roles),
+             "stages": list(tool.stages), "minutes": tool.minutes}
+            for tool in list_checklists(checklist.source.parent)]
