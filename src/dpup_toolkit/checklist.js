@@ -5,6 +5,7 @@
 const RECORD_FORMAT = "dpup-toolkit/checklist-record";
 const RECORD_FORMAT_VERSION = 1;
 const STORAGE_PREFIX = "dpup-toolkit:checklist:";
+const MAX_VERSION = 1000; // schema.py bounds a checklist's version
 let widgetsOnPage = 0;
 
 // ---------------------------------------------------------------------------------------------
@@ -38,11 +39,29 @@ function progressOf(def, answers) {
 
 class RecordError extends Error {}
 
+// The same escaping as record.py (see the comment there): only ASCII classes, as Python's \s and
+// \d differ from JavaScript's.
+const LINE_BREAK = /\r\n|\r|\n/g;
+
 function escapeMarkdown(text) {
-  return String(text).replace(/\r\n|\r/g, "\n").split("\n").map((line) => line
-    .replace(/[\\`*_[\]<>#|~&]/g, "\\$&")
-    .replace(/^(\s*)([-+=])/, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])/, "$1\\$2")).join("\n");
+  return String(text).split(LINE_BREAK).map((line) => line
+    .replace(/[\\`*_[\]<>#|~&$@{}^]|:(?=\/\/)|(?<=[^ \t.])\.(?=[^ \t.])/g, "\\$&")
+    .replace(/^([ \t]*)([-+=:%(])/, "$1\\$2")
+    .replace(/^([ \t]*[0-9]+)([.)])/, "$1\\$2")
+    .replace(/^[ \t]+/, (indent) => "\u00a0".repeat(indent.length))).join("\n");
+}
+
+function escapeLine(text) {
+  return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
+}
+
+// A saved value, or `missing` when there is none (null, absent or empty text), as in record.py.
+function given(value, missing) {
+  return value === null || value === undefined || value === "" ? missing : value;
+}
+
+function shown(value) {
+  return typeof value === "string" ? JSON.stringify(value) : "not one of its answers";
 }
 
 function answerLabel(def, value) {
@@ -54,10 +73,10 @@ function cleanAnswers(def, answers) {
   const cleaned = {};
   for (const item of allItems(def)) {
     const entry = answers[item.id] || {};
-    const answer = entry.answer || null;
-    const note = entry.note || "";
+    const answer = given(entry.answer, null);
+    const note = given(entry.note, "");
     if (answer !== null && !values.includes(answer)) {
-      throw new RecordError(`The answer to “${item.prompt}” is ${JSON.stringify(answer)}, which this checklist does not use.`);
+      throw new RecordError(`The answer to “${item.prompt}” is ${shown(answer)}, which this checklist does not use.`);
     }
     if (typeof note !== "string") throw new RecordError(`The note for “${item.prompt}” is not text.`);
     if (answer || note) cleaned[item.id] = { answer, note };
@@ -97,7 +116,7 @@ function renderMarkdown(def, rawAnswers, exportedAt) {
       out.push("", `### ${escapeMarkdown(item.prompt)}`, "", `Answer: ${label}`);
       if (entry.note) {
         out.push("", "Note:", "");
-        for (const line of escapeMarkdown(entry.note).split("\n")) out.push(`> ${line}`.trimEnd());
+        for (const line of escapeMarkdown(entry.note).split("\n")) out.push(`> ${line}`.replace(/[ \t]+$/, ""));
       }
     }
   }
@@ -119,7 +138,24 @@ function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function importRecord(def, text) {
+const MAX_NESTING = 32;
+
+// How deeply a JSON text nests arrays and objects (strings skipped); the same as record.py.
+function nesting(text) {
+  let depth = 0;
+  let deepest = 0;
+  for (const [bracket] of text.replace(/"[^"\\]*(?:\\[\s\S][^"\\]*)*"/g, "").matchAll(/[[\]{}]/g)) {
+    depth += bracket === "[" || bracket === "{" ? 1 : -1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
+function importRecord(def, rawText) {
+  const text = String(rawText).replace(/^\ufeff/, "");
+  if (nesting(text) > MAX_NESTING) {
+    throw new RecordError("This file is not a checklist record: it is nested too deeply.");
+  }
   let record;
   try {
     record = JSON.parse(text);
@@ -134,11 +170,11 @@ function importRecord(def, text) {
   }
   const about = record.checklist;
   if (!isPlainObject(about) || about.id !== def.id) {
-    const title = isPlainObject(about) && about.title ? about.title : "unknown";
+    const title = isPlainObject(about) && typeof about.title === "string" && about.title ? about.title : "unknown";
     throw new RecordError(`This record is for another checklist (“${title}”), not “${def.title}”.`);
   }
   const version = about.version;
-  if (!Number.isInteger(version) || version < 1) {
+  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) {
     throw new RecordError("This record does not say which version of the checklist it is for.");
   }
   if (version > def.version) {
@@ -500,6 +536,6 @@ export default { render };
 
 // The rules above, for the tests that check they agree with progress.py and record.py.
 export {
-  RecordError, clearSaved, escapeMarkdown, importRecord, loadSaved, progressOf, renderJson,
+  RecordError, clearSaved, escapeLine, escapeMarkdown, importRecord, nesting, loadSaved, progressOf, renderJson,
   renderMarkdown, writeSaved,
 };
