@@ -9,10 +9,24 @@ const MAX_VERSION = 1000; // schema.py bounds a checklist's version
 let widgetsOnPage = 0;
 
 // ---------------------------------------------------------------------------------------------
-// Progress and records: the same rules as progress.py and record.py.
+// Progress, results and records: the same rules as progress.py, results.py and record.py.
+
+// Trimmed from typed text (progress.py SPACE), and Python's whitespace (str.split, re's \s).
+const SPACE_ENDS = /^[ \t\r\n]+|[ \t\r\n]+$/g;
+const WS = "\\t-\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const WS_RUN = new RegExp(`[${WS}]+`, "u");
+// plain_language.py: a sentence ends at . ! or ? (after any closing quotes or brackets) and a space.
+const SENTENCE_END = new RegExp(`(?<=[.!?])["”’)]*[${WS}]+`, "u");
+const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
+const LONG_SENTENCE = 25;
+const PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
 
 function allItems(def) {
   return def.sections.flatMap((section) => section.items);
+}
+
+function itemById(def, id) {
+  return allItems(def).find((item) => item.id === id);
 }
 
 function visibleItems(def, answers) {
@@ -30,11 +44,122 @@ function visibleItems(def, answers) {
   return shown;
 }
 
+// The item's answer: an answer or option value, or typed text without spaces at its ends.
+function answerOf(item, answers) {
+  let answer = (answers[item.id] || {}).answer;
+  if (item.kind === "text" && typeof answer === "string") answer = answer.replace(SPACE_ENDS, "");
+  return answer || null;
+}
+
 function progressOf(def, answers) {
   const shown = visibleItems(def, answers);
-  const answered = shown.filter((item) => (answers[item.id] || {}).answer);
-  const unmet = answered.filter((item) => !def.met.includes(answers[item.id].answer));
-  return { answered: answered.length, total: shown.length, unmet, shown };
+  const answered = shown.filter((item) => answerOf(item, answers));
+  const unmet = answered.filter((item) => item.kind === "question" && !def.met.includes(answerOf(item, answers)));
+  const hasQuestions = allItems(def).some((item) => item.kind === "question");
+  return { answered: answered.length, total: shown.length, unmet, shown, hasQuestions };
+}
+
+function progressSummary(state) {
+  return state.hasQuestions
+    ? `${state.answered} of ${state.total} questions answered. ${state.unmet.length} not met.`
+    : `${state.answered} of ${state.total} answered.`;
+}
+
+function optionLabel(item, value) {
+  const options = item.kind === "choice" ? item.options : null;
+  return options.find((option) => option.value === value).label;
+}
+
+function splitSentences(text) {
+  return text.split(WS_RUN).filter(Boolean).join(" ").split(SENTENCE_END)
+    .filter((sentence) => sentence.match(WORD));
+}
+
+function wordCount(sentence) {
+  return (sentence.match(WORD) || []).length;
+}
+
+// plain_language.check_text: the average is rounded half up in whole numbers, as Python does it.
+function checkText(blocks) {
+  const found = blocks.flatMap(splitSentences);
+  const words = found.reduce((sum, sentence) => sum + wordCount(sentence), 0);
+  const tenths = found.length ? Math.floor((20 * words + found.length) / (2 * found.length)) : 0;
+  return {
+    sentences: found.length,
+    average: `${Math.floor(tenths / 10)}.${tenths % 10}`,
+    long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE),
+  };
+}
+
+// ---- One interpreter per result kind (results.py). Each gives plain data. ----
+
+const RESULTS = {
+  unmet(def, result, answers) {
+    return { kind: "unmet", title: result.title, items: progressOf(def, answers).unmet.map((item) => item.id) };
+  },
+
+  template(def, result, answers, shown) {
+    const valueOf = (id) => {
+      const item = itemById(def, id);
+      const answer = shown.has(id) ? answerOf(item, answers) : null;
+      if (!answer) return "";
+      return item.kind === "choice" ? optionLabel(item, answer) : answer;
+    };
+    let parts = [];
+    let written = false;
+    for (const part of result.parts) {
+      const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
+      if (names.length && !names.some(valueOf)) continue;
+      written = written || names.length > 0;
+      const text = part.text.replace(PLACEHOLDER, (match, id) => valueOf(id) || `[${itemById(def, id).prompt}]`);
+      parts.push({ heading: part.heading, text });
+    }
+    if (!written) parts = [];
+    return {
+      kind: "template",
+      id: result.id,
+      title: result.title,
+      parts,
+      text: parts.map((p) => (p.heading ? `${p.heading}\n${p.text}` : p.text)).join("\n\n"),
+      plain_language: result.plain_language ? checkText(parts.map((p) => p.text)) : null,
+    };
+  },
+
+  rules(def, result, answers, shown) {
+    const answer = (id) => (shown.has(id) ? answerOf(itemById(def, id), answers) : null);
+    const asked = new Set(result.rules.flatMap((rule) => Object.keys(rule.when)));
+    const waiting = [...asked].some((id) => shown.has(id) && !answer(id));
+    const rule = waiting ? null : result.rules.find((candidate) => Object.entries(candidate.when)
+      .every(([id, wanted]) => wanted.includes(answer(id))));
+    const chosen = rule ? {
+      title: rule.result.title,
+      text: rule.result.text,
+      links: rule.result.links.map((link) => ({ title: link.title, page: link.page })),
+    } : null;
+    return { kind: "rules", id: result.id, title: result.title, recommendation: chosen };
+  },
+
+  score(def, result, answers, shown) {
+    const quiz = allItems(def).filter((item) => shown.has(item.id) && item.kind === "choice" && item.correct);
+    const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
+    return { kind: "score", title: result.title, correct, total: quiz.length };
+  },
+
+  catalogue(def, result, answers, shown) {
+    const answer = (id) => (id && shown.has(id) ? answerOf(itemById(def, id), answers) : null);
+    const role = answer(result.by.role);
+    const stage = answer(result.by.stage);
+    const tools = !(role || stage) ? [] : (def.catalogue || [])
+      .filter((entry) => entry.id !== def.id && (!role || entry.roles.includes(role))
+        && (!stage || entry.stages.includes(stage)))
+      .map((entry) => entry.id);
+    return { kind: "catalogue", title: result.title, role, stage, tools };
+  },
+};
+
+function resultsOf(def, answers) {
+  const shown = new Set(visibleItems(def, answers).map((item) => item.id));
+  return def.results.map((result) => RESULTS[result.kind](def, result, answers, shown));
 }
 
 class RecordError extends Error {}
@@ -74,9 +199,15 @@ function cleanAnswers(def, answers) {
   for (const item of allItems(def)) {
     const entry = answers[item.id] || {};
     const answer = given(entry.answer, null);
-    const note = given(entry.note, "");
-    if (answer !== null && !values.includes(answer)) {
-      throw new RecordError(`The answer to “${item.prompt}” is ${shown(answer)}, which this checklist does not use.`);
+    let note = given(entry.note, "");
+    if (item.kind === "text") {
+      if (answer !== null && typeof answer !== "string") throw new RecordError(`The answer to “${item.prompt}” is not text.`);
+      note = ""; // a text item is its own note
+    } else if (answer !== null) {
+      const allowed = item.kind === "question" ? values : item.options.map((option) => option.value);
+      if (!allowed.includes(answer)) {
+        throw new RecordError(`The answer to “${item.prompt}” is ${shown(answer)}, which this checklist does not use.`);
+      }
     }
     if (typeof note !== "string") throw new RecordError(`The note for “${item.prompt}” is not text.`);
     if (answer || note) cleaned[item.id] = { answer, note };
@@ -84,52 +215,117 @@ function cleanAnswers(def, answers) {
   return cleaned;
 }
 
+function quote(text) {
+  return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.replace(/[ \t]+$/, ""));
+}
+
+const RESULT_LINES = {
+  unmet(def, result) {
+    const out = [];
+    result.items.forEach((id, i) => {
+      const item = itemById(def, id);
+      out.push(`${i + 1}. ${escapeLine(item.prompt)}`, `   - What to do: ${escapeLine(item.action)}`);
+    });
+    if (!result.items.length) out.push("Nothing is marked as not met.");
+    return out;
+  },
+  template(def, result) {
+    const out = [];
+    if (!result.parts.length) out.push("Nothing written yet: answer the questions below.");
+    result.parts.forEach((part, i) => {
+      if (i) out.push("");
+      if (part.heading) out.push(`### ${escapeLine(part.heading)}`, "");
+      out.push(...escapeMarkdown(part.text).split("\n"));
+    });
+    const check = result.plain_language;
+    if (check && result.parts.length) {
+      out.push("", `Plain language: ${check.sentences} sentences, ${check.average} words a sentence `
+        + `on average. Sentences over ${LONG_SENTENCE} words: ${check.long.length}.`);
+      out.push(...check.long.map((sentence) => `- ${escapeLine(sentence)}`));
+    }
+    return out;
+  },
+  rules(def, result) {
+    const chosen = result.recommendation;
+    if (!chosen) return ["No recommendation yet: answer the questions below."];
+    const out = [`Recommendation: ${escapeLine(chosen.title)}`, "", escapeMarkdown(chosen.text)];
+    if (chosen.links.length) out.push("", `Read more: ${chosen.links.map((link) => escapeLine(link.title)).join("; ")}`);
+    return out;
+  },
+  score(def, result) {
+    return [`${result.correct} of ${result.total} correct.`];
+  },
+  catalogue(def, result) {
+    if (!(result.role || result.stage)) return ["Nothing chosen yet: choose below to see what fits."];
+    const entries = new Map((def.catalogue || []).map((entry) => [entry.id, entry]));
+    const out = result.tools.map((id) => {
+      const entry = entries.get(id);
+      const minutes = entry.minutes ? ` About ${entry.minutes} minutes.` : "";
+      return `- ${escapeLine(entry.title)}: ${escapeLine(entry.summary)}${minutes}`;
+    });
+    if (!result.tools.length) out.push("No tool fits that choice yet.");
+    return out;
+  },
+};
+
+function itemLines(def, item, entry) {
+  const out = ["", `### ${escapeLine(item.prompt)}`, ""];
+  const answer = entry.answer;
+  if (item.kind === "text") {
+    const text = answerOf(item, { [item.id]: entry });
+    return out.concat(text ? ["Answer:", "", ...quote(text)] : ["Answer: Not written"]);
+  }
+  if (item.kind === "choice") {
+    out.push(`Answer: ${answer ? escapeLine(optionLabel(item, answer)) : "Not answered"}`);
+    if (item.correct && answer) {
+      const right = answer === item.correct ? "Correct."
+        : `Not correct. The right answer is: ${escapeLine(optionLabel(item, item.correct))}.`;
+      const explanation = item.options.find((option) => option.value === answer).explanation;
+      out.push("", right, "", escapeMarkdown(explanation));
+    }
+  } else {
+    out.push(`Answer: ${answer ? escapeLine(answerLabel(def, answer)) : "Not answered"}`);
+  }
+  if (entry.note) out.push("", "Note:", "", ...quote(entry.note));
+  return out;
+}
+
 function renderMarkdown(def, rawAnswers, exportedAt) {
   const answers = cleanAnswers(def, rawAnswers);
   const status = progressOf(def, answers);
   const shownIds = new Set(status.shown.map((item) => item.id));
   const out = [
-    `# ${escapeMarkdown(def.title)}: record`,
+    `# ${escapeLine(def.title)}: record`,
     "",
     `- Checklist: ${def.id}, version ${def.version}`,
-    `- Exported: ${escapeMarkdown(exportedAt)}`,
-    `- Progress: ${status.answered} of ${status.total} questions answered`,
-    `- Not met: ${status.unmet.length}`,
-    "",
-    "## What to do next",
-    "",
+    `- Exported: ${escapeLine(exportedAt)}`,
   ];
-  if (status.unmet.length) {
-    status.unmet.forEach((item, i) => {
-      out.push(`${i + 1}. ${escapeMarkdown(item.prompt)}`, `   - What to do: ${escapeMarkdown(item.action)}`);
-    });
+  if (status.hasQuestions) {
+    out.push(`- Progress: ${status.answered} of ${status.total} questions answered`, `- Not met: ${status.unmet.length}`);
   } else {
-    out.push("Nothing is marked as not met.");
+    out.push(`- Progress: ${status.answered} of ${status.total} answered`);
+  }
+  for (const result of resultsOf(def, answers)) {
+    out.push("", `## ${escapeLine(result.title)}`, "", ...RESULT_LINES[result.kind](def, result));
   }
   for (const section of def.sections) {
     const items = section.items.filter((item) => shownIds.has(item.id));
     if (!items.length) continue;
-    out.push("", `## ${escapeMarkdown(section.title)}`);
-    for (const item of items) {
-      const entry = answers[item.id] || {};
-      const label = entry.answer ? answerLabel(def, entry.answer) : "Not answered";
-      out.push("", `### ${escapeMarkdown(item.prompt)}`, "", `Answer: ${label}`);
-      if (entry.note) {
-        out.push("", "Note:", "");
-        for (const line of escapeMarkdown(entry.note).split("\n")) out.push(`> ${line}`.replace(/[ \t]+$/, ""));
-      }
-    }
+    out.push("", `## ${escapeLine(section.title)}`);
+    for (const item of items) out.push(...itemLines(def, item, answers[item.id] || {}));
   }
   return out.join("\n") + "\n";
 }
 
-function renderJson(def, answers, exportedAt) {
+function renderJson(def, rawAnswers, exportedAt) {
+  const answers = cleanAnswers(def, rawAnswers);
   const record = {
     format: RECORD_FORMAT,
     format_version: RECORD_FORMAT_VERSION,
     checklist: { id: def.id, version: def.version, title: def.title },
     exported_at: exportedAt,
-    answers: cleanAnswers(def, answers),
+    answers,
+    results: resultsOf(def, answers),
   };
   return JSON.stringify(record, null, 2) + "\n";
 }
@@ -315,98 +511,313 @@ function bookHref(page) {
   return root === undefined ? null : `${root}${page}.html`;
 }
 
+function linksLine(links, lead = "Read more: ") {
+  if (!links.length) return null;
+  return h("p", { className: "dpup-links" }, lead, ...links.flatMap((link, i) => {
+    const href = bookHref(link.page);
+    const node = href ? h("a", { href, text: link.title }) : h("span", { text: link.title });
+    return i ? ["; ", node] : [node];
+  }));
+}
+
+// ---- One drawing function per item kind. Each returns { item, node, refresh(entry) }. ----
+// ctx: { def, id(item), update(itemId, change, options) }.
+
+function noteField(ctx, item) {
+  const note = h("textarea", { id: `${ctx.id(item)}--note`, rows: 2, className: "dpup-note" });
+  note.addEventListener("input", () => ctx.update(item.id, { note: note.value }, { sync: false }));
+  note.addEventListener("change", () => ctx.update(item.id, { note: note.value }));
+  const label = h("label", { for: note.id, className: "dpup-note-label", text: "Your note (optional)" });
+  return { note, label };
+}
+
+function radioGroup(ctx, item, options) {
+  const id = ctx.id(item);
+  const radios = options.map((option) => h("input", {
+    type: "radio", name: `${id}--answer`, value: option.value, id: `${id}--${option.value}`,
+  }));
+  for (const radio of radios) {
+    radio.addEventListener("change", () => {
+      if (radio.checked) ctx.update(item.id, { answer: radio.value });
+    });
+  }
+  const node = h("div", { className: "dpup-options" }, ...options.map((option, i) => h(
+    "label", { for: radios[i].id, className: "dpup-option" }, radios[i], h("span", { text: option.label }),
+  )));
+  return { radios, node };
+}
+
+function drawQuestion(ctx, item) {
+  const { def } = ctx;
+  const id = ctx.id(item);
+  const guidance = h("div", { className: "dpup-guidance", id: `${id}--guidance`, hidden: true });
+  const { note, label } = noteField(ctx, item);
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
+  const options = radioGroup(ctx, item, def.answers);
+  const node = h("fieldset", { className: "dpup-item", id, "aria-describedby": `${id}--help` },
+    h("legend", { text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    options.node, guidance, label, note, printAnswer, printNote, linksLine(item.links));
+  function refresh(entry) {
+    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
+    if (document.activeElement !== note) note.value = entry.note || "";
+    guidance.replaceChildren();
+    if (entry.answer) {
+      guidance.append(h("p", { text: item.guidance[entry.answer] }));
+      if (!def.met.includes(entry.answer)) {
+        guidance.append(h("p", {}, h("strong", { text: "What to do: " }), item.action));
+      }
+    }
+    guidance.hidden = !entry.answer;
+    printAnswer.textContent = `Answer: ${entry.answer ? answerLabel(def, entry.answer) : "Not answered"}`;
+    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+  }
+  return { item, node, refresh };
+}
+
+function drawChoice(ctx, item) {
+  const id = ctx.id(item);
+  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, hidden: true });
+  const { note, label } = noteField(ctx, item);
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
+  const options = radioGroup(ctx, item, item.options);
+  const node = h("fieldset", { className: "dpup-item dpup-choice", id, "aria-describedby": `${id}--help` },
+    h("legend", { text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    options.node, feedback, label, note, printAnswer, printNote, linksLine(item.links));
+  function refresh(entry) {
+    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
+    if (document.activeElement !== note) note.value = entry.note || "";
+    const chosen = item.options.find((option) => option.value === entry.answer);
+    feedback.replaceChildren();
+    if (chosen && item.correct) {
+      feedback.append(h("p", {}, h("strong", {
+        text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`,
+      })));
+    }
+    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
+    feedback.hidden = !feedback.childElementCount;
+    printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
+    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+  }
+  return { item, node, refresh };
+}
+
+function vagueWarnings(item, text) {
+  const lower = text.toLowerCase();
+  return item.warnings.filter((warning) => lower.includes(warning.phrase.toLowerCase()));
+}
+
+function drawText(ctx, item) {
+  const id = ctx.id(item);
+  const field = h("textarea", {
+    id: `${id}--text`, rows: 3, className: "dpup-note dpup-text",
+    "aria-describedby": `${id}--help${item.example ? ` ${id}--example` : ""} ${id}--warnings`,
+  });
+  const warnings = h("div", { className: "dpup-warnings", id: `${id}--warnings`, "aria-live": "polite" });
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const node = h("div", { className: "dpup-item dpup-text-item", id, role: "group", "aria-labelledby": `${id}--label` },
+    h("label", { for: field.id, id: `${id}--label`, className: "dpup-prompt", text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    item.example ? h("p", { className: "dpup-example", id: `${id}--example` },
+      h("strong", { text: "For example: " }), item.example) : null,
+    field, warnings, printAnswer, linksLine(item.links));
+  function showWarnings(text) {
+    const found = vagueWarnings(item, text);
+    const key = found.map((warning) => warning.phrase).join("\n");
+    if (warnings.dataset.showing === key) return; // unchanged: do not make screen readers repeat it
+    warnings.dataset.showing = key;
+    warnings.replaceChildren(...found.map((warning) => h("p", { className: "dpup-warning" },
+      h("strong", { text: `“${warning.phrase}” makes a purpose vague. ` }), warning.advice)));
+  }
+  field.addEventListener("input", () => {
+    showWarnings(field.value);
+    ctx.update(item.id, { answer: field.value }, { sync: false });
+  });
+  field.addEventListener("change", () => ctx.update(item.id, { answer: field.value }));
+  function refresh(entry) {
+    if (document.activeElement !== field) field.value = entry.answer || "";
+    showWarnings(field.value);
+    printAnswer.textContent = entry.answer ? entry.answer : "Not written yet.";
+  }
+  return { item, node, refresh };
+}
+
+const DRAW_ITEM = { question: drawQuestion, choice: drawChoice, text: drawText };
+
+// ---- One drawing function per result kind. Each returns { node, refresh(value) }. ----
+// ctx adds: headingId(i), itemHref(itemId).
+
+function resultFrame(ctx, result, i, ...children) {
+  const headingId = `${ctx.resultId(i)}--heading`;
+  return h("section", { className: `dpup-result dpup-result-${result.kind}`, id: ctx.resultId(i), "aria-labelledby": headingId },
+    h("h2", { id: headingId, text: result.title }),
+    result.intro ? h("p", { className: "dpup-intro", text: result.intro }) : null,
+    ...children);
+}
+
+function drawUnmet(ctx, result, i) {
+  const list = h("ol", { className: "dpup-next-list" });
+  const none = h("p", { text: "Nothing is marked as not met yet. Answer “No” to a question and it shows here with what to do." });
+  const node = resultFrame(ctx, result, i, none, list);
+  node.classList.add("dpup-next");
+  function refresh(value) {
+    list.replaceChildren(...value.items.map((id) => {
+      const item = itemById(ctx.def, id);
+      return h("li", {}, h("a", { href: `#${ctx.id(item)}`, text: item.prompt }), h("p", { text: item.action }));
+    }));
+    list.hidden = !value.items.length;
+    none.hidden = Boolean(value.items.length);
+  }
+  return { node, refresh };
+}
+
+function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  const area = h("textarea", { readonly: true, className: "dpup-copy-area" });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand("copy");
+  area.remove();
+  return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+}
+
+function drawTemplate(ctx, result, i) {
+  const output = h("div", { className: "dpup-template-output" });
+  const check = h("div", { className: "dpup-plain-language" });
+  const copied = h("p", { className: "dpup-copy-status", role: "status" });
+  const copy = h("button", { type: "button", className: "dpup-copy", text: `Copy ${result.title.toLowerCase()}` });
+  let current = "";
+  copy.addEventListener("click", () => {
+    copyText(current).then(
+      () => { copied.textContent = "Copied. Paste it where you need it."; },
+      () => { copied.textContent = "This browser did not let the page copy. Select the text and copy it yourself."; },
+    );
+  });
+  const node = resultFrame(ctx, result, i, output, check, h("div", { className: "dpup-buttons dpup-copy-row" }, copy), copied);
+  function refresh(value) {
+    current = value.text;
+    copy.hidden = !value.parts.length;
+    output.replaceChildren(...(value.parts.length ? value.parts.flatMap((part) => [
+      part.heading ? h("h3", { text: part.heading }) : null,
+      h("p", { className: "dpup-template-part", text: part.text }),
+    ].filter(Boolean)) : [h("p", { text: "Nothing written yet. Answer the questions above and your text appears here." })]));
+    check.replaceChildren();
+    const figures = value.plain_language;
+    if (figures && value.parts.length) {
+      check.append(h("p", {
+        text: `Plain language: ${figures.sentences} sentences, ${figures.average} words a sentence on average `
+          + `(aim for under 20). Sentences over ${LONG_SENTENCE} words: ${figures.long.length}.`,
+      }));
+      if (figures.long.length) {
+        check.append(h("p", { text: "Try splitting these sentences:" }),
+          h("ul", {}, ...figures.long.map((sentence) => h("li", { text: sentence }))));
+      }
+    }
+  }
+  return { node, refresh };
+}
+
+function drawRules(ctx, result, i) {
+  const output = h("div", { className: "dpup-recommendation" });
+  const node = resultFrame(ctx, result, i, output);
+  function refresh(value) {
+    const chosen = value.recommendation;
+    output.replaceChildren(...(chosen ? [
+      h("p", { className: "dpup-recommendation-title" }, "Recommended: ", h("strong", { text: chosen.title })),
+      h("p", {}, h("strong", { text: "Why: " }), chosen.text),
+      linksLine(chosen.links),
+    ].filter(Boolean) : [h("p", { text: "Answer the questions above to see a recommendation." })]));
+  }
+  return { node, refresh };
+}
+
+function drawScore(ctx, result, i) {
+  const output = h("p", { className: "dpup-score" });
+  const node = resultFrame(ctx, result, i, output);
+  function refresh(value) {
+    output.textContent = `${value.correct} of ${value.total} correct.`;
+  }
+  return { node, refresh };
+}
+
+function drawCatalogue(ctx, result, i) {
+  const output = h("div", { className: "dpup-catalogue" });
+  const node = resultFrame(ctx, result, i, output);
+  const entries = new Map((ctx.def.catalogue || []).map((entry) => [entry.id, entry]));
+  function refresh(value) {
+    if (!(value.role || value.stage)) {
+      output.replaceChildren(h("p", { text: "Choose above to see the guides and tools that fit." }));
+      return;
+    }
+    const guide = value.role ? linksLine([{
+      title: `Guide for ${optionLabel(itemById(ctx.def, result.by.role), value.role)}`, page: `book/roles/${value.role}`,
+    }], "Start with: ") : null;
+    const tools = value.tools.map((id) => {
+      const entry = entries.get(id);
+      const href = bookHref(`checklists/${id}`);
+      return h("li", {}, href ? h("a", { href, text: entry.title }) : h("strong", { text: entry.title }),
+        h("p", { text: entry.summary + (entry.minutes ? ` About ${entry.minutes} minutes.` : "") }));
+    });
+    output.replaceChildren(...[guide,
+      tools.length ? h("ul", { className: "dpup-catalogue-list" }, ...tools) : h("p", { text: "No tool fits that choice yet." }),
+    ].filter(Boolean));
+  }
+  return { node, refresh };
+}
+
+const DRAW_RESULT = {
+  unmet: drawUnmet, template: drawTemplate, rules: drawRules, score: drawScore, catalogue: drawCatalogue,
+};
+
 function render({ model, el }) {
   const def = model.get("definition");
   widgetsOnPage += 1;
+  // Every element id is namespaced: items, sections and results each under their own word, the
+  // widget's own parts after "--" (no item id can contain "--"), so no id in a file can collide.
   const prefix = `dpup-${def.id}${widgetsOnPage > 1 ? `-${widgetsOnPage}` : ""}`;
-  const itemDomId = (item) => `${prefix}-${item.id}`;
+  const uiId = (name) => `${prefix}--${name}`;
 
   let answers = {};
   let undo = null;
 
   const status = h("p", { className: "dpup-message", role: "status" });
   const alert = h("p", { className: "dpup-message dpup-message-error", role: "alert" });
-  const progressText = h("p", { className: "dpup-progress-text", id: `${prefix}-progress`, role: "status" });
-  const progressBar = h("progress", { max: 1, value: 0, "aria-labelledby": `${prefix}-progress` });
-  const nextList = h("ol", { className: "dpup-next-list" });
-  const nextNone = h("p", { text: "Nothing is marked as not met yet. Answer “No” to a question and it shows here with what to do." });
+  const progressText = h("p", { className: "dpup-progress-text", id: uiId("progress"), role: "status" });
+  const progressBar = h("progress", { max: 1, value: 0, "aria-labelledby": uiId("progress") });
   const undoButton = h("button", { type: "button", className: "dpup-undo", hidden: true, text: "Undo" });
-  const views = new Map();
+
+  const ctx = {
+    def,
+    id: (item) => `${prefix}-item-${item.id}`,
+    resultId: (i) => `${prefix}-result-${i + 1}`,
+    update: (...args) => update(...args),
+  };
+  const itemViews = allItems(def).map((item) => DRAW_ITEM[item.kind](ctx, item));
+  const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
 
   function say(message, { error = false } = {}) {
     (error ? alert : status).textContent = message || "";
     (error ? status : alert).textContent = "";
   }
 
-  function itemView(item) {
-    const id = itemDomId(item);
-    const helpId = `${id}-help`;
-    const guidance = h("div", { className: "dpup-guidance", id: `${id}-guidance`, hidden: true });
-    const note = h("textarea", { id: `${id}-note`, rows: 2, className: "dpup-note" });
-    const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-    const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
-    const radios = def.answers.map((option) => h("input", {
-      type: "radio", name: `${id}-answer`, value: option.value, id: `${id}-${option.value}`,
-    }));
-    const options = h("div", { className: "dpup-options" }, ...def.answers.map((option, i) => h(
-      "label", { for: radios[i].id, className: "dpup-option" }, radios[i], h("span", { text: option.label }),
-    )));
-    const links = item.links.length ? h("p", { className: "dpup-links" }, "Read more: ", ...item.links.flatMap((link, i) => {
-      const href = bookHref(link.page);
-      const node = href ? h("a", { href, text: link.title }) : h("span", { text: link.title });
-      return i ? ["; ", node] : [node];
-    })) : null;
-    const fieldset = h("fieldset", { className: "dpup-item", id, "aria-describedby": helpId },
-      h("legend", { text: item.prompt }),
-      h("p", { className: "dpup-help", id: helpId, text: item.help }),
-      options,
-      guidance,
-      h("label", { for: note.id, className: "dpup-note-label", text: "Your note (optional)" }),
-      note,
-      printAnswer,
-      printNote,
-      links);
-    for (const radio of radios) {
-      radio.addEventListener("change", () => {
-        if (radio.checked) update(item.id, { answer: radio.value });
-      });
-    }
-    note.addEventListener("input", () => update(item.id, { note: note.value }, { sync: false }));
-    note.addEventListener("change", () => update(item.id, { note: note.value }));
-    views.set(item.id, { item, fieldset, radios, note, guidance, printAnswer, printNote });
-    return fieldset;
-  }
-
   function show() {
     const state = progressOf(def, answers);
     const shownIds = new Set(state.shown.map((item) => item.id));
-    for (const { item, fieldset, radios, note, guidance, printAnswer, printNote } of views.values()) {
-      const entry = answers[item.id] || {};
-      fieldset.hidden = !shownIds.has(item.id);
-      for (const radio of radios) radio.checked = radio.value === entry.answer;
-      if (document.activeElement !== note) note.value = entry.note || "";
-      guidance.replaceChildren();
-      if (entry.answer) {
-        guidance.append(h("p", { text: item.guidance[entry.answer] }));
-        if (!def.met.includes(entry.answer)) {
-          guidance.append(h("p", {}, h("strong", { text: "What to do: " }), item.action));
-        }
-      }
-      guidance.hidden = !entry.answer;
-      printAnswer.textContent = `Answer: ${entry.answer ? answerLabel(def, entry.answer) : "Not answered"}`;
-      printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+    for (const view of itemViews) {
+      view.node.hidden = !shownIds.has(view.item.id);
+      view.refresh(answers[view.item.id] || {});
     }
     for (const section of el.querySelectorAll(".dpup-section")) {
       section.hidden = ![...section.querySelectorAll(".dpup-item")].some((item) => !item.hidden);
     }
-    progressText.textContent = `${state.answered} of ${state.total} questions answered. ${state.unmet.length} not met.`;
+    progressText.textContent = progressSummary(state);
     progressBar.max = Math.max(state.total, 1);
     progressBar.value = state.answered;
-    nextList.replaceChildren(...state.unmet.map((item) => h("li", {},
-      h("a", { href: `#${itemDomId(item)}`, text: item.prompt }),
-      h("p", { text: item.action }))));
-    nextList.hidden = !state.unmet.length;
-    nextNone.hidden = Boolean(state.unmet.length);
+    resultsOf(def, answers).forEach((value, i) => resultViews[i].refresh(value));
   }
 
   function commit(next, { sync = true } = {}) {
@@ -442,18 +853,19 @@ function render({ model, el }) {
     say("Your answers are back.");
   });
 
+  const views = new Map(itemViews.map((view) => [view.item.id, view]));
   const sections = def.sections.map((section) => h("section", {
     className: "dpup-section", "aria-labelledby": `${prefix}-section-${section.id}`,
   },
   h("h2", { id: `${prefix}-section-${section.id}`, text: section.title }),
   section.intro ? h("p", { className: "dpup-intro", text: section.intro }) : null,
-  ...section.items.map(itemView)));
+  ...section.items.map((item) => views.get(item.id).node)));
 
   const mdButton = h("button", { type: "button", text: "Download record (Markdown)" });
   const jsonButton = h("button", { type: "button", text: "Download record (JSON)" });
   const printButton = h("button", { type: "button", text: "Print or save as PDF" });
   const clearButton = h("button", { type: "button", className: "dpup-clear", text: "Clear my answers" });
-  const importInput = h("input", { type: "file", id: `${prefix}-import`, accept: ".json,application/json" });
+  const importInput = h("input", { type: "file", id: uiId("import"), accept: ".json,application/json" });
 
   mdButton.addEventListener("click", () => {
     download(`${def.id}-record-${today()}.md`, renderMarkdown(def, answers, today()), "text/markdown");
@@ -490,10 +902,9 @@ function render({ model, el }) {
     status,
     alert,
     ...sections,
-    h("section", { className: "dpup-next", "aria-labelledby": `${prefix}-next` },
-      h("h2", { id: `${prefix}-next`, text: "What to do next" }), nextNone, nextList),
-    h("section", { className: "dpup-controls", "aria-labelledby": `${prefix}-keep` },
-      h("h2", { id: `${prefix}-keep`, text: "Keep a record" }),
+    ...resultViews.map((view) => view.node),
+    h("section", { className: "dpup-controls", "aria-labelledby": uiId("keep") },
+      h("h2", { id: uiId("keep"), text: "Keep a record" }),
       h("p", { text: "Your answers stay in this browser only. Nothing you type is sent anywhere." }),
       h("div", { className: "dpup-buttons" }, mdButton, jsonButton, printButton),
       h("p", {}, h("label", { for: importInput.id, text: "Carry on from a saved record (JSON file): " }), importInput),
@@ -536,6 +947,6 @@ export default { render };
 
 // The rules above, for the tests that check they agree with progress.py and record.py.
 export {
-  RecordError, clearSaved, escapeLine, escapeMarkdown, importRecord, nesting, loadSaved, progressOf, renderJson,
-  renderMarkdown, writeSaved,
+  RecordError, checkText, clearSaved, escapeLine, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
+  renderJson, renderMarkdown, resultsOf, writeSaved,
 };
