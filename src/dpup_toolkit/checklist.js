@@ -397,70 +397,151 @@ function storageKey(def, version = def.version) {
   return `${STORAGE_PREFIX}${def.id}:v${version}`;
 }
 
+function storageKeys(storage) {
+  const keys = [];
+  for (let i = 0; i < storage.length; i += 1) keys.push(storage.key(i));
+  return keys;
+}
+
+// Keys of answers saved for earlier versions, newest first. Found by listing what is stored (a
+// few keys), never by counting down from the version.
+function olderKeys(def, storage) {
+  const start = `${STORAGE_PREFIX}${def.id}:v`;
+  return storageKeys(storage)
+    .filter((key) => key.startsWith(start) && /^[0-9]{1,4}$/.test(key.slice(start.length)))
+    .map((key) => [key, Number(key.slice(start.length))])
+    .filter(([, version]) => version >= 1 && version < def.version)
+    .sort((a, b) => b[1] - a[1])
+    .map(([key]) => key);
+}
+
+// Keep a copy of saved data the page cannot use in full, beside it: `<key>:unreadable`, then
+// `-2`, `-3`, ... so a later copy never replaces an earlier one. The same data is kept once.
+// Throws when the browser has no room (the caller then leaves the data where it is).
+function keepCopy(storage, key, text) {
+  const base = `${key}:unreadable`;
+  const keys = storageKeys(storage).filter((other) => other === base || other.startsWith(`${base}-`));
+  const same = keys.find((other) => storage.getItem(other) === text);
+  if (same) return same;
+  let copy = base;
+  for (let n = 2; keys.includes(copy); n += 1) copy = `${base}-${n}`;
+  storage.setItem(copy, text);
+  return copy;
+}
+
+// The entries of saved answers this checklist can use, and how many it could not use in full
+// (unknown or removed items, wrong types, answers it does not offer).
+function salvage(def, raw) {
+  const known = new Set(allItems(def).map((item) => item.id));
+  const usable = {};
+  let left = 0;
+  for (const [id, entry] of Object.entries(raw)) {
+    if (!known.has(id) || !isPlainObject(entry)) {
+      left += 1;
+      continue;
+    }
+    // The answer and the note each stand on their own: a bad one does not take the other with it.
+    const part = (field, missing) => {
+      try {
+        return (cleanAnswers(def, { [id]: { [field]: entry[field] } })[id] || {})[field] ?? missing;
+      } catch {
+        return missing;
+      }
+    };
+    const cleaned = cleanAnswers(def, { [id]: { answer: part("answer", null), note: part("note", "") } })[id];
+    if (cleaned) usable[id] = cleaned;
+    const { answer = null, note = "" } = cleaned || {};
+    if (answer !== given(entry.answer, null) || note !== given(entry.note, "")) left += 1;
+  }
+  return { answers: cleanAnswers(def, usable), left };
+}
+
+const CANNOT_SAVE = "This browser is not letting the page save your answers. Download a record before you leave the page.";
+
+// What the page starts from: { answers (or null), message, error, recover, blocked }.
+// `recover` is saved data that was left out, for the person to download; `blocked` means it
+// could not be copied aside, so the page must not save over it. Never throws.
 function loadSaved(def) {
   let storage;
   try {
     storage = window.localStorage;
     storage.getItem(storageKey(def));
   } catch {
-    return { answers: null, message: "This browser is not letting the page save your answers. Download a record before you leave the page." };
+    return { answers: null, message: CANNOT_SAVE, error: true, recover: null, blocked: false };
   }
-  const current = storage.getItem(storageKey(def));
-  if (current !== null) {
-    try {
-      const saved = JSON.parse(current);
-      if (!isPlainObject(saved) || !isPlainObject(saved.answers)) throw new Error("not a saved state");
-      return { answers: cleanAnswers(def, saved.answers), message: null };
-    } catch {
-      storage.setItem(`${storageKey(def)}:unreadable`, current);
-      storage.removeItem(storageKey(def));
-      return {
-        answers: null,
-        message: "Your saved answers for this checklist could not be read, so the checklist starts empty. "
-          + "A copy of the unreadable data is kept in this browser.",
-      };
-    }
+  try {
+    const current = storage.getItem(storageKey(def));
+    if (current !== null) return readSaved(def, storage, storageKey(def), current, false);
+    const [older] = olderKeys(def, storage);
+    if (older) return readSaved(def, storage, older, storage.getItem(older), true);
+    return { answers: null, message: null, error: false, recover: null, blocked: false };
+  } catch {
+    return { answers: null, message: CANNOT_SAVE, error: true, recover: null, blocked: true };
   }
-  for (let version = def.version - 1; version >= 1; version -= 1) {
-    const older = storage.getItem(storageKey(def, version));
-    if (older === null) continue;
-    try {
-      const saved = JSON.parse(older);
-      const known = new Set(allItems(def).map((item) => item.id));
-      const values = def.answers.map((option) => option.value);
-      const kept = {};
-      for (const [id, entry] of Object.entries(saved.answers)) {
-        if (!known.has(id) || !isPlainObject(entry)) continue;
-        kept[id] = {
-          answer: values.includes(entry.answer) ? entry.answer : null,
-          note: typeof entry.note === "string" ? entry.note : "",
-        };
-      }
-      return {
-        answers: cleanAnswers(def, kept),
-        message: "This checklist has changed since you last saved it. Your earlier answers were brought across: please check them.",
-      };
-    } catch {
-      return { answers: null, message: "Answers saved for an earlier version of this checklist could not be read, so the checklist starts empty." };
-    }
+}
+
+function readSaved(def, storage, key, text, older) {
+  let saved = null;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    saved = null;
   }
-  return { answers: null, message: null };
+  const readable = isPlainObject(saved) && isPlainObject(saved.answers);
+  const { answers, left } = readable ? salvage(def, saved.answers) : { answers: null, left: 0 };
+  const changed = "This checklist has changed since you last saved it. Your earlier answers were brought across: please check them.";
+  if (readable && !left) return { answers, message: older ? changed : null, error: false, recover: null, blocked: false };
+  let copied = true;
+  try {
+    keepCopy(storage, key, text);
+  } catch {
+    copied = false;
+  }
+  const recover = { text, key };
+  const kept = copied
+    ? "A copy of the unreadable data is kept in this browser."
+    : "This browser has no room to keep a copy, so the page will not save until you download it.";
+  const download = "You can download it below.";
+  if (!readable) {
+    const what = older
+      ? "Answers saved for an earlier version of this checklist could not be read, so the checklist starts empty."
+      : "Your saved answers for this checklist could not be read, so the checklist starts empty.";
+    return { answers: null, message: `${what} ${kept} ${download}`, error: true, recover, blocked: !copied };
+  }
+  const leftOut = `${left} saved answer(s) or note(s) could not be used here (for questions this version no longer asks, `
+    + "or in a form this page cannot read), so they were left out.";
+  return {
+    answers,
+    message: [older ? changed : null, leftOut, copied ? "A copy of everything saved before is kept in this browser." : kept,
+      download].filter(Boolean).join(" "),
+    error: true,
+    recover,
+    blocked: !copied,
+  };
 }
 
 function writeSaved(def, answers) {
   try {
+    const storage = window.localStorage;
     const key = storageKey(def);
     if (Object.keys(answers).length) {
-      window.localStorage.setItem(key, JSON.stringify({ answers, saved_at: new Date().toISOString() }));
+      storage.setItem(key, JSON.stringify({ answers, saved_at: new Date().toISOString() }));
     } else {
-      window.localStorage.removeItem(key);
+      storage.removeItem(key);
     }
-    for (let version = def.version - 1; version >= 1; version -= 1) {
-      window.localStorage.removeItem(storageKey(def, version));
-    }
+    olderKeys(def, storage).forEach((older) => storage.removeItem(older));
     return true;
   } catch {
     return false;
+  }
+}
+
+// The raw text saved under this version's key now (null when none or unavailable).
+function savedText(def) {
+  try {
+    return window.localStorage.getItem(storageKey(def));
+  } catch {
+    return null;
   }
 }
 
@@ -782,10 +863,15 @@ function render({ model, el }) {
   const uiId = (name) => `${prefix}--${name}`;
 
   let answers = {};
-  let undo = null;
+  let undo = null; // { before: answers, stored: what storage held right after the change }
+  let blocked = false; // saved data could not be copied aside: do not save over it
+  let recover = null; // saved data left out on load, offered as a download
 
   const status = h("p", { className: "dpup-message", role: "status" });
   const alert = h("p", { className: "dpup-message dpup-message-error", role: "alert" });
+  // Offered next to the messages whenever something could not be saved or was left out.
+  const saveNowButton = h("button", { type: "button", hidden: true, text: "Download a record (JSON) now" });
+  const recoverButton = h("button", { type: "button", hidden: true, text: "Download the saved data that was left out" });
   const progressText = h("p", { className: "dpup-progress-text", id: uiId("progress"), role: "status" });
   const progressBar = h("progress", { max: 1, value: 0, "aria-labelledby": uiId("progress") });
   const undoButton = h("button", { type: "button", className: "dpup-undo", hidden: true, text: "Undo" });
@@ -818,40 +904,102 @@ function render({ model, el }) {
     progressBar.max = Math.max(state.total, 1);
     progressBar.value = state.answered;
     resultsOf(def, answers).forEach((value, i) => resultViews[i].refresh(value));
+    fitLongWords();
   }
 
-  function commit(next, { sync = true } = {}) {
+  // Show `next` and save it. Returns whether it was saved; when not, the answers stay on the
+  // page, the person is told (unless the caller says so itself) and offered a download.
+  function commit(next, { sync = true, quiet = false } = {}) {
     answers = next;
-    if (!writeSaved(def, answers)) {
-      say("This browser is not letting the page save your answers. Download a record before you leave the page.", { error: true });
-    }
+    const saved = !blocked && writeSaved(def, answers);
+    saveNowButton.hidden = saved;
+    if (!saved && !quiet) say(CANNOT_SAVE, { error: true });
     if (sync) {
       model.set("answers", answers);
       model.save_changes();
     }
     show();
+    return saved;
+  }
+
+  function notSaved(what) {
+    return `${what} They are on this page, but this browser could not save them (it may be full). `
+      + "Download a record (JSON) now, or they will be gone when you leave the page.";
+  }
+
+  function dropUndo() {
+    undo = null;
+    undoButton.hidden = true;
   }
 
   function update(itemId, change, options) {
     const entry = { answer: null, note: "", ...(answers[itemId] || {}), ...change };
     const next = { ...answers, [itemId]: entry };
-    undoButton.hidden = true;
+    dropUndo();
     commit(cleanAnswers(def, next), options);
   }
 
-  function offerUndo(previous, message) {
-    undo = previous;
-    say(message);
+  // After a change the person may want to take back: say how it went, and offer Undo.
+  function changeWithUndo(next, done) {
+    const previous = answers;
+    const saved = commit(next, { quiet: true });
+    undo = { before: previous, stored: savedText(def) };
     undoButton.hidden = false;
+    if (saved) say(done);
+    else say(notSaved(done), { error: true });
   }
 
   undoButton.addEventListener("click", () => {
     if (undo === null) return;
-    commit(undo);
-    undo = null;
-    undoButton.hidden = true;
-    say("Your answers are back.");
+    const { before, stored } = undo;
+    dropUndo();
+    if (!blocked && savedText(def) !== stored) {
+      // Another tab saved since: Undo would write over answers it did not make.
+      say("Your answers were changed in another tab after this, so Undo would overwrite those changes. "
+        + "Nothing was changed.", { error: true });
+      return;
+    }
+    if (commit(before, { quiet: true })) say("Your answers are back.");
+    else say(notSaved("Your answers are back."), { error: true });
   });
+
+  saveNowButton.addEventListener("click", () => {
+    download(`${def.id}-record-${today()}.json`, renderJson(def, answers, today()), "application/json");
+  });
+
+  recoverButton.addEventListener("click", () => {
+    if (recover === null) return;
+    download(`${def.id}-saved-data-${today()}.json`, recover.text, "application/json");
+    if (blocked) {
+      // The person now holds the data: the page may save over it again.
+      try {
+        window.localStorage.removeItem(recover.key);
+      } catch {
+        // Nothing to remove.
+      }
+      blocked = false;
+      recover = null;
+      recoverButton.hidden = true;
+      if (commit(answers, { quiet: true })) say("The saved data was downloaded. This page saves your answers again.");
+      else say(CANNOT_SAVE, { error: true });
+    }
+  });
+
+  // Start from what is saved (or say why not); also used when another tab saves.
+  function startFrom(saved) {
+    blocked = saved.blocked;
+    recover = saved.recover;
+    recoverButton.hidden = recover === null;
+    if (saved.message) say(saved.message, { error: saved.error });
+  }
+
+  // Every textarea: a long unbroken run of letters may break anywhere. Chromium otherwise lays out
+  // such a run in a textarea in quadratic time (a 1 MB note of one non-ASCII letter froze the page).
+  function fitLongWords() {
+    for (const area of el.querySelectorAll("textarea")) {
+      area.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(area.value));
+    }
+  }
 
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
   const sections = def.sections.map((section) => h("section", {
@@ -877,30 +1025,33 @@ function render({ model, el }) {
   });
   printButton.addEventListener("click", () => window.print());
   clearButton.addEventListener("click", () => {
-    const previous = answers;
     clearSaved(def);
-    commit({});
-    offerUndo(previous, "All your answers and notes for this checklist were cleared from this browser.");
+    blocked = false;
+    recover = null;
+    recoverButton.hidden = true;
+    changeWithUndo({}, "All your answers and notes for this checklist were cleared from this browser.");
   });
   importInput.addEventListener("change", async () => {
     const file = importInput.files[0];
     importInput.value = "";
     if (!file) return;
+    let imported;
     try {
-      const imported = importRecord(def, await file.text());
-      const previous = answers;
-      commit(imported.answers);
-      offerUndo(previous, ["Your saved record was imported.", ...imported.notices].join(" "));
+      imported = importRecord(def, await file.text());
     } catch (error) {
-      if (!(error instanceof RecordError)) throw error;
-      say(`${error.message} Your current answers have not changed.`, { error: true });
+      // Every failure ends in a message, whatever it was.
+      const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
+      say(`${reason} Your current answers have not changed.`, { error: true });
+      return;
     }
+    changeWithUndo(imported.answers, ["Your saved record was imported.", ...imported.notices].join(" "));
   });
 
   el.replaceChildren(h("div", { className: "dpup-checklist" },
     h("div", { className: "dpup-progress" }, h("h2", { text: "Your progress" }), progressText, progressBar),
     status,
     alert,
+    h("div", { className: "dpup-buttons" }, saveNowButton, recoverButton),
     ...sections,
     ...resultViews.map((view) => view.node),
     h("section", { className: "dpup-controls", "aria-labelledby": uiId("keep") },
@@ -911,9 +1062,14 @@ function render({ model, el }) {
       h("div", { className: "dpup-buttons" }, clearButton, undoButton))));
 
   const saved = loadSaved(def);
-  if (saved.message) say(saved.message, { error: saved.answers === null });
-  const fromKernel = cleanAnswers(def, model.get("answers") || {});
-  commit(saved.answers || fromKernel);
+  startFrom(saved);
+  let fromKernel = {};
+  try {
+    fromKernel = cleanAnswers(def, model.get("answers") || {});
+  } catch (error) {
+    say(error.message, { error: true });
+  }
+  commit(saved.answers || fromKernel, { quiet: Boolean(saved.message) }); // keep what loading said
 
   const onKernelChange = () => {
     const incoming = model.get("answers") || {};
@@ -929,8 +1085,13 @@ function render({ model, el }) {
   // Another tab with this checklist saved: show its answers here too, so neither tab later
   // writes over the other with what it showed before. (Only shown, not written back.)
   const onOtherTab = (event) => {
-    if (event.key !== storageKey(def)) return;
+    if (event.key !== null && event.key !== storageKey(def)) return;
+    if (undo !== null) {
+      dropUndo();
+      say("Your answers were changed in another tab, so Undo is no longer offered here.");
+    }
     const saved = loadSaved(def);
+    if (saved.message) startFrom(saved);
     answers = saved.answers || {};
     model.set("answers", answers);
     model.save_changes();
@@ -947,6 +1108,6 @@ export default { render };
 
 // The rules above, for the tests that check they agree with progress.py and record.py.
 export {
-  RecordError, checkText, clearSaved, escapeLine, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
+  RecordError, checkText, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
   renderJson, renderMarkdown, resultsOf, writeSaved,
 };
