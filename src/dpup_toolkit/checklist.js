@@ -923,7 +923,7 @@ function render({ model, el }) {
   }
 
   function notSaved(what) {
-    return `${what} They are on this page, but this browser could not save them (it may be full). `
+    return `${what} The answers are on this page, but this browser could not save them (it may be full). `
       + "Download a record (JSON) now, or they will be gone when you leave the page.";
   }
 
