@@ -76,7 +76,7 @@ class Question(_ItemBase):
     action: str = _text()
 
 
-class Warning(Strict):
+class VaguePhrase(Strict):
     phrase: str = _text()
     advice: str = _text()
 
@@ -86,7 +86,7 @@ class TextItem(_ItemBase):
 
     kind: Literal["text"]
     example: str = ""
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[VaguePhrase, ...] = ()
 
 
 class ChoiceOption(Strict):
