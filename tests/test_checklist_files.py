@@ -156,3 +156,20 @@ def test_every_checklist_in_the_repo_links_only_to_pages_of_the_book():
         assert f"checklists/{checklist.id}" in pages
         assert (ROOT / "checklists" / f"{checklist.id}.ipynb").exists()
     check_links(ROOT / "checklists", pages)
+
+
+def test_the_build_fails_on_a_link_to_a_missing_page(tmp_path, sample_text):
+    # site.py runs this check when Sphinx has read every page (env-check-consistency).
+    from types import SimpleNamespace
+
+    from dpup_toolkit.site import _check_checklist_links, setup
+
+    events = []
+    setup(SimpleNamespace(connect=lambda event, handler, **kw: events.append((event, handler))))
+    assert ("env-check-consistency", _check_checklist_links) in events
+    (tmp_path / "checklists").mkdir()
+    (tmp_path / "checklists" / "sample.yml").write_text(sample_text, encoding="utf-8")
+    app = SimpleNamespace(srcdir=str(tmp_path))
+    _check_checklist_links(app, SimpleNamespace(found_docs={"book/guidelines/purpose-matters"}))
+    with pytest.raises(ChecklistFileError, match="'book/guidelines/purpose-matters' is not a page of the book"):
+        _check_checklist_links(app, SimpleNamespace(found_docs={"book/index"}))
