@@ -55,6 +55,8 @@ MISTAKES = [
      "roles[0]", "YAML read this as the boolean false; put the value in quotes if it is text"),
 ]
 MISTAKES += [
+    ("item id of digits only", "      - id: told", "      - id: '12'",
+     "sections[1].items[0].id", "'12' must contain a letter, not only digits"),
     ("aliased item", "        action: Plan how and when to tell people.\n",
      "        action: Plan how and when to tell people.\n      - *first\n",
      "line 48, column 9", "uses a YAML alias (*name); checklist files must write every value out"),

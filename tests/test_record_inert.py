@@ -45,6 +45,7 @@ HOSTILE = [
     "\\$ \\\\ back\\slash & &amp; &#x3C;",
     "    indented like code\n\n\tand after a blank line\n\n        more",
     "\ufeff- after a BOM\n\u0085+ after NEL\n٣. Arabic-Indic digit",
+    "a lone \ud800 surrogate",
 ]
 
 
@@ -53,7 +54,7 @@ def text_of(tokens):
 
 
 def squeeze(text):
-    return re.sub(r"[\s\ufeff\u0085\u200b]+", "", text.replace("\x00", "\ufffd"))
+    return re.sub(r"[\s\ufeff\u0085\u200b]+", "", re.sub("[\x00\ud800-\udfff]", "\ufffd", text))
 
 
 def check_note_is_plain(note):
@@ -103,7 +104,8 @@ def hostile_checklist(text):
 
 
 def test_every_field_from_the_checklist_file_stays_in_its_line_and_is_plain():
-    for text in HOSTILE + ["first line\nsecond line\n\n# third\n- fourth"]:
+    # (A checklist file cannot hold a lone surrogate: the loader refuses it.)
+    for text in [t for t in HOSTILE if not re.search("[\ud800-\udfff]", t)] + ["first\nsecond\n\n# third\n- fourth"]:
         checklist = hostile_checklist(text)
         answers = {"described": {"answer": "no"}, "told": {"answer": "yes"}}
         record = render_markdown(checklist, answers, "2026-11-21")

@@ -180,8 +180,11 @@ function escapeLine(text) {
 }
 
 // A saved value, or `missing` when there is none (null, absent or empty text), as in record.py.
+// Text loses any lone surrogate (to U+FFFD), as in record.py.
 function given(value, missing) {
-  return value === null || value === undefined || value === "" ? missing : value;
+  const text = typeof value === "string"
+    ? value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd") : value;
+  return text === null || text === undefined || text === "" ? missing : text;
 }
 
 function shown(value) {

@@ -53,9 +53,16 @@ def escape_line(text: str) -> str:
     return escape_markdown(_LINE_BREAK.sub(" ", text))
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str from JSON holds a valid pair as one character
+
+
 def _given(value, missing):
     """A saved value, or `missing` when there is none (null, absent or empty text): the same test
-    as checklist.js, so that 0, false, [] and {} are mistakes in both, not "no answer" in one."""
+    as checklist.js, so that 0, false, [] and {} are mistakes in both, not "no answer" in one.
+    Text loses any lone surrogate (to U+FFFD): it cannot be written as UTF-8, and JSON.stringify
+    would escape it where json.dumps does not."""
+    if isinstance(value, str):
+        value = _LONE_SURROGATE.sub("\ufffd", value)
     return missing if value is None or (isinstance(value, str) and not value) else value
 
 

@@ -67,6 +67,15 @@ class _ItemBase(Strict):
     show_if: Condition | None = None
     links: tuple[Link, ...] = ()
 
+    @field_validator("id")
+    @classmethod
+    def _not_only_digits(cls, value: str) -> str:
+        # Answers are kept in JavaScript objects keyed by item id, which put keys like "12" first:
+        # the browser's records would then differ from Python's.
+        if value.isdigit():
+            raise ValueError(f"{value!r} must contain a letter, not only digits")
+        return value
+
 
 class Question(_ItemBase):
     """Answered on the tool's answer scale; not met answers list the action under "What to do next"."""
