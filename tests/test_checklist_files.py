@@ -1,12 +1,16 @@
 """Hostile and careless checklist files (issue 12, points 9, 10, 13, 14): each is refused with the
 loader's own error naming the file, where and why — never a crash, a hang or a silent loss."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from dpup_toolkit import ChecklistFileError, list_checklists, load_checklist
+from dpup_toolkit import ChecklistFileError, list_checklists, load_checklist, parse_checklist
 from dpup_toolkit.catalogue import check_links, toc_pages
 from dpup_toolkit.yaml_source import MAX_BYTES
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
+
+SAMPLE_TEXT = (FIXTURES / "sample.yml").read_text(encoding="utf-8")
 
 ALIAS_BOMB = """
 a: &a ["front-line", "front-line", "front-line", "front-line", "front-line", "front-line", "front-line"]
@@ -175,3 +179,24 @@ def test_the_build_fails_on_a_link_to_a_missing_page(tmp_path, sample_text):
     _check_checklist_links(app, SimpleNamespace(found_docs={"book/guidelines/purpose-matters"}))
     with pytest.raises(ChecklistFileError, match="'book/guidelines/purpose-matters' is not a page of the book"):
         _check_checklist_links(app, SimpleNamespace(found_docs={"book/index"}))
+
+
+YAML_BITS = ["\n", "  ", ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "<<: ", "!!python/object:os.system ",
+             "!!binary ", "!!set ", "? ", "|", ">", "'", '"', "#", "yes", "no", "on", "~", "null", "1e3", "0x10",
+             "2024-06-01", "id: x", "kind: text", "kind: choice", "items:", "\t", "\x00", "\ufeff", "ā", "%YAML 1.1\n",
+             "---\n", "...\n"]
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.tuples(st.integers(min_value=0), st.sampled_from(YAML_BITS), st.integers(0, 3)), max_size=6))
+def test_any_damage_to_a_file_gives_the_loaders_own_error(edits):
+    """Whatever a careless edit does to a good file, loading it never raises anything but
+    ChecklistFileError (or loads)."""
+    text = SAMPLE_TEXT
+    for position, bit, cut in edits:
+        position %= len(text) + 1
+        text = text[:position] + bit + text[position + cut:]
+    try:
+        parse_checklist(text, "sample.yml")
+    except ChecklistFileError as error:
+        assert len(error.reason) <= 400

@@ -1093,6 +1093,7 @@ function render({ model, el }) {
       say("Your answers were changed in another tab, so Undo is no longer offered here.");
     }
     const saved = loadSaved(def);
+    blocked = saved.blocked;
     if (saved.message) startFrom(saved);
     answers = saved.answers || {};
     model.set("answers", answers);

@@ -108,9 +108,15 @@ def read_yaml(text: str, path: Path | str) -> object:
     """The data in a checklist file's YAML text; raise ChecklistFileError for any problem."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ChecklistFileError(path, "(file)", f"is larger than {MAX_BYTES:,} bytes, the most a checklist file may be")
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # checks every character first
         return loader.get_single_data()
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise ChecklistFileError(path, f"line {line}, column {column}",
+                                 f"holds a character YAML does not allow (#x{error.character:04x}); remove it") from None
     except _Refused as refused:
         raise ChecklistFileError(path, _where(refused.mark), refused.reason) from None
     except yaml.YAMLError as error:
@@ -122,4 +128,5 @@ def read_yaml(text: str, path: Path | str) -> object:
     except RecursionError:  # not reachable with MAX_DEPTH, but never let it escape
         raise ChecklistFileError(path, "(YAML)", "nests too deeply") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
