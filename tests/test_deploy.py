@@ -120,3 +120,21 @@ def test_binder_requirements_serve_every_tool_with_voila(binder_voila):
         if html.escape(title, quote=False) not in body:
             problems.append(f"{notebook.name}: the page lacks the checklist title {title!r}")
     assert not problems, "\n".join(problems) + f"\n\nVoila's log:\n{tail(log_path.read_text())}"
+
+
+def test_the_hosting_guide_and_workflow_lead_with_the_shared_origin_of_project_sites():
+    # A project site shares localStorage and CSP 'self' with every project of its account.
+    comments = []
+    for line in WORKFLOW.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        comments.append(line)
+    header = " ".join(comments)
+    assert "READ FIRST" in header and "shares" in header and "custom domain" in header
+    assert "organisation site" in header and "localStorage" in header
+    guide = (ROOT / "HOSTING.md").read_text(encoding="utf-8")
+    publishing = guide.split("## 1. Publishing the website", 1)[1]
+    first_section = publishing.split("\n### ", 2)[1]
+    assert first_section.startswith("First: give the toolkit an origin of its own")
+    assert "custom domain" in first_section.lower() and "organisation site" in first_section
+    assert "Content-Security-Policy: frame-ancestors 'none'" in guide

@@ -26,9 +26,11 @@ def module(tmp_path_factory):
 
 @pytest.fixture
 def run_js(module):
-    def run(calls, storage=None):
-        out = subprocess.run(["node", str(RUNNER)], input=json.dumps(
-            {"module": str(module), "calls": calls, "storage": storage or {}}), capture_output=True, text=True, check=True)
+    def run(calls, storage=None, quota=None):
+        request = {"module": str(module), "calls": calls, "storage": storage or {}}
+        if quota is not None:
+            request["quota"] = quota
+        out = subprocess.run(["node", str(RUNNER)], input=json.dumps(request), capture_output=True, text=True, check=True)
         return json.loads(out.stdout)
     return run
 
@@ -180,29 +182,32 @@ def test_import_of_an_older_record_matches(run_js, sample):
 KEY = "dpup-toolkit:checklist:sample:v2"
 
 
+FRESH = {"error": False, "recover": None, "blocked": False}
+
+
 def test_saved_answers_are_read_back(run_js, sample):
     saved = {KEY: json.dumps({"answers": {"told": {"answer": "yes", "note": "n"}}, "saved_at": "x"})}
     out = run_js([["loadSaved", [definition(sample)]]], storage=saved)
-    assert out["results"][0]["value"] == {"answers": {"told": {"answer": "yes", "note": "n"}}, "message": None}
+    assert out["results"][0]["value"] == {"answers": {"told": {"answer": "yes", "note": "n"}}, "message": None, **FRESH}
 
 
-@pytest.mark.parametrize("raw", ["{broken", '"a string"', '{"answers": {"told": {"answer": "maybe"}}}'])
+@pytest.mark.parametrize("raw", ["{broken", '"a string"', '{"answers": ["told"]}'])
 def test_unreadable_saved_answers_are_set_aside_with_a_message(run_js, sample, raw):
     out = run_js([["loadSaved", [definition(sample)]]], storage={KEY: raw})
     assert out["results"][0]["value"] == {"answers": None, "message": (
         "Your saved answers for this checklist could not be read, so the checklist starts empty. "
-        "A copy of the unreadable data is kept in this browser.")}
-    assert out["storage"] == {f"{KEY}:unreadable": raw}
+        "A copy of the unreadable data is kept in this browser. You can download it below."),
+        "error": True, "recover": {"key": KEY, "text": raw}, "blocked": False}
+    assert out["storage"] == {KEY: raw, f"{KEY}:unreadable": raw}
 
 
 def test_answers_saved_for_an_older_version_are_brought_across(run_js, sample):
-    old = {"dpup-toolkit:checklist:sample:v1": json.dumps({"answers": {
-        "told": {"answer": "no", "note": "keep me"}, "retired": {"answer": "yes"}, "described": {"answer": "maybe"}}})}
+    old = {"dpup-toolkit:checklist:sample:v1": json.dumps({"answers": {"told": {"answer": "no", "note": "keep me"}}})}
     out = run_js([["loadSaved", [definition(sample)]]], storage=old)
     assert out["results"][0]["value"] == {
         "answers": {"told": {"answer": "no", "note": "keep me"}},
         "message": "This checklist has changed since you last saved it. Your earlier answers were brought across: "
-                   "please check them."}
+                   "please check them.", **FRESH}
     # Saving moves them to this version's key; the old key goes.
     out = run_js([["writeSaved", [definition(sample), {"told": {"answer": "no", "note": "keep me"}}]]], storage=old)
     assert list(out["storage"]) == [KEY]

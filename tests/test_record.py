@@ -41,7 +41,7 @@ Note:
 > \- not a list
 > 1\. nor this
 >
-> \[link\](http://x) \*bold\* \`code\` \| pipe \& amp
+> \[link\](http\://x) \*bold\* \`code\` \| pipe \& amp
 
 ### Does any of it identify people?
 
@@ -98,7 +98,7 @@ def test_typed_text_shows_literally_when_the_markdown_is_rendered(sample):
 
 @pytest.mark.parametrize("text, escaped", [
     ("plain words, stay plain.", "plain words, stay plain."),
-    ("  - indented dash", "  \\- indented dash"),
+    ("  - indented dash", "\u00a0\u00a0\\- indented dash"),
     ("+ plus", "\\+ plus"),
     ("===", "\\==="),
     ("12) twelve", "12\\) twelve"),

@@ -5,6 +5,7 @@
 const RECORD_FORMAT = "dpup-toolkit/checklist-record";
 const RECORD_FORMAT_VERSION = 1;
 const STORAGE_PREFIX = "dpup-toolkit:checklist:";
+const MAX_VERSION = 1000; // schema.py bounds a checklist's version
 let widgetsOnPage = 0;
 
 // ---------------------------------------------------------------------------------------------
@@ -162,11 +163,32 @@ function resultsOf(def, answers) {
 
 class RecordError extends Error {}
 
+// The same escaping as record.py (see the comment there): only ASCII classes, as Python's \s and
+// \d differ from JavaScript's.
+const LINE_BREAK = /\r\n|\r|\n/g;
+
 function escapeMarkdown(text) {
-  return String(text).replace(/\r\n|\r/g, "\n").split("\n").map((line) => line
-    .replace(/[\\`*_[\]<>#|~&]/g, "\\$&")
-    .replace(/^(\s*)([-+=])/, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])/, "$1\\$2")).join("\n");
+  return String(text).split(LINE_BREAK).map((line) => line
+    .replace(/[\\`*_[\]<>#|~&$@{}^]|:(?=\/\/)|(?<=[^ \t.])\.(?=[^ \t.])/g, "\\$&")
+    .replace(/^([ \t]*)([-+=:%(])/, "$1\\$2")
+    .replace(/^([ \t]*[0-9]+)([.)])/, "$1\\$2")
+    .replace(/^[ \t]+/, (indent) => "\u00a0".repeat(indent.length))).join("\n");
+}
+
+function escapeLine(text) {
+  return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
+}
+
+// A saved value, or `missing` when there is none (null, absent or empty text), as in record.py.
+// Text loses any lone surrogate (to U+FFFD), as in record.py.
+function given(value, missing) {
+  const text = typeof value === "string"
+    ? value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd") : value;
+  return text === null || text === undefined || text === "" ? missing : text;
+}
+
+function shown(value) {
+  return typeof value === "string" ? JSON.stringify(value) : "not one of its answers";
 }
 
 function answerLabel(def, value) {
@@ -178,15 +200,15 @@ function cleanAnswers(def, answers) {
   const cleaned = {};
   for (const item of allItems(def)) {
     const entry = answers[item.id] || {};
-    const answer = entry.answer || null;
-    let note = entry.note || "";
+    const answer = given(entry.answer, null);
+    let note = given(entry.note, "");
     if (item.kind === "text") {
       if (answer !== null && typeof answer !== "string") throw new RecordError(`The answer to “${item.prompt}” is not text.`);
       note = ""; // a text item is its own note
     } else if (answer !== null) {
       const allowed = item.kind === "question" ? values : item.options.map((option) => option.value);
       if (!allowed.includes(answer)) {
-        throw new RecordError(`The answer to “${item.prompt}” is ${JSON.stringify(answer)}, which this checklist does not use.`);
+        throw new RecordError(`The answer to “${item.prompt}” is ${shown(answer)}, which this checklist does not use.`);
       }
     }
     if (typeof note !== "string") throw new RecordError(`The note for “${item.prompt}” is not text.`);
@@ -195,16 +217,8 @@ function cleanAnswers(def, answers) {
   return cleaned;
 }
 
-// Whether an answer (from an older saved version) still fits the item: a value it offers, or text.
-function fitsItem(def, id, answer) {
-  const item = itemById(def, id);
-  if (item.kind === "text") return typeof answer === "string";
-  const options = item.kind === "question" ? def.answers : item.options;
-  return options.some((option) => option.value === answer);
-}
-
 function quote(text) {
-  return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.trimEnd());
+  return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.replace(/[ \t]+$/, ""));
 }
 
 const RESULT_LINES = {
@@ -212,7 +226,7 @@ const RESULT_LINES = {
     const out = [];
     result.items.forEach((id, i) => {
       const item = itemById(def, id);
-      out.push(`${i + 1}. ${escapeMarkdown(item.prompt)}`, `   - What to do: ${escapeMarkdown(item.action)}`);
+      out.push(`${i + 1}. ${escapeLine(item.prompt)}`, `   - What to do: ${escapeLine(item.action)}`);
     });
     if (!result.items.length) out.push("Nothing is marked as not met.");
     return out;
@@ -222,22 +236,22 @@ const RESULT_LINES = {
     if (!result.parts.length) out.push("Nothing written yet: answer the questions below.");
     result.parts.forEach((part, i) => {
       if (i) out.push("");
-      if (part.heading) out.push(`### ${escapeMarkdown(part.heading)}`, "");
+      if (part.heading) out.push(`### ${escapeLine(part.heading)}`, "");
       out.push(...escapeMarkdown(part.text).split("\n"));
     });
     const check = result.plain_language;
     if (check && result.parts.length) {
       out.push("", `Plain language: ${check.sentences} sentences, ${check.average} words a sentence `
         + `on average. Sentences over ${LONG_SENTENCE} words: ${check.long.length}.`);
-      out.push(...check.long.map((sentence) => `- ${escapeMarkdown(sentence)}`));
+      out.push(...check.long.map((sentence) => `- ${escapeLine(sentence)}`));
     }
     return out;
   },
   rules(def, result) {
     const chosen = result.recommendation;
     if (!chosen) return ["No recommendation yet: answer the questions below."];
-    const out = [`Recommendation: ${escapeMarkdown(chosen.title)}`, "", escapeMarkdown(chosen.text)];
-    if (chosen.links.length) out.push("", `Read more: ${chosen.links.map((link) => escapeMarkdown(link.title)).join("; ")}`);
+    const out = [`Recommendation: ${escapeLine(chosen.title)}`, "", escapeMarkdown(chosen.text)];
+    if (chosen.links.length) out.push("", `Read more: ${chosen.links.map((link) => escapeLine(link.title)).join("; ")}`);
     return out;
   },
   score(def, result) {
@@ -249,7 +263,7 @@ const RESULT_LINES = {
     const out = result.tools.map((id) => {
       const entry = entries.get(id);
       const minutes = entry.minutes ? ` About ${entry.minutes} minutes.` : "";
-      return `- ${escapeMarkdown(entry.title)}: ${escapeMarkdown(entry.summary)}${minutes}`;
+      return `- ${escapeLine(entry.title)}: ${escapeLine(entry.summary)}${minutes}`;
     });
     if (!result.tools.length) out.push("No tool fits that choice yet.");
     return out;
@@ -257,22 +271,22 @@ const RESULT_LINES = {
 };
 
 function itemLines(def, item, entry) {
-  const out = ["", `### ${escapeMarkdown(item.prompt)}`, ""];
+  const out = ["", `### ${escapeLine(item.prompt)}`, ""];
   const answer = entry.answer;
   if (item.kind === "text") {
     const text = answerOf(item, { [item.id]: entry });
     return out.concat(text ? ["Answer:", "", ...quote(text)] : ["Answer: Not written"]);
   }
   if (item.kind === "choice") {
-    out.push(`Answer: ${answer ? escapeMarkdown(optionLabel(item, answer)) : "Not answered"}`);
+    out.push(`Answer: ${answer ? escapeLine(optionLabel(item, answer)) : "Not answered"}`);
     if (item.correct && answer) {
       const right = answer === item.correct ? "Correct."
-        : `Not correct. The right answer is: ${escapeMarkdown(optionLabel(item, item.correct))}.`;
+        : `Not correct. The right answer is: ${escapeLine(optionLabel(item, item.correct))}.`;
       const explanation = item.options.find((option) => option.value === answer).explanation;
       out.push("", right, "", escapeMarkdown(explanation));
     }
   } else {
-    out.push(`Answer: ${answer ? escapeMarkdown(answerLabel(def, answer)) : "Not answered"}`);
+    out.push(`Answer: ${answer ? escapeLine(answerLabel(def, answer)) : "Not answered"}`);
   }
   if (entry.note) out.push("", "Note:", "", ...quote(entry.note));
   return out;
@@ -283,10 +297,10 @@ function renderMarkdown(def, rawAnswers, exportedAt) {
   const status = progressOf(def, answers);
   const shownIds = new Set(status.shown.map((item) => item.id));
   const out = [
-    `# ${escapeMarkdown(def.title)}: record`,
+    `# ${escapeLine(def.title)}: record`,
     "",
     `- Checklist: ${def.id}, version ${def.version}`,
-    `- Exported: ${escapeMarkdown(exportedAt)}`,
+    `- Exported: ${escapeLine(exportedAt)}`,
   ];
   if (status.hasQuestions) {
     out.push(`- Progress: ${status.answered} of ${status.total} questions answered`, `- Not met: ${status.unmet.length}`);
@@ -294,12 +308,12 @@ function renderMarkdown(def, rawAnswers, exportedAt) {
     out.push(`- Progress: ${status.answered} of ${status.total} answered`);
   }
   for (const result of resultsOf(def, answers)) {
-    out.push("", `## ${escapeMarkdown(result.title)}`, "", ...RESULT_LINES[result.kind](def, result));
+    out.push("", `## ${escapeLine(result.title)}`, "", ...RESULT_LINES[result.kind](def, result));
   }
   for (const section of def.sections) {
     const items = section.items.filter((item) => shownIds.has(item.id));
     if (!items.length) continue;
-    out.push("", `## ${escapeMarkdown(section.title)}`);
+    out.push("", `## ${escapeLine(section.title)}`);
     for (const item of items) out.push(...itemLines(def, item, answers[item.id] || {}));
   }
   return out.join("\n") + "\n";
@@ -322,7 +336,24 @@ function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function importRecord(def, text) {
+const MAX_NESTING = 32;
+
+// How deeply a JSON text nests arrays and objects (strings skipped); the same as record.py.
+function nesting(text) {
+  let depth = 0;
+  let deepest = 0;
+  for (const [bracket] of text.replace(/"[^"\\]*(?:\\[\s\S][^"\\]*)*"/g, "").matchAll(/[[\]{}]/g)) {
+    depth += bracket === "[" || bracket === "{" ? 1 : -1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
+function importRecord(def, rawText) {
+  const text = String(rawText).replace(/^\ufeff/, "");
+  if (nesting(text) > MAX_NESTING) {
+    throw new RecordError("This file is not a checklist record: it is nested too deeply.");
+  }
   let record;
   try {
     record = JSON.parse(text);
@@ -337,11 +368,11 @@ function importRecord(def, text) {
   }
   const about = record.checklist;
   if (!isPlainObject(about) || about.id !== def.id) {
-    const title = isPlainObject(about) && about.title ? about.title : "unknown";
+    const title = isPlainObject(about) && typeof about.title === "string" && about.title ? about.title : "unknown";
     throw new RecordError(`This record is for another checklist (“${title}”), not “${def.title}”.`);
   }
   const version = about.version;
-  if (!Number.isInteger(version) || version < 1) {
+  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) {
     throw new RecordError("This record does not say which version of the checklist it is for.");
   }
   if (version > def.version) {
@@ -368,69 +399,151 @@ function storageKey(def, version = def.version) {
   return `${STORAGE_PREFIX}${def.id}:v${version}`;
 }
 
+function storageKeys(storage) {
+  const keys = [];
+  for (let i = 0; i < storage.length; i += 1) keys.push(storage.key(i));
+  return keys;
+}
+
+// Keys of answers saved for earlier versions, newest first. Found by listing what is stored (a
+// few keys), never by counting down from the version.
+function olderKeys(def, storage) {
+  const start = `${STORAGE_PREFIX}${def.id}:v`;
+  return storageKeys(storage)
+    .filter((key) => key.startsWith(start) && /^[0-9]{1,4}$/.test(key.slice(start.length)))
+    .map((key) => [key, Number(key.slice(start.length))])
+    .filter(([, version]) => version >= 1 && version < def.version)
+    .sort((a, b) => b[1] - a[1])
+    .map(([key]) => key);
+}
+
+// Keep a copy of saved data the page cannot use in full, beside it: `<key>:unreadable`, then
+// `-2`, `-3`, ... so a later copy never replaces an earlier one. The same data is kept once.
+// Throws when the browser has no room (the caller then leaves the data where it is).
+function keepCopy(storage, key, text) {
+  const base = `${key}:unreadable`;
+  const keys = storageKeys(storage).filter((other) => other === base || other.startsWith(`${base}-`));
+  const same = keys.find((other) => storage.getItem(other) === text);
+  if (same) return same;
+  let copy = base;
+  for (let n = 2; keys.includes(copy); n += 1) copy = `${base}-${n}`;
+  storage.setItem(copy, text);
+  return copy;
+}
+
+// The entries of saved answers this checklist can use, and how many it could not use in full
+// (unknown or removed items, wrong types, answers it does not offer).
+function salvage(def, raw) {
+  const known = new Set(allItems(def).map((item) => item.id));
+  const usable = {};
+  let left = 0;
+  for (const [id, entry] of Object.entries(raw)) {
+    if (!known.has(id) || !isPlainObject(entry)) {
+      left += 1;
+      continue;
+    }
+    // The answer and the note each stand on their own: a bad one does not take the other with it.
+    const part = (field, missing) => {
+      try {
+        return (cleanAnswers(def, { [id]: { [field]: entry[field] } })[id] || {})[field] ?? missing;
+      } catch {
+        return missing;
+      }
+    };
+    const cleaned = cleanAnswers(def, { [id]: { answer: part("answer", null), note: part("note", "") } })[id];
+    if (cleaned) usable[id] = cleaned;
+    const { answer = null, note = "" } = cleaned || {};
+    if (answer !== given(entry.answer, null) || note !== given(entry.note, "")) left += 1;
+  }
+  return { answers: cleanAnswers(def, usable), left };
+}
+
+const CANNOT_SAVE = "This browser is not letting the page save your answers. Download a record before you leave the page.";
+
+// What the page starts from: { answers (or null), message, error, recover, blocked }.
+// `recover` is saved data that was left out, for the person to download; `blocked` means it
+// could not be copied aside, so the page must not save over it. Never throws.
 function loadSaved(def) {
   let storage;
   try {
     storage = window.localStorage;
     storage.getItem(storageKey(def));
   } catch {
-    return { answers: null, message: "This browser is not letting the page save your answers. Download a record before you leave the page." };
+    return { answers: null, message: CANNOT_SAVE, error: true, recover: null, blocked: false };
   }
-  const current = storage.getItem(storageKey(def));
-  if (current !== null) {
-    try {
-      const saved = JSON.parse(current);
-      if (!isPlainObject(saved) || !isPlainObject(saved.answers)) throw new Error("not a saved state");
-      return { answers: cleanAnswers(def, saved.answers), message: null };
-    } catch {
-      storage.setItem(`${storageKey(def)}:unreadable`, current);
-      storage.removeItem(storageKey(def));
-      return {
-        answers: null,
-        message: "Your saved answers for this checklist could not be read, so the checklist starts empty. "
-          + "A copy of the unreadable data is kept in this browser.",
-      };
-    }
+  try {
+    const current = storage.getItem(storageKey(def));
+    if (current !== null) return readSaved(def, storage, storageKey(def), current, false);
+    const [older] = olderKeys(def, storage);
+    if (older) return readSaved(def, storage, older, storage.getItem(older), true);
+    return { answers: null, message: null, error: false, recover: null, blocked: false };
+  } catch {
+    return { answers: null, message: CANNOT_SAVE, error: true, recover: null, blocked: true };
   }
-  for (let version = def.version - 1; version >= 1; version -= 1) {
-    const older = storage.getItem(storageKey(def, version));
-    if (older === null) continue;
-    try {
-      const saved = JSON.parse(older);
-      const known = new Set(allItems(def).map((item) => item.id));
-      const kept = {};
-      for (const [id, entry] of Object.entries(saved.answers)) {
-        if (!known.has(id) || !isPlainObject(entry)) continue;
-        kept[id] = {
-          answer: fitsItem(def, id, entry.answer) ? entry.answer : null,
-          note: typeof entry.note === "string" ? entry.note : "",
-        };
-      }
-      return {
-        answers: cleanAnswers(def, kept),
-        message: "This checklist has changed since you last saved it. Your earlier answers were brought across: please check them.",
-      };
-    } catch {
-      return { answers: null, message: "Answers saved for an earlier version of this checklist could not be read, so the checklist starts empty." };
-    }
+}
+
+function readSaved(def, storage, key, text, older) {
+  let saved = null;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    saved = null;
   }
-  return { answers: null, message: null };
+  const readable = isPlainObject(saved) && isPlainObject(saved.answers);
+  const { answers, left } = readable ? salvage(def, saved.answers) : { answers: null, left: 0 };
+  const changed = "This checklist has changed since you last saved it. Your earlier answers were brought across: please check them.";
+  if (readable && !left) return { answers, message: older ? changed : null, error: false, recover: null, blocked: false };
+  let copied = true;
+  try {
+    keepCopy(storage, key, text);
+  } catch {
+    copied = false;
+  }
+  const recover = { text, key };
+  const kept = copied
+    ? "A copy of the unreadable data is kept in this browser."
+    : "This browser has no room to keep a copy, so the page will not save until you download it.";
+  const download = "You can download it below.";
+  if (!readable) {
+    const what = older
+      ? "Answers saved for an earlier version of this checklist could not be read, so the checklist starts empty."
+      : "Your saved answers for this checklist could not be read, so the checklist starts empty.";
+    return { answers: null, message: `${what} ${kept} ${download}`, error: true, recover, blocked: !copied };
+  }
+  const leftOut = `${left} saved answer(s) or note(s) could not be used here (for questions this version no longer asks, `
+    + "or in a form this page cannot read), so they were left out.";
+  return {
+    answers,
+    message: [older ? changed : null, leftOut, copied ? "A copy of everything saved before is kept in this browser." : kept,
+      download].filter(Boolean).join(" "),
+    error: true,
+    recover,
+    blocked: !copied,
+  };
 }
 
 function writeSaved(def, answers) {
   try {
+    const storage = window.localStorage;
     const key = storageKey(def);
     if (Object.keys(answers).length) {
-      window.localStorage.setItem(key, JSON.stringify({ answers, saved_at: new Date().toISOString() }));
+      storage.setItem(key, JSON.stringify({ answers, saved_at: new Date().toISOString() }));
     } else {
-      window.localStorage.removeItem(key);
+      storage.removeItem(key);
     }
-    for (let version = def.version - 1; version >= 1; version -= 1) {
-      window.localStorage.removeItem(storageKey(def, version));
-    }
+    olderKeys(def, storage).forEach((older) => storage.removeItem(older));
     return true;
   } catch {
     return false;
+  }
+}
+
+// The raw text saved under this version's key now (null when none or unavailable).
+function savedText(def) {
+  try {
+    return window.localStorage.getItem(storageKey(def));
+  } catch {
+    return null;
   }
 }
 
@@ -752,10 +865,15 @@ function render({ model, el }) {
   const uiId = (name) => `${prefix}--${name}`;
 
   let answers = {};
-  let undo = null;
+  let undo = null; // { before: answers, stored: what storage held right after the change }
+  let blocked = false; // saved data could not be copied aside: do not save over it
+  let recover = null; // saved data left out on load, offered as a download
 
   const status = h("p", { className: "dpup-message", role: "status" });
   const alert = h("p", { className: "dpup-message dpup-message-error", role: "alert" });
+  // Offered next to the messages whenever something could not be saved or was left out.
+  const saveNowButton = h("button", { type: "button", hidden: true, text: "Download a record (JSON) now" });
+  const recoverButton = h("button", { type: "button", hidden: true, text: "Download the saved data that was left out" });
   const progressText = h("p", { className: "dpup-progress-text", id: uiId("progress"), role: "status" });
   const progressBar = h("progress", { max: 1, value: 0, "aria-labelledby": uiId("progress") });
   const undoButton = h("button", { type: "button", className: "dpup-undo", hidden: true, text: "Undo" });
@@ -788,40 +906,102 @@ function render({ model, el }) {
     progressBar.max = Math.max(state.total, 1);
     progressBar.value = state.answered;
     resultsOf(def, answers).forEach((value, i) => resultViews[i].refresh(value));
+    fitLongWords();
   }
 
-  function commit(next, { sync = true } = {}) {
+  // Show `next` and save it. Returns whether it was saved; when not, the answers stay on the
+  // page, the person is told (unless the caller says so itself) and offered a download.
+  function commit(next, { sync = true, quiet = false } = {}) {
     answers = next;
-    if (!writeSaved(def, answers)) {
-      say("This browser is not letting the page save your answers. Download a record before you leave the page.", { error: true });
-    }
+    const saved = !blocked && writeSaved(def, answers);
+    saveNowButton.hidden = saved;
+    if (!saved && !quiet) say(CANNOT_SAVE, { error: true });
     if (sync) {
       model.set("answers", answers);
       model.save_changes();
     }
     show();
+    return saved;
+  }
+
+  function notSaved(what) {
+    return `${what} The answers are on this page, but this browser could not save them (it may be full). `
+      + "Download a record (JSON) now, or they will be gone when you leave the page.";
+  }
+
+  function dropUndo() {
+    undo = null;
+    undoButton.hidden = true;
   }
 
   function update(itemId, change, options) {
     const entry = { answer: null, note: "", ...(answers[itemId] || {}), ...change };
     const next = { ...answers, [itemId]: entry };
-    undoButton.hidden = true;
+    dropUndo();
     commit(cleanAnswers(def, next), options);
   }
 
-  function offerUndo(previous, message) {
-    undo = previous;
-    say(message);
+  // After a change the person may want to take back: say how it went, and offer Undo.
+  function changeWithUndo(next, done) {
+    const previous = answers;
+    const saved = commit(next, { quiet: true });
+    undo = { before: previous, stored: savedText(def) };
     undoButton.hidden = false;
+    if (saved) say(done);
+    else say(notSaved(done), { error: true });
   }
 
   undoButton.addEventListener("click", () => {
     if (undo === null) return;
-    commit(undo);
-    undo = null;
-    undoButton.hidden = true;
-    say("Your answers are back.");
+    const { before, stored } = undo;
+    dropUndo();
+    if (!blocked && savedText(def) !== stored) {
+      // Another tab saved since: Undo would write over answers it did not make.
+      say("Your answers were changed in another tab after this, so Undo would overwrite those changes. "
+        + "Nothing was changed.", { error: true });
+      return;
+    }
+    if (commit(before, { quiet: true })) say("Your answers are back.");
+    else say(notSaved("Your answers are back."), { error: true });
   });
+
+  saveNowButton.addEventListener("click", () => {
+    download(`${def.id}-record-${today()}.json`, renderJson(def, answers, today()), "application/json");
+  });
+
+  recoverButton.addEventListener("click", () => {
+    if (recover === null) return;
+    download(`${def.id}-saved-data-${today()}.json`, recover.text, "application/json");
+    if (blocked) {
+      // The person now holds the data: the page may save over it again.
+      try {
+        window.localStorage.removeItem(recover.key);
+      } catch {
+        // Nothing to remove.
+      }
+      blocked = false;
+      recover = null;
+      recoverButton.hidden = true;
+      if (commit(answers, { quiet: true })) say("The saved data was downloaded. This page saves your answers again.");
+      else say(CANNOT_SAVE, { error: true });
+    }
+  });
+
+  // Start from what is saved (or say why not); also used when another tab saves.
+  function startFrom(saved) {
+    blocked = saved.blocked;
+    recover = saved.recover;
+    recoverButton.hidden = recover === null;
+    if (saved.message) say(saved.message, { error: saved.error });
+  }
+
+  // Every textarea: a long unbroken run of letters may break anywhere. Chromium otherwise lays out
+  // such a run in a textarea in quadratic time (a 1 MB note of one non-ASCII letter froze the page).
+  function fitLongWords() {
+    for (const area of el.querySelectorAll("textarea")) {
+      area.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(area.value));
+    }
+  }
 
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
   const sections = def.sections.map((section) => h("section", {
@@ -847,30 +1027,33 @@ function render({ model, el }) {
   });
   printButton.addEventListener("click", () => window.print());
   clearButton.addEventListener("click", () => {
-    const previous = answers;
     clearSaved(def);
-    commit({});
-    offerUndo(previous, "All your answers and notes for this checklist were cleared from this browser.");
+    blocked = false;
+    recover = null;
+    recoverButton.hidden = true;
+    changeWithUndo({}, "All your answers and notes for this checklist were cleared from this browser.");
   });
   importInput.addEventListener("change", async () => {
     const file = importInput.files[0];
     importInput.value = "";
     if (!file) return;
+    let imported;
     try {
-      const imported = importRecord(def, await file.text());
-      const previous = answers;
-      commit(imported.answers);
-      offerUndo(previous, ["Your saved record was imported.", ...imported.notices].join(" "));
+      imported = importRecord(def, await file.text());
     } catch (error) {
-      if (!(error instanceof RecordError)) throw error;
-      say(`${error.message} Your current answers have not changed.`, { error: true });
+      // Every failure ends in a message, whatever it was.
+      const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
+      say(`${reason} Your current answers have not changed.`, { error: true });
+      return;
     }
+    changeWithUndo(imported.answers, ["Your saved record was imported.", ...imported.notices].join(" "));
   });
 
   el.replaceChildren(h("div", { className: "dpup-checklist" },
     h("div", { className: "dpup-progress" }, h("h2", { text: "Your progress" }), progressText, progressBar),
     status,
     alert,
+    h("div", { className: "dpup-buttons" }, saveNowButton, recoverButton),
     ...sections,
     ...resultViews.map((view) => view.node),
     h("section", { className: "dpup-controls", "aria-labelledby": uiId("keep") },
@@ -881,9 +1064,14 @@ function render({ model, el }) {
       h("div", { className: "dpup-buttons" }, clearButton, undoButton))));
 
   const saved = loadSaved(def);
-  if (saved.message) say(saved.message, { error: saved.answers === null });
-  const fromKernel = cleanAnswers(def, model.get("answers") || {});
-  commit(saved.answers || fromKernel);
+  startFrom(saved);
+  let fromKernel = {};
+  try {
+    fromKernel = cleanAnswers(def, model.get("answers") || {});
+  } catch (error) {
+    say(error.message, { error: true });
+  }
+  commit(saved.answers || fromKernel, { quiet: Boolean(saved.message) }); // keep what loading said
 
   const onKernelChange = () => {
     const incoming = model.get("answers") || {};
@@ -899,8 +1087,14 @@ function render({ model, el }) {
   // Another tab with this checklist saved: show its answers here too, so neither tab later
   // writes over the other with what it showed before. (Only shown, not written back.)
   const onOtherTab = (event) => {
-    if (event.key !== storageKey(def)) return;
+    if (event.key !== null && event.key !== storageKey(def)) return;
+    if (undo !== null) {
+      dropUndo();
+      say("Your answers were changed in another tab, so Undo is no longer offered here.");
+    }
     const saved = loadSaved(def);
+    blocked = saved.blocked;
+    if (saved.message) startFrom(saved);
     answers = saved.answers || {};
     model.set("answers", answers);
     model.save_changes();
@@ -917,6 +1111,6 @@ export default { render };
 
 // The rules above, for the tests that check they agree with progress.py and record.py.
 export {
-  RecordError, checkText, clearSaved, escapeMarkdown, importRecord, loadSaved, progressOf, renderJson,
-  renderMarkdown, resultsOf, writeSaved,
+  RecordError, checkText, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
+  renderJson, renderMarkdown, resultsOf, writeSaved,
 };

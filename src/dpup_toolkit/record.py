@@ -13,14 +13,21 @@ from .catalogue import catalogue_entries
 from .plain_language import LONG_SENTENCE
 from .progress import Answers, answer_of, progress, visible_items
 from .results import results_of
-from .schema import Checklist
+from .schema import MAX_VERSION, Checklist
 
 RECORD_FORMAT = "dpup-toolkit/checklist-record"
 RECORD_FORMAT_VERSION = 1
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&]")
-_LINE_START_MARKER = re.compile(r"^(\s*)([-+=])")
-_LINE_START_NUMBER = re.compile(r"^(\s*\d+)([.)])")
+# Escaping, identical in checklist.js (escapeMarkdown). Only ASCII classes ([ \t], [0-9]) are used,
+# because Python's \s and \d also match characters (NEL, other digits) that JavaScript's do not.
+# Escaped: Markdown and GFM markup; "$" (maths); "{", "}" and ":" at a line's start (MyST roles,
+# substitutions and ::: directives); "%" and "(" at a line's start (MyST comments and targets);
+# "@", the ":" of "://" and a "." inside a word (bare links that linkify would make).
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&$@{}^]|:(?=//)|(?<=[^ \t.])\.(?=[^ \t.])")
+_LINE_START_MARKER = re.compile(r"^([ \t]*)([-+=:%(])")
+_LINE_START_NUMBER = re.compile(r"^([ \t]*[0-9]+)([.)])")
+_INDENT = re.compile(r"^[ \t]+")  # no-break spaces: indentation shows, but never starts a code block
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class RecordError(ValueError):
@@ -28,14 +35,40 @@ class RecordError(ValueError):
 
 
 def escape_markdown(text: str) -> str:
-    """Make text show literally in Markdown: no HTML, links, emphasis, headings or lists."""
+    """Make text show literally, line by line, in CommonMark, GFM and MyST: no HTML, links, maths,
+    emphasis, headings, lists or directives."""
     lines = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in _LINE_BREAK.split(text):
         line = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), line)
         line = _LINE_START_MARKER.sub(r"\1\\\2", line)
         line = _LINE_START_NUMBER.sub(r"\1\\\2", line)
+        line = _INDENT.sub(lambda m: "\u00a0" * len(m.group(0)), line)
         lines.append(line)
     return "\n".join(lines)
+
+
+def escape_line(text: str) -> str:
+    """escape_markdown for a heading, list item or label: line breaks become spaces, so the text
+    stays inside its line."""
+    return escape_markdown(_LINE_BREAK.sub(" ", text))
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str from JSON holds a valid pair as one character
+
+
+def _given(value, missing):
+    """A saved value, or `missing` when there is none (null, absent or empty text): the same test
+    as checklist.js, so that 0, false, [] and {} are mistakes in both, not "no answer" in one.
+    Text loses any lone surrogate (to U+FFFD): it cannot be written as UTF-8, and JSON.stringify
+    would escape it where json.dumps does not."""
+    if isinstance(value, str):
+        value = _LONE_SURROGATE.sub("\ufffd", value)
+    return missing if value is None or (isinstance(value, str) and not value) else value
+
+
+def _shown(value) -> str:
+    """A value as a message quotes it: JSON for text, the same in checklist.js."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else "not one of its answers"
 
 
 def clean_answers(checklist: Checklist, answers: Answers) -> Answers:
@@ -44,7 +77,7 @@ def clean_answers(checklist: Checklist, answers: Answers) -> Answers:
     cleaned: Answers = {}
     for item in checklist.items:
         entry = answers.get(item.id) or {}
-        answer, note = entry.get("answer") or None, entry.get("note") or ""
+        answer, note = _given(entry.get("answer"), None), _given(entry.get("note"), "")
         if item.kind == "text":
             if answer is not None and not isinstance(answer, str):
                 raise RecordError(f"The answer to “{item.prompt}” is not text.")
@@ -52,7 +85,7 @@ def clean_answers(checklist: Checklist, answers: Answers) -> Answers:
         elif answer is not None:
             allowed = values if item.kind == "question" else [option.value for option in item.options]
             if not isinstance(answer, str) or answer not in allowed:
-                raise RecordError(f"The answer to “{item.prompt}” is {json.dumps(answer)}, which this checklist does not use.")
+                raise RecordError(f"The answer to “{item.prompt}” is {_shown(answer)}, which this checklist does not use.")
         if not isinstance(note, str):
             raise RecordError(f"The note for “{item.prompt}” is not text.")
         if answer or note:
@@ -61,37 +94,37 @@ def clean_answers(checklist: Checklist, answers: Answers) -> Answers:
 
 
 def _quote(text: str) -> list[str]:
-    return [f"> {line}".rstrip() for line in escape_markdown(text).split("\n")]
+    return [f"> {line}".rstrip(" \t") for line in escape_markdown(text).split("\n")]
 
 
 def _result_lines(checklist: Checklist, result: dict, entries: list[dict]) -> list[str]:
-    out = ["", f"## {escape_markdown(result['title'])}", ""]
+    out = ["", f"## {escape_line(result['title'])}", ""]
     kind = result["kind"]
     if kind == "unmet":
         for number, item_id in enumerate(result["items"], 1):
             item = checklist.item(item_id)
-            out += [f"{number}. {escape_markdown(item.prompt)}", f"   - What to do: {escape_markdown(item.action)}"]
+            out += [f"{number}. {escape_line(item.prompt)}", f"   - What to do: {escape_line(item.action)}"]
         if not result["items"]:
             out.append("Nothing is marked as not met.")
     elif kind == "template":
         if not result["parts"]:
             out.append("Nothing written yet: answer the questions below.")
         for i, part in enumerate(result["parts"]):
-            out += ([""] if i else []) + ([f"### {escape_markdown(part['heading'])}", ""] if part["heading"] else [])
+            out += ([""] if i else []) + ([f"### {escape_line(part['heading'])}", ""] if part["heading"] else [])
             out += escape_markdown(part["text"]).split("\n")
         check = result["plain_language"]
         if check and result["parts"]:
             out += ["", f"Plain language: {check['sentences']} sentences, {check['average']} words a sentence "
                         f"on average. Sentences over {LONG_SENTENCE} words: {len(check['long'])}."]
-            out += [f"- {escape_markdown(sentence)}" for sentence in check["long"]]
+            out += [f"- {escape_line(sentence)}" for sentence in check["long"]]
     elif kind == "rules":
         chosen = result["recommendation"]
         if chosen is None:
             out.append("No recommendation yet: answer the questions below.")
         else:
-            out += [f"Recommendation: {escape_markdown(chosen['title'])}", "", escape_markdown(chosen["text"])]
+            out += [f"Recommendation: {escape_line(chosen['title'])}", "", escape_markdown(chosen["text"])]
             if chosen["links"]:
-                out += ["", "Read more: " + "; ".join(escape_markdown(link["title"]) for link in chosen["links"])]
+                out += ["", "Read more: " + "; ".join(escape_line(link["title"]) for link in chosen["links"])]
     elif kind == "score":
         out.append(f"{result['correct']} of {result['total']} correct.")
     elif kind == "catalogue":
@@ -102,27 +135,27 @@ def _result_lines(checklist: Checklist, result: dict, entries: list[dict]) -> li
             for tool_id in result["tools"]:
                 entry = titles[tool_id]
                 minutes = f" About {entry['minutes']} minutes." if entry["minutes"] else ""
-                out.append(f"- {escape_markdown(entry['title'])}: {escape_markdown(entry['summary'])}{minutes}")
+                out.append(f"- {escape_line(entry['title'])}: {escape_line(entry['summary'])}{minutes}")
             if not result["tools"]:
                 out.append("No tool fits that choice yet.")
     return out
 
 
 def _item_lines(checklist: Checklist, item, entry: dict) -> list[str]:
-    out = ["", f"### {escape_markdown(item.prompt)}", ""]
+    out = ["", f"### {escape_line(item.prompt)}", ""]
     answer = entry.get("answer")
     if item.kind == "text":
         text = answer_of(item, {item.id: entry})
         return out + (["Answer:", ""] + _quote(text) if text else ["Answer: Not written"])
     if item.kind == "choice":
-        out.append(f"Answer: {escape_markdown(item.option_label(answer)) if answer else 'Not answered'}")
+        out.append(f"Answer: {escape_line(item.option_label(answer)) if answer else 'Not answered'}")
         if item.correct and answer:
             right = "Correct." if answer == item.correct else \
-                f"Not correct. The right answer is: {escape_markdown(item.option_label(item.correct))}."
+                f"Not correct. The right answer is: {escape_line(item.option_label(item.correct))}."
             explanation = next(option.explanation for option in item.options if option.value == answer)
             out += ["", right, "", escape_markdown(explanation)]
     else:
-        out.append(f"Answer: {escape_markdown(checklist.answer_label(answer)) if answer else 'Not answered'}")
+        out.append(f"Answer: {escape_line(checklist.answer_label(answer)) if answer else 'Not answered'}")
     if entry.get("note"):
         out += ["", "Note:", ""] + _quote(entry["note"])
     return out
@@ -136,10 +169,10 @@ def render_markdown(checklist: Checklist, answers: Answers, exported_at: dt.date
     status = progress(checklist, answers)
     shown = {item.id for item in visible_items(checklist, answers)}
     out = [
-        f"# {escape_markdown(checklist.title)}: record",
+        f"# {escape_line(checklist.title)}: record",
         "",
         f"- Checklist: {checklist.id}, version {checklist.version}",
-        f"- Exported: {escape_markdown(exported_at)}",
+        f"- Exported: {escape_line(exported_at)}",
     ]
     if status.has_questions:
         out += [f"- Progress: {status.answered} of {status.total} questions answered", f"- Not met: {len(status.unmet)}"]
@@ -151,7 +184,7 @@ def render_markdown(checklist: Checklist, answers: Answers, exported_at: dt.date
         items = [item for item in section.items if item.id in shown]
         if not items:
             continue
-        out += ["", f"## {escape_markdown(section.title)}"]
+        out += ["", f"## {escape_line(section.title)}"]
         for item in items:
             out += _item_lines(checklist, item, answers.get(item.id, {}))
     return "\n".join(out) + "\n"
@@ -172,23 +205,50 @@ def render_json(checklist: Checklist, answers: Answers, exported_at: dt.date | s
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
 
 
+MAX_NESTING = 32  # a record nests 3 deep; deeper files are refused before they are parsed
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def nesting(text: str) -> int:
+    """How deeply a JSON text nests arrays and objects (strings skipped); same in checklist.js."""
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
 def import_record(checklist: Checklist, text: str) -> tuple[Answers, list[str]]:
-    """Answers from a JSON record, and notices for the person (for example, dropped old items)."""
+    """Answers from a JSON record, and notices for the person (for example, dropped old items).
+
+    Read exactly as importRecord in checklist.js reads it: a leading byte-order mark is dropped,
+    every number is a double (JSON.parse has no integers), and NaN or Infinity are not JSON.
+    """
+    text = text.removeprefix("\ufeff")
+    if nesting(text) > MAX_NESTING:
+        raise RecordError("This file is not a checklist record: it is nested too deeply.")
     try:
-        record = json.loads(text)
-    except (ValueError, TypeError):
+        record = json.loads(text, parse_int=float, parse_constant=_no_constant)
+    except (ValueError, TypeError, RecursionError):
         raise RecordError("This file is not a checklist record: it is not valid JSON.") from None
     if not isinstance(record, dict) or record.get("format") != RECORD_FORMAT:
         raise RecordError("This file is not a DPUP Toolkit checklist record.")
-    if record.get("format_version") != RECORD_FORMAT_VERSION:
+    if not isinstance(record.get("format_version"), float) or record["format_version"] != RECORD_FORMAT_VERSION:
         raise RecordError("This record was saved in a format this page does not know. Use the page it came from.")
     about = record.get("checklist")
     if not isinstance(about, dict) or about.get("id") != checklist.id:
         title = about.get("title") if isinstance(about, dict) else None
-        raise RecordError(f"This record is for another checklist (“{title or 'unknown'}”), not “{checklist.title}”.")
+        title = title if isinstance(title, str) and title else "unknown"
+        raise RecordError(f"This record is for another checklist (“{title}”), not “{checklist.title}”.")
     version = about.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, float) or not version.is_integer() or not 1 <= version <= MAX_VERSION:
         raise RecordError("This record does not say which version of the checklist it is for.")
+    version = int(version)
     if version > checklist.version:
         raise RecordError(f"This record comes from a newer version of this checklist (version {version}) "
                           f"than this page has (version {checklist.version}). Nothing was changed.")

@@ -12,9 +12,10 @@ from functools import partial
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-import yaml
 from pydantic import (BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, ValidationError, field_validator,
                       model_validator)
+
+from .yaml_source import ChecklistFileError, decode, quote, read_yaml
 
 ROLES = ("front-line", "team-leaders", "funders-and-partners", "policy-and-service-design",
          "analysis-and-research")
@@ -29,15 +30,9 @@ Principle = Literal[PRINCIPLES]  # type: ignore[valid-type]
 Guideline = Literal[GUIDELINES]  # type: ignore[valid-type]
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_VERSION = 1000  # the page looks for saved answers of older versions; keep that bounded
+CHECKLIST_SUFFIXES = (".yml", ".yaml")
 BOOK_PAGE = r"^(book|checklists|case_studies)(/[a-z0-9_-]+)+$"
-
-
-class ChecklistFileError(ValueError):
-    """A checklist file that cannot be used: says which file, which field and why."""
-
-    def __init__(self, path: Path | str, field: str, reason: str):
-        self.path, self.field, self.reason = str(path), field, reason
-        super().__init__(f"{path}: {field}: {reason}")
 
 
 class Strict(BaseModel):
@@ -71,6 +66,15 @@ class _ItemBase(Strict):
     help: str = _text()
     show_if: Condition | None = None
     links: tuple[Link, ...] = ()
+
+    @field_validator("id")
+    @classmethod
+    def _not_only_digits(cls, value: str) -> str:
+        # Answers are kept in JavaScript objects keyed by item id, which put keys like "12" first:
+        # the browser's records would then differ from Python's.
+        if value.isdigit():
+            raise ValueError(f"{value!r} must contain a letter, not only digits")
+        return value
 
 
 class Question(_ItemBase):
@@ -197,7 +201,7 @@ Result = Annotated[Union[UnmetResult, TemplateResult, RulesResult, ScoreResult, 
 class Checklist(Strict):
     id: str = Field(pattern=SLUG)
     title: str = _text()
-    version: int = Field(strict=True, ge=1, le=1000)
+    version: int = Field(strict=True, ge=1, le=MAX_VERSION)
     summary: str = _text()
     minutes: int | None = Field(default=None, strict=True, ge=1, le=600,
                                 description="About how long the tool takes")
@@ -280,23 +284,27 @@ def _reason(error: dict) -> str:
         return "is required but missing"
     if kind == "extra_forbidden":
         return "is not a known field (check the spelling)"
+    value = error.get("input")
+    if kind in ("int_type", "int_parsing", "greater_than_equal", "less_than_equal") and error["loc"][-1] in WHOLE_NUMBERS:
+        low, high = WHOLE_NUMBERS[error["loc"][-1]]
+        got = f"{str(value).lower()} (YAML read it as a boolean)" if isinstance(value, bool) else quote(value)
+        return f"must be a whole number from {low} to {high}, not {got}"
+    if isinstance(value, bool):
+        return f"YAML read this as the boolean {str(value).lower()}; put the value in quotes if it is text"
     if kind == "literal_error":
-        return f"must be one of {error['ctx']['expected']}, not {error['input']!r}"
+        return f"must be one of {error['ctx']['expected']}, not {quote(value)}"
     if kind == "union_tag_invalid":
-        return f"must be one of {error['ctx']['expected_tags']}, not {error['ctx']['tag']!r}"
+        return f"must be one of {error['ctx']['expected_tags']}, not {quote(error['ctx']['tag'])}"
     if kind == "string_pattern_mismatch":
-        return f"{error['input']!r} is not allowed here (expected lower-case words joined by hyphens, or a book page path)"
+        return f"{quote(error['input'])} is not allowed here (expected lower-case words joined by hyphens, or a book page path)"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":
         return f"must list at least {error['ctx']['min_length']}"
-    if kind in ("int_type", "int_parsing", "greater_than_equal", "less_than_equal") and error["loc"][-1] in WHOLE_NUMBERS:
-        low, high = WHOLE_NUMBERS[error["loc"][-1]]
-        return f"must be a whole number from {low} to {high}, not {error['input']!r}"
     return error["msg"].removeprefix("Value error, ")
 
 
-WHOLE_NUMBERS = {"version": (1, 1000), "minutes": (1, 600)}
+WHOLE_NUMBERS = {"version": (1, MAX_VERSION), "minutes": (1, 600)}
 PLACEHOLDER = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)*)\}")
 
 
@@ -467,13 +475,7 @@ def _check_rules(result: RulesResult, kinds, checklist, where, fail) -> None:
 def parse_checklist(text: str, path: Path | str = "<text>") -> Checklist:
     """Parse and validate checklist YAML; raise ChecklistFileError on any problem."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(YAML)"
-        problem = getattr(error, "problem", None) or str(error)
-        raise ChecklistFileError(path, where, f"is not valid YAML: {problem}") from None
+    data = read_yaml(text, path)
     if not isinstance(data, dict):
         raise ChecklistFileError(path, "(top level)", "must be a mapping of fields, not "
                                  + ("an empty file" if data is None else type(data).__name__))
@@ -484,14 +486,16 @@ def parse_checklist(text: str, path: Path | str = "<text>") -> Checklist:
         loc = (*first["loc"], "kind") if first["type"] == "union_tag_invalid" else first["loc"]
         raise ChecklistFileError(path, _field_path(loc), _reason(first)) from None
     _check_references(checklist, path)
-    if path.suffix in (".yml", ".yaml") and path.stem != checklist.id:
+    if path.suffix in CHECKLIST_SUFFIXES and path.stem != checklist.id:
         raise ChecklistFileError(path, "id", f"{checklist.id!r} must match the file name {path.stem!r}")
     return checklist
 
 
 def load_checklist(path: Path | str) -> Checklist:
     path = Path(path)
-    checklist = parse_checklist(path.read_text(encoding="utf-8"), path)
+    if path.suffix not in CHECKLIST_SUFFIXES:
+        raise ChecklistFileError(path, "(file)", f"a checklist file's name must end in {' or '.join(CHECKLIST_SUFFIXES)}")
+    checklist = parse_checklist(decode(path.read_bytes(), path), path)
     checklist._source = path.resolve()
     return checklist
 

@@ -1,5 +1,7 @@
 """Sphinx extension for the toolkit's site (listed in _config.yml).
 
+- Escapes every "<" in the JSON that pages embed for the widgets (see escape_embedded_json).
+- Fails the build when a checklist links to a page the book does not have.
 - Puts a Content-Security-Policy in every page: scripts, styles, fonts and connections come
   only from the site itself (inline scripts by hash; blob: for the widgets' own modules).
 - Gives the sidebar's expand/collapse toggles an accessible name, and puts the sidebar's logo
@@ -86,11 +88,25 @@ def content_security_policy(html: str) -> str:
     ])
 
 
+# JSON that myst-nb embeds in <script> tags (widget state and views). It escapes only "</", but
+# the HTML parser also reacts to "<!--" followed by "<script" inside a script: the rest of the
+# page is swallowed and the page goes blank. "\u003c" is the same character to JSON.parse.
+_JSON_SCRIPT = re.compile(r'(<script type="application/[a-z0-9.+-]*json"[^>]*>)(.*?)(</script>)', re.S)
+
+
+def escape_embedded_json(html: str) -> str:
+    r"""Every "<" inside an embedded JSON script written as "\u003c", so no text can end or
+    change the script."""
+    return _JSON_SCRIPT.sub(lambda m: m[1] + m[2].replace("<", "\\u003c") + m[3], html)
+
+
 _SIDEBAR_ITEMS = '<div class="sidebar-primary-items__start sidebar-primary__section">'
 
 
 def finish_page(html: str) -> str:
-    """A written page with its sidebar in a landmark and its Content-Security-Policy in place."""
+    """A written page with its sidebar in a landmark, its embedded JSON inert to the HTML parser,
+    and its Content-Security-Policy in place."""
+    html = escape_embedded_json(html)
     if 'http-equiv="Content-Security-Policy"' in html:
         return html  # finished on an earlier build
     html = html.replace(_SIDEBAR_ITEMS, _SIDEBAR_ITEMS[:-1] + ' role="region" aria-label="Site menu">')
@@ -107,7 +123,17 @@ def _build_finished(app, exception):
                 page.write_text(finished, encoding="utf-8")
 
 
+def _check_checklist_links(app, env):
+    """Fail the build when a checklist links to a page the book does not have."""
+    from .catalogue import check_links
+
+    folder = Path(app.srcdir) / "checklists"
+    if folder.is_dir():
+        check_links(folder, env.found_docs)
+
+
 def setup(app):
+    app.connect("env-check-consistency", _check_checklist_links)
     app.connect("html-page-context", _page_context, priority=900)
     app.connect("build-finished", _build_finished)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

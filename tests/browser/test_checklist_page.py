@@ -198,7 +198,7 @@ def test_corrupted_saved_answers_never_break_the_page(visit, site_url):
     page.wait_for_selector(".dpup-checklist")
     expect(page.get_by_role("alert")).to_have_text(
         "Your saved answers for this checklist could not be read, so the checklist starts empty. "
-        "A copy of the unreadable data is kept in this browser.")
+        "A copy of the unreadable data is kept in this browser. You can download it below.")
     answer(page, FIRST, "Yes")
     expect(progress(page)).to_have_text(re.compile(r"^1 of "))
     assert v.real_errors() == []

@@ -1,5 +1,5 @@
 // Runs functions of checklist.js in Node for tests/test_front_end_logic.py.
-// Reads {"module": path, "storage": {...}, "calls": [[name, [args...]], ...]} on stdin and prints
+// Reads {"module": path, "storage": {...}, "quota": n (optional), "calls": [[name, [args...]], ...]} on stdin and prints
 // each call's result (or error message) and the storage afterwards, as JSON.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -11,7 +11,14 @@ globalThis.window = {
     get length() { return store.size; },
     key: (i) => [...store.keys()][i] ?? null,
     getItem: (key) => (store.has(key) ? store.get(key) : null),
-    setItem: (key, value) => { store.set(key, String(value)); },
+    setItem: (key, value) => {
+      // input.quota: the most characters storage holds (keys and values), as a full browser does.
+      const size = [...store].reduce((n, [k, v]) => n + (k === key ? 0 : k.length + v.length), 0);
+      if (input.quota !== undefined && size + key.length + String(value).length > input.quota) {
+        throw new Error("QuotaExceededError: the quota has been exceeded");
+      }
+      store.set(key, String(value));
+    },
     removeItem: (key) => { store.delete(key); },
   },
 };

@@ -1,0 +1,202 @@
+"""Nothing a person typed disappears without a clear message and a way back (issue 12, points 1-8
+and 12), on the static checklist page in Chromium, with the browser's real storage limits."""
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from dpup_toolkit.site import finish_page
+
+from ..conftest import SITE
+from .test_checklist_page import (CHECKLIST, FIRST, PAGE, SECOND, STORAGE_KEY, answer, item, open_checklist,
+                                  progress, saved_answers)
+
+IMPORT = "Carry on from a saved record (JSON file):"
+NOT_SAVED = ("The answers are on this page, but this browser could not save them (it may be full). "
+             "Download a record (JSON) now, or they will be gone when you leave the page.")
+
+
+def record(answers, **about):
+    return json.dumps({"format": "dpup-toolkit/checklist-record", "format_version": 1,
+                       "checklist": {"id": CHECKLIST.id, "version": CHECKLIST.version, "title": CHECKLIST.title} | about,
+                       "answers": answers})
+
+
+def fill_storage(page):
+    """Fill this origin's localStorage to its real limit with someone else's data."""
+    page.evaluate("""() => {
+        let size = 1 << 20;
+        for (let i = 0; size >= 1; i += 1) {
+            try { localStorage.setItem(`someone-else:${i}`, "x".repeat(size)); } catch { size >>= 1; }
+        }
+    }""")
+
+
+def reload(page):
+    page.reload()
+    page.wait_for_selector(".dpup-checklist")
+
+
+def test_an_import_too_large_to_save_says_so_keeps_the_answers_on_screen_and_offers_the_download(visit, site_url, tmp_path):
+    page = open_checklist(visit, site_url).page
+    answer(page, FIRST, "Yes")
+    before = saved_answers(page)
+    note = "kia ora " * 800_000  # 6.4 MB: more than the browser stores for a site
+    path = tmp_path / "big.json"
+    path.write_text(record({SECOND.id: {"answer": "no", "note": note}}), encoding="utf-8")
+    page.get_by_label(IMPORT).set_input_files(path)
+    # Drawing a 6 MB note takes the browser a while: allow it.
+    expect(page.get_by_role("alert")).to_have_text(f"Your saved record was imported. {NOT_SAVED}", timeout=60_000)
+    expect(item(page, SECOND).get_by_role("radio", name="No", exact=True)).to_be_checked()
+    assert saved_answers(page) == before  # what was saved is untouched
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download a record (JSON) now").click()
+    kept = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert kept["answers"][SECOND.id] == {"answer": "no", "note": note}
+
+
+def test_undo_into_a_full_browser_says_so(visit, site_url):
+    page = open_checklist(visit, site_url).page
+    answer(page, FIRST, "Yes")
+    page.get_by_role("button", name="Clear my answers").click()
+    fill_storage(page)
+    page.get_by_role("button", name="Undo").click()
+    expect(page.get_by_role("alert")).to_have_text(f"Your answers are back. {NOT_SAVED}")
+    expect(item(page, FIRST).get_by_role("radio", name="Yes", exact=True)).to_be_checked()
+    expect(page.get_by_role("button", name="Download a record (JSON) now")).to_be_visible()
+
+
+def test_unreadable_answers_of_an_earlier_version_are_kept_and_offered(visit, site_url):
+    page = open_checklist(visit, site_url).page
+    older = f"dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version - 1}" if CHECKLIST.version > 1 else None
+    key = older or STORAGE_KEY
+    page.evaluate(f"localStorage.setItem({json.dumps(key)}, '{{first damage')")
+    reload(page)
+    expect(page.get_by_role("alert")).to_contain_text("A copy of the unreadable data is kept in this browser.")
+    page.evaluate(f"localStorage.setItem({json.dumps(key)}, '{{second damage')")
+    reload(page)
+    copies = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':unreadable')).sort()"
+                           ".map(k => localStorage.getItem(k))")
+    assert copies == ["{first damage", "{second damage"]
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the saved data that was left out").click()
+    assert open(download.value.path(), encoding="utf-8").read() == "{second damage"
+
+
+def test_answers_that_cannot_be_used_are_announced_and_recoverable(visit, site_url):
+    page = open_checklist(visit, site_url).page
+    saved = json.dumps({"answers": {FIRST.id: {"answer": "yes", "note": "kept"},
+                                    "a-removed-question": {"answer": "no", "note": "my note on it"},
+                                    SECOND.id: "not an entry"}})
+    page.evaluate(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(saved)})")
+    reload(page)
+    expect(page.get_by_role("alert")).to_contain_text("2 saved answer(s) or note(s) could not be used here")
+    expect(item(page, FIRST).get_by_role("radio", name="Yes", exact=True)).to_be_checked()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the saved data that was left out").click()
+    assert "my note on it" in open(download.value.path(), encoding="utf-8").read()
+    assert saved in page.evaluate("Object.keys(localStorage).filter(k => k.includes(':unreadable'))"
+                                  ".map(k => localStorage.getItem(k))")
+
+
+def test_large_unreadable_data_in_a_full_browser_is_not_overwritten(visit, site_url):
+    v = open_checklist(visit, site_url)
+    page = v.page
+    junk = "{" + "x" * 2_000_000
+    page.evaluate(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, '{{' + 'x'.repeat(2000000))")
+    fill_storage(page)
+    reload(page)
+    expect(page.get_by_role("alert")).to_contain_text("This browser has no room to keep a copy")
+    answer(page, FIRST, "Yes")  # the page still works, and still listens
+    expect(progress(page)).to_have_text(re.compile(r"^1 of "))
+    assert page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)}).length") == len(junk)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the saved data that was left out").click()
+    assert open(download.value.path(), encoding="utf-8").read() == junk
+    page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('someone-else:')).forEach(k => localStorage.removeItem(k))")
+    answer(page, SECOND, "No")
+    assert saved_answers(page)[SECOND.id] == {"answer": "no", "note": ""}
+    assert v.real_errors() == []
+
+
+def test_undo_never_overwrites_what_another_tab_changed(visit, site_url):
+    v = open_checklist(visit, site_url)
+    first_tab, second_tab = v.page, v.new_page()
+    answer(first_tab, FIRST, "Yes")
+    second_tab.goto(f"{site_url}/{PAGE}")
+    second_tab.wait_for_selector(".dpup-checklist")
+    first_tab.get_by_role("button", name="Clear my answers").click()
+    answer(second_tab, SECOND, "No")
+    expect(first_tab.get_by_role("button", name="Undo")).to_be_hidden()
+    expect(first_tab.get_by_role("status").filter(has_text="Undo")).to_have_text(
+        "Your answers were changed in another tab, so Undo is no longer offered here.")
+    assert saved_answers(first_tab) == {SECOND.id: {"answer": "no", "note": ""}}
+
+
+def test_a_record_whose_title_cannot_become_text_still_gets_a_message(visit, site_url, tmp_path):
+    page = open_checklist(visit, site_url).page
+    path = tmp_path / "odd.json"
+    path.write_text(record({}, id="other", title={"toString": 1}), encoding="utf-8")
+    page.get_by_label(IMPORT).set_input_files(path)
+    expect(page.get_by_role("alert")).to_have_text(
+        f"This record is for another checklist (“unknown”), not “{CHECKLIST.title}”. Your current answers have not changed.")
+
+
+def test_a_megabyte_note_of_one_letter_does_not_freeze_the_page(visit, site_url, tmp_path):
+    page = open_checklist(visit, site_url).page
+    path = tmp_path / "long.json"
+    path.write_text(record({FIRST.id: {"answer": "yes", "note": "ā" * 1_000_000}}), encoding="utf-8")
+    page.get_by_label(IMPORT).set_input_files(path)
+    # Before the fix the page was busy for about 40 s here: these waits would time out.
+    expect(page.get_by_role("status").filter(has_text="imported")).to_have_text("Your saved record was imported.")
+    reload(page)
+    note = item(page, FIRST).get_by_role("textbox", name="Your note (optional)")
+    expect(note).to_have_js_property("textLength", 1_000_000)
+    answer(page, SECOND, "No")
+    expect(progress(page)).to_have_text(re.compile(r"^2 of "))
+
+
+# Each alone ends or swallows the script that holds it: "<!--<script>" without "-->" or "</script"
+# after it, or "</script" with a space after it (myst-nb escapes only "</script>").
+AWKWARD = [" <!--<script> ]]> <!-- <script", " </script x> ]]> <!-- </style"]
+TEXT_FIELDS = {"title", "summary", "prompt", "help", "action", "label", "intro", "example", "explanation", "text",
+               "heading", "advice", "phrase"}
+
+
+def awkward(node, extra, key=None):
+    if isinstance(node, dict):
+        return {k: (awkward(v, extra, k) if k != "guidance" else {a: t + extra for a, t in v.items()})
+                for k, v in node.items()}
+    if isinstance(node, list):
+        return [awkward(v, extra, key) for v in node]
+    return node + extra if isinstance(node, str) and key in TEXT_FIELDS else node
+
+
+TOOL_PAGES = sorted(path.relative_to(SITE).as_posix() for path in (SITE / "checklists").glob("*.html"))
+
+
+@pytest.mark.parametrize("extra", AWKWARD, ids=["comment-script", "end-tag"])
+@pytest.mark.parametrize("tool_page", TOOL_PAGES)
+def test_html_parser_sequences_in_every_text_field_leave_the_page_whole(visit, site_url, tool_page, extra):
+    from myst_nb.core.render import sanitize_script_content
+
+    html = (SITE / tool_page).read_text(encoding="utf-8")
+    match = re.search(r'(<script type="application/vnd.jupyter.widget-state\+json">)(.*?)(</script>)', html, re.S)
+    state = json.loads(match[2])
+    for model in state["state"].values():
+        if "definition" in model["state"]:
+            model["state"]["definition"] = awkward(model["state"]["definition"], extra)
+    # Embedded as myst-nb embeds it (only "</" escaped), then finished as the build finishes pages.
+    embedded = match[1] + sanitize_script_content(json.dumps(state)) + match[3]
+    hostile = finish_page(html[:match.start()] + embedded + html[match.end():])
+    v = visit()
+    page = v.page
+    page.route(f"{site_url}/{tool_page}", lambda route: route.fulfill(body=hostile, content_type="text/html"))
+    page.goto(f"{site_url}/{tool_page}")
+    page.wait_for_selector(".dpup-checklist")
+    if tool_page == PAGE:
+        expect(item(page, FIRST).locator("legend")).to_have_text(FIRST.prompt + extra)
+    expect(page.locator(".dpup-checklist h2").filter(has_text=extra.strip())).not_to_have_count(0)
+    expect(page.locator("footer")).not_to_have_count(0)  # the rest of the page is still there
+    assert v.real_errors() == []
