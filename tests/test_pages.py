@@ -109,10 +109,21 @@ def test_sentences_are_short_on_average(page):
     assert average_sentence_length(html(page)) < 20
 
 
+def item_texts(item):
+    """The sentences a reader meets for one item, whatever its kind."""
+    texts = [item.prompt, item.help]
+    if item.kind == "question":
+        texts += [item.action, *item.guidance.values()]
+    elif item.kind == "text":
+        texts += [item.example, *(warning.advice for warning in item.warnings)]
+    else:
+        texts += [option.explanation for option in item.options]
+    return texts
+
+
 def test_checklist_text_is_short_too():
     for checklist in list_checklists(ROOT / "checklists"):
-        texts = [checklist.summary] + [t for item in checklist.items
-                                       for t in (item.prompt, item.help, item.action, *item.guidance.values())]
+        texts = [checklist.summary] + [t for item in checklist.items for t in item_texts(item) if t]
         words = [len(s.split()) for t in texts for s in re.split(r"(?<=[.!?])\s+", t) if s]
         assert sum(words) / len(words) < 20
 
