@@ -19,7 +19,8 @@ import yaml
 from .conftest import ROOT, start_server
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
-NOTEBOOKS = sorted((ROOT / "checklists").glob("*.ipynb"))
+# Each tool's notebook (index.ipynb, the list of tools, has no YAML of its own).
+NOTEBOOKS = sorted(p for p in (ROOT / "checklists").glob("*.ipynb") if p.with_suffix(".yml").exists())
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
