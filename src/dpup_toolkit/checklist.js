@@ -65,8 +65,7 @@ function progressSummary(state) {
 }
 
 function optionLabel(item, value) {
-  const options = item.kind === "choice" ? item.options : null;
-  return options.find((option) => option.value === value).label;
+  return item.options.find((option) => option.value === value).label;
 }
 
 function splitSentences(text) {
@@ -194,6 +193,14 @@ function cleanAnswers(def, answers) {
     if (answer || note) cleaned[item.id] = { answer, note };
   }
   return cleaned;
+}
+
+// Whether an answer (from an older saved version) still fits the item: a value it offers, or text.
+function fitsItem(def, id, answer) {
+  const item = itemById(def, id);
+  if (item.kind === "text") return typeof answer === "string";
+  const options = item.kind === "question" ? def.answers : item.options;
+  return options.some((option) => option.value === answer);
 }
 
 function quote(text) {
@@ -391,12 +398,11 @@ function loadSaved(def) {
     try {
       const saved = JSON.parse(older);
       const known = new Set(allItems(def).map((item) => item.id));
-      const values = def.answers.map((option) => option.value);
       const kept = {};
       for (const [id, entry] of Object.entries(saved.answers)) {
         if (!known.has(id) || !isPlainObject(entry)) continue;
         kept[id] = {
-          answer: values.includes(entry.answer) ? entry.answer : null,
+          answer: fitsItem(def, id, entry.answer) ? entry.answer : null,
           note: typeof entry.note === "string" ? entry.note : "",
         };
       }
@@ -498,7 +504,7 @@ function noteField(ctx, item) {
 function radioGroup(ctx, item, options) {
   const id = ctx.id(item);
   const radios = options.map((option) => h("input", {
-    type: "radio", name: `${id}--answer`, value: option.value, id: `${id}--${option.value}`,
+    type: "radio", name: `${id}--answer`, value: option.value, id: `${id}--option-${option.value}`,
   }));
   for (const radio of radios) {
     radio.addEventListener("change", () => {
@@ -612,7 +618,7 @@ function drawText(ctx, item) {
 const DRAW_ITEM = { question: drawQuestion, choice: drawChoice, text: drawText };
 
 // ---- One drawing function per result kind. Each returns { node, refresh(value) }. ----
-// ctx adds: headingId(i), itemHref(itemId).
+// ctx adds: resultId(i), the id of the i-th result's section.
 
 function resultFrame(ctx, result, i, ...children) {
   const headingId = `${ctx.resultId(i)}--heading`;

@@ -81,7 +81,7 @@ class Question(_ItemBase):
     action: str = _text()
 
 
-class Warning(Strict):
+class VaguePhrase(Strict):
     phrase: str = _text()
     advice: str = _text()
 
@@ -91,7 +91,7 @@ class TextItem(_ItemBase):
 
     kind: Literal["text"]
     example: str = ""
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[VaguePhrase, ...] = ()
 
 
 class ChoiceOption(Strict):
@@ -241,6 +241,23 @@ class Checklist(Strict):
 
     def answer_label(self, value: str) -> str:
         return next(option.label for option in self.answers if option.value == value)
+
+    def prose(self) -> list[str]:
+        """Every piece of text a reader sees, for the plain-language checks."""
+        texts = [self.summary]
+        for item in self.items:
+            texts += [item.prompt, item.help]
+            if item.kind == "question":
+                texts += [item.action, *item.guidance.values()]
+            elif item.kind == "text":
+                texts += [item.example, *(warning.advice for warning in item.warnings)]
+            else:
+                texts += [option.explanation for option in item.options]
+        for result in self.results:
+            texts += [getattr(result, "intro", "")]
+            if result.kind == "rules":
+                texts += [text for rule in result.rules for text in (rule.result.title, rule.result.text)]
+        return [text for text in texts if text]
 
     @property
     def source(self) -> Path | None:
