@@ -1,11 +1,13 @@
-"""Every reading page that names a tool links to it, and every page that mentions the official
-toolkit's PDF or Word files links to the official toolkit page."""
+"""Every reading page that names a tool links to it; every page that mentions the official toolkit's
+PDF or Word files links to the official toolkit page; every item of the new tools links to a page."""
 import re
 
 import pytest
 
+from dpup_toolkit import load_checklist
 from dpup_toolkit.plain_language import article
 
+from .conftest import ROOT
 from .test_pages import READING_PAGES, html
 
 OFFICIAL_TOOLKIT = "https://www.digital.govt.nz/dpup/toolkit"
@@ -43,3 +45,13 @@ def test_the_list_of_what_service_users_need_to_know_lives_in_one_place():
         text = " ".join(article(html(page)).get_text(" ").split())
         assert "How they can have a say in decisions" not in text and "take part in decisions" not in text, page
         assert not re.search(r"right to see their personal information and ask for corrections\.", text), page
+
+
+TOOLS_WITH_LINKED_ITEMS = ["transparency-and-choice", "access-to-information", "sharing-value", "principles-in-practice",
+                           "quick-check-in", "service-users-need-to-know", "before-you-ask", "find-what-fits"]
+
+
+@pytest.mark.parametrize("tool_id", TOOLS_WITH_LINKED_ITEMS)
+def test_each_item_of_the_tool_points_to_a_page_that_explains_it(tool_id):
+    tool = load_checklist(ROOT / "checklists" / f"{tool_id}.yml")
+    assert [item.id for item in tool.items if not item.links] == []
