@@ -9,6 +9,7 @@ import yaml
 
 import dpup_toolkit
 from dpup_toolkit import list_checklists
+from dpup_toolkit.catalogue import catalogue_entries
 
 from .conftest import ROOT, SITE
 
@@ -27,7 +28,10 @@ def test_each_checklist_page_embeds_the_current_widget_and_data(checklist):
     package = Path(dpup_toolkit.__file__).parent
     assert state["_esm"] == (package / "checklist.js").read_text(encoding="utf-8")
     assert state["_css"] == (package / "checklist.css").read_text(encoding="utf-8")
-    assert state["definition"] == checklist.model_dump(mode="json")
+    definition = checklist.model_dump(mode="json")
+    if catalogue_entries(checklist):  # the navigator carries the tools it can offer
+        definition["catalogue"] = catalogue_entries(checklist)
+    assert state["definition"] == definition
     assert state["answers"] == {}
 
 

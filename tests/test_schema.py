@@ -187,7 +187,9 @@ def test_the_sample_loads_with_items_in_order(sample):
 
 def test_every_checklist_in_the_repo_is_valid_and_linked_to_real_pages():
     checklists = list_checklists(ROOT / "checklists")
-    assert {"purpose-statement", "purpose-statement-builder", "collaboration-assessor"} <= {c.id for c in checklists}
+    assert {"purpose-statement", "purpose-statement-builder", "collaboration-assessor", "transparency-and-choice",
+            "access-to-information", "sharing-value", "principles-in-practice", "quick-check-in",
+            "service-users-need-to-know", "before-you-ask", "find-what-fits"} <= {c.id for c in checklists}
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
     for checklist in checklists:
         assert (ROOT / "checklists" / f"{checklist.id}.ipynb").exists()
