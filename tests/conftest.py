@@ -80,3 +80,9 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("time by kind of test")
         for group, seconds in sorted(groups.items(), key=lambda g: -g[1]):
             terminalreporter.write_line(f"{group:26} {seconds:7.1f} s")
+
+
+@pytest.fixture
+def kinds():
+    """A tool with text and choice items and a template, rules and score result."""
+    return load_checklist(FIXTURES / "kinds.yml")

@@ -36,3 +36,34 @@ def test_list_checklists_finds_every_file_sorted(tmp_path):
         text = (FIXTURES / "sample.yml").read_text(encoding="utf-8").replace("id: sample", f"id: {name}")
         (tmp_path / f"{name}.yml").write_text(text, encoding="utf-8")
     assert [c.id for c in list_checklists(tmp_path)] == ["alpha", "zeta"]
+
+
+def test_text_items_count_once_typed_and_only_question_items_can_be_unmet(kinds):
+    status = progress(kinds, {"what": {"answer": " \n "}, "size": {"answer": "small"}})
+    assert (status.answered, status.total, status.unmet) == (1, 4, ())
+    assert status.summary() == "1 of 4 answered."
+    assert ids(visible_items(kinds, {"sensitive": {"answer": "high"}}))[-1] == "why-sensitive"
+
+
+def test_the_rules_wait_for_every_shown_choice_then_the_first_match_wins(kinds):
+    from dpup_toolkit.results import results_of
+
+    def level(answers):
+        return results_of(kinds, {k: {"answer": v} for k, v in answers.items()})[1]["recommendation"]
+
+    assert level({"size": "large"}) is None
+    assert level({"size": "large", "sensitive": "high"})["title"] == "Co-design"
+    assert level({"size": "large", "sensitive": "low"})["title"] == "Consultation"
+    assert level({"size": "small", "sensitive": "high"})["title"] == "A check with colleagues"
+
+
+def test_the_plain_language_rule_is_the_site_report_rule():
+    from dpup_toolkit.plain_language import average_sentence_length, check_text
+    long = " ".join(["word"] * 26) + "."
+    text = f"Short one. {long} “Quoted end.” Next (with a bracket.) last one"
+    check = check_text([text])
+    html = f"<article class='bd-article'><p>{text}</p></article>"
+    assert check["sentences"] == 5 and check["long"] == [long]
+    assert check["average"] == f"{average_sentence_length(html):.1f}"
+    assert check_text(["One two three four. Five six seven eight. A b c d. One two three four five"])["average"] == "4.3"
+    assert check_text([]) == {"sentences": 0, "average": "0.0", "long": []}

@@ -73,6 +73,7 @@ GOLDEN_JSON = {
         "needed": {"answer": "no", "note": ""},
         "told": {"answer": None, "note": "Ask the team"},
     },
+    "results": [{"kind": "unmet", "title": "What to do next", "items": ["needed"]}],
 }
 
 
@@ -158,3 +159,109 @@ def test_an_older_record_keeps_known_answers_and_says_what_was_dropped(sample):
     answers, notices = import_record(sample, text)
     assert answers == {"told": {"answer": "yes", "note": ""}}
     assert notices == ["1 saved answer(s) were for questions this version no longer asks, so they were left out."]
+
+
+KINDS_ANSWERS = {
+    "what": {"answer": "  Names and <b>addresses</b>, just in case\n# not a heading  "},
+    "size": {"answer": "large", "note": "Many *whānau*"},
+    "sensitive": {"answer": "high"},
+    "why-sensitive": {"answer": "children"},
+}
+
+GOLDEN_KINDS_MARKDOWN = r"""# Kinds sample: record
+
+- Checklist: kinds, version 3
+- Exported: 2026-11-21
+- Progress: 4 of 5 answered
+
+## Your statement
+
+### What
+
+We collect Names and \<b\>addresses\</b\>, just in case
+\# not a heading.
+
+### Why
+
+We need it because \[Why do you need it?\]. The impact is Large.
+
+Ask us anything.
+
+Plain language: 4 sentences, 7.3 words a sentence on average. Sentences over 25 words: 0.
+
+## Recommended level
+
+Recommendation: Co-design
+
+Work with the people it is about.
+
+Read more: Purpose Matters
+
+## Your score
+
+1 of 1 correct.
+
+## Your words
+
+### What will you collect?
+
+Answer:
+
+> Names and \<b\>addresses\</b\>, just in case
+> \# not a heading
+
+### Why do you need it?
+
+Answer: Not written
+
+## Your picks
+
+### How big is the impact?
+
+Answer: Large
+
+Correct.
+
+Many people notice.
+
+Note:
+
+> Many \*whānau\*
+
+### How sensitive is it?
+
+Answer: Very
+
+### What makes it sensitive?
+
+Answer: About children
+"""
+
+
+def test_a_record_of_every_kind_and_result_is_exact(kinds):
+    assert render_markdown(kinds, KINDS_ANSWERS, "2026-11-21") == GOLDEN_KINDS_MARKDOWN
+    record = json.loads(render_json(kinds, KINDS_ANSWERS, "2026-11-21"))
+    assert record["answers"]["what"] == {"answer": KINDS_ANSWERS["what"]["answer"], "note": ""}
+    assert [r["kind"] for r in record["results"]] == ["template", "rules", "score"]
+    assert record["results"][1]["recommendation"]["title"] == "Co-design"
+    assert record["results"][2] == {"kind": "score", "title": "Your score", "correct": 1, "total": 1}
+    answers, _ = import_record(kinds, render_json(kinds, KINDS_ANSWERS, "2026-11-21"))
+    assert render_markdown(kinds, answers, "2026-11-21") == GOLDEN_KINDS_MARKDOWN
+
+
+def test_an_empty_record_of_the_kinds_sample_waits_for_answers(kinds):
+    text = render_markdown(kinds, {}, "2026-11-21")
+    assert "Nothing written yet: answer the questions below." in text
+    assert "No recommendation yet: answer the questions below." in text
+    assert "0 of 1 correct." in text
+
+
+@pytest.mark.parametrize("answers, message", [
+    ({"size": {"answer": "huge"}}, "The answer to “How big is the impact?” is \"huge\", which this checklist does not use."),
+    ({"what": {"answer": ["a"]}}, "The answer to “What will you collect?” is not text."),
+    ({"size": {"answer": "yes"}}, "The answer to “How big is the impact?” is \"yes\", which this checklist does not use."),
+])
+def test_answers_that_do_not_fit_the_item_kind_are_refused(kinds, answers, message):
+    with pytest.raises(RecordError) as caught:
+        render_json(kinds, answers, "2026-11-21")
+    assert str(caught.value) == message

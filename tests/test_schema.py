@@ -4,7 +4,7 @@ import pytest
 from dpup_toolkit import ChecklistFileError, list_checklists, load_checklist
 from dpup_toolkit.schema import GUIDELINES, PRINCIPLES, ROLES, STAGES
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 ANSWERS = "['yes', 'no', 'na']"
 
@@ -39,12 +39,114 @@ MISTAKES = [
      "sections[0].items[2].links[0].page",
      "'https://example.org' is not allowed here (expected lower-case words joined by hyphens, or a book page path)"),
     ("version not a number", "version: 2", "version: two",
-     "version", "Input should be a valid integer, unable to parse string as an integer"),
+     "version", "must be a whole number from 1 to 1000, not 'two'"),
+    ("version as text", "version: 2", "version: '2'",
+     "version", "must be a whole number from 1 to 1000, not '2'"),
+    ("version too big", "version: 2", "version: 1001",
+     "version", "must be a whole number from 1 to 1000, not 1001"),
+    ("version zero", "version: 2", "version: 0",
+     "version", "must be a whole number from 1 to 1000, not 0"),
+    ("unknown item kind", "      - id: told\n", "      - id: told\n        kind: slider\n",
+     "sections[1].items[0].kind", "must be one of 'question', 'text', 'choice', not 'slider'"),
+    ("question items without an answer scale", "answers:\n", "old_answers:\n",
+     "old_answers", "is not a known field (check the spelling)"),
     ("no sections", "sections:\n", "old_sections:\n",
      "sections", "is required but missing"),
     ("bad YAML syntax", "  principles: [he-tangata]", "  principles: [he-tangata",
      "line 10, column 13", "is not valid YAML: expected ',' or ']', but got ':'"),
 ]
+
+
+# The same, on a tool with text and choice items and every result (fixtures/kinds.yml).
+KIND_MISTAKES = [
+    ("template names an unknown item", 'text: "We collect {what}."', 'text: "We collect {whatever}."',
+     "results[0].parts[0].text", "names {whatever}, which is not an item in this tool"),
+    ("template names a section", 'text: "We collect {what}."', 'text: "We collect {words}."',
+     "results[0].parts[0].text", "names {words}, which is not an item in this tool"),
+    ("template names a question item", "      - id: why\n        kind: text\n",
+     "      - id: why\n        guidance: {a: b}\n        action: Do it.\n",
+     "answers", "is required when the tool has question items (the answer scale)"),
+    ("template with a stray brace", 'text: "Ask us anything."', 'text: "Ask us {anything."',
+     "results[0].parts[2].text", "has a brace that is not a placeholder like {item-id}"),
+    ("template with no parts", "    parts:\n      - {heading: What", "    parts: []\n    old:\n      - {heading: What",
+     "results[0].parts", "must list at least 1"),
+    ("rule over an unknown item", "when: {size: [small]}", "when: {colour: [red]}",
+     "results[1].rules[1].when.colour", "'colour' is not a choice item in this tool"),
+    ("rule over a text item", "when: {size: [small]}", "when: {what: [small]}",
+     "results[1].rules[1].when.what", "'what' is not a choice item in this tool"),
+    ("rule with an unknown option", "when: {size: [small]}", "when: {size: [tiny]}",
+     "results[1].rules[1].when.size[0]", "unknown option 'tiny'; the options are ['small', 'large']"),
+    ("rule with no option", "when: {size: [small]}", "when: {size: []}",
+     "results[1].rules[1].when.size", "lists no option, so the rule can never match"),
+    ("catch-all before the last rule", "when: {size: [small]}", "when: {}",
+     "results[1].rules[1].when", "matches anything, so it must be the last rule"),
+    ("rule shadowed by an earlier one", "when: {size: [large], sensitive: [high]}", "when: {size: [large, small]}",
+     "results[1].rules[1]", "can never match: every answer it covers is taken by an earlier rule"),
+    ("rule shadowed by two earlier ones together",
+     "      - when: {}\n", "      - when: {size: [large]}\n        result: {title: B, text: b.}\n      - when: {size: [large], sensitive: [low]}\n",
+     "results[1].rules[3]", "can never match: every answer it covers is taken by an earlier rule"),
+    ("correct is not an option", "correct: large", "correct: huge",
+     "sections[1].items[0].correct", "unknown option 'huge'; the options are ['small', 'large']"),
+    ("quiz option without an explanation", "{value: small, label: Small, explanation: Few people notice.}",
+     "{value: small, label: Small}", "sections[1].items[0].options[0].explanation",
+     "is required when the item has a correct answer (say why each option is right or wrong)"),
+    ("score with no correct answers", "        correct: large\n", "",
+     "results[2].kind", "'score' needs choice items with a correct answer, and this tool has none"),
+    ("condition on a text item", "show_if: {item: sensitive, answer_in: [high]}", "show_if: {item: why, answer_in: [high]}",
+     "sections[1].items[2].show_if.item", "points at 'why', a text item; conditions need a question or choice item"),
+    ("condition with an unknown option", "show_if: {item: sensitive, answer_in: [high]}",
+     "show_if: {item: sensitive, answer_in: [maybe]}",
+     "sections[1].items[2].show_if.answer_in[0]", "unknown option 'maybe'; the options are ['low', 'high']"),
+    ("choice with one option", "          - {value: low, label: Not very}\n", "",
+     "sections[1].items[1].options", "must list at least 2"),
+    ("repeated option value", "{value: high, label: Very}", "{value: low, label: Very}",
+     "sections[1].items[1].options", "lists the same option value twice"),
+    ("answer scale with no question items", "sections:\n", "answers: [{value: a, label: A}, {value: b, label: B}]\nsections:\n",
+     "answers", "is only for question items, and this tool has none"),
+    ("unmet result with no question items", "results:\n", "results:\n  - {kind: unmet}\n",
+     "results[0].kind", "'unmet' lists question items, and this tool has none"),
+    ("unknown result kind", "  - kind: score\n", "  - kind: scores\n",
+     "results[2].kind", "must be one of 'unmet', 'template', 'rules', 'score', 'catalogue', not 'scores'"),
+    ("duplicate result id", "    id: level\n", "    id: statement\n",
+     "results[1].id", "duplicate id 'statement'"),
+    ("catalogue over a text item", "  - kind: score\n", "  - {kind: catalogue, title: Fits, by: {role: what}}\n  - kind: score\n",
+     "results[2].by.role", "points at 'what', which is not a choice item in this tool"),
+    ("catalogue over options that are not roles", "  - kind: score\n",
+     "  - {kind: catalogue, title: Fits, by: {role: sensitive}}\n  - kind: score\n",
+     "results[2].by.role", "'sensitive' has option 'low', which is not a role; use " + repr(list(ROLES))),
+    ("minutes not a whole number", "minutes: 5", "minutes: 2.5",
+     "minutes", "must be a whole number from 1 to 600, not 2.5"),
+    ("rule outcome link outside the book", "page: book/guidelines/purpose-matters", "page: http://x.org",
+     "results[1].rules[0].result.links[0].page",
+     "'http://x.org' is not allowed here (expected lower-case words joined by hyphens, or a book page path)"),
+]
+
+
+@pytest.fixture
+def kinds_text():
+    return (FIXTURES / "kinds.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("old, new, field, reason", [m[1:] for m in KIND_MISTAKES], ids=[m[0] for m in KIND_MISTAKES])
+def test_a_mistake_in_a_new_kind_names_file_field_and_reason(tmp_path, kinds_text, old, new, field, reason):
+    assert old in kinds_text
+    path = tmp_path / "kinds.yml"
+    path.write_text(kinds_text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ChecklistFileError) as caught:
+        load_checklist(path)
+    assert (caught.value.field, caught.value.reason) == (field, reason)
+
+
+def test_items_without_a_kind_are_questions_and_results_default_to_what_to_do_next(sample):
+    assert {item.kind for item in sample.items} == {"question"}
+    assert [result.model_dump() for result in sample.results] == [{"kind": "unmet", "title": "What to do next"}]
+
+
+def test_the_kinds_sample_loads(tmp_path):
+    tool = load_checklist(FIXTURES / "kinds.yml")
+    assert [item.kind for item in tool.items] == ["text", "text", "choice", "choice", "choice"]
+    assert [result.kind for result in tool.results] == ["template", "rules", "score"]
+    assert tool.minutes == 5 and tool.answers == () and tool.source == (FIXTURES / "kinds.yml").resolve()
 
 
 @pytest.mark.parametrize("old, new, field, reason", [m[1:] for m in MISTAKES], ids=[m[0] for m in MISTAKES])

@@ -11,6 +11,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from .catalogue import catalogue_entries
 from .progress import Progress, progress
 from .record import clean_answers, render_json, render_markdown
 from .schema import Checklist
@@ -27,13 +28,17 @@ class ChecklistWidget(anywidget.AnyWidget):
 
     def __init__(self, checklist: Checklist, **kwargs):
         self.checklist = checklist
-        super().__init__(definition=checklist.model_dump(mode="json"), **kwargs)
+        self.catalogue = catalogue_entries(checklist)
+        definition = checklist.model_dump(mode="json")
+        if self.catalogue:  # the navigator: the tools beside this one, to filter by role and stage
+            definition["catalogue"] = self.catalogue
+        super().__init__(definition=definition, **kwargs)
 
     def progress(self) -> Progress:
         return progress(self.checklist, clean_answers(self.checklist, self.answers))
 
     def record_markdown(self, exported_at: dt.date | str | None = None) -> str:
-        return render_markdown(self.checklist, self.answers, exported_at)
+        return render_markdown(self.checklist, self.answers, exported_at, self.catalogue)
 
     def record_json(self, exported_at: dt.date | str | None = None) -> str:
-        return render_json(self.checklist, self.answers, exported_at)
+        return render_json(self.checklist, self.answers, exported_at, self.catalogue)

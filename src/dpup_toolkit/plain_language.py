@@ -10,15 +10,36 @@ import re
 import sys
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 BLOCKS = ("p", "li", "td", "th", "dd", "dt", "figcaption")
+# The one rule for sentences and words. checklist.js has the same rule for the builder's
+# plain-language check (tests/test_front_end_logic.py compares them).
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
+LONG_SENTENCE = 25  # words; a sentence longer than this is flagged
 
 
-def article(html: str) -> BeautifulSoup:
+def split_sentences(text: str) -> list[str]:
+    """The sentences of one block of text (a paragraph), ignoring runs with no word in them."""
+    return [s for s in _SENTENCE_END.split(" ".join(text.split())) if _WORD.search(s)]
+
+
+def word_count(sentence: str) -> int:
+    return len(_WORD.findall(sentence))
+
+
+def check_text(blocks_of_text: list[str]) -> dict:
+    """Sentences, average words a sentence (one decimal, as text) and the sentences over LONG_SENTENCE."""
+    found = [s for block in blocks_of_text for s in split_sentences(block)]
+    words = sum(word_count(s) for s in found)
+    tenths = (20 * words + len(found)) // (2 * len(found)) if found else 0  # rounded half up, in whole numbers
+    return {"sentences": len(found), "average": f"{tenths // 10}.{tenths % 10}",
+            "long": [s for s in found if word_count(s) > LONG_SENTENCE]}
+
+
+def article(html: str):
     """The page's own content: the main article without scripts, styles or widget state."""
+    from bs4 import BeautifulSoup  # only the site report needs it, not the tools
+
     soup = BeautifulSoup(html, "html.parser")
     main = soup.select_one("article.bd-article") or soup
     for tag in main.select("script, style, .cell_input"):
@@ -36,12 +57,12 @@ def blocks(html: str) -> list[str]:
 
 
 def sentences(html: str) -> list[str]:
-    return [s for block in blocks(html) for s in _SENTENCE_END.split(block) if _WORD.search(s)]
+    return [s for block in blocks(html) for s in split_sentences(block)]
 
 
 def average_sentence_length(html: str) -> float:
     found = sentences(html)
-    return sum(len(_WORD.findall(s)) for s in found) / len(found) if found else 0.0
+    return sum(word_count(s) for s in found) / len(found) if found else 0.0
 
 
 def report(site: Path) -> list[tuple[str, int, float]]:

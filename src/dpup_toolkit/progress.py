@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .schema import Checklist, Item
+from .schema import Checklist, Item, Question
 
 Answers = dict[str, dict]
+SPACE = " \t\r\n"  # what is trimmed from typed text (the same few characters in checklist.js)
 
 
 def visible_items(checklist: Checklist, answers: Answers) -> list[Item]:
@@ -25,25 +26,42 @@ def visible_items(checklist: Checklist, answers: Answers) -> list[Item]:
     return shown
 
 
+def answer_of(item: Item, answers: Answers) -> str | None:
+    """The item's answer: an answer or option value, or typed text without spaces at its ends."""
+    answer = (answers.get(item.id) or {}).get("answer")
+    if item.kind == "text" and isinstance(answer, str):
+        answer = answer.strip(SPACE)
+    return answer or None
+
+
+def shown_answer(item: Item, answers: Answers, shown: set[str]) -> str | None:
+    return answer_of(item, answers) if item.id in shown else None
+
+
 @dataclass(frozen=True)
 class Progress:
     answered: int
     total: int
-    unmet: tuple[Item, ...]
+    unmet: tuple[Question, ...]
+    has_questions: bool = True
 
     @property
     def complete(self) -> bool:
         return self.answered == self.total
 
     def summary(self) -> str:
+        if not self.has_questions:
+            return f"{self.answered} of {self.total} answered."
         return f"{self.answered} of {self.total} questions answered. {len(self.unmet)} not met."
 
 
 def progress(checklist: Checklist, answers: Answers) -> Progress:
     shown = visible_items(checklist, answers)
-    chosen = [(item, answers.get(item.id, {}).get("answer")) for item in shown]
+    chosen = [(item, answer_of(item, answers)) for item in shown]
     return Progress(
         answered=sum(1 for _, answer in chosen if answer),
         total=len(shown),
-        unmet=tuple(item for item, answer in chosen if answer and answer not in checklist.met),
+        unmet=tuple(item for item, answer in chosen
+                    if item.kind == "question" and answer and answer not in checklist.met),
+        has_questions=bool(checklist.questions),
     )

@@ -6,11 +6,15 @@ problem raises `ChecklistFileError` naming the file, the field path and the reas
 """
 from __future__ import annotations
 
+import itertools
+import re
+from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal, Union
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, ValidationError, field_validator,
+                      model_validator)
 
 ROLES = ("front-line", "team-leaders", "funders-and-partners", "policy-and-service-design",
          "analysis-and-research")
@@ -55,20 +59,68 @@ class Link(Strict):
 
 
 class Condition(Strict):
-    """Show an item only when another item has one of the given answers."""
+    """Show an item only when an earlier question or choice item has one of the given answers."""
 
     item: str = Field(pattern=SLUG)
     answer_in: tuple[str, ...] = Field(min_length=1)
 
 
-class Item(Strict):
+class _ItemBase(Strict):
     id: str = Field(pattern=SLUG)
     prompt: str = _text()
     help: str = _text()
-    guidance: dict[str, str] = Field(min_length=1, description="What an answer means, per answer value")
-    action: str = _text()
     show_if: Condition | None = None
     links: tuple[Link, ...] = ()
+
+
+class Question(_ItemBase):
+    """Answered on the tool's answer scale; not met answers list the action under "What to do next"."""
+
+    kind: Literal["question"] = "question"
+    guidance: dict[str, str] = Field(min_length=1, description="What an answer means, per answer value")
+    action: str = _text()
+
+
+class Warning(Strict):
+    phrase: str = _text()
+    advice: str = _text()
+
+
+class TextItem(_ItemBase):
+    """Free text; a warning shows when the text contains its phrase (any case)."""
+
+    kind: Literal["text"]
+    example: str = ""
+    warnings: tuple[Warning, ...] = ()
+
+
+class ChoiceOption(Strict):
+    value: str = Field(pattern=SLUG)
+    label: str = _text()
+    explanation: str = ""
+
+
+class ChoiceItem(_ItemBase):
+    """Pick one option; `correct` makes it a quiz question for a `score` result."""
+
+    kind: Literal["choice"]
+    options: tuple[ChoiceOption, ...] = Field(min_length=2)
+    correct: str | None = None
+
+    def option_label(self, value: str) -> str:
+        return next(option.label for option in self.options if option.value == value)
+
+
+ITEM_KINDS = ("question", "text", "choice")
+RESULT_KINDS = ("unmet", "template", "rules", "score", "catalogue")
+
+
+def _kind(value) -> str:
+    return value.get("kind", "question") if isinstance(value, dict) else getattr(value, "kind", None)
+
+
+Item = Annotated[Union[Annotated[Question, Tag("question")], Annotated[TextItem, Tag("text")],
+                       Annotated[ChoiceItem, Tag("choice")]], Discriminator(_kind)]
 
 
 class Section(Strict):
@@ -83,17 +135,81 @@ class Supports(Strict):
     guidelines: tuple[Guideline, ...] = ()
 
 
+class UnmetResult(Strict):
+    kind: Literal["unmet"]
+    title: str = Field(default="What to do next", min_length=1)
+
+
+class TemplatePart(Strict):
+    heading: str = ""
+    text: str = _text()
+
+
+class TemplateResult(Strict):
+    kind: Literal["template"]
+    id: str = Field(pattern=SLUG)
+    title: str = _text()
+    intro: str = ""
+    plain_language: bool = False
+    parts: tuple[TemplatePart, ...] = Field(min_length=1)
+
+
+class Outcome(Strict):
+    title: str = _text()
+    text: str = _text()
+    links: tuple[Link, ...] = ()
+
+
+class Rule(Strict):
+    when: dict[str, tuple[str, ...]] = Field(description="choice item id: values; {} matches anything")
+    result: Outcome
+
+
+class RulesResult(Strict):
+    kind: Literal["rules"]
+    id: str = Field(pattern=SLUG)
+    title: str = _text()
+    intro: str = ""
+    rules: tuple[Rule, ...] = Field(min_length=1)
+
+
+class ScoreResult(Strict):
+    kind: Literal["score"]
+    title: str = _text()
+
+
+class CatalogueBy(Strict):
+    role: str | None = Field(default=None, pattern=SLUG)
+    stage: str | None = Field(default=None, pattern=SLUG)
+
+
+class CatalogueResult(Strict):
+    kind: Literal["catalogue"]
+    title: str = _text()
+    intro: str = ""
+    by: CatalogueBy
+
+
+Result = Annotated[Union[UnmetResult, TemplateResult, RulesResult, ScoreResult, CatalogueResult],
+                   Field(discriminator="kind")]
+
+
 class Checklist(Strict):
     id: str = Field(pattern=SLUG)
     title: str = _text()
-    version: int = Field(ge=1)
+    version: int = Field(strict=True, ge=1, le=1000)
     summary: str = _text()
+    minutes: int | None = Field(default=None, strict=True, ge=1, le=600,
+                                description="About how long the tool takes")
     roles: tuple[Role, ...] = Field(min_length=1)
     stages: tuple[Stage, ...] = Field(min_length=1)
     supports: Supports
-    answers: tuple[AnswerOption, ...] = Field(min_length=2)
-    met: tuple[str, ...] = Field(min_length=1, description="Answer values that count as met")
+    answers: tuple[AnswerOption, ...] = Field(default=(), min_length=2,
+                                              description="The answer scale of question items")
+    met: tuple[str, ...] = Field(default=(), min_length=1, description="Answer values that count as met")
     sections: tuple[Section, ...] = Field(min_length=1)
+    results: tuple[Result, ...] | None = Field(default=None, description="Default: [{kind: unmet}]")
+    _source: Path | None = PrivateAttr(default=None)
 
     @field_validator("roles", "stages")
     @classmethod
@@ -102,9 +218,20 @@ class Checklist(Strict):
             raise ValueError("lists a value twice")
         return value
 
+    @model_validator(mode="after")
+    def _default_results(self):
+        if self.results is None:
+            # Frozen model: set the default once, while it is being built.
+            object.__setattr__(self, "results", (UnmetResult(kind="unmet"),) if self.questions else ())
+        return self
+
     @property
     def items(self) -> tuple[Item, ...]:
         return tuple(item for section in self.sections for item in section.items)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(item for item in self.items if item.kind == "question")
 
     def item(self, item_id: str) -> Item:
         for item in self.items:
@@ -115,10 +242,17 @@ class Checklist(Strict):
     def answer_label(self, value: str) -> str:
         return next(option.label for option in self.answers if option.value == value)
 
+    @property
+    def source(self) -> Path | None:
+        """The file it was loaded from, if any (the catalogue result lists the tools beside it)."""
+        return self._source
+
 
 def _field_path(loc: tuple) -> str:
     path = ""
-    for part in loc:
+    for i, part in enumerate(loc):
+        if i >= 2 and isinstance(loc[i - 1], int) and loc[i - 2] in ("items", "results") and part in ITEM_KINDS + RESULT_KINDS:
+            continue  # the kind pydantic tried, not a field
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
     return path or "(top level)"
 
@@ -131,54 +265,186 @@ def _reason(error: dict) -> str:
         return "is not a known field (check the spelling)"
     if kind == "literal_error":
         return f"must be one of {error['ctx']['expected']}, not {error['input']!r}"
+    if kind == "union_tag_invalid":
+        return f"must be one of {error['ctx']['expected_tags']}, not {error['ctx']['tag']!r}"
     if kind == "string_pattern_mismatch":
         return f"{error['input']!r} is not allowed here (expected lower-case words joined by hyphens, or a book page path)"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "too_short":
+        return f"must list at least {error['ctx']['min_length']}"
+    if kind in ("int_type", "int_parsing", "greater_than_equal", "less_than_equal") and error["loc"][-1] in WHOLE_NUMBERS:
+        low, high = WHOLE_NUMBERS[error["loc"][-1]]
+        return f"must be a whole number from {low} to {high}, not {error['input']!r}"
     return error["msg"].removeprefix("Value error, ")
 
 
+WHOLE_NUMBERS = {"version": (1, 1000), "minutes": (1, 600)}
+PLACEHOLDER = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)*)\}")
+
+
+def placeholders(text: str) -> list[str]:
+    """The item ids a template part names, in order."""
+    return PLACEHOLDER.findall(text)
+
+
 def _check_references(checklist: Checklist, path: Path) -> None:
+    fail = partial(_fail, path)
     values = [option.value for option in checklist.answers]
+    has_questions = bool(checklist.questions)
+    if has_questions and not checklist.answers:
+        fail("answers", "is required when the tool has question items (the answer scale)")
+    if has_questions and not checklist.met:
+        fail("met", "is required when the tool has question items (the answers that count as met)")
+    if not has_questions and (checklist.answers or checklist.met):
+        fail("answers" if checklist.answers else "met", "is only for question items, and this tool has none")
     if len(set(values)) != len(values):
-        raise ChecklistFileError(path, "answers", "lists the same answer value twice")
+        fail("answers", "lists the same answer value twice")
     for i, value in enumerate(checklist.met):
         if value not in values:
-            raise ChecklistFileError(path, f"met[{i}]", f"unknown answer value {value!r}; the answers are {values}")
+            fail(f"met[{i}]", f"unknown answer value {value!r}; the answers are {values}")
     seen: dict[str, str] = {}
+    where_of: dict[str, str] = {}
     for s, section in enumerate(checklist.sections):
         if section.id in seen:
-            raise ChecklistFileError(path, f"sections[{s}].id", f"duplicate id {section.id!r}")
+            fail(f"sections[{s}].id", f"duplicate id {section.id!r}")
         seen[section.id] = "section"
         for i, item in enumerate(section.items):
             where = f"sections[{s}].items[{i}]"
             if item.id in seen:
-                raise ChecklistFileError(path, f"{where}.id", f"duplicate id {item.id!r}")
-            seen[item.id] = where
-            for value in item.guidance:
-                if value not in values:
-                    raise ChecklistFileError(path, f"{where}.guidance.{value}",
-                                             f"unknown answer value {value!r}; the answers are {values}")
-            missing = [value for value in values if value not in item.guidance]
-            if missing:
-                raise ChecklistFileError(path, f"{where}.guidance", f"has no guidance for answer {missing[0]!r}")
-    earlier: set[str] = set()
-    for s, section in enumerate(checklist.sections):
-        for i, item in enumerate(section.items):
-            where = f"sections[{s}].items[{i}].show_if"
-            condition = item.show_if
-            if condition is not None:
-                if condition.item == item.id:
-                    raise ChecklistFileError(path, f"{where}.item", "an item cannot depend on itself")
-                if seen.get(condition.item, "section") == "section":
-                    raise ChecklistFileError(path, f"{where}.item", f"points at {condition.item!r}, which is not an item in this checklist")
-                if condition.item not in earlier:
-                    raise ChecklistFileError(path, f"{where}.item", f"points at {condition.item!r}, which must come before this item")
-                for a, value in enumerate(condition.answer_in):
+                fail(f"{where}.id", f"duplicate id {item.id!r}")
+            seen[item.id] = item.kind
+            where_of[item.id] = where
+            if item.kind == "question":
+                for value in item.guidance:
                     if value not in values:
-                        raise ChecklistFileError(path, f"{where}.answer_in[{a}]",
-                                                 f"unknown answer value {value!r}; the answers are {values}")
-            earlier.add(item.id)
+                        fail(f"{where}.guidance.{value}", f"unknown answer value {value!r}; the answers are {values}")
+                missing = [value for value in values if value not in item.guidance]
+                if missing:
+                    fail(f"{where}.guidance", f"has no guidance for answer {missing[0]!r}")
+            elif item.kind == "choice":
+                options = [option.value for option in item.options]
+                if len(set(options)) != len(options):
+                    fail(f"{where}.options", "lists the same option value twice")
+                if item.correct is not None:
+                    if item.correct not in options:
+                        fail(f"{where}.correct", f"unknown option {item.correct!r}; the options are {options}")
+                    for o, option in enumerate(item.options):
+                        if not option.explanation:
+                            fail(f"{where}.options[{o}].explanation",
+                                 "is required when the item has a correct answer (say why each option is right or wrong)")
+            elif item.kind == "text":
+                phrases = [warning.phrase.casefold() for warning in item.warnings]
+                if len(set(phrases)) != len(phrases):
+                    fail(f"{where}.warnings", "lists the same phrase twice")
+    earlier: set[str] = set()
+    for item in checklist.items:
+        where = f"{where_of[item.id]}.show_if"
+        condition = item.show_if
+        if condition is not None:
+            if condition.item == item.id:
+                fail(f"{where}.item", "an item cannot depend on itself")
+            if seen.get(condition.item, "section") == "section":
+                fail(f"{where}.item", f"points at {condition.item!r}, which is not an item in this checklist")
+            if condition.item not in earlier:
+                fail(f"{where}.item", f"points at {condition.item!r}, which must come before this item")
+            parent = checklist.item(condition.item)
+            if parent.kind == "text":
+                fail(f"{where}.item", f"points at {condition.item!r}, a text item; conditions need a question or choice item")
+            allowed = values if parent.kind == "question" else [option.value for option in parent.options]
+            for a, value in enumerate(condition.answer_in):
+                if value not in allowed:
+                    noun = "answer value" if parent.kind == "question" else "option"
+                    plural = "answers" if parent.kind == "question" else "options"
+                    fail(f"{where}.answer_in[{a}]", f"unknown {noun} {value!r}; the {plural} are {allowed}")
+        earlier.add(item.id)
+    _check_results(checklist, seen, fail)
+
+
+def _fail(path: Path, field: str, reason: str):
+    raise ChecklistFileError(path, field, reason)
+
+
+def _check_results(checklist: Checklist, kinds: dict[str, str], fail) -> None:
+    result_ids: set[str] = set()
+    if any(item.kind == "choice" and item.correct for item in checklist.items) \
+            and not any(result.kind == "score" for result in checklist.results):
+        fail("results", "has no score result, but some choice items have a correct answer")
+    for r, result in enumerate(checklist.results):
+        where = f"results[{r}]"
+        rid = getattr(result, "id", None)
+        if rid is not None:
+            if rid in result_ids:
+                fail(f"{where}.id", f"duplicate id {rid!r}")
+            result_ids.add(rid)
+        if result.kind == "unmet" and not checklist.questions:
+            fail(f"{where}.kind", "'unmet' lists question items, and this tool has none")
+        elif result.kind == "score" and not any(item.kind == "choice" and item.correct for item in checklist.items):
+            fail(f"{where}.kind", "'score' needs choice items with a correct answer, and this tool has none")
+        elif result.kind == "template":
+            _check_template(result, kinds, checklist, where, fail)
+        elif result.kind == "rules":
+            _check_rules(result, kinds, checklist, where, fail)
+        elif result.kind == "catalogue":
+            by = result.by
+            if by.role is None and by.stage is None:
+                fail(f"{where}.by", "must name a role item, a stage item or both")
+            for field, known in (("role", ROLES), ("stage", STAGES)):
+                item_id = getattr(by, field)
+                if item_id is None:
+                    continue
+                if kinds.get(item_id) != "choice":
+                    fail(f"{where}.by.{field}", f"points at {item_id!r}, which is not a choice item in this tool")
+                for option in checklist.item(item_id).options:
+                    if option.value not in known:
+                        fail(f"{where}.by.{field}",
+                             f"{item_id!r} has option {option.value!r}, which is not a {field}; use {list(known)}")
+
+
+def _check_template(result: TemplateResult, kinds, checklist, where, fail) -> None:
+    for p, part in enumerate(result.parts):
+        leftover = PLACEHOLDER.sub("", part.text)
+        if "{" in leftover or "}" in leftover:
+            fail(f"{where}.parts[{p}].text", "has a brace that is not a placeholder like {item-id}")
+        for name in placeholders(part.text):
+            if name not in kinds or kinds[name] == "section":
+                fail(f"{where}.parts[{p}].text", f"names {{{name}}}, which is not an item in this tool")
+            if kinds[name] not in ("text", "choice"):
+                fail(f"{where}.parts[{p}].text", f"names {{{name}}}, a {kinds[name]} item; templates take text or choice items")
+
+
+def _check_rules(result: RulesResult, kinds, checklist, where, fail) -> None:
+    options: dict[str, list[str]] = {}
+    for i, rule in enumerate(result.rules):
+        if not rule.when and i != len(result.rules) - 1:
+            fail(f"{where}.rules[{i}].when", "matches anything, so it must be the last rule")
+        for item_id, wanted in rule.when.items():
+            if kinds.get(item_id) != "choice":
+                fail(f"{where}.rules[{i}].when.{item_id}", f"{item_id!r} is not a choice item in this tool")
+            known = [option.value for option in checklist.item(item_id).options]
+            options[item_id] = known
+            if not wanted:
+                fail(f"{where}.rules[{i}].when.{item_id}", "lists no option, so the rule can never match")
+            for v, value in enumerate(wanted):
+                if value not in known:
+                    fail(f"{where}.rules[{i}].when.{item_id}[{v}]", f"unknown option {value!r}; the options are {known}")
+    # Every full set of answers, to find rules that an earlier rule always beats.
+    names = list(options)
+    combos = 1
+    for name in names:
+        combos *= len(options[name])
+    if combos > 200_000:
+        return
+    reached = set()
+    for chosen in itertools.product(*(options[name] for name in names)):
+        answers = dict(zip(names, chosen))
+        for i, rule in enumerate(result.rules):
+            if all(answers[item_id] in wanted for item_id, wanted in rule.when.items()):
+                reached.add(i)
+                break
+    for i in range(len(result.rules)):
+        if i not in reached:
+            fail(f"{where}.rules[{i}]", "can never match: every answer it covers is taken by an earlier rule")
 
 
 def parse_checklist(text: str, path: Path | str = "<text>") -> Checklist:
@@ -198,7 +464,8 @@ def parse_checklist(text: str, path: Path | str = "<text>") -> Checklist:
         checklist = Checklist.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        raise ChecklistFileError(path, _field_path(first["loc"]), _reason(first)) from None
+        loc = (*first["loc"], "kind") if first["type"] == "union_tag_invalid" else first["loc"]
+        raise ChecklistFileError(path, _field_path(loc), _reason(first)) from None
     _check_references(checklist, path)
     if path.suffix in (".yml", ".yaml") and path.stem != checklist.id:
         raise ChecklistFileError(path, "id", f"{checklist.id!r} must match the file name {path.stem!r}")
@@ -207,5 +474,7 @@ def parse_checklist(text: str, path: Path | str = "<text>") -> Checklist:
 
 def load_checklist(path: Path | str) -> Checklist:
     path = Path(path)
-    return parse_checklist(path.read_text(encoding="utf-8"), path)
+    checklist = parse_checklist(path.read_text(encoding="utf-8"), path)
+    checklist._source = path.resolve()
+    return checklist
 
