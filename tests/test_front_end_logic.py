@@ -11,7 +11,7 @@ from dpup_toolkit import RecordError, import_record, progress, render_json, rend
 from dpup_toolkit.record import escape_markdown
 
 from .conftest import ROOT
-from .test_record import ANSWERS, HOSTILE_NOTE, record_with
+from .test_record import ANSWERS, HOSTILE_NOTE, KINDS_ANSWERS, record_with
 
 RUNNER = ROOT / "tests" / "js" / "run_front_end_logic.mjs"
 
@@ -57,6 +57,95 @@ def test_records_made_in_the_browser_match_python_byte_for_byte(run_js, sample, 
     js_status = results[2]["value"]
     assert (js_status["answered"], js_status["total"]) == (status.answered, status.total)
     assert [item["id"] for item in js_status["unmet"]] == [item.id for item in status.unmet]
+
+
+KIND_ANSWER_SETS = [
+    {},
+    KINDS_ANSWERS,
+    {"what": {"answer": " \n\t "}, "size": {"answer": "small", "note": "x"}, "sensitive": {"answer": "low"}},
+    {"why": {"answer": "Because. " + " ".join(["many"] * 30) + ". Then “a quote.” (and a bracket.) end"},
+     "sensitive": {"answer": "low"}, "why-sensitive": {"answer": "health"}},
+    {"what": {"answer": "Kia ora whānau — 你好 🙂. e\u0301 ½ x\u2003y\u00a0z.\u2028Next\ufeff. Last\x1cone"},
+     "size": {"answer": "large"}, "sensitive": {"answer": "high"}, "why-sensitive": {"answer": "health"}},
+]
+
+
+@pytest.mark.parametrize("answers", KIND_ANSWER_SETS, ids=["empty", "golden", "blank-text", "long", "unicode"])
+def test_records_and_results_of_every_kind_match_python_byte_for_byte(run_js, kinds, answers):
+    from dpup_toolkit.results import results_of
+    d = definition(kinds)
+    results = run_js([["renderMarkdown", [d, answers, "2026-11-21"]], ["renderJson", [d, answers, "2026-11-21"]],
+                      ["resultsOf", [d, answers]], ["progressOf", [d, answers]]])["results"]
+    assert results[0]["value"] == render_markdown(kinds, answers, "2026-11-21")
+    assert results[1]["value"] == render_json(kinds, answers, "2026-11-21")
+    assert results[2]["value"] == results_of(kinds, answers)
+    status = progress(kinds, answers)
+    assert (results[3]["value"]["answered"], results[3]["value"]["total"]) == (status.answered, status.total)
+
+
+PLAIN_TEXTS = [
+    "", "One.", "Short one. Another short one! And a question? Yes.",
+    " ".join(["word"] * 26) + ". " + " ".join(["word"] * 25) + ".",
+    "“Quoted end.” Next (with a bracket.) last one", "Don’t stop-gap it's e.g. fine. 3.5 million people. ½ of ²",
+    "Kia ora whānau — 你好 🙂. e\u0301 x\u2003y\u00a0z.\u2028Next\ufeff. Last\x1cone. \x85End.",
+    "One two three four. Five six seven eight. A b c d. One two three four five",
+    "Tabs\tand\nnew lines.\r\nStill  counted   once.",
+]
+
+
+def test_the_plain_language_check_matches_python(run_js):
+    from dpup_toolkit.plain_language import check_text
+    results = run_js([["checkText", [[text, "Second block. Two."]]] for text in PLAIN_TEXTS])["results"]
+    assert [r["value"] for r in results] == [check_text([text, "Second block. Two."]) for text in PLAIN_TEXTS]
+
+
+def test_the_catalogue_result_matches_python(run_js, tmp_path):
+    from dpup_toolkit import load_checklist
+    from dpup_toolkit.catalogue import catalogue_entries
+    from dpup_toolkit.results import results_of
+    from .conftest import FIXTURES
+    (tmp_path / "sample.yml").write_text((FIXTURES / "sample.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "kinds.yml").write_text((FIXTURES / "kinds.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "finder.yml").write_text(NAVIGATOR, encoding="utf-8")
+    finder = load_checklist(tmp_path / "finder.yml")
+    entries = catalogue_entries(finder)
+    assert [entry["id"] for entry in entries] == ["finder", "kinds", "sample"]
+    d = {**definition(finder), "catalogue": entries}
+    sets = [{}, {"role": {"answer": "team-leaders"}}, {"role": {"answer": "front-line"}, "stage": {"answer": "planning"}},
+            {"stage": {"answer": "design"}}]
+    calls = [c for answers in sets for c in (["resultsOf", [d, answers]], ["renderMarkdown", [d, answers, "x"]])]
+    results = [r["value"] for r in run_js(calls)["results"]]
+    for i, answers in enumerate(sets):
+        assert results[2 * i] == results_of(finder, answers, entries)
+        assert results[2 * i + 1] == render_markdown(finder, answers, "x")
+    assert results[2][0]["tools"] == ["kinds"] and results[4][0]["tools"] == ["kinds", "sample"]
+    assert results[6][0]["tools"] == []
+
+
+NAVIGATOR = """id: finder
+title: Find what fits
+version: 1
+summary: Pick your role and stage.
+roles: [front-line]
+stages: [planning]
+supports: {}
+sections:
+  - id: you
+    title: About you
+    items:
+      - id: role
+        kind: choice
+        prompt: Your role?
+        help: Pick one.
+        options: [{value: front-line, label: Front-line}, {value: team-leaders, label: Team leaders}]
+      - id: stage
+        kind: choice
+        prompt: Your stage?
+        help: Pick one.
+        options: [{value: planning, label: Planning}, {value: design, label: Design}]
+results:
+  - {kind: catalogue, title: What fits, by: {role: role, stage: stage}}
+"""
 
 
 def test_escaping_matches(run_js):

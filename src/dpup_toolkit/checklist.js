@@ -8,10 +8,24 @@ const STORAGE_PREFIX = "dpup-toolkit:checklist:";
 let widgetsOnPage = 0;
 
 // ---------------------------------------------------------------------------------------------
-// Progress and records: the same rules as progress.py and record.py.
+// Progress, results and records: the same rules as progress.py, results.py and record.py.
+
+// Trimmed from typed text (progress.py SPACE), and Python's whitespace (str.split, re's \s).
+const SPACE_ENDS = /^[ \t\r\n]+|[ \t\r\n]+$/g;
+const WS = "\\t-\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const WS_RUN = new RegExp(`[${WS}]+`, "u");
+// plain_language.py: a sentence ends at . ! or ? (after any closing quotes or brackets) and a space.
+const SENTENCE_END = new RegExp(`(?<=[.!?])["”’)]*[${WS}]+`, "u");
+const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
+const LONG_SENTENCE = 25;
+const PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
 
 function allItems(def) {
   return def.sections.flatMap((section) => section.items);
+}
+
+function itemById(def, id) {
+  return allItems(def).find((item) => item.id === id);
 }
 
 function visibleItems(def, answers) {
@@ -29,11 +43,122 @@ function visibleItems(def, answers) {
   return shown;
 }
 
+// The item's answer: an answer or option value, or typed text without spaces at its ends.
+function answerOf(item, answers) {
+  let answer = (answers[item.id] || {}).answer;
+  if (item.kind === "text" && typeof answer === "string") answer = answer.replace(SPACE_ENDS, "");
+  return answer || null;
+}
+
 function progressOf(def, answers) {
   const shown = visibleItems(def, answers);
-  const answered = shown.filter((item) => (answers[item.id] || {}).answer);
-  const unmet = answered.filter((item) => !def.met.includes(answers[item.id].answer));
-  return { answered: answered.length, total: shown.length, unmet, shown };
+  const answered = shown.filter((item) => answerOf(item, answers));
+  const unmet = answered.filter((item) => item.kind === "question" && !def.met.includes(answerOf(item, answers)));
+  const hasQuestions = allItems(def).some((item) => item.kind === "question");
+  return { answered: answered.length, total: shown.length, unmet, shown, hasQuestions };
+}
+
+function progressSummary(state) {
+  return state.hasQuestions
+    ? `${state.answered} of ${state.total} questions answered. ${state.unmet.length} not met.`
+    : `${state.answered} of ${state.total} answered.`;
+}
+
+function optionLabel(item, value) {
+  const options = item.kind === "choice" ? item.options : null;
+  return options.find((option) => option.value === value).label;
+}
+
+function splitSentences(text) {
+  return text.split(WS_RUN).filter(Boolean).join(" ").split(SENTENCE_END)
+    .filter((sentence) => sentence.match(WORD));
+}
+
+function wordCount(sentence) {
+  return (sentence.match(WORD) || []).length;
+}
+
+// plain_language.check_text: the average is rounded half up in whole numbers, as Python does it.
+function checkText(blocks) {
+  const found = blocks.flatMap(splitSentences);
+  const words = found.reduce((sum, sentence) => sum + wordCount(sentence), 0);
+  const tenths = found.length ? Math.floor((20 * words + found.length) / (2 * found.length)) : 0;
+  return {
+    sentences: found.length,
+    average: `${Math.floor(tenths / 10)}.${tenths % 10}`,
+    long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE),
+  };
+}
+
+// ---- One interpreter per result kind (results.py). Each gives plain data. ----
+
+const RESULTS = {
+  unmet(def, result, answers) {
+    return { kind: "unmet", title: result.title, items: progressOf(def, answers).unmet.map((item) => item.id) };
+  },
+
+  template(def, result, answers, shown) {
+    const valueOf = (id) => {
+      const item = itemById(def, id);
+      const answer = shown.has(id) ? answerOf(item, answers) : null;
+      if (!answer) return "";
+      return item.kind === "choice" ? optionLabel(item, answer) : answer;
+    };
+    let parts = [];
+    let written = false;
+    for (const part of result.parts) {
+      const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
+      if (names.length && !names.some(valueOf)) continue;
+      written = written || names.length > 0;
+      const text = part.text.replace(PLACEHOLDER, (match, id) => valueOf(id) || `[${itemById(def, id).prompt}]`);
+      parts.push({ heading: part.heading, text });
+    }
+    if (!written) parts = [];
+    return {
+      kind: "template",
+      id: result.id,
+      title: result.title,
+      parts,
+      text: parts.map((p) => (p.heading ? `${p.heading}\n${p.text}` : p.text)).join("\n\n"),
+      plain_language: result.plain_language ? checkText(parts.map((p) => p.text)) : null,
+    };
+  },
+
+  rules(def, result, answers, shown) {
+    const answer = (id) => (shown.has(id) ? answerOf(itemById(def, id), answers) : null);
+    const asked = new Set(result.rules.flatMap((rule) => Object.keys(rule.when)));
+    const waiting = [...asked].some((id) => shown.has(id) && !answer(id));
+    const rule = waiting ? null : result.rules.find((candidate) => Object.entries(candidate.when)
+      .every(([id, wanted]) => wanted.includes(answer(id))));
+    const chosen = rule ? {
+      title: rule.result.title,
+      text: rule.result.text,
+      links: rule.result.links.map((link) => ({ title: link.title, page: link.page })),
+    } : null;
+    return { kind: "rules", id: result.id, title: result.title, recommendation: chosen };
+  },
+
+  score(def, result, answers, shown) {
+    const quiz = allItems(def).filter((item) => shown.has(item.id) && item.kind === "choice" && item.correct);
+    const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
+    return { kind: "score", title: result.title, correct, total: quiz.length };
+  },
+
+  catalogue(def, result, answers, shown) {
+    const answer = (id) => (id && shown.has(id) ? answerOf(itemById(def, id), answers) : null);
+    const role = answer(result.by.role);
+    const stage = answer(result.by.stage);
+    const tools = !(role || stage) ? [] : (def.catalogue || [])
+      .filter((entry) => entry.id !== def.id && (!role || entry.roles.includes(role))
+        && (!stage || entry.stages.includes(stage)))
+      .map((entry) => entry.id);
+    return { kind: "catalogue", title: result.title, role, stage, tools };
+  },
+};
+
+function resultsOf(def, answers) {
+  const shown = new Set(visibleItems(def, answers).map((item) => item.id));
+  return def.results.map((result) => RESULTS[result.kind](def, result, answers, shown));
 }
 
 class RecordError extends Error {}
@@ -55,14 +180,95 @@ function cleanAnswers(def, answers) {
   for (const item of allItems(def)) {
     const entry = answers[item.id] || {};
     const answer = entry.answer || null;
-    const note = entry.note || "";
-    if (answer !== null && !values.includes(answer)) {
-      throw new RecordError(`The answer to “${item.prompt}” is ${JSON.stringify(answer)}, which this checklist does not use.`);
+    let note = entry.note || "";
+    if (item.kind === "text") {
+      if (answer !== null && typeof answer !== "string") throw new RecordError(`The answer to “${item.prompt}” is not text.`);
+      note = ""; // a text item is its own note
+    } else if (answer !== null) {
+      const allowed = item.kind === "question" ? values : item.options.map((option) => option.value);
+      if (!allowed.includes(answer)) {
+        throw new RecordError(`The answer to “${item.prompt}” is ${JSON.stringify(answer)}, which this checklist does not use.`);
+      }
     }
     if (typeof note !== "string") throw new RecordError(`The note for “${item.prompt}” is not text.`);
     if (answer || note) cleaned[item.id] = { answer, note };
   }
   return cleaned;
+}
+
+function quote(text) {
+  return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.trimEnd());
+}
+
+const RESULT_LINES = {
+  unmet(def, result) {
+    const out = [];
+    result.items.forEach((id, i) => {
+      const item = itemById(def, id);
+      out.push(`${i + 1}. ${escapeMarkdown(item.prompt)}`, `   - What to do: ${escapeMarkdown(item.action)}`);
+    });
+    if (!result.items.length) out.push("Nothing is marked as not met.");
+    return out;
+  },
+  template(def, result) {
+    const out = [];
+    if (!result.parts.length) out.push("Nothing written yet: answer the questions below.");
+    result.parts.forEach((part, i) => {
+      if (i) out.push("");
+      if (part.heading) out.push(`### ${escapeMarkdown(part.heading)}`, "");
+      out.push(...escapeMarkdown(part.text).split("\n"));
+    });
+    const check = result.plain_language;
+    if (check && result.parts.length) {
+      out.push("", `Plain language: ${check.sentences} sentences, ${check.average} words a sentence `
+        + `on average. Sentences over ${LONG_SENTENCE} words: ${check.long.length}.`);
+      out.push(...check.long.map((sentence) => `- ${escapeMarkdown(sentence)}`));
+    }
+    return out;
+  },
+  rules(def, result) {
+    const chosen = result.recommendation;
+    if (!chosen) return ["No recommendation yet: answer the questions below."];
+    const out = [`Recommendation: ${escapeMarkdown(chosen.title)}`, "", escapeMarkdown(chosen.text)];
+    if (chosen.links.length) out.push("", `Read more: ${chosen.links.map((link) => escapeMarkdown(link.title)).join("; ")}`);
+    return out;
+  },
+  score(def, result) {
+    return [`${result.correct} of ${result.total} correct.`];
+  },
+  catalogue(def, result) {
+    if (!(result.role || result.stage)) return ["Nothing chosen yet: choose below to see what fits."];
+    const entries = new Map((def.catalogue || []).map((entry) => [entry.id, entry]));
+    const out = result.tools.map((id) => {
+      const entry = entries.get(id);
+      const minutes = entry.minutes ? ` About ${entry.minutes} minutes.` : "";
+      return `- ${escapeMarkdown(entry.title)}: ${escapeMarkdown(entry.summary)}${minutes}`;
+    });
+    if (!result.tools.length) out.push("No tool fits that choice yet.");
+    return out;
+  },
+};
+
+function itemLines(def, item, entry) {
+  const out = ["", `### ${escapeMarkdown(item.prompt)}`, ""];
+  const answer = entry.answer;
+  if (item.kind === "text") {
+    const text = answerOf(item, { [item.id]: entry });
+    return out.concat(text ? ["Answer:", "", ...quote(text)] : ["Answer: Not written"]);
+  }
+  if (item.kind === "choice") {
+    out.push(`Answer: ${answer ? escapeMarkdown(optionLabel(item, answer)) : "Not answered"}`);
+    if (item.correct && answer) {
+      const right = answer === item.correct ? "Correct."
+        : `Not correct. The right answer is: ${escapeMarkdown(optionLabel(item, item.correct))}.`;
+      const explanation = item.options.find((option) => option.value === answer).explanation;
+      out.push("", right, "", escapeMarkdown(explanation));
+    }
+  } else {
+    out.push(`Answer: ${answer ? escapeMarkdown(answerLabel(def, answer)) : "Not answered"}`);
+  }
+  if (entry.note) out.push("", "Note:", "", ...quote(entry.note));
+  return out;
 }
 
 function renderMarkdown(def, rawAnswers, exportedAt) {
@@ -74,43 +280,33 @@ function renderMarkdown(def, rawAnswers, exportedAt) {
     "",
     `- Checklist: ${def.id}, version ${def.version}`,
     `- Exported: ${escapeMarkdown(exportedAt)}`,
-    `- Progress: ${status.answered} of ${status.total} questions answered`,
-    `- Not met: ${status.unmet.length}`,
-    "",
-    "## What to do next",
-    "",
   ];
-  if (status.unmet.length) {
-    status.unmet.forEach((item, i) => {
-      out.push(`${i + 1}. ${escapeMarkdown(item.prompt)}`, `   - What to do: ${escapeMarkdown(item.action)}`);
-    });
+  if (status.hasQuestions) {
+    out.push(`- Progress: ${status.answered} of ${status.total} questions answered`, `- Not met: ${status.unmet.length}`);
   } else {
-    out.push("Nothing is marked as not met.");
+    out.push(`- Progress: ${status.answered} of ${status.total} answered`);
+  }
+  for (const result of resultsOf(def, answers)) {
+    out.push("", `## ${escapeMarkdown(result.title)}`, "", ...RESULT_LINES[result.kind](def, result));
   }
   for (const section of def.sections) {
     const items = section.items.filter((item) => shownIds.has(item.id));
     if (!items.length) continue;
     out.push("", `## ${escapeMarkdown(section.title)}`);
-    for (const item of items) {
-      const entry = answers[item.id] || {};
-      const label = entry.answer ? answerLabel(def, entry.answer) : "Not answered";
-      out.push("", `### ${escapeMarkdown(item.prompt)}`, "", `Answer: ${label}`);
-      if (entry.note) {
-        out.push("", "Note:", "");
-        for (const line of escapeMarkdown(entry.note).split("\n")) out.push(`> ${line}`.trimEnd());
-      }
-    }
+    for (const item of items) out.push(...itemLines(def, item, answers[item.id] || {}));
   }
   return out.join("\n") + "\n";
 }
 
-function renderJson(def, answers, exportedAt) {
+function renderJson(def, rawAnswers, exportedAt) {
+  const answers = cleanAnswers(def, rawAnswers);
   const record = {
     format: RECORD_FORMAT,
     format_version: RECORD_FORMAT_VERSION,
     checklist: { id: def.id, version: def.version, title: def.title },
     exported_at: exportedAt,
-    answers: cleanAnswers(def, answers),
+    answers,
+    results: resultsOf(def, answers),
   };
   return JSON.stringify(record, null, 2) + "\n";
 }
@@ -500,6 +696,6 @@ export default { render };
 
 // The rules above, for the tests that check they agree with progress.py and record.py.
 export {
-  RecordError, clearSaved, escapeMarkdown, importRecord, loadSaved, progressOf, renderJson,
-  renderMarkdown, writeSaved,
+  RecordError, checkText, clearSaved, escapeMarkdown, importRecord, loadSaved, progressOf, renderJson,
+  renderMarkdown, resultsOf, writeSaved,
 };
