@@ -475,98 +475,313 @@ function bookHref(page) {
   return root === undefined ? null : `${root}${page}.html`;
 }
 
+function linksLine(links, lead = "Read more: ") {
+  if (!links.length) return null;
+  return h("p", { className: "dpup-links" }, lead, ...links.flatMap((link, i) => {
+    const href = bookHref(link.page);
+    const node = href ? h("a", { href, text: link.title }) : h("span", { text: link.title });
+    return i ? ["; ", node] : [node];
+  }));
+}
+
+// ---- One drawing function per item kind. Each returns { item, node, refresh(entry) }. ----
+// ctx: { def, id(item), update(itemId, change, options) }.
+
+function noteField(ctx, item) {
+  const note = h("textarea", { id: `${ctx.id(item)}--note`, rows: 2, className: "dpup-note" });
+  note.addEventListener("input", () => ctx.update(item.id, { note: note.value }, { sync: false }));
+  note.addEventListener("change", () => ctx.update(item.id, { note: note.value }));
+  const label = h("label", { for: note.id, className: "dpup-note-label", text: "Your note (optional)" });
+  return { note, label };
+}
+
+function radioGroup(ctx, item, options) {
+  const id = ctx.id(item);
+  const radios = options.map((option) => h("input", {
+    type: "radio", name: `${id}--answer`, value: option.value, id: `${id}--${option.value}`,
+  }));
+  for (const radio of radios) {
+    radio.addEventListener("change", () => {
+      if (radio.checked) ctx.update(item.id, { answer: radio.value });
+    });
+  }
+  const node = h("div", { className: "dpup-options" }, ...options.map((option, i) => h(
+    "label", { for: radios[i].id, className: "dpup-option" }, radios[i], h("span", { text: option.label }),
+  )));
+  return { radios, node };
+}
+
+function drawQuestion(ctx, item) {
+  const { def } = ctx;
+  const id = ctx.id(item);
+  const guidance = h("div", { className: "dpup-guidance", id: `${id}--guidance`, hidden: true });
+  const { note, label } = noteField(ctx, item);
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
+  const options = radioGroup(ctx, item, def.answers);
+  const node = h("fieldset", { className: "dpup-item", id, "aria-describedby": `${id}--help` },
+    h("legend", { text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    options.node, guidance, label, note, printAnswer, printNote, linksLine(item.links));
+  function refresh(entry) {
+    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
+    if (document.activeElement !== note) note.value = entry.note || "";
+    guidance.replaceChildren();
+    if (entry.answer) {
+      guidance.append(h("p", { text: item.guidance[entry.answer] }));
+      if (!def.met.includes(entry.answer)) {
+        guidance.append(h("p", {}, h("strong", { text: "What to do: " }), item.action));
+      }
+    }
+    guidance.hidden = !entry.answer;
+    printAnswer.textContent = `Answer: ${entry.answer ? answerLabel(def, entry.answer) : "Not answered"}`;
+    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+  }
+  return { item, node, refresh };
+}
+
+function drawChoice(ctx, item) {
+  const id = ctx.id(item);
+  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, hidden: true });
+  const { note, label } = noteField(ctx, item);
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
+  const options = radioGroup(ctx, item, item.options);
+  const node = h("fieldset", { className: "dpup-item dpup-choice", id, "aria-describedby": `${id}--help` },
+    h("legend", { text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    options.node, feedback, label, note, printAnswer, printNote, linksLine(item.links));
+  function refresh(entry) {
+    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
+    if (document.activeElement !== note) note.value = entry.note || "";
+    const chosen = item.options.find((option) => option.value === entry.answer);
+    feedback.replaceChildren();
+    if (chosen && item.correct) {
+      feedback.append(h("p", {}, h("strong", {
+        text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`,
+      })));
+    }
+    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
+    feedback.hidden = !feedback.childElementCount;
+    printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
+    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+  }
+  return { item, node, refresh };
+}
+
+function vagueWarnings(item, text) {
+  const lower = text.toLowerCase();
+  return item.warnings.filter((warning) => lower.includes(warning.phrase.toLowerCase()));
+}
+
+function drawText(ctx, item) {
+  const id = ctx.id(item);
+  const field = h("textarea", {
+    id: `${id}--text`, rows: 3, className: "dpup-note dpup-text",
+    "aria-describedby": `${id}--help${item.example ? ` ${id}--example` : ""} ${id}--warnings`,
+  });
+  const warnings = h("div", { className: "dpup-warnings", id: `${id}--warnings`, "aria-live": "polite" });
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const node = h("div", { className: "dpup-item dpup-text-item", id, role: "group", "aria-labelledby": `${id}--label` },
+    h("label", { for: field.id, id: `${id}--label`, className: "dpup-prompt", text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    item.example ? h("p", { className: "dpup-example", id: `${id}--example` },
+      h("strong", { text: "For example: " }), item.example) : null,
+    field, warnings, printAnswer, linksLine(item.links));
+  function showWarnings(text) {
+    const found = vagueWarnings(item, text);
+    const key = found.map((warning) => warning.phrase).join("\n");
+    if (warnings.dataset.showing === key) return; // unchanged: do not make screen readers repeat it
+    warnings.dataset.showing = key;
+    warnings.replaceChildren(...found.map((warning) => h("p", { className: "dpup-warning" },
+      h("strong", { text: `“${warning.phrase}” makes a purpose vague. ` }), warning.advice)));
+  }
+  field.addEventListener("input", () => {
+    showWarnings(field.value);
+    ctx.update(item.id, { answer: field.value }, { sync: false });
+  });
+  field.addEventListener("change", () => ctx.update(item.id, { answer: field.value }));
+  function refresh(entry) {
+    if (document.activeElement !== field) field.value = entry.answer || "";
+    showWarnings(field.value);
+    printAnswer.textContent = entry.answer ? entry.answer : "Not written yet.";
+  }
+  return { item, node, refresh };
+}
+
+const DRAW_ITEM = { question: drawQuestion, choice: drawChoice, text: drawText };
+
+// ---- One drawing function per result kind. Each returns { node, refresh(value) }. ----
+// ctx adds: headingId(i), itemHref(itemId).
+
+function resultFrame(ctx, result, i, ...children) {
+  const headingId = `${ctx.resultId(i)}--heading`;
+  return h("section", { className: `dpup-result dpup-result-${result.kind}`, id: ctx.resultId(i), "aria-labelledby": headingId },
+    h("h2", { id: headingId, text: result.title }),
+    result.intro ? h("p", { className: "dpup-intro", text: result.intro }) : null,
+    ...children);
+}
+
+function drawUnmet(ctx, result, i) {
+  const list = h("ol", { className: "dpup-next-list" });
+  const none = h("p", { text: "Nothing is marked as not met yet. Answer “No” to a question and it shows here with what to do." });
+  const node = resultFrame(ctx, result, i, none, list);
+  node.classList.add("dpup-next");
+  function refresh(value) {
+    list.replaceChildren(...value.items.map((id) => {
+      const item = itemById(ctx.def, id);
+      return h("li", {}, h("a", { href: `#${ctx.id(item)}`, text: item.prompt }), h("p", { text: item.action }));
+    }));
+    list.hidden = !value.items.length;
+    none.hidden = Boolean(value.items.length);
+  }
+  return { node, refresh };
+}
+
+function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  const area = h("textarea", { readonly: true, className: "dpup-copy-area" });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand("copy");
+  area.remove();
+  return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+}
+
+function drawTemplate(ctx, result, i) {
+  const output = h("div", { className: "dpup-template-output" });
+  const check = h("div", { className: "dpup-plain-language" });
+  const copied = h("p", { className: "dpup-copy-status", role: "status" });
+  const copy = h("button", { type: "button", className: "dpup-copy", text: `Copy ${result.title.toLowerCase()}` });
+  let current = "";
+  copy.addEventListener("click", () => {
+    copyText(current).then(
+      () => { copied.textContent = "Copied. Paste it where you need it."; },
+      () => { copied.textContent = "This browser did not let the page copy. Select the text and copy it yourself."; },
+    );
+  });
+  const node = resultFrame(ctx, result, i, output, check, h("div", { className: "dpup-buttons dpup-copy-row" }, copy), copied);
+  function refresh(value) {
+    current = value.text;
+    copy.hidden = !value.parts.length;
+    output.replaceChildren(...(value.parts.length ? value.parts.flatMap((part) => [
+      part.heading ? h("h3", { text: part.heading }) : null,
+      h("p", { className: "dpup-template-part", text: part.text }),
+    ].filter(Boolean)) : [h("p", { text: "Nothing written yet. Answer the questions above and your text appears here." })]));
+    check.replaceChildren();
+    const figures = value.plain_language;
+    if (figures && value.parts.length) {
+      check.append(h("p", {
+        text: `Plain language: ${figures.sentences} sentences, ${figures.average} words a sentence on average `
+          + `(aim for under 20). Sentences over ${LONG_SENTENCE} words: ${figures.long.length}.`,
+      }));
+      if (figures.long.length) {
+        check.append(h("p", { text: "Try splitting these sentences:" }),
+          h("ul", {}, ...figures.long.map((sentence) => h("li", { text: sentence }))));
+      }
+    }
+  }
+  return { node, refresh };
+}
+
+function drawRules(ctx, result, i) {
+  const output = h("div", { className: "dpup-recommendation" });
+  const node = resultFrame(ctx, result, i, output);
+  function refresh(value) {
+    const chosen = value.recommendation;
+    output.replaceChildren(...(chosen ? [
+      h("p", { className: "dpup-recommendation-title" }, "Recommended: ", h("strong", { text: chosen.title })),
+      h("p", {}, h("strong", { text: "Why: " }), chosen.text),
+      linksLine(chosen.links),
+    ].filter(Boolean) : [h("p", { text: "Answer the questions above to see a recommendation." })]));
+  }
+  return { node, refresh };
+}
+
+function drawScore(ctx, result, i) {
+  const output = h("p", { className: "dpup-score" });
+  const node = resultFrame(ctx, result, i, output);
+  function refresh(value) {
+    output.textContent = `${value.correct} of ${value.total} correct.`;
+  }
+  return { node, refresh };
+}
+
+function drawCatalogue(ctx, result, i) {
+  const output = h("div", { className: "dpup-catalogue" });
+  const node = resultFrame(ctx, result, i, output);
+  const entries = new Map((ctx.def.catalogue || []).map((entry) => [entry.id, entry]));
+  function refresh(value) {
+    if (!(value.role || value.stage)) {
+      output.replaceChildren(h("p", { text: "Choose above to see the guides and tools that fit." }));
+      return;
+    }
+    const guide = value.role ? linksLine([{
+      title: `Guide for ${optionLabel(itemById(ctx.def, result.by.role), value.role)}`, page: `book/roles/${value.role}`,
+    }], "Start with: ") : null;
+    const tools = value.tools.map((id) => {
+      const entry = entries.get(id);
+      const href = bookHref(`checklists/${id}`);
+      return h("li", {}, href ? h("a", { href, text: entry.title }) : h("strong", { text: entry.title }),
+        h("p", { text: entry.summary + (entry.minutes ? ` About ${entry.minutes} minutes.` : "") }));
+    });
+    output.replaceChildren(...[guide,
+      tools.length ? h("ul", { className: "dpup-catalogue-list" }, ...tools) : h("p", { text: "No tool fits that choice yet." }),
+    ].filter(Boolean));
+  }
+  return { node, refresh };
+}
+
+const DRAW_RESULT = {
+  unmet: drawUnmet, template: drawTemplate, rules: drawRules, score: drawScore, catalogue: drawCatalogue,
+};
+
 function render({ model, el }) {
   const def = model.get("definition");
   widgetsOnPage += 1;
+  // Every element id is namespaced: items, sections and results each under their own word, the
+  // widget's own parts after "--" (no item id can contain "--"), so no id in a file can collide.
   const prefix = `dpup-${def.id}${widgetsOnPage > 1 ? `-${widgetsOnPage}` : ""}`;
-  const itemDomId = (item) => `${prefix}-${item.id}`;
+  const uiId = (name) => `${prefix}--${name}`;
 
   let answers = {};
   let undo = null;
 
   const status = h("p", { className: "dpup-message", role: "status" });
   const alert = h("p", { className: "dpup-message dpup-message-error", role: "alert" });
-  const progressText = h("p", { className: "dpup-progress-text", id: `${prefix}-progress`, role: "status" });
-  const progressBar = h("progress", { max: 1, value: 0, "aria-labelledby": `${prefix}-progress` });
-  const nextList = h("ol", { className: "dpup-next-list" });
-  const nextNone = h("p", { text: "Nothing is marked as not met yet. Answer “No” to a question and it shows here with what to do." });
+  const progressText = h("p", { className: "dpup-progress-text", id: uiId("progress"), role: "status" });
+  const progressBar = h("progress", { max: 1, value: 0, "aria-labelledby": uiId("progress") });
   const undoButton = h("button", { type: "button", className: "dpup-undo", hidden: true, text: "Undo" });
-  const views = new Map();
+
+  const ctx = {
+    def,
+    id: (item) => `${prefix}-item-${item.id}`,
+    resultId: (i) => `${prefix}-result-${i + 1}`,
+    update: (...args) => update(...args),
+  };
+  const itemViews = allItems(def).map((item) => DRAW_ITEM[item.kind](ctx, item));
+  const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
 
   function say(message, { error = false } = {}) {
     (error ? alert : status).textContent = message || "";
     (error ? status : alert).textContent = "";
   }
 
-  function itemView(item) {
-    const id = itemDomId(item);
-    const helpId = `${id}-help`;
-    const guidance = h("div", { className: "dpup-guidance", id: `${id}-guidance`, hidden: true });
-    const note = h("textarea", { id: `${id}-note`, rows: 2, className: "dpup-note" });
-    const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-    const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
-    const radios = def.answers.map((option) => h("input", {
-      type: "radio", name: `${id}-answer`, value: option.value, id: `${id}-${option.value}`,
-    }));
-    const options = h("div", { className: "dpup-options" }, ...def.answers.map((option, i) => h(
-      "label", { for: radios[i].id, className: "dpup-option" }, radios[i], h("span", { text: option.label }),
-    )));
-    const links = item.links.length ? h("p", { className: "dpup-links" }, "Read more: ", ...item.links.flatMap((link, i) => {
-      const href = bookHref(link.page);
-      const node = href ? h("a", { href, text: link.title }) : h("span", { text: link.title });
-      return i ? ["; ", node] : [node];
-    })) : null;
-    const fieldset = h("fieldset", { className: "dpup-item", id, "aria-describedby": helpId },
-      h("legend", { text: item.prompt }),
-      h("p", { className: "dpup-help", id: helpId, text: item.help }),
-      options,
-      guidance,
-      h("label", { for: note.id, className: "dpup-note-label", text: "Your note (optional)" }),
-      note,
-      printAnswer,
-      printNote,
-      links);
-    for (const radio of radios) {
-      radio.addEventListener("change", () => {
-        if (radio.checked) update(item.id, { answer: radio.value });
-      });
-    }
-    note.addEventListener("input", () => update(item.id, { note: note.value }, { sync: false }));
-    note.addEventListener("change", () => update(item.id, { note: note.value }));
-    views.set(item.id, { item, fieldset, radios, note, guidance, printAnswer, printNote });
-    return fieldset;
-  }
-
   function show() {
     const state = progressOf(def, answers);
     const shownIds = new Set(state.shown.map((item) => item.id));
-    for (const { item, fieldset, radios, note, guidance, printAnswer, printNote } of views.values()) {
-      const entry = answers[item.id] || {};
-      fieldset.hidden = !shownIds.has(item.id);
-      for (const radio of radios) radio.checked = radio.value === entry.answer;
-      if (document.activeElement !== note) note.value = entry.note || "";
-      guidance.replaceChildren();
-      if (entry.answer) {
-        guidance.append(h("p", { text: item.guidance[entry.answer] }));
-        if (!def.met.includes(entry.answer)) {
-          guidance.append(h("p", {}, h("strong", { text: "What to do: " }), item.action));
-        }
-      }
-      guidance.hidden = !entry.answer;
-      printAnswer.textContent = `Answer: ${entry.answer ? answerLabel(def, entry.answer) : "Not answered"}`;
-      printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+    for (const view of itemViews) {
+      view.node.hidden = !shownIds.has(view.item.id);
+      view.refresh(answers[view.item.id] || {});
     }
     for (const section of el.querySelectorAll(".dpup-section")) {
       section.hidden = ![...section.querySelectorAll(".dpup-item")].some((item) => !item.hidden);
     }
-    progressText.textContent = `${state.answered} of ${state.total} questions answered. ${state.unmet.length} not met.`;
+    progressText.textContent = progressSummary(state);
     progressBar.max = Math.max(state.total, 1);
     progressBar.value = state.answered;
-    nextList.replaceChildren(...state.unmet.map((item) => h("li", {},
-      h("a", { href: `#${itemDomId(item)}`, text: item.prompt }),
-      h("p", { text: item.action }))));
-    nextList.hidden = !state.unmet.length;
-    nextNone.hidden = Boolean(state.unmet.length);
+    resultsOf(def, answers).forEach((value, i) => resultViews[i].refresh(value));
   }
 
   function commit(next, { sync = true } = {}) {
@@ -602,18 +817,19 @@ function render({ model, el }) {
     say("Your answers are back.");
   });
 
+  const views = new Map(itemViews.map((view) => [view.item.id, view]));
   const sections = def.sections.map((section) => h("section", {
     className: "dpup-section", "aria-labelledby": `${prefix}-section-${section.id}`,
   },
   h("h2", { id: `${prefix}-section-${section.id}`, text: section.title }),
   section.intro ? h("p", { className: "dpup-intro", text: section.intro }) : null,
-  ...section.items.map(itemView)));
+  ...section.items.map((item) => views.get(item.id).node)));
 
   const mdButton = h("button", { type: "button", text: "Download record (Markdown)" });
   const jsonButton = h("button", { type: "button", text: "Download record (JSON)" });
   const printButton = h("button", { type: "button", text: "Print or save as PDF" });
   const clearButton = h("button", { type: "button", className: "dpup-clear", text: "Clear my answers" });
-  const importInput = h("input", { type: "file", id: `${prefix}-import`, accept: ".json,application/json" });
+  const importInput = h("input", { type: "file", id: uiId("import"), accept: ".json,application/json" });
 
   mdButton.addEventListener("click", () => {
     download(`${def.id}-record-${today()}.md`, renderMarkdown(def, answers, today()), "text/markdown");
@@ -650,10 +866,9 @@ function render({ model, el }) {
     status,
     alert,
     ...sections,
-    h("section", { className: "dpup-next", "aria-labelledby": `${prefix}-next` },
-      h("h2", { id: `${prefix}-next`, text: "What to do next" }), nextNone, nextList),
-    h("section", { className: "dpup-controls", "aria-labelledby": `${prefix}-keep` },
-      h("h2", { id: `${prefix}-keep`, text: "Keep a record" }),
+    ...resultViews.map((view) => view.node),
+    h("section", { className: "dpup-controls", "aria-labelledby": uiId("keep") },
+      h("h2", { id: uiId("keep"), text: "Keep a record" }),
       h("p", { text: "Your answers stay in this browser only. Nothing you type is sent anywhere." }),
       h("div", { className: "dpup-buttons" }, mdButton, jsonButton, printButton),
       h("p", {}, h("label", { for: importInput.id, text: "Carry on from a saved record (JSON file): " }), importInput),
