@@ -1,0 +1,111 @@
+"""A trainer's kit in Chromium on the static site: the quiz marks itself, links copy and their QR
+codes scan, and each handout prints on one or two A4 pages."""
+import io
+import re
+
+import pytest
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import expect
+
+from dpup_toolkit import load_checklist
+
+from ..conftest import ROOT
+from .conftest import accessibility_problems
+
+QUIZ = load_checklist(ROOT / "checklists" / "dpup-quiz.yml")
+QUESTIONS = [item for item in QUIZ.items if item.kind == "choice"]
+
+
+def option(item, value):
+    return next(o for o in item.options if o.value == value)
+
+
+def question(page, item):
+    return page.get_by_role("group", name=item.prompt, exact=True)
+
+
+def test_the_quiz_marks_a_right_and_a_wrong_answer_and_keeps_the_score(visit, site_url):
+    v = visit(bypass_csp=True)  # to let the test inject axe-core
+    page = v.page
+    page.goto(f"{site_url}/checklists/dpup-quiz.html")
+    page.wait_for_selector(".dpup-checklist")
+    score = page.locator(".dpup-score")
+    expect(score).to_have_text(f"0 of {len(QUESTIONS)} correct.")
+
+    first, second, third = QUESTIONS[:3]
+    right = option(first, first.correct)
+    question(page, first).get_by_label(right.label, exact=True).check()
+    feedback = question(page, first).locator(".dpup-guidance")
+    expect(feedback).to_contain_text("Correct.")
+    expect(feedback).to_contain_text(right.explanation)
+
+    wrong = next(o for o in second.options if o.value != second.correct)
+    question(page, second).get_by_label(wrong.label, exact=True).check()
+    feedback = question(page, second).locator(".dpup-guidance")
+    expect(feedback).to_contain_text(f"Not correct. The right answer is: {option(second, second.correct).label}.")
+    expect(feedback).to_contain_text(wrong.explanation)
+    expect(question(page, second).locator(".dpup-links a")).to_have_attribute("href", re.compile(r"\.html$"))
+    expect(score).to_have_text(f"1 of {len(QUESTIONS)} correct.")
+
+    # Keyboard only: the right answer to the third question, chosen with the arrow keys.
+    radios = question(page, third).get_by_role("radio")
+    radios.first.focus()
+    page.keyboard.press("Space")
+    for _ in range([o.value for o in third.options].index(third.correct)):
+        page.keyboard.press("ArrowDown")
+    expect(question(page, third).get_by_label(option(third, third.correct).label, exact=True)).to_be_checked()
+    expect(score).to_have_text(f"2 of {len(QUESTIONS)} correct.")
+
+    assert accessibility_problems(page) == []
+    page.reload()
+    page.wait_for_selector(".dpup-checklist")
+    expect(score).to_have_text(f"2 of {len(QUESTIONS)} correct.")
+    assert v.real_errors() == [] and v.external == []
+
+
+def open_links(visit, site_url):
+    v = visit()
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    v.page.goto(f"{site_url}/book/workshop/links.html")
+    return v
+
+
+def test_a_trainer_link_copies_with_its_button(visit, site_url):
+    v = open_links(visit, site_url)
+    page = v.page
+    links = page.locator("li.trainer-link")
+    for index in (0, links.count() - 1):  # a chapter, and a section with its anchor
+        link = links.nth(index)
+        url = link.locator("pre").inner_text().strip()
+        link.get_by_role("button").click()
+        assert page.evaluate("navigator.clipboard.readText()").strip() == url
+    assert v.real_errors() == [] and v.external == []
+
+
+def test_a_qr_code_scans_to_its_link(visit, site_url):
+    page = open_links(visit, site_url).page
+    links = page.locator("li.trainer-link")
+    for index in (0, links.count() - 1):
+        link = links.nth(index)
+        image = Image.open(io.BytesIO(link.locator("svg.segno").screenshot()))
+        found = zxingcpp.read_barcodes(image)
+        assert [code.text for code in found] == [link.locator("pre").inner_text().strip()]
+
+
+# Printed to A4 in Chromium: the number of pages each handout takes (one or two).
+HANDOUT_PAGES = {
+    "book/workshop/handouts/host.html": 2,
+    "book/workshop/handouts/facilitator.html": 2,
+    "book/workshop/handouts/presenter.html": 2,
+    "checklists/collaboration-assessor.html": 2,
+}
+
+
+@pytest.mark.parametrize("path, pages", HANDOUT_PAGES.items())
+def test_each_handout_prints_on_one_or_two_a4_pages(visit, site_url, path, pages):
+    page = visit().page
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_load_state("networkidle")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == pages
