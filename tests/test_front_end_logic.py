@@ -213,3 +213,12 @@ def test_clearing_removes_every_key_of_this_checklist_and_nothing_else(run_js, s
                "dpup-toolkit:checklist:other:v1": "{}", "someone-else": "y"}
     out = run_js([["clearSaved", [definition(sample)]]], storage=storage)
     assert out["storage"] == {"dpup-toolkit:checklist:other:v1": "{}", "someone-else": "y"}
+
+
+def test_text_and_choice_answers_saved_for_an_older_version_are_brought_across(run_js, kinds):
+    old = {"dpup-toolkit:checklist:kinds:v2": json.dumps({"answers": {
+        "what": {"answer": "names", "note": ""}, "size": {"answer": "large", "note": "n"},
+        "sensitive": {"answer": "retired-option"}}})}
+    out = run_js([["loadSaved", [definition(kinds)]]], storage=old)
+    assert out["results"][0]["value"]["answers"] == {
+        "what": {"answer": "names", "note": ""}, "size": {"answer": "large", "note": "n"}}

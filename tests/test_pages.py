@@ -111,8 +111,7 @@ def test_sentences_are_short_on_average(page):
 
 def test_checklist_text_is_short_too():
     for checklist in list_checklists(ROOT / "checklists"):
-        texts = [checklist.summary] + [t for item in checklist.items
-                                       for t in (item.prompt, item.help, item.action, *item.guidance.values())]
+        texts = checklist.prose()
         words = [len(s.split()) for t in texts for s in re.split(r"(?<=[.!?])\s+", t) if s]
         assert sum(words) / len(words) < 20
 

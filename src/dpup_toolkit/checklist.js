@@ -196,6 +196,14 @@ function cleanAnswers(def, answers) {
   return cleaned;
 }
 
+// Whether an answer (from an older saved version) still fits the item: a value it offers, or text.
+function fitsItem(def, id, answer) {
+  const item = itemById(def, id);
+  if (item.kind === "text") return typeof answer === "string";
+  const options = item.kind === "question" ? def.answers : item.options;
+  return options.some((option) => option.value === answer);
+}
+
 function quote(text) {
   return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.trimEnd());
 }
@@ -391,12 +399,11 @@ function loadSaved(def) {
     try {
       const saved = JSON.parse(older);
       const known = new Set(allItems(def).map((item) => item.id));
-      const values = def.answers.map((option) => option.value);
       const kept = {};
       for (const [id, entry] of Object.entries(saved.answers)) {
         if (!known.has(id) || !isPlainObject(entry)) continue;
         kept[id] = {
-          answer: values.includes(entry.answer) ? entry.answer : null,
+          answer: fitsItem(def, id, entry.answer) ? entry.answer : null,
           note: typeof entry.note === "string" ? entry.note : "",
         };
       }

@@ -242,6 +242,23 @@ class Checklist(Strict):
     def answer_label(self, value: str) -> str:
         return next(option.label for option in self.answers if option.value == value)
 
+    def prose(self) -> list[str]:
+        """Every piece of text a reader sees, for the plain-language checks."""
+        texts = [self.summary]
+        for item in self.items:
+            texts += [item.prompt, item.help]
+            if item.kind == "question":
+                texts += [item.action, *item.guidance.values()]
+            elif item.kind == "text":
+                texts += [item.example, *(warning.advice for warning in item.warnings)]
+            else:
+                texts += [option.explanation for option in item.options]
+        for result in self.results:
+            texts += [getattr(result, "intro", "")]
+            if result.kind == "rules":
+                texts += [text for rule in result.rules for text in (rule.result.title, rule.result.text)]
+        return [text for text in texts if text]
+
     @property
     def source(self) -> Path | None:
         """The file it was loaded from, if any (the catalogue result lists the tools beside it)."""

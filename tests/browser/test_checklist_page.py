@@ -23,8 +23,8 @@ def total_shown(answers):
     return len(visible_items(CHECKLIST, answers))
 
 
-def item(page, checklist_item):
-    return page.locator(f"#dpup-{CHECKLIST.id}-{checklist_item.id}")
+def item(page, checklist_item, tool=CHECKLIST):
+    return page.locator(f"#dpup-{tool.id}-item-{checklist_item.id}")
 
 
 def answer(page, checklist_item, label):
@@ -308,3 +308,64 @@ def test_phone_width_has_no_sideways_scrolling(visit, site_url):
     assert widths[0] <= widths[1], widths
     box = item(page, FIRST).bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+
+
+# A tool whose ids try to collide with the widget's own and with each other's.
+CLASHING = """id: clash
+title: Clashing ids
+version: 1
+summary: Ids chosen to collide.
+roles: [front-line]
+stages: [planning]
+supports: {}
+answers: [{value: "yes", label: "Yes"}, {value: "no", label: "No"}]
+met: ["yes"]
+sections:
+  - id: keep
+    title: Progress
+    items:
+      - {id: consent, prompt: "Consent?", help: h, guidance: {"yes": g, "no": g}, action: a}
+      - {id: consent-yes, prompt: "Consent yes?", help: h, guidance: {"yes": g, "no": g}, action: a}
+      - {id: import, prompt: "Import?", help: h, guidance: {"yes": g, "no": g}, action: a}
+      - {id: progress, prompt: "Progress?", help: h, guidance: {"yes": g, "no": g}, action: a}
+      - {id: section-progress, prompt: "Section?", help: h, guidance: {"yes": g, "no": g}, action: a}
+      - {id: undo, kind: text, prompt: "Keep?", help: h, example: e}
+      - {id: result-1, kind: choice, prompt: "Result?", help: h, options: [{value: "yes", label: A}, {value: b, label: B}]}
+  - id: item-consent
+    title: Item consent
+    items:
+      - {id: next, prompt: "Next?", help: h, guidance: {"yes": g, "no": g}, action: a}
+results:
+  - {kind: unmet}
+  - {kind: template, id: note, title: T, parts: [{text: "{undo}"}]}
+"""
+
+DRAW_IN_PAGE = """async ([source, definition]) => {
+    const url = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
+    const widget = (await import(url)).default;
+    const el = document.createElement("div");
+    document.querySelector("main, body").append(el);
+    const values = {definition, answers: {}};
+    widget.render({el, model: {get: (k) => values[k], set: (k, v) => { values[k] = v; }, save_changes() {},
+                               on() {}, off() {}}});
+    const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+    const refs = [...el.querySelectorAll("[for], [aria-labelledby], [aria-describedby], a[href^='#']")].flatMap((e) =>
+        [e.getAttribute("for"), e.getAttribute("aria-labelledby"), e.getAttribute("aria-describedby"),
+         (e.getAttribute("href") || "").slice(1)].filter(Boolean).join(" ").split(" ").filter(Boolean));
+    return {ids, refs, own: [...el.querySelectorAll("[id]")].map((e) => e.id)};
+}"""
+
+
+def test_no_id_in_a_tool_file_can_collide_with_another_id_on_the_page(visit, site_url, tmp_path):
+    from dpup_toolkit import load_checklist
+    (tmp_path / "clash.yml").write_text(CLASHING, encoding="utf-8")
+    definition = load_checklist(tmp_path / "clash.yml").model_dump(mode="json")
+    page = open_checklist(visit, site_url).page
+    source = (ROOT / "src" / "dpup_toolkit" / "checklist.js").read_text(encoding="utf-8")
+    found = page.evaluate(DRAW_IN_PAGE, [source, definition])
+    duplicates = sorted({i for i in found["ids"] if found["ids"].count(i) > 1})
+    assert duplicates == []
+    assert set(found["refs"]) <= set(found["ids"]), set(found["refs"]) - set(found["ids"])
+    assert "dpup-clash-item-consent" in found["own"] and "dpup-clash-item-consent-yes" in found["own"]
+    assert "dpup-clash-section-keep" in found["own"] and "dpup-clash--keep" in found["own"]
+    assert all(i.startswith("dpup-clash-") for i in found["own"])
