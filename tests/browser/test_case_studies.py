@@ -10,6 +10,7 @@ from ..conftest import ROOT
 
 PURPOSE = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
 ASSESSOR = load_checklist(ROOT / "checklists" / "collaboration-assessor.yml")
+BUILDER = load_checklist(ROOT / "checklists" / "purpose-statement-builder.yml")
 
 
 def open_case(visit, site_url, page):
@@ -63,4 +64,20 @@ def test_the_children_in_care_case_recommends_co_design_and_follows_a_changed_an
     pick(page, ASSESSOR.item("identifies").prompt, "No, it cannot be traced back to anyone")
     pick(page, ASSESSOR.item("sensitivity").prompt, "Broad facts only, such as census-style counts")
     expect(recommendation).to_have_text("Recommended: Consultation")
+    assert v.real_errors() == [] and v.external == []
+
+
+def test_the_two_way_street_case_drafts_the_explanation_and_follows_a_changed_answer(visit, site_url):
+    v = open_case(visit, site_url, "two-way-street")
+    page = v.page
+    explanation = page.locator(".dpup-template-output")
+    expect(explanation).to_contain_text("Your choices: you can ask us to leave your answers out of the totals.")
+    choices = page.get_by_role("textbox", name=BUILDER.item("choice").prompt, exact=True)
+    choices.fill("")
+    choices.blur()
+    expect(explanation).not_to_contain_text("Your choices")
+    what = page.get_by_role("textbox", name=BUILDER.item("what").prompt, exact=True)
+    what.fill("anything we like, and for any other purpose.")
+    expect(page.locator(".dpup-warning")).to_have_count(1)
+    expect(explanation).to_contain_text("We will ask you for anything we like")
     assert v.real_errors() == [] and v.external == []
