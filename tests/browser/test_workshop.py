@@ -98,6 +98,7 @@ HANDOUT_PAGES = {
     "book/workshop/handouts/host.html": 2,
     "book/workshop/handouts/facilitator.html": 2,
     "book/workshop/handouts/presenter.html": 2,
+    "book/workshop/handouts/quiz.html": 2,
     "checklists/collaboration-assessor.html": 2,
 }
 
