@@ -24,3 +24,20 @@ def test_answers_from_the_browser_give_the_same_records(sample):
     assert widget.record_markdown("2026-11-21") == render_markdown(sample, widget.answers, "2026-11-21")
     assert widget.record_json("2026-11-21") == render_json(sample, widget.answers, "2026-11-21")
     assert "> \\<b\\>x\\</b\\>" in widget.record_markdown("2026-11-21")
+
+
+def test_a_navigator_widget_carries_the_tools_beside_it(tmp_path):
+    from dpup_toolkit import load_checklist
+
+    from .conftest import FIXTURES
+    from .test_front_end_logic import NAVIGATOR
+    (tmp_path / "finder.yml").write_text(NAVIGATOR, encoding="utf-8")
+    (tmp_path / "kinds.yml").write_text((FIXTURES / "kinds.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    widget = ChecklistWidget(load_checklist(tmp_path / "finder.yml"))
+    assert [entry["id"] for entry in widget.definition["catalogue"]] == ["finder", "kinds"]
+    assert widget.definition["catalogue"][1] == {
+        "id": "kinds", "title": "Kinds sample", "summary": "A tool used only by the tests.",
+        "roles": ["front-line", "team-leaders"], "stages": ["planning"], "minutes": 5}
+    widget.answers = {"role": {"answer": "team-leaders", "note": ""}}
+    assert "- Kinds sample: A tool used only by the tests. About 5 minutes." in widget.record_markdown("x")
+    assert "catalogue" not in ChecklistWidget(load_checklist(FIXTURES / "kinds.yml")).definition

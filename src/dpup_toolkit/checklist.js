@@ -65,8 +65,7 @@ function progressSummary(state) {
 }
 
 function optionLabel(item, value) {
-  const options = item.kind === "choice" ? item.options : null;
-  return options.find((option) => option.value === value).label;
+  return item.options.find((option) => option.value === value).label;
 }
 
 function splitSentences(text) {
@@ -505,7 +504,7 @@ function noteField(ctx, item) {
 function radioGroup(ctx, item, options) {
   const id = ctx.id(item);
   const radios = options.map((option) => h("input", {
-    type: "radio", name: `${id}--answer`, value: option.value, id: `${id}--${option.value}`,
+    type: "radio", name: `${id}--answer`, value: option.value, id: `${id}--option-${option.value}`,
   }));
   for (const radio of radios) {
     radio.addEventListener("change", () => {
@@ -619,7 +618,7 @@ function drawText(ctx, item) {
 const DRAW_ITEM = { question: drawQuestion, choice: drawChoice, text: drawText };
 
 // ---- One drawing function per result kind. Each returns { node, refresh(value) }. ----
-// ctx adds: headingId(i), itemHref(itemId).
+// ctx adds: resultId(i), the id of the i-th result's section.
 
 function resultFrame(ctx, result, i, ...children) {
   const headingId = `${ctx.resultId(i)}--heading`;

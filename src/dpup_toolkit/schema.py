@@ -81,7 +81,7 @@ class Question(_ItemBase):
     action: str = _text()
 
 
-class Warning(Strict):
+class VaguePhrase(Strict):
     phrase: str = _text()
     advice: str = _text()
 
@@ -91,7 +91,7 @@ class TextItem(_ItemBase):
 
     kind: Literal["text"]
     example: str = ""
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[VaguePhrase, ...] = ()
 
 
 class ChoiceOption(Strict):

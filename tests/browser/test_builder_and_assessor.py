@@ -206,3 +206,61 @@ def test_the_assessor_and_the_builder_run_as_voila_apps(visit, voila_url):
     type_into(page, BUILDER, "why", "plan your support.")
     expect(page.locator(".dpup-template-part")).to_have_text(["We need it to plan your support."])
     assert all(VOILA_TEMPLATE_CDN.match(url) for url in v.external), v.external
+
+
+DRAW = """async ([source, definition]) => {
+    const url = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
+    const widget = (await import(url)).default;
+    document.querySelectorAll(".dpup-checklist").forEach((other) => other.remove());  // one tool per page
+    const el = document.createElement("div");
+    el.id = "drawn";
+    document.querySelector("article").prepend(el);
+    const values = {definition, answers: {}};
+    widget.render({el, model: {get: (k) => values[k], set: (k, v) => { values[k] = v; }, save_changes() {},
+                               on() {}, off() {}}});
+}"""
+
+
+def draw(page, definition):
+    page.evaluate(DRAW, [(ROOT / "src" / "dpup_toolkit" / "checklist.js").read_text(encoding="utf-8"), definition])
+    return page.locator("#drawn")
+
+
+def test_a_quiz_explains_each_answer_and_keeps_score(visit, site_url):
+    from ..conftest import FIXTURES
+    quiz = load_checklist(FIXTURES / "kinds.yml")
+    page = open_tool(visit, site_url, BUILDER, bypass_csp=True).page
+    drawn = draw(page, quiz.model_dump(mode="json"))
+    expect(drawn.locator(".dpup-score")).to_have_text("0 of 1 correct.")
+    size = drawn.locator("#dpup-kinds-item-size")
+    size.get_by_role("radio", name="Small", exact=True).check()
+    expect(size.locator(".dpup-guidance")).to_have_text("Not correct. The right answer is: Large.Few people notice.")
+    size.get_by_role("radio", name="Large", exact=True).check()
+    expect(size.locator(".dpup-guidance")).to_have_text("Correct.Many people notice.")
+    expect(drawn.locator(".dpup-score")).to_have_text("1 of 1 correct.")
+    assert accessibility_problems(page) == []
+
+
+def test_the_catalogue_lists_the_tools_that_fit_with_the_role_guide(visit, site_url, tmp_path):
+    from dpup_toolkit.catalogue import catalogue_entries
+    from dpup_toolkit.results import results_of
+    from ..test_front_end_logic import NAVIGATOR
+    for tool in (BUILDER, ASSESSOR):
+        (tmp_path / f"{tool.id}.yml").write_text(tool.source.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "finder.yml").write_text(NAVIGATOR, encoding="utf-8")
+    finder = load_checklist(tmp_path / "finder.yml")
+    entries = catalogue_entries(finder)
+    page = open_tool(visit, site_url, BUILDER).page
+    drawn = draw(page, {**finder.model_dump(mode="json"), "catalogue": entries})
+    expect(drawn.locator(".dpup-catalogue")).to_have_text("Choose above to see the guides and tools that fit.")
+    drawn.get_by_role("radio", name="Team leaders", exact=True).check()
+    expected = results_of(finder, {"role": {"answer": "team-leaders"}}, entries)[0]["tools"]
+    assert expected == ["collaboration-assessor", "purpose-statement-builder"]
+    links = drawn.locator(".dpup-catalogue-list a")
+    expect(links).to_have_text([ASSESSOR.title, BUILDER.title])
+    expect(links.first).to_have_attribute("href", f"../checklists/{ASSESSOR.id}.html")
+    expect(drawn.get_by_role("link", name="Guide for Team leaders")).to_have_attribute(
+        "href", "../book/roles/team-leaders.html")
+    drawn.get_by_role("radio", name="Front-line", exact=True).check()
+    drawn.get_by_role("radio", name="Design", exact=True).check()
+    expect(links).to_have_text([BUILDER.title])

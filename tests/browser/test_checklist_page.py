@@ -330,7 +330,7 @@ sections:
       - {id: progress, prompt: "Progress?", help: h, guidance: {"yes": g, "no": g}, action: a}
       - {id: section-progress, prompt: "Section?", help: h, guidance: {"yes": g, "no": g}, action: a}
       - {id: undo, kind: text, prompt: "Keep?", help: h, example: e}
-      - {id: result-1, kind: choice, prompt: "Result?", help: h, options: [{value: "yes", label: A}, {value: b, label: B}]}
+      - {id: result-1, kind: choice, prompt: "Result?", help: h, options: [{value: "yes", label: A}, {value: help, label: B}, {value: note, label: C}]}
   - id: item-consent
     title: Item consent
     items:
