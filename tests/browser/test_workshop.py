@@ -100,6 +100,7 @@ HANDOUT_PAGES = {
     "book/workshop/handouts/presenter.html": 2,
     "book/workshop/handouts/quiz.html": 2,
     "checklists/collaboration-assessor.html": 2,
+    "checklists/our-organisation.html": 2,
 }
 
 
@@ -110,3 +111,24 @@ def test_each_handout_prints_on_one_or_two_a4_pages(visit, site_url, path, pages
     page.wait_for_load_state("networkidle")
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == pages
+
+
+ORGANISATION = load_checklist(ROOT / "checklists" / "our-organisation.yml")
+
+
+def test_the_host_fills_in_what_dpup_means_for_us_and_prints_it_on_one_or_two_pages(visit, site_url):
+    v = visit()
+    page = v.page
+    page.goto(f"{site_url}/checklists/our-organisation.html")
+    page.wait_for_selector(".dpup-checklist")
+    summary = page.locator(".dpup-template-output")
+    for item in ORGANISATION.items:
+        field = page.get_by_role("textbox", name=item.prompt, exact=True)
+        field.fill(item.example)
+        field.blur()
+    for item in ORGANISATION.items:
+        expect(summary).to_contain_text(item.example)
+    expect(summary.get_by_role("heading", name="Where to go for help")).to_have_count(1)
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == HANDOUT_PAGES["checklists/our-organisation.html"]
+    assert v.real_errors() == [] and v.external == []
