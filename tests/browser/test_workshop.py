@@ -132,3 +132,14 @@ def test_the_host_fills_in_what_dpup_means_for_us_and_prints_it_on_one_or_two_pa
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == HANDOUT_PAGES["checklists/our-organisation.html"]
     assert v.real_errors() == [] and v.external == []
+
+
+def test_exercise_answers_open_from_the_keyboard(visit, site_url):
+    page = visit().page
+    page.goto(f"{site_url}/book/workshop/exercises.html")
+    dropdown = page.locator("section#a-time-you-felt-uncomfortable details.sd-dropdown")
+    hidden = dropdown.get_by_text("Most discomfort comes from not knowing why")
+    expect(hidden).to_be_hidden()
+    dropdown.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(hidden).to_be_visible()
