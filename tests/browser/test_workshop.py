@@ -1,0 +1,146 @@
+"""A trainer's kit in Chromium on the static site: the quiz marks itself, links copy and their QR
+codes scan, and each handout prints on one or two A4 pages."""
+import io
+import re
+
+import pytest
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import expect
+
+from dpup_toolkit import load_checklist
+
+from ..conftest import ROOT
+from .conftest import accessibility_problems
+
+QUIZ = load_checklist(ROOT / "checklists" / "dpup-quiz.yml")
+QUESTIONS = [item for item in QUIZ.items if item.kind == "choice"]
+
+
+def option(item, value):
+    return next(o for o in item.options if o.value == value)
+
+
+def question(page, item):
+    return page.get_by_role("group", name=item.prompt, exact=True)
+
+
+def test_the_quiz_marks_a_right_and_a_wrong_answer_and_keeps_the_score(visit, site_url):
+    v = visit(bypass_csp=True)  # to let the test inject axe-core
+    page = v.page
+    page.goto(f"{site_url}/checklists/dpup-quiz.html")
+    page.wait_for_selector(".dpup-checklist")
+    score = page.locator(".dpup-score")
+    expect(score).to_have_text(f"0 of {len(QUESTIONS)} correct.")
+
+    first, second, third = QUESTIONS[:3]
+    right = option(first, first.correct)
+    question(page, first).get_by_label(right.label, exact=True).check()
+    feedback = question(page, first).locator(".dpup-guidance")
+    expect(feedback).to_contain_text("Correct.")
+    expect(feedback).to_contain_text(right.explanation)
+
+    wrong = next(o for o in second.options if o.value != second.correct)
+    question(page, second).get_by_label(wrong.label, exact=True).check()
+    feedback = question(page, second).locator(".dpup-guidance")
+    expect(feedback).to_contain_text(f"Not correct. The right answer is: {option(second, second.correct).label}.")
+    expect(feedback).to_contain_text(wrong.explanation)
+    expect(question(page, second).locator(".dpup-links a")).to_have_attribute("href", re.compile(r"\.html$"))
+    expect(score).to_have_text(f"1 of {len(QUESTIONS)} correct.")
+
+    # Keyboard only: the right answer to the third question, chosen with the arrow keys.
+    radios = question(page, third).get_by_role("radio")
+    radios.first.focus()
+    page.keyboard.press("Space")
+    for _ in range([o.value for o in third.options].index(third.correct)):
+        page.keyboard.press("ArrowDown")
+    expect(question(page, third).get_by_label(option(third, third.correct).label, exact=True)).to_be_checked()
+    expect(score).to_have_text(f"2 of {len(QUESTIONS)} correct.")
+
+    assert accessibility_problems(page) == []
+    page.reload()
+    page.wait_for_selector(".dpup-checklist")
+    expect(score).to_have_text(f"2 of {len(QUESTIONS)} correct.")
+    assert v.real_errors() == [] and v.external == []
+
+
+def open_links(visit, site_url):
+    v = visit()
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    v.page.goto(f"{site_url}/book/workshop/links.html")
+    return v
+
+
+def test_a_trainer_link_copies_with_its_button(visit, site_url):
+    v = open_links(visit, site_url)
+    page = v.page
+    links = page.locator("li.trainer-link")
+    for index in (0, links.count() - 1):  # a chapter, and a section with its anchor
+        link = links.nth(index)
+        url = link.locator("pre").inner_text().strip()
+        link.get_by_role("button").click()
+        assert page.evaluate("navigator.clipboard.readText()").strip() == url
+    assert v.real_errors() == [] and v.external == []
+
+
+def test_a_qr_code_scans_to_its_link(visit, site_url):
+    page = open_links(visit, site_url).page
+    links = page.locator("li.trainer-link")
+    for index in (0, links.count() - 1):
+        link = links.nth(index)
+        image = Image.open(io.BytesIO(link.locator("svg.segno").screenshot()))
+        found = zxingcpp.read_barcodes(image)
+        assert [code.text for code in found] == [link.locator("pre").inner_text().strip()]
+
+
+# Printed to A4 in Chromium: the number of pages each handout takes (one or two).
+HANDOUT_PAGES = {
+    "book/workshop/handouts/host.html": 2,
+    "book/workshop/handouts/facilitator.html": 2,
+    "book/workshop/handouts/presenter.html": 2,
+    "book/workshop/handouts/quiz.html": 2,
+    "checklists/collaboration-assessor.html": 2,
+    "checklists/our-organisation.html": 2,
+}
+
+
+@pytest.mark.parametrize("path, pages", HANDOUT_PAGES.items())
+def test_each_handout_prints_on_one_or_two_a4_pages(visit, site_url, path, pages):
+    page = visit().page
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_load_state("networkidle")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == pages
+
+
+ORGANISATION = load_checklist(ROOT / "checklists" / "our-organisation.yml")
+
+
+def test_the_host_fills_in_what_dpup_means_for_us_and_prints_it_on_one_or_two_pages(visit, site_url):
+    v = visit(bypass_csp=True)  # to let the test inject axe-core
+    page = v.page
+    page.goto(f"{site_url}/checklists/our-organisation.html")
+    page.wait_for_selector(".dpup-checklist")
+    summary = page.locator(".dpup-template-output")
+    for item in ORGANISATION.items:
+        field = page.get_by_role("textbox", name=item.prompt, exact=True)
+        field.fill(item.example)
+        field.blur()
+    for item in ORGANISATION.items:
+        expect(summary).to_contain_text(item.example)
+    expect(summary.get_by_role("heading", name="Where to go for help")).to_have_count(1)
+    assert accessibility_problems(page) == []
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == HANDOUT_PAGES["checklists/our-organisation.html"]
+    assert v.real_errors() == [] and v.external == []
+
+
+def test_exercise_answers_open_from_the_keyboard(visit, site_url):
+    page = visit().page
+    page.goto(f"{site_url}/book/workshop/exercises.html")
+    dropdown = page.locator("section#a-time-you-felt-uncomfortable details.sd-dropdown")
+    hidden = dropdown.get_by_text("Most discomfort comes from not knowing why")
+    expect(hidden).to_be_hidden()
+    dropdown.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(hidden).to_be_visible()
