@@ -44,8 +44,11 @@ serve: build
 voila: $(VENV)/installed.stamp
 	$(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
 
+# Tests run in one worker per core. A file's tests stay in one worker (--dist loadfile): a
+# notebook's cells share one kernel and a module's servers start once. (xdist's loadgroup does not
+# group anything under pytest 9, so it is not used.)
 test: build $(VENV)/dev-installed.stamp node_modules/installed.stamp /usr/bin/chromium
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 clean:
 	rm -rf _build

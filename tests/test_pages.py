@@ -78,6 +78,21 @@ FACTS = [
     ("the case study's hui count", re.compile(r"\b53\b"), re.compile(r"case study", re.I)),
     ("foundational agencies", re.compile(r"foundational agenc"), re.compile(r"\b(five|5)\b|Ministry of Health")),
     ("the old name of Mana Whakahaere", re.compile(r"Rangatiratanga"), re.compile(r"draft|2019|earlier|renamed|Mana Whakahaere")),
+    # The case study dates the endorsement July 2019; wherever that is mentioned, November 2019 stands beside it.
+    ("the case study's July 2019 date", re.compile(r"July 2019"), re.compile(r"November 2019")),
+    # He Tāngata wraps around the whole policy (Principles and Guidelines), not only the other Principles.
+    ("He Tāngata's reach",
+     re.compile(r"He Tāngata.*\b(wraps?|surrounds?|enclos\w+)\b|\b(wraps?|surrounds?|enclos\w+)\b.*He Tāngata"),
+     re.compile(r"^(?!.*\b(around|surrounds?) the other four\b).*(whole policy|policy as a whole|Principles and (the )?Guidelines)")),
+    # June 2019 was an oral item that the Cabinet committee noted, not a draft "taken" to Cabinet.
+    ("the June 2019 step",
+     re.compile(r"June 2019|\b(take|takes|took|taken|went|go|goes|sent|brought|presented)\b[^.]*\b(Cabinet|committee)\b"),
+     re.compile(r"\bnot(ed|es)\b|oral item")),
+    # What service users need to know: the uses that are ruled out and the people who won't see it,
+    # said as "will not", not the stronger "never" or "cannot" that the sources do not use.
+    ("what it will not be used for",
+     re.compile(r"\bnot be used for\b|\b(use it|use them) for, and who\b|\bwho (will not|won[’']t|cannot|can[’']t|will never|never) see\b|\bnever be used\b", re.I),
+     re.compile(r"^(?!.*\b(never|cannot|can[’']t)\b).*\b(will not|won[’']t)\b")),
 ]
 
 
@@ -101,7 +116,31 @@ def test_facts_that_must_appear_somewhere():
                  "Oranga Tamariki", "Ministry of Education", "Ministry of Health", "Social Wellbeing Agency",
                  "Privacy Act 2020", "Safe and respectful use", "Rangatiratanga", "CC BY 4.0", "Crown copyright"):
         assert fact in everything, fact
-    assert "July 2019" not in everything
+
+
+def test_one_box_says_where_the_sources_differ():
+    boxes = [box for page in READING_PAGES for box in article(html(page)).select(".admonition")
+             if "Where the sources differ" in box.get_text(" ")]
+    assert len(boxes) == 1, "the differences between the sources belong in one box, on Why DPUP exists"
+    said = " ".join(boxes[0].get_text(" ").split())
+    for fact in ("83", "53", "July 2019", "November 2019", "May to September 2018", "early 2018", "NGOs",
+                 "five government agencies"):
+        assert fact in said, fact
+    assert boxes[0] in article(html("book/why-dpup.html")).select(".admonition")
+
+
+def test_the_diagram_draws_he_tangata_around_principles_and_guidelines():
+    main = article(html("book/principles/index.html"))
+    img = main.select_one("figure img")
+    assert "whole policy" in img["alt"] and "other four Principles" not in img["alt"].split("whole policy")[0]
+    svg = BeautifulSoup((SITE / "book/principles" / img["src"]).read_text(encoding="utf-8"), "html.parser")
+    assert "wraps around the whole policy" in svg.find("desc").get_text()
+    frame = svg.find("rect")  # the first shape drawn: the He Tāngata frame
+    top, bottom = float(frame["y"]), float(frame["y"]) + float(frame["height"])
+    label = {t.get_text(): float(t["y"]) for t in svg.find_all("text")}
+    assert label["He Tāngata"] < label["PRINCIPLES: values and behaviours"]
+    for inside in ("Manaakitanga", "GUIDELINES: how to apply the Principles", "Purpose Matters", "Sharing Value"):
+        assert top < label[inside] < bottom, inside
 
 
 @pytest.mark.parametrize("page", PAGES)
