@@ -128,15 +128,20 @@ def test_a_link_to_a_section_inside_a_tool_scrolls_there_once_the_tool_has_drawn
 
 @pytest.mark.parametrize("typed, written", [("whanau", "whānau"), ("tangata", "Tāngata"), ("maori", "Māori")])
 def test_search_finds_words_typed_without_macrons(visit, site_url, typed, written):
+    quotes = {}
+
     def results(query):
         page = open_page(visit, site_url, f"search.html?q={query}").page
         page.wait_for_function("() => document.querySelector('#search-results .search-summary')"
                                "?.innerText.includes('Search finished')")
+        quotes[query] = page.locator("#search-results p.context").all_inner_texts()
         return set(page.locator("#search-results ul.search > li > a").evaluate_all(
             "links => links.map(a => a.getAttribute('href').split('#')[0])"))
     found = results(typed)
     assert len(found) >= 2, f"{typed!r} found only {found}"
     assert found == results(written)
+    # Each result quotes the page where the word is, macrons and all.
+    assert sum(written.lower() in quote.lower() for quote in quotes[typed]) >= 2, quotes[typed]
 
 
 def test_pages_have_link_previews_and_the_landing_title_says_the_name_once(visit, site_url):

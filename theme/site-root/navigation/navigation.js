@@ -93,7 +93,27 @@
     setTimeout(() => observer.disconnect(), 60_000);
   }
 
+  // Search results (search.html only): Sphinx 7.4 quotes 240 characters of the page's raw text
+  // (mostly blank lines in this theme) around the word as typed, so "whanau" never finds
+  // "whānau" to quote. Quote the words themselves, with blanks collapsed and macrons folded.
+  function quoteSearchResults() {
+    if (typeof Search === "undefined" || typeof Search.makeSearchSummary !== "function") return;
+    const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC").toLowerCase();
+    Search.makeSearchSummary = (htmlText, keywords, anchor) => {
+      const text = Search.htmlToText(htmlText, anchor).replace(/\s+/g, " ").trim().normalize("NFC");
+      if (!text) return null;
+      const folded = fold(text);
+      const found = [...keywords].map((k) => folded.indexOf(fold(k))).filter((i) => i > -1);
+      const start = found.length ? Math.max(Math.min(...found) - 100, 0) : 0;
+      const summary = document.createElement("p");
+      summary.className = "context";
+      summary.textContent = (start ? "…" : "") + text.substr(start, 240).trim() + (start + 240 < text.length ? "…" : "");
+      return summary;
+    };
+  }
+
   scrollToLateTarget();
+  quoteSearchResults();
   const ready = () => { wireMenuToggles(); addHeadingLinks(); };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
