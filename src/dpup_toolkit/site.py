@@ -7,8 +7,6 @@
 - Gives the sidebar's expand/collapse toggles an accessible name, and puts the sidebar's logo
   and search button in a landmark region (the stock theme leaves both out, which axe-core
   reports on every page).
-- Adds a "Voila (Binder)" launch button to the tool pages, built from the same repository URL
-  and BinderHub settings as Jupyter Book's own Binder button.
 """
 from __future__ import annotations
 
@@ -16,7 +14,6 @@ import base64
 import hashlib
 import re
 from pathlib import Path
-from urllib.parse import quote
 
 from bs4 import BeautifulSoup
 
@@ -31,12 +28,6 @@ def name_sidebar_toggles(toctree):
     return str(soup) if isinstance(toctree, str) else soup
 
 
-def voila_binder_url(binderhub_url: str, repository_url: str, branch: str, notebook: str) -> str:
-    repository = re.sub(r"^https://github\.com/|/$", "", repository_url)
-    return (f"{binderhub_url.rstrip('/')}/v2/gh/{repository}/{branch}"
-            f"?urlpath={quote('voila/render/' + notebook, safe='')}")
-
-
 def _page_context(app, pagename, templatename, context, doctree):
     generate = context.get("generate_toctree_html")
     if generate is not None and not getattr(generate, "names_toggles", False):
@@ -45,18 +36,6 @@ def _page_context(app, pagename, templatename, context, doctree):
         generate_named.names_toggles = True
         context["generate_toctree_html"] = generate_named
 
-    options = app.config.html_theme_options
-    binderhub = options.get("launch_buttons", {}).get("binderhub_url")
-    repository = options.get("repository_url")
-    if not (pagename.startswith("checklists/") and binderhub and repository):
-        return
-    url = voila_binder_url(binderhub, repository, options.get("repository_branch", "main"), f"{pagename}.ipynb")
-    for group in context.get("header_buttons", []):
-        if group.get("label") == "launch-buttons":
-            group["buttons"].append({
-                "type": "link", "text": "Voila (Binder)", "tooltip": "Open this tool as an app on Binder",
-                "icon": "_static/images/logo_binder.svg", "url": url, "label": "voila-binder-button",
-            })
 
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)

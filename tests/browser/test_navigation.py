@@ -1,0 +1,210 @@
+"""Finding your way around the site as a visitor does: the menu on a phone and a tablet, the
+landing page's routes by role, copyable section links, links into a tool's sections, search
+without macrons, link previews, and a header that holds only what readers use."""
+import re
+from urllib.parse import unquote
+
+import pytest
+import yaml
+
+from ..conftest import ROOT
+
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+ROLES = {
+    "I work at the front line": "book/roles/front-line.html",
+    "I lead or manage front-line services": "book/roles/team-leaders.html",
+    "I fund, contract or partner": "book/roles/funders-and-partners.html",
+    "I develop policies, services or programmes": "book/roles/policy-and-service-design.html",
+    "I do analysis, research or evaluation": "book/roles/analysis-and-research.html",
+}
+TOOL = "checklists/purpose-statement.html"
+
+
+def open_page(visit, site_url, path, **options):
+    v = visit(**options)
+    v.page.goto(f"{site_url}/{path}", wait_until="load")
+    v.page.wait_for_load_state("networkidle")
+    return v
+
+
+def visible(page, selector):
+    """The one element matching `selector` that can be seen at this screen size."""
+    shown = [e for e in page.locator(selector).all() if e.is_visible()]
+    assert len(shown) == 1, f"{len(shown)} visible {selector}"
+    return shown[0]
+
+
+@pytest.mark.parametrize("width", [375, 800])
+def test_the_menu_and_page_contents_open_on_a_phone_and_a_tablet(visit, site_url, width):
+    page = open_page(visit, site_url, "book/roles/front-line.html",
+                     viewport={"width": width, "height": 800}, has_touch=True).page
+    visible(page, ".primary-toggle").tap()
+    menu = page.locator("#pst-primary-sidebar-modal")
+    assert menu.get_attribute("open") is not None
+    for name in ("Start here", "Working at the front line", "The five Principles", "Glossary"):
+        assert menu.get_by_role("link", name=name, exact=True).is_visible(), name
+    page.keyboard.press("Escape")
+    assert menu.get_attribute("open") is None
+
+    visible(page, ".secondary-toggle").tap()
+    contents = page.locator("#pst-secondary-sidebar-modal")
+    assert contents.get_attribute("open") is not None
+    assert contents.get_by_role("link", name="Principles in action").is_visible()
+    contents.get_by_role("link", name="Principles in action").tap()
+    assert page.evaluate("location.hash") == "#principles-in-action"
+
+    visible(page, ".primary-toggle").tap()
+    menu.get_by_role("link", name="DPUP and the law").tap()
+    page.wait_for_url("**/book/dpup-and-the-law.html")
+
+
+def test_the_landing_page_routes_by_role_from_the_first_screen(visit, site_url):
+    v = open_page(visit, site_url, "book/index.html", viewport={"width": 375, "height": 740})
+    page = v.page
+    first_card = page.locator(".sd-card", has=page.get_by_role("link", name="I work at the front line", exact=True))
+    assert first_card.is_visible() and first_card.bounding_box()["y"] < 740  # on the first screen
+    for name, path in {**ROLES, "Check a piece of work": TOOL, "Running a session": "book/roles/index.html"}.items():
+        link = page.get_by_role("link", name=name, exact=True)
+        assert link.get_attribute("href").split("#")[0].endswith(path.removeprefix("book/")), name
+    title = page.get_by_text("I lead or manage front-line services →").bounding_box()
+    page.mouse.click(title["x"] + 10, title["y"] + title["height"] / 2)  # anywhere on the card
+    page.wait_for_url("**/book/roles/team-leaders.html")
+
+
+def test_the_sidebar_lists_the_roles_open_in_reading_order(visit, site_url):
+    page = open_page(visit, site_url, "book/principles/index.html", viewport={"width": 1280, "height": 900}).page
+    sidebar = page.locator("nav.bd-docs-nav")
+    captions = [c.strip() for c in sidebar.locator("p.caption").all_inner_texts()]
+    assert captions[:3] == ["Get started", "Guides for your role", "The policy"]
+    assert captions.index("Background") > captions.index("The policy")
+    roles = sidebar.locator("p.caption:has-text('Guides for your role') + ul > li > a")
+    assert roles.all_inner_texts() == ["Find your role", "Working at the front line",
+                                       "Leading or managing front-line services", "Funding, contracting or partnering",
+                                       "Developing policies, services or programmes", "Analysis, research or evaluation"]
+    assert all(link.is_visible() for link in roles.all())  # open without pressing anything
+    background = sidebar.locator("p.caption:has-text('Background') + ul a")
+    assert background.all_inner_texts() == ["Why DPUP exists"]
+
+
+def copy_link_button(page, heading):
+    return page.locator(f"article h2:has-text('{heading}') a.dpup-heading-link")
+
+
+def test_every_heading_has_a_link_that_copies_on_hover_focus_and_touch(visit, site_url):
+    v = open_page(visit, site_url, "book/roles/front-line.html", viewport={"width": 1280, "height": 800},
+                  permissions=["clipboard-read", "clipboard-write"])
+    page = v.page
+    button = copy_link_button(page, "Principles in action")
+    opacity = lambda: float(button.evaluate("e => getComputedStyle(e).opacity"))  # noqa: E731
+    assert opacity() == 0  # out of the way while reading
+    page.locator("article h2:has-text('Principles in action')").hover()
+    assert opacity() == 1
+    page.mouse.move(0, 0)
+    button.focus()
+    assert opacity() == 1
+    assert button.get_attribute("aria-label") == "Copy a link to this section: Principles in action"
+    page.keyboard.press("Enter")
+    copied = page.locator("article h2:has-text('Principles in action') .dpup-link-copied")
+    assert copied.inner_text() == "Link copied" and copied.is_visible()
+    assert page.locator("[role=status]", has_text="Link copied").count() == 1  # said to screen readers
+    assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}/book/roles/front-line.html#principles-in-action"
+
+    phone = open_page(visit, site_url, "book/roles/front-line.html", viewport={"width": 375, "height": 740},
+                      has_touch=True, is_mobile=True).page
+    on_phone = copy_link_button(phone, "In brief")
+    assert float(on_phone.evaluate("e => getComputedStyle(e).opacity")) == 1  # no hover on a touch screen
+    assert on_phone.bounding_box()["width"] >= 24
+
+
+def test_a_link_to_a_section_inside_a_tool_scrolls_there_once_the_tool_has_drawn(visit, site_url):
+    section = "dpup-purpose-statement-section-choices-and-transparency"
+    page = open_page(visit, site_url, f"{TOOL}#{section}", viewport={"width": 1280, "height": 800}).page
+    target = page.locator(f"#{section}")
+    target.wait_for()
+    page.wait_for_function("id => { const top = document.getElementById(id).getBoundingClientRect().top;"
+                           " return top >= 0 && top < innerHeight / 2; }", arg=section)
+    assert page.evaluate("scrollY") > 800  # the section is well down the page
+
+
+@pytest.mark.parametrize("typed, written", [("whanau", "whānau"), ("tangata", "Tāngata"), ("maori", "Māori")])
+def test_search_finds_words_typed_without_macrons(visit, site_url, typed, written):
+    quotes = {}
+
+    def results(query):
+        page = open_page(visit, site_url, f"search.html?q={query}").page
+        page.wait_for_function("() => document.querySelector('#search-results .search-summary')"
+                               "?.innerText.includes('Search finished')")
+        quotes[query] = page.locator("#search-results p.context").all_inner_texts()
+        return set(page.locator("#search-results ul.search > li > a").evaluate_all(
+            "links => links.map(a => a.getAttribute('href').split('#')[0])"))
+    found = results(typed)
+    assert len(found) >= 2, f"{typed!r} found only {found}"
+    assert found == results(written)
+    # Each result quotes the page where the word is, macrons and all.
+    assert sum(written.lower() in quote.lower() for quote in quotes[typed]) >= 2, quotes[typed]
+
+
+def test_pages_have_link_previews_and_the_landing_title_says_the_name_once(visit, site_url):
+    page = open_page(visit, site_url, "book/index.html").page
+    assert page.title() == CONFIG["title"]
+    meta = lambda key: page.locator(f'meta[property="{key}"], meta[name="{key}"]').get_attribute("content")  # noqa: E731
+    assert meta("og:title") == CONFIG["title"]
+    assert meta("og:site_name") == CONFIG["title"]
+    assert meta("og:url").endswith("/book/index.html")
+    assert meta("description").startswith("This toolkit helps you use people")
+    assert meta("og:description") == meta("description")
+    assert page.locator('meta[property="og:image"]').count() == 0  # nothing to fetch from elsewhere
+
+    role = open_page(visit, site_url, "book/roles/front-line.html").page
+    assert role.title() == f"Working at the front line — {CONFIG['title']}"
+    description = role.locator('meta[name="description"]').get_attribute("content")
+    assert description.startswith("This guide is for people who work directly with service users")
+    assert 50 < len(description) <= 200 and description.endswith(".")
+
+
+def test_wordmark_favicon_last_updated_and_a_feedback_route(visit, site_url):
+    v = open_page(visit, site_url, "book/index.html", viewport={"width": 1280, "height": 800})
+    page = v.page
+    logo = page.locator(".navbar-brand img.logo__image").first
+    assert logo.is_visible() and logo.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator(".navbar-brand .logo__title").inner_text() == CONFIG["title"]
+    icon = page.locator('link[rel="icon"]').get_attribute("href")
+    assert page.request.get(f"{site_url}/book/{icon}").ok
+    assert re.fullmatch(r"Last updated on \d{1,2} [A-Z][a-z]+ 20\d\d\.",
+                        page.locator("footer .last-updated").inner_text().strip())
+    assert v.real_errors() == []  # no 404 for the icon or the wordmark
+
+    about = open_page(visit, site_url, "book/about.html").page
+    address = CONFIG["sphinx"]["config"]["dpup_feedback_email"]
+    feedback = about.locator("#giving-feedback").get_by_role("link", name=address)
+    assert unquote(feedback.get_attribute("href")).startswith(f"mailto:{address}")
+    assert "issue" not in about.locator("#giving-feedback").inner_text()  # no GitHub account needed
+
+
+def test_h2_is_heavier_than_h3_and_headings_fit_a_phone(visit, site_url):
+    page = open_page(visit, site_url, "book/roles/front-line.html", viewport={"width": 375, "height": 740}).page
+    style = lambda selector, prop: page.locator(selector).first.evaluate(  # noqa: E731
+        f"e => parseFloat(getComputedStyle(e).{prop})")
+    assert style("article h2", "fontWeight") >= style("article h3", "fontWeight") + 200
+    assert style("article h2", "fontSize") > style("article h3", "fontSize")
+    assert style("article h1", "fontSize") <= 32
+    widths = page.locator("article :is(h1, h2, h3)").evaluate_all(
+        "hs => hs.map(h => h.getBoundingClientRect().right)")
+    assert max(widths) <= 375
+
+
+def test_the_header_holds_only_what_readers_use_and_binder_is_labelled_plainly(visit, site_url):
+    page = open_page(visit, site_url, TOOL, viewport={"width": 1280, "height": 800}).page
+    header = page.locator(".bd-header-article")
+    assert header.locator(".dropdown-download-buttons, .dropdown-launch-buttons").count() == 0
+    assert header.locator('[onclick*="FullScreen"], a[href*="github.com"], a[href*="binder"]').count() == 0
+    source = page.locator("footer").get_by_role("link", name="View source")
+    assert source.get_attribute("href") == CONFIG["repository"]["url"]
+
+    other_ways = page.locator("section#other-ways-to-run-this-tool")
+    assert other_ways.locator("h2").inner_text().startswith("Other ways to run this tool")
+    words = other_ways.inner_text()
+    assert "public service" in words and "Do not enter real information about people there." in words
+    links = other_ways.locator('a[href^="https://mybinder.org/"]')
+    assert links.all_inner_texts() == ["Open this tool as an app on Binder (Voila)", "Open this tool in JupyterLab on Binder"]
+    assert page.locator('a[href*="mybinder.org"]').count() == 2  # nowhere else on the page
