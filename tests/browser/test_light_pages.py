@@ -48,3 +48,33 @@ def test_no_page_loads_the_icon_script_icon_fonts_or_unused_extensions(weights):
     assert {path: urls for path, urls in loaded.items() if urls} == {}
     only_search = {path for path, files in weights.items() if any("searchindex.js" in url for url in files)}
     assert only_search == {"search.html"}
+
+
+def test_one_search_box_on_a_wide_screen_and_ctrl_k_still_opens_search(visit, site_url):
+    page = visit(viewport={"width": 1280, "height": 800}).page
+    page.goto(f"{site_url}/book/start-here.html", wait_until="load")
+    boxes = page.get_by_role("button", name="Search Ctrl + K")
+    assert [boxes.nth(i).is_visible() for i in range(boxes.count())].count(True) == 1
+    page.keyboard.press("Control+k")
+    search = page.get_by_role("searchbox", name="Search this book...")
+    search.wait_for(state="visible")
+    search.fill("kaitiakitanga")
+    search.press("Enter")
+    page.wait_for_url("**/search.html?q=kaitiakitanga*")
+    page.get_by_role("link", name="Kaitiakitanga").first.wait_for()
+
+
+def test_every_icon_is_drawn_and_named_or_hidden(visit, site_url):
+    page = visit().page
+    page.goto(f"{site_url}/checklists/purpose-statement.html", wait_until="load")
+    icons = page.evaluate("""[...document.querySelectorAll('svg.svg-inline--fa')].map(svg => ({
+        icon: svg.dataset.icon, hidden: svg.getAttribute('aria-hidden') === 'true',
+        named: !!svg.getAttribute('aria-label'), drawn: svg.querySelector('path').getAttribute('d').length > 20,
+        width: svg.getBoundingClientRect().width}))""")
+    assert len(icons) >= 10
+    # Decorative icons are hidden from screen readers (the control around them carries the name,
+    # which axe-core checks on every page); an icon that means something keeps its name.
+    assert [i for i in icons if not i["drawn"] or not (i["hidden"] or i["named"])] == []
+    page.set_viewport_size({"width": 375, "height": 740})
+    menu_icon = page.locator(".bd-header-article .primary-toggle svg")  # drawn at a visible size
+    assert menu_icon.bounding_box()["width"] > 10
