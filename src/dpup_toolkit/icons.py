@@ -5,6 +5,8 @@ The stock theme writes icons as `<i class="fa-solid fa-bars"></i>` and loads `fo
 `theme/icons/fontawesome-free.json`: only the icons the pages use, taken from Font Awesome Free
 (icons CC BY 4.0, Fonticons, Inc.). An icon missing from that file fails the build with its name;
 add it with `python -m dpup_toolkit.icons NAME...` (reads the theme's own copy of Font Awesome).
+Icons the theme's stylesheets draw with the icon font come from a small subset of that font
+(`python -m dpup_toolkit.icons --font` writes it; see make_subset_font).
 """
 from __future__ import annotations
 
@@ -100,5 +102,54 @@ def main(names: list[str]) -> None:
     ICON_FILE.write_text(head + ',\n "icons": {\n' + ",\n".join(lines) + "\n }\n}\n", encoding="utf-8")
 
 
+
+
+# --- Icons the theme's stylesheets draw from the icon font (admonition titles, "Hide Search
+# Matches", external links): a subset of Font Awesome's solid font with only those glyphs, which
+# site/site.css puts in front of the theme's 150 KB font for exactly those characters. --------
+
+FONT_FILE = ICON_FILE.parents[1] / "site-root" / "site" / "fa-solid-subset.woff"
+# The theme's own icon properties (--pst-icon-*, --pst-breadcrumb-divider) and glyphs the book
+# theme writes as escapes; not the ".fa-name:before" rules, which only <i> icons use.
+_CSS_GLYPH = re.compile(r'--pst-[a-z-]+:\s*"([\uf000-\uf8ff])"|content:\s*"\\(f[0-9a-f]{3})"')
+
+
+def stylesheet_glyphs(css_texts: list[str]) -> list[int]:
+    """The private-use characters (Font Awesome glyphs) that the given stylesheets draw."""
+    glyphs = set()
+    for css in css_texts:
+        for literal, escaped in _CSS_GLYPH.findall(css):
+            glyphs.add(ord(literal) if literal else int(escaped, 16))
+    return sorted(glyphs)
+
+
+def make_subset_font() -> list[int]:
+    """Write FONT_FILE from the theme's fa-solid-900 font; returns the characters it holds
+    (needs fontTools: pip install -r requirements-dev.txt)."""
+    import pydata_sphinx_theme
+    import sphinx_book_theme
+    from fontTools import subset
+
+    static = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+    book = Path(sphinx_book_theme.__file__).parent / "theme" / "sphinx_book_theme" / "static"
+    sheets = [static / "styles" / "pydata-sphinx-theme.css", book / "styles" / "sphinx-book-theme.css"]
+    # The book theme's stylesheet has no ".fa-" rules, so every glyph it names is one it draws.
+    pydata, book_css = (sheet.read_text(encoding="utf-8") for sheet in sheets)
+    glyphs = sorted(set(stylesheet_glyphs([re.sub(r'content:\s*"\\f[0-9a-f]{3}"', "", pydata), book_css])))
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = []
+    font = subset.load_font(str(static / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.ttf"), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=glyphs)
+    subsetter.subset(font)
+    font.flavor = "woff"
+    font.save(str(FONT_FILE))
+    return glyphs
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:] == ["--font"]:
+        print(" ".join(f"U+{glyph:X}" for glyph in make_subset_font()))
+    else:
+        main(sys.argv[1:])

@@ -9,6 +9,8 @@
   and BinderHub settings as Jupyter Book's own Binder button.
 - Keeps pages light (issue 10): icons as inline SVG instead of the theme's Font Awesome script
   (icons.py), only the extension files a page uses (assets.py), one search box.
+- Makes the site work offline after one visit: a service worker, sw.js, written for each build
+  (offline.py) and registered by site/offline.js.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from urllib.parse import quote
 from bs4 import BeautifulSoup
 from sphinx.util import logging
 
-from . import assets, icons
+from . import assets, icons, offline
 
 logger = logging.getLogger(__name__)
 
@@ -130,6 +132,7 @@ def _build_finished(app, exception):
             except icons.UnknownIcon as problem:
                 logger.warning(f"{pagename}: {problem}", location=pagename)
             page.write_text(finish_page(html), encoding="utf-8")
+        offline.write_service_worker(outdir)
 
 
 def one_search_box(app, config):
@@ -142,5 +145,6 @@ def setup(app):
     app.connect("html-page-context", _page_context, priority=900)
     app.connect("html-page-context", assets.trim_page_assets, priority=950)
     app.add_css_file("../site/site.css")
-    app.connect("build-finished", _build_finished)
+    app.add_js_file("../site/offline.js", defer="defer")
+    app.connect("build-finished", _build_finished, priority=900)  # after the theme rewrites pygments.css
     return {"parallel_read_safe": True, "parallel_write_safe": True}

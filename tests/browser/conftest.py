@@ -70,7 +70,9 @@ class Visit:
     """One fresh browser profile: its page, what it tried to fetch elsewhere, and its errors."""
 
     def __init__(self, browser, **context_options):
-        self.context = browser.new_context(accept_downloads=True, **context_options)
+        # The site's service worker would copy the whole site into every fresh profile; only the
+        # offline tests (test_offline.py) let it run, with service_workers="allow".
+        self.context = browser.new_context(accept_downloads=True, **{"service_workers": "block", **context_options})
         self.external: list[str] = []
         self.requests: list[tuple[str, str]] = []  # every request: (url, body)
         self.errors: list[str] = []
