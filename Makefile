@@ -42,7 +42,7 @@ serve: build
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
 
 voila: $(VENV)/installed.stamp
-	$(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
+	JUPYTER_PATH=$(CURDIR)/theme/jupyter $(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
 
 test: build $(VENV)/dev-installed.stamp node_modules/installed.stamp /usr/bin/chromium
 	$(BIN)/pytest
