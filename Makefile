@@ -52,6 +52,7 @@ clean:
 
 bench: $(VENV)/dev-installed.stamp /usr/bin/chromium
 	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python benchmarks/bench_voila.py
 
 lab: $(VENV)/installed.stamp
 	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 checklists/
