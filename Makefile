@@ -42,7 +42,7 @@ serve: build
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
 
 voila: $(VENV)/installed.stamp
-	$(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
+	JUPYTER_PATH=$(CURDIR)/theme/jupyter $(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
 
 # Tests run in one worker per core. A file's tests stay in one worker (--dist loadfile): a
 # notebook's cells share one kernel and a module's servers start once. (xdist's loadgroup does not
@@ -55,6 +55,7 @@ clean:
 
 bench: $(VENV)/dev-installed.stamp /usr/bin/chromium
 	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python benchmarks/bench_voila.py
 
 lab: $(VENV)/installed.stamp
 	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 checklists/

@@ -2,9 +2,12 @@
 
 - cold build of the whole book, notebooks executed, into a fresh output folder;
 - a rebuild of the same folder with nothing changed;
-- for the checklist page and a plain text page of that build, served gzip-compressed on
-  loopback: bytes transferred and time until usable in headless Chromium (median of runs),
-  and the checklist page's ratio to the plain page. "Usable" is timed inside the page, from
+- bytes (gzip) every page of that build transfers in a fresh browser, everything it loads;
+- for the checklist page, a plain text page and the floor (the plain page's article as bare
+  HTML with no CSS or JS), served gzip-compressed on loopback: bytes transferred and time until
+  usable in headless Chromium (median of runs), each time as a multiple of the floor's, and
+  the checklist page's ratio to the plain page;
+- the size of the offline copy the service worker fetches after the first page. "Usable" is timed inside the page, from
   navigation start: for the plain page, when DOMContentLoaded has run (its text is there and
   its scripts have run); for the checklist page, when the form is drawn and answers can be
   given (always after DOMContentLoaded).
@@ -16,56 +19,26 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import http.server
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from functools import partial
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from benchmarks.weigh import page_weights, serve_gzip  # noqa: E402
 CHECKLIST_PAGE = "checklists/purpose-statement.html"
 PLAIN_PAGE = "book/start-here.html"
-COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt")
+FLOOR_PAGE = "bench-floor.html"  # the plain page's article as bare HTML: no CSS, no JS
+SKIP_FOLDERS = {"_static", "_sources", "widgets"}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-quic", "--no-first-run", "--disable-gpu"]
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files as a static host would: text gzip-compressed when the browser accepts it."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_file() and path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = gzip.compress(path.read_bytes(), 6)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            return _Body(body)
-        return super().send_head()
-
-    def log_message(self, *args):
-        pass
-
-
-class _Body:
-    def __init__(self, data):
-        self.data = data
-
-    def read(self, *args):
-        data, self.data = self.data, b""
-        return data
-
-    def close(self):
-        pass
 
 
 def timed_build(output: Path) -> float:
@@ -87,8 +60,17 @@ READY_MARK = """(selector) => {
 }"""
 
 
+def write_floor(site: Path) -> None:
+    """The plain page's article alone, as bare HTML with no stylesheet or script: the floor."""
+    html = (site / PLAIN_PAGE).read_text(encoding="utf-8")
+    article = re.search(r'<article class="bd-article">(.*?)</article>', html, re.S)[1]
+    (site / PLAIN_PAGE).with_name(FLOOR_PAGE).write_text(
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head>'
+        f"<body><main>{article}</main></body></html>", encoding="utf-8")
+
+
 def measure_page(browser, url: str, ready: str | None) -> tuple[int, float]:
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
         ("http://127.0.0.1", "blob:", "data:")) else route.abort())
     page = context.new_page()
@@ -123,23 +105,34 @@ def main() -> None:
         print(f"no-change rebuild:               {warm:6.1f} s   ({warm / cold:.2f} of cold)")
 
         site = output / "_build" / "html"
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_port}"
+        write_floor(site)
+        floor_path = str(Path(PLAIN_PAGE).with_name(FLOOR_PAGE))
+        pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
+                       if not SKIP_FOLDERS & set(p.relative_to(site).parts) and p.name != FLOOR_PAGE)
         results = {}
-        with sync_playwright() as playwright:
+        with serve_gzip(site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            for name, path, ready in (("plain page", PLAIN_PAGE, None),
+            weights = page_weights(browser, [(f"{base}/{path}", ".dpup-checklist fieldset" if path.startswith(
+                "checklists/") else None) for path in pages])
+            for name, path, ready in (("floor (bare HTML)", floor_path, None), ("plain page", PLAIN_PAGE, None),
                                       ("checklist page", CHECKLIST_PAGE, ".dpup-checklist fieldset")):
                 runs = [measure_page(browser, f"{base}/{path}", ready) for _ in range(args.runs)]
                 results[name] = (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs))
             browser.close()
-        server.shutdown()
+        print("\nbytes per page (gzip, everything the page loads, fresh browser):")
+        for path in pages:
+            print(f"  {sum(weights[f'{base}/{path}'].values()) / 1024:7.1f} KB  {path}")
         print(f"\npage loads: median of {args.runs}, gzip over loopback, cache off")
+        floor_time = results["floor (bare HTML)"][1]
         for name, (size, seconds) in results.items():
-            print(f"{name:15} {size / 1024:8.0f} KB transferred   {seconds:6.2f} s until usable")
+            print(f"{name:18} {size / 1024:7.1f} KB transferred   {seconds:6.3f} s until usable"
+                  f"   {seconds / floor_time:5.2f}x floor")
         (plain_size, plain_time), (list_size, list_time) = results["plain page"], results["checklist page"]
-        print(f"checklist/plain {list_size / plain_size:8.2f}x bytes         {list_time / plain_time:6.2f}x time")
+        print(f"checklist/plain    {list_size / plain_size:7.2f}x bytes          {list_time / plain_time:6.2f}x time")
+        sw = (site / "sw.js").read_text(encoding="utf-8")
+        files = json.loads(re.search(r"const FILES = (\{.*?\});", sw, re.S)[1])
+        offline = sum(len(gzip.compress((site / f).read_bytes(), 6)) for f in files)
+        print(f"offline copy (service worker, after the first page): {len(files)} files, {offline / 1024:.0f} KB gzip")
     finally:
         shutil.rmtree(output, ignore_errors=True)
 

@@ -7,6 +7,10 @@
 - Gives the sidebar's expand/collapse toggles an accessible name, and puts the sidebar's logo
   and search button in a landmark region (the stock theme leaves both out, which axe-core
   reports on every page).
+- Keeps pages light (issue 10): icons as inline SVG instead of the theme's Font Awesome script
+  (icons.py), only the extension files a page uses (assets.py), one search box.
+- Makes the site work offline after one visit: a service worker, sw.js, written for each build
+  (offline.py) and registered by site/offline.js.
 """
 from __future__ import annotations
 
@@ -16,6 +20,11 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from sphinx.util import logging
+
+from . import assets, icons, offline
+
+logger = logging.getLogger(__name__)
 
 
 def name_sidebar_toggles(toctree):
@@ -61,6 +70,7 @@ def content_security_policy(html: str) -> str:
         "img-src 'self' data:",
         "font-src 'self' data:",
         "connect-src 'self'",
+        "worker-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -82,6 +92,15 @@ def escape_embedded_json(html: str) -> str:
 _SIDEBAR_ITEMS = '<div class="sidebar-primary-items__start sidebar-primary__section">'
 
 
+def lighten_page(html: str, pagename: str, icon_set: dict, search_as_you_type: bool = False) -> str:
+    """A written page with its icons inline and without the scripts it does not use."""
+    html = assets.drop_fontawesome_script(html)
+    html = assets.drop_thebe_settings(html)
+    html = assets.lazy_menu_logos(html)
+    html = assets.drop_search_scripts(html, pagename, search_as_you_type)
+    return icons.inline_icons(html, icon_set)
+
+
 def finish_page(html: str) -> str:
     """A written page with its sidebar in a landmark, its embedded JSON inert to the HTML parser,
     and its Content-Security-Policy in place."""
@@ -95,11 +114,25 @@ def finish_page(html: str) -> str:
 
 def _build_finished(app, exception):
     if exception is None and app.builder.format == "html":
-        for page in Path(app.outdir).rglob("*.html"):
+        icon_set = icons.load_icons()
+        as_you_type = bool(app.builder.theme_options.get("search_as_you_type"))
+        outdir = Path(app.outdir)
+        for page in outdir.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
-            finished = finish_page(html)
-            if finished != html:
-                page.write_text(finished, encoding="utf-8")
+            if 'http-equiv="Content-Security-Policy"' in html:
+                continue  # finished on an earlier build
+            pagename = page.relative_to(outdir).with_suffix("").as_posix()
+            try:
+                html = lighten_page(html, pagename, icon_set, as_you_type)
+            except icons.UnknownIcon as problem:
+                logger.warning(f"{pagename}: {problem}", location=pagename)
+            page.write_text(finish_page(html), encoding="utf-8")
+        offline.write_service_worker(outdir)
+
+
+def one_search_box(app, config):
+    """config-inited: no search box in the wide-screen header; the sidebar's (and Ctrl+K) stay."""
+    config.html_theme_options.setdefault("navbar_persistent", [])
 
 
 def _check_checklist_links(app, env):
@@ -113,6 +146,10 @@ def _check_checklist_links(app, env):
 
 def setup(app):
     app.connect("env-check-consistency", _check_checklist_links)
+    app.connect("config-inited", one_search_box)
     app.connect("html-page-context", _page_context, priority=900)
-    app.connect("build-finished", _build_finished)
+    app.connect("html-page-context", assets.trim_page_assets, priority=950)
+    app.add_css_file("../site/site.css")
+    app.add_js_file("../site/offline.js", defer="defer")
+    app.connect("build-finished", _build_finished, priority=900)  # after the theme rewrites pygments.css
     return {"parallel_read_safe": True, "parallel_write_safe": True}

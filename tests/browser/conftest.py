@@ -4,6 +4,7 @@ Every page is opened in a fresh browser profile with every request to another ho
 recorded, so a test can assert that nothing left the machine.
 """
 import http.server
+import os
 import shutil
 import sys
 import threading
@@ -41,7 +42,9 @@ def site_url():
 
 @pytest.fixture(scope="session")
 def voila_url():
-    yield from start_server([str(BIN / "voila"), str(ROOT), "--Voila.ip=127.0.0.1"], ROOT)
+    # The toolkit's Voila template (no CDN), found as an installed wheel would place it.
+    env = {**os.environ, "JUPYTER_PATH": str(ROOT / "theme" / "jupyter")}
+    yield from start_server([str(BIN / "voila"), str(ROOT), "--Voila.ip=127.0.0.1"], ROOT, env=env)
 
 
 @pytest.fixture(scope="session")
@@ -70,7 +73,9 @@ class Visit:
     """One fresh browser profile: its page, what it tried to fetch elsewhere, and its errors."""
 
     def __init__(self, browser, **context_options):
-        self.context = browser.new_context(accept_downloads=True, **context_options)
+        # The site's service worker would copy the whole site into every fresh profile; only the
+        # offline tests (test_offline.py) let it run, with service_workers="allow".
+        self.context = browser.new_context(accept_downloads=True, **{"service_workers": "block", **context_options})
         self.external: list[str] = []
         self.requests: list[tuple[str, str]] = []  # every request: (url, body)
         self.errors: list[str] = []

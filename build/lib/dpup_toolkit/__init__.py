@@ -1,0 +1,12 @@
+"""DPUP Toolkit checklist engine: checklists as data, progress, records, and the widget."""
+from .catalogue import list_checklists
+from .checklist import ChecklistWidget
+from .progress import Progress, progress, visible_items
+from .record import RecordError, import_record, render_json, render_markdown
+from .schema import Checklist, ChecklistFileError, load_checklist, parse_checklist
+
+__all__ = [
+    "Checklist", "ChecklistFileError", "ChecklistWidget", "Progress", "RecordError",
+    "import_record", "list_checklists", "load_checklist", "parse_checklist", "progress",
+    "render_json", "render_markdown", "visible_items",
+]

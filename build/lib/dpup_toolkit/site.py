@@ -1,0 +1,150 @@
+"""Sphinx extension for the toolkit's site (listed in _config.yml).
+
+- Puts a Content-Security-Policy in every page: scripts, styles, fonts and connections come
+  only from the site itself (inline scripts by hash; blob: for the widgets' own modules).
+- Gives the sidebar's expand/collapse toggles an accessible name, and puts the sidebar's logo
+  and search button in a landmark region (the stock theme leaves both out, which axe-core
+  reports on every page).
+- Adds a "Voila (Binder)" launch button to the tool pages, built from the same repository URL
+  and BinderHub settings as Jupyter Book's own Binder button.
+- Keeps pages light (issue 10): icons as inline SVG instead of the theme's Font Awesome script
+  (icons.py), only the extension files a page uses (assets.py), one search box.
+- Makes the site work offline after one visit: a service worker, sw.js, written for each build
+  (offline.py) and registered by site/offline.js.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from bs4 import BeautifulSoup
+from sphinx.util import logging
+
+from . import assets, icons, offline
+
+logger = logging.getLogger(__name__)
+
+
+def name_sidebar_toggles(toctree):
+    """Label each <summary> toggle with the page it opens; takes and returns a soup or a string."""
+    soup = BeautifulSoup(toctree, "html.parser") if isinstance(toctree, str) else toctree
+    for summary in soup.select("li > details > summary"):
+        link = summary.find_parent("li").find("a", recursive=False)
+        if link is not None and not summary.get("aria-label"):
+            summary["aria-label"] = f"Show or hide the pages under {link.get_text(' ', strip=True)}"
+    return str(soup) if isinstance(toctree, str) else soup
+
+
+def voila_binder_url(binderhub_url: str, repository_url: str, branch: str, notebook: str) -> str:
+    repository = re.sub(r"^https://github\.com/|/$", "", repository_url)
+    return (f"{binderhub_url.rstrip('/')}/v2/gh/{repository}/{branch}"
+            f"?urlpath={quote('voila/render/' + notebook, safe='')}")
+
+
+def _page_context(app, pagename, templatename, context, doctree):
+    generate = context.get("generate_toctree_html")
+    if generate is not None and not getattr(generate, "names_toggles", False):
+        def generate_named(*args, **kwargs):
+            return name_sidebar_toggles(generate(*args, **kwargs))
+        generate_named.names_toggles = True
+        context["generate_toctree_html"] = generate_named
+
+    options = app.config.html_theme_options
+    binderhub = options.get("launch_buttons", {}).get("binderhub_url")
+    repository = options.get("repository_url")
+    if not (pagename.startswith("checklists/") and binderhub and repository):
+        return
+    url = voila_binder_url(binderhub, repository, options.get("repository_branch", "main"), f"{pagename}.ipynb")
+    for group in context.get("header_buttons", []):
+        if group.get("label") == "launch-buttons":
+            group["buttons"].append({
+                "type": "link", "text": "Voila (Binder)", "tooltip": "Open this tool as an app on Binder",
+                "icon": "_static/images/logo_binder.svg", "url": url, "label": "voila-binder-button",
+            })
+
+
+_INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
+_DATA_TYPE = re.compile(r'\stype="(?!text/javascript"|module")')
+_EVENT_HANDLER = re.compile(r'\son[a-z]+="([^"]*)"')
+CSP_META = '<meta http-equiv="Content-Security-Policy" content="{}">'
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def content_security_policy(html: str) -> str:
+    """The policy for one page: its own inline scripts and the theme's onclick handlers by hash,
+    everything else from the site."""
+    scripts = sorted({_sha256(match["body"]) for match in _INLINE_SCRIPT.finditer(html)
+                      if "src=" not in match["attributes"] and not _DATA_TYPE.search(match["attributes"])})
+    handlers = sorted({_sha256(code) for code in _EVENT_HANDLER.findall(html)})
+    return "; ".join([
+        "default-src 'self'",
+        " ".join(["script-src 'self' blob:", *scripts, *(["'unsafe-hashes'", *handlers] if handlers else [])]),
+        "style-src 'self' 'unsafe-inline'",  # the theme and the widgets set styles inline
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+_SIDEBAR_ITEMS = '<div class="sidebar-primary-items__start sidebar-primary__section">'
+
+
+def lighten_page(html: str, pagename: str, icon_set: dict, search_as_you_type: bool = False) -> str:
+    """A written page with its icons inline and without the scripts it does not use."""
+    html = assets.drop_fontawesome_script(html)
+    html = assets.drop_thebe_settings(html)
+    html = assets.lazy_menu_logos(html)
+    html = assets.drop_search_scripts(html, pagename, search_as_you_type)
+    return icons.inline_icons(html, icon_set)
+
+
+def finish_page(html: str) -> str:
+    """A written page with its sidebar in a landmark and its Content-Security-Policy in place."""
+    if 'http-equiv="Content-Security-Policy"' in html:
+        return html  # finished on an earlier build
+    html = html.replace(_SIDEBAR_ITEMS, _SIDEBAR_ITEMS[:-1] + ' role="region" aria-label="Site menu">')
+    meta = CSP_META.format(content_security_policy(html))
+    return html.replace("<head>", "<head>\n  " + meta, 1)
+
+
+def _build_finished(app, exception):
+    if exception is None and app.builder.format == "html":
+        icon_set = icons.load_icons()
+        as_you_type = bool(app.builder.theme_options.get("search_as_you_type"))
+        outdir = Path(app.outdir)
+        for page in outdir.rglob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            if 'http-equiv="Content-Security-Policy"' in html:
+                continue  # finished on an earlier build
+            pagename = page.relative_to(outdir).with_suffix("").as_posix()
+            try:
+                html = lighten_page(html, pagename, icon_set, as_you_type)
+            except icons.UnknownIcon as problem:
+                logger.warning(f"{pagename}: {problem}", location=pagename)
+            page.write_text(finish_page(html), encoding="utf-8")
+        offline.write_service_worker(outdir)
+
+
+def one_search_box(app, config):
+    """config-inited: no search box in the wide-screen header; the sidebar's (and Ctrl+K) stay."""
+    config.html_theme_options.setdefault("navbar_persistent", [])
+
+
+def setup(app):
+    app.connect("config-inited", one_search_box)
+    app.connect("html-page-context", _page_context, priority=900)
+    app.connect("html-page-context", assets.trim_page_assets, priority=950)
+    app.add_css_file("../site/site.css")
+    app.add_js_file("../site/offline.js", defer="defer")
+    app.connect("build-finished", _build_finished, priority=900)  # after the theme rewrites pygments.css
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

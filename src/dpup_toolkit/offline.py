@@ -1,0 +1,74 @@
+"""The site works offline after one visit (issue 10): a service worker keeps one build's files.
+
+At the end of a build, `write_service_worker` lists what the site's pages use — every page, and
+every file of this site a page loads (scripts, styles, images, the search index) — with a hash
+of each, and writes `sw.js` to the site root from `theme/offline/sw.js`. The build's name is a
+hash of that list, so an unchanged rebuild keeps the same worker and readers download nothing.
+Stylesheets' @imports and url()s are followed, except the theme's full icon fonts under
+_static/vendor/ (the pages draw their icons as SVG, or from our subset font in site/).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "theme" / "offline" / "sw.js"
+WORKER = "sw.js"
+SKIP_FOLDERS = {"_static", "_sources"}  # pages live elsewhere; _static holds only assets
+_LOADED = re.compile(r'<(?:script|img|link)\b[^>]*?\s(?:src|href)="([^"#]+)"[^>]*>')
+_IMPORT = re.compile(r'@import\s+(?:url\()?["\']?([^"\')\s]+)|url\(["\']?([^"\')]+)["\']?\)')
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if not SKIP_FOLDERS & set(p.relative_to(site).parts[:-1]))
+
+
+def _loaded_by(site: Path, page: str) -> set[str]:
+    html = (site / page).read_text(encoding="utf-8")
+    found = set()
+    for tag in _LOADED.finditer(html):
+        if tag[0].startswith("<link") and not re.search(r'\brel="(stylesheet|icon|preload|manifest|apple-touch-icon)"', tag[0]):
+            continue  # links to other pages are pages already; "next"/"search"/"canonical" are not loads
+        parts = urlsplit(tag[1])
+        if parts.scheme or parts.netloc:
+            continue
+        found |= _with_imports(site, posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))))
+    return found
+
+
+def _with_imports(site: Path, path: str) -> set[str]:
+    """The file, and for a stylesheet the stylesheets it @imports, if they exist."""
+    if not (site / path).is_file():
+        return set()
+    found = {path}
+    if path.endswith(".css"):
+        for imported, used in _IMPORT.findall((site / path).read_text(encoding="utf-8")):
+            imported = (imported or used).split("?")[0].split("#")[0]
+            if not urlsplit(imported).scheme and "/vendor/" not in posixpath.join(posixpath.dirname(path), imported):
+                found |= _with_imports(site, posixpath.normpath(posixpath.join(posixpath.dirname(path), imported)))
+    return found
+
+
+def site_files(site: Path) -> list[str]:
+    """Every page and every file of this site a page loads, as paths from the site root."""
+    pages = _pages(site)
+    return sorted(set(pages).union(*(_loaded_by(site, page) for page in pages)) - {WORKER})
+
+
+def _hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def write_service_worker(site: Path, template: Path = TEMPLATE) -> str:
+    """Write sw.js for the built site at `site`; returns the build's name."""
+    files = {file: _hash(site / file) for file in site_files(site)}
+    build = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:12]
+    script = template.read_text(encoding="utf-8")
+    script = script.replace("{{BUILD}}", build).replace("{{FILES}}", json.dumps(files, indent=0))
+    (site / WORKER).write_text(script, encoding="utf-8")
+    return build

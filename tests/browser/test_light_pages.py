@@ -1,0 +1,80 @@
+"""Every page stays light (issue 10): a page's total gzip transfer (HTML, CSS, JS, fonts, images)
+is held to a budget, measured in Chromium against the site served gzip-compressed as a static host
+would. Bytes do not vary between runs, so these are exact, not timing, checks."""
+import pytest
+
+from benchmarks.weigh import page_weights, serve_gzip
+
+from ..conftest import SITE
+from .test_every_page import PAGES
+
+BUDGET = 250 * 1024  # bytes, gzip, a whole page with everything it loads
+PLAIN_PAGE = "book/start-here.html"  # the same plain page `make bench` uses
+# A tool page carries its own form code, styles and checklist (about 15 KB gzip for the purpose
+# statement); the goal is 1.1x a plain page, reached once the engine's module is minified.
+TOOL_RATIO = 1.15
+READY = ".dpup-checklist fieldset"
+
+
+def is_tool(path):
+    return 'type="application/vnd.jupyter.widget-state+json"' in (SITE / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def weights(browser):
+    with serve_gzip(SITE) as base:
+        weights = page_weights(browser, [(f"{base}/{path}", READY if is_tool(path) else None) for path in PAGES])
+        return {path: weights[f"{base}/{path}"] for path in PAGES}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_within_the_byte_budget(weights, path):
+    files = weights[path]
+    total = sum(files.values())
+    heaviest = sorted(files.items(), key=lambda f: -f[1])[:5]
+    assert total <= BUDGET, f"{path} transfers {total / 1024:.0f} KB gzip; heaviest: {heaviest}"
+
+
+def test_tool_pages_cost_little_more_than_a_plain_page(weights):
+    plain = sum(weights[PLAIN_PAGE].values())
+    tools = {path: sum(files.values()) / plain for path, files in weights.items() if is_tool(path)}
+    assert tools, "no tool page found"
+    assert {path: ratio for path, ratio in tools.items() if ratio > TOOL_RATIO} == {}
+
+
+def test_no_page_loads_the_icon_script_icon_fonts_or_unused_extensions(weights):
+    unwanted = ("fontawesome", "webfonts", "thebe", "clipboard", "copybutton", "design-tabs", "togglebutton")
+    loaded = {path: [url for url in files if any(name in url for name in unwanted)] for path, files in weights.items()}
+    assert {path: urls for path, urls in loaded.items() if urls} == {}
+    only_search = {path for path, files in weights.items() if any("searchindex.js" in url for url in files)}
+    assert only_search == {"search.html"}
+
+
+def test_one_search_box_on_a_wide_screen_and_ctrl_k_still_opens_search(visit, site_url):
+    page = visit(viewport={"width": 1280, "height": 800}).page
+    page.goto(f"{site_url}/book/start-here.html", wait_until="load")
+    boxes = page.get_by_role("button", name="Search Ctrl + K")
+    assert [boxes.nth(i).is_visible() for i in range(boxes.count())].count(True) == 1
+    page.keyboard.press("Control+k")
+    search = page.get_by_role("searchbox", name="Search this book...")
+    search.wait_for(state="visible")
+    search.fill("kaitiakitanga")
+    search.press("Enter")
+    page.wait_for_url("**/search.html?q=kaitiakitanga*")
+    page.get_by_role("link", name="Kaitiakitanga").first.wait_for()
+
+
+def test_every_icon_is_drawn_and_named_or_hidden(visit, site_url):
+    page = visit().page
+    page.goto(f"{site_url}/checklists/purpose-statement.html", wait_until="load")
+    icons = page.evaluate("""[...document.querySelectorAll('svg.svg-inline--fa')].map(svg => ({
+        icon: svg.dataset.icon, hidden: svg.getAttribute('aria-hidden') === 'true',
+        named: !!svg.getAttribute('aria-label'), drawn: svg.querySelector('path').getAttribute('d').length > 20,
+        width: svg.getBoundingClientRect().width}))""")
+    assert len(icons) >= 10
+    # Decorative icons are hidden from screen readers (the control around them carries the name,
+    # which axe-core checks on every page); an icon that means something keeps its name.
+    assert [i for i in icons if not i["drawn"] or not (i["hidden"] or i["named"])] == []
+    page.set_viewport_size({"width": 375, "height": 740})
+    menu_icon = page.locator(".bd-header-article .primary-toggle svg")  # drawn at a visible size
+    assert menu_icon.bounding_box()["width"] > 10
