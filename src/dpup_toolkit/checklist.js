@@ -724,6 +724,7 @@ function drawText(ctx, item) {
     if (document.activeElement !== field) field.value = entry.answer || "";
     showWarnings(field.value);
     printAnswer.textContent = entry.answer ? entry.answer : "Not written yet.";
+    node.classList.toggle("dpup-written", Boolean(entry.answer)); // print leaves out the example then
   }
   return { item, node, refresh };
 }
