@@ -1128,6 +1128,7 @@ function checksControl(host) {
     nameSubmit.textContent = mode === "new" ? "Start the check" : "Save the name";
     nameInput.value = mode === "new" ? "" : nameOf(current);
     nameForm.hidden = false;
+    tell("");
     nameInput.focus();
     nameInput.select();
   }
