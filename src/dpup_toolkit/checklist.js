@@ -1532,6 +1532,9 @@ export default { render };
 
 // The rules above, for the tests that check they agree with progress.py and record.py.
 export {
-  CheckError, RecordError, checkStore, checkText, clearSaved, deleteCheck, renameCheck, restoreCheck, savedChecks, startCheck, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
+  RecordError, checkText, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
   renderJson, renderMarkdown, resultsOf, writeSaved,
 };
+
+// Saved checks (several per browser), for tests/test_saved_checks.py.
+export { CheckError, checkStore, deleteCheck, renameCheck, restoreCheck, savedChecks, startCheck };
