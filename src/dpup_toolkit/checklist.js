@@ -726,7 +726,7 @@ function drawQuestion(ctx, item) {
   const guidance = h("div", { className: "dpup-guidance", id: `${id}--guidance`, hidden: true });
   const { note, label } = noteField(ctx, item);
   const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-  const printReason = h("p", { className: "dpup-print-only dpup-print-note" });
+  const printReason = h("p", { className: "dpup-print-only dpup-print-reason" });
   const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
   const choices = offered(def, item);
   const options = radioGroup(ctx, item, def.answers.filter((option) => choices.includes(option.value)));

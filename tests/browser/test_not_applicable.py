@@ -62,6 +62,12 @@ def test_na_asks_for_a_reason_and_stays_under_what_to_do_next_until_given(visit,
     expect(reason_field(page, OFFERS_NA)).to_have_value("We only use counts; nobody can be identified.")
     saved = json.loads(page.evaluate(f"localStorage.getItem('dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}')"))
     assert saved["answers"][OFFERS_NA.id]["reason"] == "We only use counts; nobody can be identified."
+    # The printout shows the reason, not the field.
+    page.emulate_media(media="print")
+    expect(item(page, OFFERS_NA).locator(".dpup-print-reason")).to_have_text(
+        "Why it does not apply: We only use counts; nobody can be identified.")
+    expect(reason_field(page, OFFERS_NA)).to_be_hidden()
+    page.emulate_media(media="screen")
     # Answering No instead is "not met", in words and in its border.
     item(page, OFFERS_NA).get_by_label("No", exact=True).check()
     expect(guidance).to_contain_text(f"Not met: {OFFERS_NA.guidance['no']}")
