@@ -229,7 +229,8 @@ def test_a_version_1_save_in_the_browser_keeps_everything_and_says_what_changed(
     assert value["message"] == (
         "This tool changed since you saved it (version 1, now version 2): 1 question added, 2 reworded, 1 removed "
         "(your answer to it is kept in the download). Not applicable now needs a reason. Your earlier answers were "
-        "brought across: please check them. 2 saved answer(s) or note(s) could not be used here (for questions this "
+        "brought across: please check them. 1 question(s) no longer offer “Not applicable”, so those answers were "
+        "cleared: please answer them again. 2 saved answer(s) or note(s) could not be used here (for questions this "
         "version no longer asks, or in a form this page cannot read), so they were left out. A copy of everything "
         "saved before is kept in this browser. You can download it below.")
     assert out["storage"]["dpup-toolkit:checklist:reasons:v1:unreadable"] == old["dpup-toolkit:checklist:reasons:v1"]

@@ -400,6 +400,11 @@ function nesting(text) {
   return deepest;
 }
 
+function clearedNotice(def, count) {
+  return `${count} question(s) no longer offer “${answerLabel(def, def.not_applicable)}”, `
+    + "so those answers were cleared: please answer them again.";
+}
+
 function importRecord(def, rawText) {
   const text = String(rawText).replace(/^\ufeff/, "");
   if (nesting(text) > MAX_NESTING) {
@@ -450,8 +455,7 @@ function importRecord(def, rawText) {
     if (cleared.length) {
       kept = Object.fromEntries(Object.entries(kept)
         .map(([id, entry]) => [id, cleared.includes(id) ? { ...entry, answer: null } : entry]));
-      notices.push(`${cleared.length} question(s) no longer offer “${answerLabel(def, def.not_applicable)}”, `
-        + "so those answers were cleared: please answer them again.");
+      notices.push(clearedNotice(def, cleared.length));
     }
   } else if (dropped) {
     notices.push(`${dropped} saved answer(s) were for questions this version no longer asks, so they were left out.`);
@@ -563,8 +567,11 @@ function readSaved(def, storage, key, text, older) {
   const { answers, left } = readable ? salvage(def, saved.answers) : { answers: null, left: 0 };
   const known = new Set(allItems(def).map((item) => item.id));
   const removed = readable ? Object.keys(saved.answers).filter((id) => !known.has(id)).length : 0;
-  const changed = older ? `${changesMessage(def, Number(key.slice(key.lastIndexOf(":v") + 2)), removed,
-    "kept in the download")} Your earlier answers were brought across: please check them.` : null;
+  const cleared = readable ? Object.entries(saved.answers).filter(([id, entry]) => known.has(id)
+    && isPlainObject(entry) && itemById(def, id).not_applicable === false && entry.answer === def.not_applicable).length : 0;
+  const changed = older ? [changesMessage(def, Number(key.slice(key.lastIndexOf(":v") + 2)), removed, "kept in the download"),
+    "Your earlier answers were brought across: please check them.", cleared ? clearedNotice(def, cleared) : null]
+    .filter(Boolean).join(" ") : null;
   if (readable && !left) return { answers, message: older ? changed : null, error: false, recover: null, blocked: false };
   let copied = true;
   try {

@@ -80,6 +80,7 @@ def expect_migrated(page):
     widget = page.locator(".dpup-checklist")
     expect(widget).to_contain_text(CHANGED)
     expect(widget).to_contain_text("Not applicable” now asks for a short reason")
+    expect(widget).to_contain_text("1 question(s) no longer offer “Not applicable”, so those answers were cleared")
     # The old N/A now needs a reason; its note is kept.
     expect(item(page, OFFERS_NA).get_by_label("Not applicable", exact=True)).to_be_checked()
     expect(reason_field(page, OFFERS_NA)).to_be_visible()
@@ -115,4 +116,3 @@ def test_a_version_1_record_is_migrated_on_import(visit, site_url, tmp_path):
     expect_migrated(page)
     widget = page.locator(".dpup-checklist")
     expect(widget).to_contain_text("1 removed (your answer to it is still in your file)")
-    expect(widget).to_contain_text("1 question(s) no longer offer “Not applicable”, so those answers were cleared")
