@@ -206,7 +206,7 @@ def test_answers_saved_for_an_older_version_are_brought_across(run_js, sample):
     out = run_js([["loadSaved", [definition(sample)]]], storage=old)
     assert out["results"][0]["value"] == {
         "answers": {"told": {"answer": "no", "note": "keep me"}},
-        "message": "This checklist has changed since you last saved it. Your earlier answers were brought across: "
+        "message": "This tool changed since you saved it (version 1, now version 2). Your earlier answers were brought across: "
                    "please check them.", **FRESH}
     # Saving moves them to this version's key; the old key goes.
     out = run_js([["writeSaved", [definition(sample), {"told": {"answer": "no", "note": "keep me"}}]]], storage=old)

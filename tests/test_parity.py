@@ -8,12 +8,14 @@ Node process, so the corpus costs seconds.
 import json
 import subprocess
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dpup_toolkit import RecordError, import_record, render_json, render_markdown
+from dpup_toolkit import RecordError, import_record, load_checklist, render_json, render_markdown
 from dpup_toolkit.record import escape_line, escape_markdown, nesting
 
+from .conftest import FIXTURES
 from .test_front_end_logic import RUNNER, definition, module  # noqa: F401  (module is a fixture)
 
 TOKENS = [
@@ -140,8 +142,38 @@ def test_the_known_differences_now_agree(module, sample):  # noqa: F811
             outcome = {"value": dict(zip(("answers", "notices"), outcome["value"]))}
         assert result == outcome
     assert "error" in results[0] and "error" in results[4]  # true is not 1
-    assert results[1]["value"] == {"answers": {}, "notices": []} == results[2]["value"]
+    changed = "This tool changed since you saved it (version 1, now version 2)."
+    assert results[1]["value"] == {"answers": {}, "notices": [changed]} == results[2]["value"]
     assert results[3] == {"kind": "RecordError",
                           "error": "This record is for another checklist (“unknown”), not “Sample checklist”."}
     notes = ["\ufeff- item", "\u0085+ plus", "\x1c1. one", "٣. three", "a\u0085", "x \u3000"]
     assert run_batch(module, [["escapeMarkdown", [n]] for n in notes]) == [{"value": escape_markdown(n)} for n in notes]
+
+
+
+@pytest.fixture
+def reasons():
+    return load_checklist(FIXTURES / "reasons.yml")
+
+
+@CORPUS
+@given(st.lists(hostile_text, min_size=20, max_size=60))
+def test_records_and_imports_agree_on_hostile_not_applicable_reasons(module, reasons, texts):  # noqa: F811
+    """Issue 11: the reason given for "not applicable" goes into both records, and back in from an
+    older record, the same way (blank, odd spaces and line breaks included)."""
+    d = definition(reasons)
+    calls, expected = [], []
+    for text in texts:
+        answers = {"identifies": {"answer": "na", "reason": text, "note": text[::-1]},
+                   "told": {"answer": "na", "reason": text[:3]}}
+        old = json.dumps({"format": "dpup-toolkit/checklist-record", "format_version": 1,
+                          "checklist": {"id": "reasons", "version": 1, "title": "x"},
+                          "answers": {**answers, "described": {"answer": "na"}, text or "x": {"answer": "no"}}})
+        calls += [["renderMarkdown", [d, answers, "2026-11-21"]], ["renderJson", [d, answers, "2026-11-21"]],
+                  ["importRecord", [d, old]]]
+        imported = python_result(import_record, reasons, old)
+        if "value" in imported:
+            imported = {"value": dict(zip(("answers", "notices"), imported["value"]))}
+        expected += [python_result(render_markdown, reasons, answers, "2026-11-21"),
+                     python_result(render_json, reasons, answers, "2026-11-21"), imported]
+    assert run_batch(module, calls) == expected

@@ -28,6 +28,10 @@ GOLDEN_MARKDOWN = r"""# Sample checklist: record
 1. Is each identifying part needed?
    - What to do: Remove the parts you do not need.
 
+## Not yet answered
+
+- Will people be told?
+
 ## The data
 
 ### Have you described the data?
@@ -85,7 +89,8 @@ def test_markdown_record_of_nothing_says_so(sample):
     assert render_markdown(sample, {}, "2026-11-21").split("## The data")[0] == (
         "# Sample checklist: record\n\n- Checklist: sample, version 2\n- Exported: 2026-11-21\n"
         "- Progress: 0 of 3 questions answered\n- Not met: 0\n\n## What to do next\n\n"
-        "Nothing is marked as not met.\n\n")
+        "Nothing is marked as not met.\n\n## Not yet answered\n\n- Have you described the data?\n"
+        "- Does any of it identify people?\n- Will people be told?\n\n")
 
 
 def test_typed_text_shows_literally_when_the_markdown_is_rendered(sample):
@@ -158,7 +163,8 @@ def test_an_older_record_keeps_known_answers_and_says_what_was_dropped(sample):
     text = record_with(version=1, answers={"told": {"answer": "yes", "note": ""}, "retired-question": {"answer": "no"}})
     answers, notices = import_record(sample, text)
     assert answers == {"told": {"answer": "yes", "note": ""}}
-    assert notices == ["1 saved answer(s) were for questions this version no longer asks, so they were left out."]
+    assert notices == ["This tool changed since you saved it (version 1, now version 2): 1 removed "
+                       "(your answer to it is still in your file)."]
 
 
 KINDS_ANSWERS = {
@@ -200,6 +206,10 @@ Read more: Purpose Matters
 ## Your score
 
 1 of 1 correct.
+
+## Not yet answered
+
+- Why do you need it?
 
 ## Your words
 

@@ -54,8 +54,9 @@ def test_entries_that_cannot_be_used_are_announced_and_kept(run_js, sample, key)
         "needed": {"answer": "yes", "note": ""},
         "told": {"answer": "no", "note": "keep me"},
     }
-    changed = ("This checklist has changed since you last saved it. Your earlier answers were brought across: "
-               "please check them. " if key == V1 else "")
+    changed = ("This tool changed since you saved it (version 1, now version 2): 1 removed (your answer to it is "
+               "kept in the download). Your earlier answers were brought across: please check them. "
+               if key == V1 else "")
     assert value["message"] == (changed + LEFT_OUT.format(n=4) + " A copy of everything saved before is kept in "
                                 "this browser. You can download it below.")
     assert value["error"] is True and value["recover"] == {"key": key, "text": text}

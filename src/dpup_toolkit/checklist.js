@@ -51,10 +51,26 @@ function answerOf(item, answers) {
   return answer || null;
 }
 
+// The answer values a question offers: the scale, less "not applicable" where the item drops it.
+function offered(def, item) {
+  return def.answers.map((option) => option.value)
+    .filter((value) => item.not_applicable !== false || value !== def.not_applicable);
+}
+
+// A question answered "not applicable" with no reason given (not met until there is one).
+function needsReason(def, item, entry) {
+  const { answer, reason } = entry || {};
+  return item.kind === "question" && Boolean(def.not_applicable) && answer === def.not_applicable
+    && !(typeof reason === "string" && reason.replace(SPACE_ENDS, ""));
+}
+
+const NEEDS_REASON = "Say why this does not apply, or answer it.";
+
 function progressOf(def, answers) {
   const shown = visibleItems(def, answers);
   const answered = shown.filter((item) => answerOf(item, answers));
-  const unmet = answered.filter((item) => item.kind === "question" && !def.met.includes(answerOf(item, answers)));
+  const unmet = answered.filter((item) => item.kind === "question"
+    && (!def.met.includes(answerOf(item, answers)) || needsReason(def, item, answers[item.id])));
   const hasQuestions = allItems(def).some((item) => item.kind === "question");
   return { answered: answered.length, total: shown.length, unmet, shown, hasQuestions };
 }
@@ -196,25 +212,46 @@ function answerLabel(def, value) {
 }
 
 function cleanAnswers(def, answers) {
-  const values = def.answers.map((option) => option.value);
   const cleaned = {};
   for (const item of allItems(def)) {
     const entry = answers[item.id] || {};
     const answer = given(entry.answer, null);
     let note = given(entry.note, "");
+    const reason = given(entry.reason, "");
     if (item.kind === "text") {
       if (answer !== null && typeof answer !== "string") throw new RecordError(`The answer to “${item.prompt}” is not text.`);
       note = ""; // a text item is its own note
     } else if (answer !== null) {
-      const allowed = item.kind === "question" ? values : item.options.map((option) => option.value);
+      const allowed = item.kind === "question" ? offered(def, item) : item.options.map((option) => option.value);
       if (!allowed.includes(answer)) {
         throw new RecordError(`The answer to “${item.prompt}” is ${shown(answer)}, which this checklist does not use.`);
       }
     }
     if (typeof note !== "string") throw new RecordError(`The note for “${item.prompt}” is not text.`);
-    if (answer || note) cleaned[item.id] = { answer, note };
+    if (typeof reason !== "string") throw new RecordError(`The reason for “${item.prompt}” is not text.`);
+    if (answer || note) {
+      cleaned[item.id] = { answer, note };
+      // Kept only with the answer it explains.
+      if (reason && item.kind === "question" && answer === def.not_applicable) cleaned[item.id].reason = reason;
+    }
   }
   return cleaned;
+}
+
+// What changed in the tool since answers were saved for `version`, in plain words (record.py
+// changes_message): added and reworded items from the YAML's `changes`, removed ones counted.
+function changesMessage(def, version, removed, kept) {
+  const later = (def.changes || []).filter((change) => change.version > version);
+  const known = new Set(allItems(def).map((item) => item.id));
+  const count = (field) => new Set(later.flatMap((change) => change[field]).filter((id) => known.has(id))).size;
+  const added = count("added");
+  const reworded = count("reworded");
+  const parts = added ? [`${added} question${added !== 1 ? "s" : ""} added`] : [];
+  if (reworded) parts.push(`${reworded} reworded`);
+  if (removed) parts.push(`${removed} removed (${removed === 1 ? "your answer to it is" : "your answers to them are"} ${kept})`);
+  const text = `This tool changed since you saved it (version ${version}, now version ${def.version})`;
+  return [`${text}${parts.length ? `: ${parts.join(", ")}` : ""}.`, ...later.filter((change) => change.note)
+    .map((change) => change.note)].join(" ");
 }
 
 function quote(text) {
@@ -222,11 +259,12 @@ function quote(text) {
 }
 
 const RESULT_LINES = {
-  unmet(def, result) {
+  unmet(def, result, answers = {}) {
     const out = [];
     result.items.forEach((id, i) => {
       const item = itemById(def, id);
-      out.push(`${i + 1}. ${escapeLine(item.prompt)}`, `   - What to do: ${escapeLine(item.action)}`);
+      const action = needsReason(def, item, answers[id]) ? NEEDS_REASON : item.action;
+      out.push(`${i + 1}. ${escapeLine(item.prompt)}`, `   - What to do: ${escapeLine(action)}`);
     });
     if (!result.items.length) out.push("Nothing is marked as not met.");
     return out;
@@ -287,9 +325,21 @@ function itemLines(def, item, entry) {
     }
   } else {
     out.push(`Answer: ${answer ? escapeLine(answerLabel(def, answer)) : "Not answered"}`);
+    if (answer && answer === def.not_applicable) {
+      const reason = entry.reason || "";
+      if (reason.replace(SPACE_ENDS, "")) out.push("", "Why it does not apply:", "", ...quote(reason));
+      else out.push("", "Why it does not apply: Not given yet");
+    }
   }
   if (entry.note) out.push("", "Note:", "", ...quote(entry.note));
   return out;
+}
+
+// The prompts of the shown items with no answer yet, so the summary says which ones.
+function unansweredLines(def, answers, shownIds) {
+  const prompts = allItems(def).filter((item) => shownIds.has(item.id) && !answerOf(item, answers))
+    .map((item) => item.prompt);
+  return prompts.length ? ["", "## Not yet answered", "", ...prompts.map((prompt) => `- ${escapeLine(prompt)}`)] : [];
 }
 
 function renderMarkdown(def, rawAnswers, exportedAt) {
@@ -308,8 +358,9 @@ function renderMarkdown(def, rawAnswers, exportedAt) {
     out.push(`- Progress: ${status.answered} of ${status.total} answered`);
   }
   for (const result of resultsOf(def, answers)) {
-    out.push("", `## ${escapeLine(result.title)}`, "", ...RESULT_LINES[result.kind](def, result));
+    out.push("", `## ${escapeLine(result.title)}`, "", ...RESULT_LINES[result.kind](def, result, answers));
   }
+  out.push(...unansweredLines(def, answers, shownIds));
   for (const section of def.sections) {
     const items = section.items.filter((item) => shownIds.has(item.id));
     if (!items.length) continue;
@@ -349,6 +400,11 @@ function nesting(text) {
   return deepest;
 }
 
+function clearedNotice(def, count) {
+  return `${count} question(s) no longer offer “${answerLabel(def, def.not_applicable)}”, `
+    + "so those answers were cleared: please answer them again.";
+}
+
 function importRecord(def, rawText) {
   const text = String(rawText).replace(/^\ufeff/, "");
   if (nesting(text) > MAX_NESTING) {
@@ -384,11 +440,26 @@ function importRecord(def, rawText) {
     throw new RecordError("This record's answers are damaged. Nothing was changed.");
   }
   const known = new Set(allItems(def).map((item) => item.id));
-  const kept = Object.fromEntries(Object.entries(raw).filter(([id]) => known.has(id)));
+  let kept = Object.fromEntries(Object.entries(raw).filter(([id]) => known.has(id)));
   const dropped = Object.keys(raw).length - Object.keys(kept).length;
-  const notices = dropped
-    ? [`${dropped} saved answer(s) were for questions this version no longer asks, so they were left out.`]
-    : [];
+  const notices = [];
+  if (version < def.version) {
+    // An older record: say what changed. An answer "not applicable" to a question that no longer
+    // offers it is cleared (the file still has it); elsewhere it now asks for a reason.
+    notices.push(changesMessage(def, version, dropped, "still in your file"));
+    const cleared = Object.entries(kept).filter(([id, entry]) => {
+      const item = itemById(def, id);
+      return item.kind === "question" && entry.answer !== null && entry.answer !== undefined
+        && entry.answer === def.not_applicable && item.not_applicable === false;
+    }).map(([id]) => id);
+    if (cleared.length) {
+      kept = Object.fromEntries(Object.entries(kept)
+        .map(([id, entry]) => [id, cleared.includes(id) ? { ...entry, answer: null } : entry]));
+      notices.push(clearedNotice(def, cleared.length));
+    }
+  } else if (dropped) {
+    notices.push(`${dropped} saved answer(s) were for questions this version no longer asks, so they were left out.`);
+  }
   return { answers: cleanAnswers(def, kept), notices };
 }
 
@@ -450,10 +521,13 @@ function salvage(def, raw) {
         return missing;
       }
     };
-    const cleaned = cleanAnswers(def, { [id]: { answer: part("answer", null), note: part("note", "") } })[id];
+    const reason = typeof entry.reason === "string" ? given(entry.reason, "") : "";
+    const cleaned = cleanAnswers(def, { [id]: { answer: part("answer", null), note: part("note", ""), reason } })[id];
     if (cleaned) usable[id] = cleaned;
     const { answer = null, note = "" } = cleaned || {};
-    if (answer !== given(entry.answer, null) || note !== given(entry.note, "")) left += 1;
+    const kept = (cleaned || {}).reason || "";
+    if (answer !== given(entry.answer, null) || note !== given(entry.note, "")
+      || kept !== given(entry.reason, "")) left += 1;
   }
   return { answers: cleanAnswers(def, usable), left };
 }
@@ -491,7 +565,13 @@ function readSaved(def, storage, key, text, older) {
   }
   const readable = isPlainObject(saved) && isPlainObject(saved.answers);
   const { answers, left } = readable ? salvage(def, saved.answers) : { answers: null, left: 0 };
-  const changed = "This checklist has changed since you last saved it. Your earlier answers were brought across: please check them.";
+  const known = new Set(allItems(def).map((item) => item.id));
+  const removed = readable ? Object.keys(saved.answers).filter((id) => !known.has(id)).length : 0;
+  const cleared = readable ? Object.entries(saved.answers).filter(([id, entry]) => known.has(id)
+    && isPlainObject(entry) && itemById(def, id).not_applicable === false && entry.answer === def.not_applicable).length : 0;
+  const changed = older ? [changesMessage(def, Number(key.slice(key.lastIndexOf(":v") + 2)), removed, "kept in the download"),
+    "Your earlier answers were brought across: please check them.", cleared ? clearedNotice(def, cleared) : null]
+    .filter(Boolean).join(" ") : null;
   if (readable && !left) return { answers, message: older ? changed : null, error: false, recover: null, blocked: false };
   let copied = true;
   try {
@@ -818,30 +898,61 @@ function radioGroup(ctx, item, options) {
   return { radios, node };
 }
 
+// Shown when "not applicable" is chosen: the reason it needs before it counts as met.
+function reasonField(ctx, item) {
+  const id = `${ctx.id(item)}--reason`;
+  const field = h("textarea", {
+    id, rows: 2, className: "dpup-note dpup-reason", "aria-required": "true", "aria-describedby": `${id}-hint`,
+  });
+  field.addEventListener("input", () => ctx.update(item.id, { reason: field.value }, { sync: false }));
+  field.addEventListener("change", () => ctx.update(item.id, { reason: field.value }));
+  const node = h("div", { className: "dpup-reason-box", hidden: true },
+    h("label", { for: id, className: "dpup-note-label", text: "Why does this not apply? (needed)" }),
+    h("p", { className: "dpup-help", id: `${id}-hint`, text: "Until you say why, this question stays under What to do next." }),
+    field);
+  return { field, node };
+}
+
+const GUIDANCE_PREFIX = { met: "Met: ", unmet: "Not met: ", reason: "Needs a reason: " };
+
 function drawQuestion(ctx, item) {
   const { def } = ctx;
   const id = ctx.id(item);
   const guidance = h("div", { className: "dpup-guidance", id: `${id}--guidance`, hidden: true });
   const { note, label } = noteField(ctx, item);
   const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const printReason = h("p", { className: "dpup-print-only dpup-print-reason" });
   const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
-  const options = radioGroup(ctx, item, def.answers);
+  const choices = offered(def, item);
+  const options = radioGroup(ctx, item, def.answers.filter((option) => choices.includes(option.value)));
+  const reason = def.not_applicable && choices.includes(def.not_applicable) ? reasonField(ctx, item) : null;
   const node = h("fieldset", { className: "dpup-item", id, "aria-describedby": `${id}--help` },
     h("legend", { text: item.prompt }),
     h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
-    options.node, guidance, label, note, printAnswer, printNote, linksLine(item.links));
+    options.node, guidance, reason && reason.node, label, note, printAnswer, printReason, printNote,
+    linksLine(item.links));
   function refresh(entry) {
     for (const radio of options.radios) radio.checked = radio.value === entry.answer;
     if (document.activeElement !== note) note.value = entry.note || "";
+    const notApplicable = Boolean(entry.answer) && entry.answer === def.not_applicable;
+    if (reason) {
+      reason.node.hidden = !notApplicable;
+      if (document.activeElement !== reason.field) reason.field.value = entry.reason || "";
+    }
     guidance.replaceChildren();
     if (entry.answer) {
-      guidance.append(h("p", { text: item.guidance[entry.answer] }));
-      if (!def.met.includes(entry.answer)) {
-        guidance.append(h("p", {}, h("strong", { text: "What to do: " }), item.action));
+      // Met, not met and needs-a-reason differ in words and border, not only in colour.
+      const state = needsReason(def, item, entry) ? "reason" : def.met.includes(entry.answer) ? "met" : "unmet";
+      guidance.className = `dpup-guidance dpup-guidance-${state}`;
+      guidance.append(h("p", {}, h("strong", { text: GUIDANCE_PREFIX[state] }), item.guidance[entry.answer]));
+      if (state !== "met") {
+        guidance.append(h("p", {}, h("strong", { text: "What to do: " }), state === "reason" ? NEEDS_REASON : item.action));
       }
     }
     guidance.hidden = !entry.answer;
     printAnswer.textContent = `Answer: ${entry.answer ? answerLabel(def, entry.answer) : "Not answered"}`;
+    printReason.textContent = notApplicable
+      ? `Why it does not apply: ${(entry.reason || "").replace(SPACE_ENDS, "") || "Not given yet"}` : "";
     printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
   }
   return { item, node, refresh };
@@ -935,10 +1046,12 @@ function drawUnmet(ctx, result, i) {
   const none = h("p", { text: "Nothing is marked as not met yet. Answer “No” to a question and it shows here with what to do." });
   const node = resultFrame(ctx, result, i, none, list);
   node.classList.add("dpup-next");
-  function refresh(value) {
+  function refresh(value, answers = {}) {
     list.replaceChildren(...value.items.map((id) => {
       const item = itemById(ctx.def, id);
-      return h("li", {}, h("a", { href: `#${ctx.id(item)}`, text: item.prompt }), h("p", { text: item.action }));
+      const needs = needsReason(ctx.def, item, answers[id]);
+      return h("li", { className: needs ? "dpup-needs-reason" : null }, h("a", { href: `#${ctx.id(item)}`, text: item.prompt }),
+        h("p", {}, needs ? h("strong", { text: "Needs a reason: " }) : null, needs ? NEEDS_REASON : item.action));
     }));
     list.hidden = !value.items.length;
     none.hidden = Boolean(value.items.length);
@@ -1304,7 +1417,7 @@ function render({ model, el }) {
     progressText.textContent = progressSummary(state);
     progressBar.max = Math.max(state.total, 1);
     progressBar.value = state.answered;
-    resultsOf(def, answers).forEach((value, i) => resultViews[i].refresh(value));
+    resultsOf(def, answers).forEach((value, i) => resultViews[i].refresh(value, answers));
     fitLongWords();
   }
 
@@ -1532,7 +1645,7 @@ export default { render };
 
 // The rules above, for the tests that check they agree with progress.py and record.py.
 export {
-  RecordError, checkText, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
+  RecordError, changesMessage, checkText, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
   renderJson, renderMarkdown, resultsOf, writeSaved,
 };
 

@@ -62,6 +62,7 @@ def progress(checklist: Checklist, answers: Answers) -> Progress:
         answered=sum(1 for _, answer in chosen if answer),
         total=len(shown),
         unmet=tuple(item for item, answer in chosen
-                    if item.kind == "question" and answer and answer not in checklist.met),
+                    if item.kind == "question" and answer and (answer not in checklist.met
+                                                               or checklist.needs_reason(item, answers.get(item.id)))),
         has_questions=bool(checklist.questions),
     )

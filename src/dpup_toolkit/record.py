@@ -11,7 +11,7 @@ import re
 
 from .catalogue import catalogue_entries
 from .plain_language import LONG_SENTENCE
-from .progress import Answers, answer_of, progress, visible_items
+from .progress import SPACE, Answers, answer_of, progress, visible_items
 from .results import results_of
 from .schema import MAX_VERSION, Checklist
 
@@ -73,37 +73,63 @@ def _shown(value) -> str:
 
 def clean_answers(checklist: Checklist, answers: Answers) -> Answers:
     """Answers in checklist order, as {"answer": value, text or None, "note": text}, empty ones dropped."""
-    values = [option.value for option in checklist.answers]
     cleaned: Answers = {}
     for item in checklist.items:
         entry = answers.get(item.id) or {}
         answer, note = _given(entry.get("answer"), None), _given(entry.get("note"), "")
+        reason = _given(entry.get("reason"), "")
         if item.kind == "text":
             if answer is not None and not isinstance(answer, str):
                 raise RecordError(f"The answer to “{item.prompt}” is not text.")
             note = ""  # a text item is its own note
         elif answer is not None:
-            allowed = values if item.kind == "question" else [option.value for option in item.options]
+            allowed = checklist.offered(item) if item.kind == "question" else [option.value for option in item.options]
             if not isinstance(answer, str) or answer not in allowed:
                 raise RecordError(f"The answer to “{item.prompt}” is {_shown(answer)}, which this checklist does not use.")
         if not isinstance(note, str):
             raise RecordError(f"The note for “{item.prompt}” is not text.")
+        if not isinstance(reason, str):
+            raise RecordError(f"The reason for “{item.prompt}” is not text.")
         if answer or note:
             cleaned[item.id] = {"answer": answer, "note": note}
+            if reason and item.kind == "question" and answer == checklist.not_applicable:
+                cleaned[item.id]["reason"] = reason  # kept only with the answer it explains
     return cleaned
+
+
+NEEDS_REASON = "Say why this does not apply, or answer it."
+
+
+def changes_message(checklist: Checklist, version: int, removed: int, kept: str) -> str:
+    """What changed in the tool since answers were saved for `version`, in plain words (the same
+    in checklist.js): added and reworded items from the YAML's `changes`, removed ones counted."""
+    later = [change for change in checklist.changes if change.version > version]
+    known = {item.id for item in checklist.items}
+
+    def count(field: str) -> int:
+        return len({item_id for change in later for item_id in getattr(change, field) if item_id in known})
+
+    added, reworded = count("added"), count("reworded")
+    parts = [f"{added} question{'s' if added != 1 else ''} added"] if added else []
+    parts += [f"{reworded} reworded"] if reworded else []
+    if removed:
+        parts.append(f"{removed} removed ({'your answer to it is' if removed == 1 else 'your answers to them are'} {kept})")
+    text = f"This tool changed since you saved it (version {version}, now version {checklist.version})"
+    return " ".join([text + (": " + ", ".join(parts) if parts else "") + ".", *(change.note for change in later if change.note)])
 
 
 def _quote(text: str) -> list[str]:
     return [f"> {line}".rstrip(" \t") for line in escape_markdown(text).split("\n")]
 
 
-def _result_lines(checklist: Checklist, result: dict, entries: list[dict]) -> list[str]:
+def _result_lines(checklist: Checklist, result: dict, entries: list[dict], answers: Answers | None = None) -> list[str]:
     out = ["", f"## {escape_line(result['title'])}", ""]
     kind = result["kind"]
     if kind == "unmet":
         for number, item_id in enumerate(result["items"], 1):
             item = checklist.item(item_id)
-            out += [f"{number}. {escape_line(item.prompt)}", f"   - What to do: {escape_line(item.action)}"]
+            action = NEEDS_REASON if checklist.needs_reason(item, (answers or {}).get(item_id)) else item.action
+            out += [f"{number}. {escape_line(item.prompt)}", f"   - What to do: {escape_line(action)}"]
         if not result["items"]:
             out.append("Nothing is marked as not met.")
     elif kind == "template":
@@ -156,9 +182,19 @@ def _item_lines(checklist: Checklist, item, entry: dict) -> list[str]:
             out += ["", right, "", escape_markdown(explanation)]
     else:
         out.append(f"Answer: {escape_line(checklist.answer_label(answer)) if answer else 'Not answered'}")
+        if answer and answer == checklist.not_applicable:
+            reason = entry.get("reason", "")
+            out += ["", "Why it does not apply:", ""] + _quote(reason) if reason.strip(SPACE) else \
+                ["", "Why it does not apply: Not given yet"]
     if entry.get("note"):
         out += ["", "Note:", ""] + _quote(entry["note"])
     return out
+
+
+def _unanswered_lines(checklist: Checklist, answers: Answers, shown: set[str]) -> list[str]:
+    """The prompts of the shown items with no answer yet, so the summary says which ones."""
+    prompts = [item.prompt for item in checklist.items if item.id in shown and not answer_of(item, answers)]
+    return ["", "## Not yet answered", ""] + [f"- {escape_line(prompt)}" for prompt in prompts] if prompts else []
 
 
 def render_markdown(checklist: Checklist, answers: Answers, exported_at: dt.date | str | None = None,
@@ -179,7 +215,8 @@ def render_markdown(checklist: Checklist, answers: Answers, exported_at: dt.date
     else:
         out.append(f"- Progress: {status.answered} of {status.total} answered")
     for result in results_of(checklist, answers, entries):
-        out += _result_lines(checklist, result, entries)
+        out += _result_lines(checklist, result, entries, answers)
+    out += _unanswered_lines(checklist, answers, shown)
     for section in checklist.sections:
         items = [item for item in section.items if item.id in shown]
         if not items:
@@ -257,8 +294,21 @@ def import_record(checklist: Checklist, text: str) -> tuple[Answers, list[str]]:
         raise RecordError("This record's answers are damaged. Nothing was changed.")
     known = {item.id for item in checklist.items}
     dropped = [item_id for item_id in raw if item_id not in known]
+    kept = {k: v for k, v in raw.items() if k in known}
     notices = []
-    if dropped:
+    if version < checklist.version:
+        # An older record: say what changed. An answer "not applicable" to a question that no
+        # longer offers it is cleared (the file still has it); elsewhere it now asks for a reason.
+        notices.append(changes_message(checklist, version, len(dropped), "still in your file"))
+        cleared = [item_id for item_id, entry in kept.items()
+                   if checklist.item(item_id).kind == "question" and entry.get("answer") is not None
+                   and entry.get("answer") == checklist.not_applicable
+                   and not checklist.item(item_id).not_applicable]
+        if cleared:
+            kept = {k: ({**v, "answer": None} if k in cleared else v) for k, v in kept.items()}
+            notices.append(f"{len(cleared)} question(s) no longer offer “{checklist.answer_label(checklist.not_applicable)}”, "
+                           "so those answers were cleared: please answer them again.")
+    elif dropped:
         notices.append(f"{len(dropped)} saved answer(s) were for questions this version no longer asks, "
                        "so they were left out.")
-    return clean_answers(checklist, {k: v for k, v in raw.items() if k in known}), notices
+    return clean_answers(checklist, kept), notices

@@ -78,11 +78,17 @@ class _ItemBase(Strict):
 
 
 class Question(_ItemBase):
-    """Answered on the tool's answer scale; not met answers list the action under "What to do next"."""
+    """Answered on the tool's answer scale; not met answers list the action under "What to do next".
+
+    `not_applicable: false` leaves the tool's "not applicable" answer off this item (for items it
+    never fits); then the item has no guidance for it. Default true: offered, with a reason asked.
+    """
 
     kind: Literal["question"] = "question"
     guidance: dict[str, str] = Field(min_length=1, description="What an answer means, per answer value")
     action: str = _text()
+    not_applicable: bool = Field(default=True, strict=True,
+                                 description="Offer the tool's not-applicable answer here (default true)")
 
 
 class VaguePhrase(Strict):
@@ -194,6 +200,15 @@ class CatalogueResult(Strict):
     by: CatalogueBy
 
 
+class Change(Strict):
+    """What changed in one version, so a page can tell people whose answers were saved before."""
+
+    version: int = Field(strict=True, ge=2, le=MAX_VERSION)
+    note: str = ""
+    added: tuple[str, ...] = ()
+    reworded: tuple[str, ...] = ()
+
+
 Result = Annotated[Union[UnmetResult, TemplateResult, RulesResult, ScoreResult, CatalogueResult],
                    Field(discriminator="kind")]
 
@@ -211,8 +226,12 @@ class Checklist(Strict):
     answers: tuple[AnswerOption, ...] = Field(default=(), min_length=2,
                                               description="The answer scale of question items")
     met: tuple[str, ...] = Field(default=(), min_length=1, description="Answer values that count as met")
+    not_applicable: str | None = Field(
+        default=None, pattern=SLUG,
+        description="The answer value meaning 'does not apply': it counts as met only with a reason")
     sections: tuple[Section, ...] = Field(min_length=1)
     results: tuple[Result, ...] | None = Field(default=None, description="Default: [{kind: unmet}]")
+    changes: tuple[Change, ...] = Field(default=(), description="What changed in each version after the first")
     _source: Path | None = PrivateAttr(default=None)
 
     @field_validator("roles", "stages")
@@ -243,6 +262,19 @@ class Checklist(Strict):
                 return item
         raise KeyError(item_id)
 
+    def offered(self, item: Question) -> list[str]:
+        """The answer values a question item offers: the scale, less "not applicable" where dropped."""
+        return [option.value for option in self.answers
+                if item.not_applicable or option.value != self.not_applicable]
+
+    def needs_reason(self, item: Item, entry: dict | None) -> bool:
+        """A question answered "not applicable" with no reason given (not met until there is one)."""
+        entry = entry or {}
+        reason = entry.get("reason")
+        return (item.kind == "question" and self.not_applicable is not None
+                and entry.get("answer") == self.not_applicable
+                and not (isinstance(reason, str) and reason.strip(" \t\r\n")))
+
     def answer_label(self, value: str) -> str:
         return next(option.label for option in self.answers if option.value == value)
 
@@ -261,6 +293,7 @@ class Checklist(Strict):
             texts += [getattr(result, "intro", "")]
             if result.kind == "rules":
                 texts += [text for rule in result.rules for text in (rule.result.title, rule.result.text)]
+        texts += [change.note for change in self.changes]
         return [text for text in texts if text]
 
     @property
@@ -328,6 +361,11 @@ def _check_references(checklist: Checklist, path: Path) -> None:
     for i, value in enumerate(checklist.met):
         if value not in values:
             fail(f"met[{i}]", f"unknown answer value {value!r}; the answers are {values}")
+    if checklist.not_applicable is not None:
+        if checklist.not_applicable not in values:
+            fail("not_applicable", f"unknown answer value {checklist.not_applicable!r}; the answers are {values}")
+        if checklist.not_applicable not in checklist.met:
+            fail("not_applicable", "must also be in met (with a reason, it counts as met)")
     seen: dict[str, str] = {}
     where_of: dict[str, str] = {}
     for s, section in enumerate(checklist.sections):
@@ -341,10 +379,15 @@ def _check_references(checklist: Checklist, path: Path) -> None:
             seen[item.id] = item.kind
             where_of[item.id] = where
             if item.kind == "question":
+                if not item.not_applicable and checklist.not_applicable is None:
+                    fail(f"{where}.not_applicable", "the tool names no not_applicable answer to leave out")
+                offered = checklist.offered(item)
                 for value in item.guidance:
                     if value not in values:
                         fail(f"{where}.guidance.{value}", f"unknown answer value {value!r}; the answers are {values}")
-                missing = [value for value in values if value not in item.guidance]
+                    if value not in offered:
+                        fail(f"{where}.guidance.{value}", f"{value!r} is not offered here (not_applicable: false)")
+                missing = [value for value in offered if value not in item.guidance]
                 if missing:
                     fail(f"{where}.guidance", f"has no guidance for answer {missing[0]!r}")
             elif item.kind == "choice":
@@ -376,7 +419,7 @@ def _check_references(checklist: Checklist, path: Path) -> None:
             parent = checklist.item(condition.item)
             if parent.kind == "text":
                 fail(f"{where}.item", f"points at {condition.item!r}, a text item; conditions need a question or choice item")
-            allowed = values if parent.kind == "question" else [option.value for option in parent.options]
+            allowed = checklist.offered(parent) if parent.kind == "question" else [option.value for option in parent.options]
             for a, value in enumerate(condition.answer_in):
                 if value not in allowed:
                     noun = "answer value" if parent.kind == "question" else "option"
@@ -384,6 +427,22 @@ def _check_references(checklist: Checklist, path: Path) -> None:
                     fail(f"{where}.answer_in[{a}]", f"unknown {noun} {value!r}; the {plural} are {allowed}")
         earlier.add(item.id)
     _check_results(checklist, seen, fail)
+    _check_changes(checklist, seen, fail)
+
+
+def _check_changes(checklist: Checklist, kinds: dict[str, str], fail) -> None:
+    previous = 1
+    for c, change in enumerate(checklist.changes):
+        where = f"changes[{c}]"
+        if not previous < change.version <= checklist.version:
+            fail(f"{where}.version", f"must be after {previous} and at most the tool's version {checklist.version}")
+        previous = change.version
+        if not (change.note or change.added or change.reworded):
+            fail(where, "says nothing: give a note, added or reworded")
+        for field in ("added", "reworded"):
+            for i, item_id in enumerate(getattr(change, field)):
+                if kinds.get(item_id, "section") == "section":
+                    fail(f"{where}.{field}[{i}]", f"{item_id!r} is not an item in this tool")
 
 
 def _fail(path: Path, field: str, reason: str):

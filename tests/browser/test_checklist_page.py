@@ -17,6 +17,7 @@ HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned
 FIRST, SECOND = CHECKLIST.items[0], CHECKLIST.items[-1]
 CONDITIONAL = next(item for item in CHECKLIST.items if item.show_if)
 PARENT = CHECKLIST.item(CONDITIONAL.show_if.item)
+NA_ITEM = next(i for i in CHECKLIST.questions if i.not_applicable and not i.show_if)  # offers N/A (with a reason)
 
 
 def total_shown(answers):
@@ -55,7 +56,8 @@ def test_every_item_is_a_labelled_native_control(visit, site_url):
         fieldset = item(page, checklist_item)
         expect(fieldset.locator("legend")).to_have_text(checklist_item.prompt)
         for option in CHECKLIST.answers:
-            expect(fieldset.get_by_role("radio", name=option.label, exact=True)).to_have_count(1)
+            offered = option.value in CHECKLIST.offered(checklist_item)
+            expect(fieldset.get_by_role("radio", name=option.label, exact=True)).to_have_count(int(offered))
         expect(fieldset.get_by_role("textbox", name="Your note (optional)")).to_have_count(1)
     expect(page.get_by_role("status").filter(has_text="questions answered")).to_have_text(
         f"0 of {total_shown({})} questions answered. 0 not met.")
@@ -65,7 +67,7 @@ def test_completing_saving_and_coming_back(visit, site_url):
     v = open_checklist(visit, site_url)
     page = v.page
     answer(page, FIRST, "Yes")
-    expect(item(page, FIRST).locator(".dpup-guidance")).to_have_text(FIRST.guidance["yes"])
+    expect(item(page, FIRST).locator(".dpup-guidance")).to_have_text(f"Met: {FIRST.guidance['yes']}")
     answer(page, SECOND, "No")
     guidance = item(page, SECOND).locator(".dpup-guidance")
     expect(guidance).to_contain_text(SECOND.guidance["no"])
@@ -118,7 +120,8 @@ def test_a_conditional_item_appears_only_when_it_applies(visit, site_url):
 
 def test_downloads_match_the_python_engine_and_import_resumes_elsewhere(visit, site_url, tmp_path):
     page = open_checklist(visit, site_url).page
-    answer(page, FIRST, "Not applicable")
+    answer(page, NA_ITEM, "Not applicable")
+    item(page, NA_ITEM).get_by_role("textbox", name="Why does this not apply? (needed)").fill("Only counts.\n" + HOSTILE)
     answer(page, SECOND, "No")
     note = item(page, SECOND).get_by_role("textbox", name="Your note (optional)")
     note.fill("Kia ora whānau\n" + HOSTILE)
@@ -146,7 +149,9 @@ def test_downloads_match_the_python_engine_and_import_resumes_elsewhere(visit, s
     expect(progress(fresh)).to_have_text(re.compile(r"^0 of "))
     fresh.get_by_label("Carry on from a saved record (JSON file):").set_input_files(record_path)
     expect(fresh.get_by_role("status").filter(has_text="imported")).to_have_text("Your saved record was imported.")
-    expect(item(fresh, FIRST).get_by_role("radio", name="Not applicable", exact=True)).to_be_checked()
+    expect(item(fresh, NA_ITEM).get_by_role("radio", name="Not applicable", exact=True)).to_be_checked()
+    expect(item(fresh, NA_ITEM).get_by_role("textbox", name="Why does this not apply? (needed)")).to_have_value(
+        "Only counts.\n" + HOSTILE)
     expect(item(fresh, SECOND).get_by_role("textbox", name="Your note (optional)")).to_have_value(
         "Kia ora whānau\n" + HOSTILE)
     assert saved_answers(fresh) == answers
