@@ -217,6 +217,45 @@ function cleanAnswers(def, answers) {
   return cleaned;
 }
 
+// What the check is about, asked at the top of every tool (record.py ABOUT_FIELDS).
+const ABOUT_FIELDS = ["what", "completed_by", "review_by"];
+const ABOUT_LABELS = { what: "What is being checked", completed_by: "Completed by", review_by: "Review by" };
+const SLUG_LENGTH = 40;
+
+// record.py clean_about: trimmed text, "" when missing or not text; a review date not YYYY-MM-DD is dropped.
+function cleanAbout(about) {
+  const source = isPlainObject(about) ? about : {};
+  const cleaned = {};
+  for (const field of ABOUT_FIELDS) {
+    const value = given(source[field], "");
+    cleaned[field] = typeof value === "string" ? value.replace(SPACE_ENDS, "") : "";
+  }
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(cleaned.review_by)) cleaned.review_by = "";
+  return cleaned;
+}
+
+function aboutLines(about) {
+  const cleaned = cleanAbout(about);
+  return ABOUT_FIELDS.map((field) => [ABOUT_LABELS[field], cleaned[field] || "Not given"]);
+}
+
+// record.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
+function slug(text, limit = SLUG_LENGTH) {
+  return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
+}
+
+function recordFilename(id, about, stamp, extension) {
+  return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
+}
+
+// record.py import_about: the details of a record importRecord accepted, or null for an older record.
+function importAbout(rawText) {
+  const record = JSON.parse(String(rawText).replace(/^\ufeff/, ""));
+  const about = isPlainObject(record) ? record.about : null;
+  return isPlainObject(about) ? cleanAbout(about) : null;
+}
+
 function quote(text) {
   return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.replace(/[ \t]+$/, ""));
 }
@@ -292,13 +331,14 @@ function itemLines(def, item, entry) {
   return out;
 }
 
-function renderMarkdown(def, rawAnswers, exportedAt) {
+function renderMarkdown(def, rawAnswers, exportedAt, about = {}) {
   const answers = cleanAnswers(def, rawAnswers);
   const status = progressOf(def, answers);
   const shownIds = new Set(status.shown.map((item) => item.id));
   const out = [
     `# ${escapeLine(def.title)}: record`,
     "",
+    ...aboutLines(about).map(([label, text]) => `- ${label}: ${escapeLine(text)}`),
     `- Checklist: ${def.id}, version ${def.version}`,
     `- Exported: ${escapeLine(exportedAt)}`,
   ];
@@ -319,13 +359,14 @@ function renderMarkdown(def, rawAnswers, exportedAt) {
   return out.join("\n") + "\n";
 }
 
-function renderJson(def, rawAnswers, exportedAt) {
+function renderJson(def, rawAnswers, exportedAt, about = {}) {
   const answers = cleanAnswers(def, rawAnswers);
   const record = {
     format: RECORD_FORMAT,
     format_version: RECORD_FORMAT_VERSION,
     checklist: { id: def.id, version: def.version, title: def.title },
     exported_at: exportedAt,
+    about: cleanAbout(about),
     answers,
     results: resultsOf(def, answers),
   };
@@ -1112,6 +1153,6 @@ export default { render };
 
 // The rules above, for the tests that check they agree with progress.py and record.py.
 export {
-  RecordError, checkText, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
+  RecordError, checkText, cleanAbout, importAbout, recordFilename, slug, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
   renderJson, renderMarkdown, resultsOf, writeSaved,
 };
