@@ -677,12 +677,14 @@ function readSaved(def, storage, key, text, older) {
   };
 }
 
-function writeSaved(def, answers) {
+function writeSaved(def, answers, about = {}) {
   try {
     const storage = window.localStorage;
     const key = storageKey(def);
-    if (Object.keys(answers).length) {
-      storage.setItem(key, JSON.stringify({ answers, saved_at: new Date().toISOString() }));
+    const details = cleanAbout(about);
+    const kept = Object.values(details).some(Boolean) ? { about: details } : {};
+    if (Object.keys(answers).length || kept.about) {
+      storage.setItem(key, JSON.stringify({ answers, ...kept, saved_at: new Date().toISOString() }));
     } else {
       storage.removeItem(key);
     }
@@ -690,6 +692,18 @@ function writeSaved(def, answers) {
     return true;
   } catch {
     return false;
+  }
+}
+
+// The details (what, completed by, review by) saved with the answers; empty when none or unreadable.
+function loadAbout(def) {
+  try {
+    const storage = window.localStorage;
+    const key = storage.getItem(storageKey(def)) !== null ? storageKey(def) : olderKeys(def, storage)[0];
+    const saved = key ? JSON.parse(storage.getItem(key)) : null;
+    return cleanAbout(isPlainObject(saved) ? saved.about : null);
+  } catch {
+    return cleanAbout(null);
   }
 }
 
@@ -733,6 +747,14 @@ function today() {
   const pad = (n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+// A date and time for file names: 2026-11-21-0930 (local time).
+function stamp() {
+  const now = new Date();
+  return `${today()}-${String(now.getHours()).padStart(2, "0")}${String(now.getMinutes()).padStart(2, "0")}`;
+}
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 function download(filename, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -905,7 +927,9 @@ function drawUnmet(ctx, result, i) {
   function refresh(value) {
     list.replaceChildren(...value.items.map((id) => {
       const item = itemById(ctx.def, id);
-      return h("li", {}, h("a", { href: `#${ctx.id(item)}`, text: item.prompt }), h("p", { text: item.action }));
+      const note = ctx.noteOf(id);
+      return h("li", {}, h("a", { href: `#${ctx.id(item)}`, text: item.prompt }), h("p", { text: item.action }),
+        h("p", { className: "dpup-print-only dpup-print-note", text: note ? `Your note: ${note}` : "" }));
     }));
     list.hidden = !value.items.length;
     none.hidden = Boolean(value.items.length);
@@ -1021,7 +1045,8 @@ function render({ model, el }) {
   const uiId = (name) => `${prefix}--${name}`;
 
   let answers = {};
-  let undo = null; // { before: answers, stored: what storage held right after the change }
+  let about = cleanAbout(null); // what is being checked, by whom, review date: saved and in every record
+  let undo = null; // { before: answers, beforeAbout, stored: what storage held right after the change }
   let blocked = false; // saved data could not be copied aside: do not save over it
   let recover = null; // saved data left out on load, offered as a download
 
@@ -1039,6 +1064,7 @@ function render({ model, el }) {
     id: (item) => `${prefix}-item-${item.id}`,
     resultId: (i) => `${prefix}-result-${i + 1}`,
     update: (...args) => update(...args),
+    noteOf: (id) => (answers[id] || {}).note || "", // printed under the item's action
   };
   const itemViews = allItems(def).map((item) => DRAW_ITEM[item.kind](ctx, item));
   const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
@@ -1069,10 +1095,11 @@ function render({ model, el }) {
   // page, the person is told (unless the caller says so itself) and offered a download.
   function commit(next, { sync = true, quiet = false } = {}) {
     answers = next;
-    const saved = !blocked && writeSaved(def, answers);
+    const saved = !blocked && writeSaved(def, answers, about);
     saveNowButton.hidden = saved;
     if (!saved && !quiet) say(CANNOT_SAVE, { error: true });
     if (sync) {
+      model.set("about", about);
       model.set("answers", answers);
       model.save_changes();
     }
@@ -1098,10 +1125,12 @@ function render({ model, el }) {
   }
 
   // After a change the person may want to take back: say how it went, and offer Undo.
-  function changeWithUndo(next, done) {
+  function changeWithUndo(next, done, nextAbout = about) {
     const previous = answers;
+    const beforeAbout = about;
+    setAbout(nextAbout);
     const saved = commit(next, { quiet: true });
-    undo = { before: previous, stored: savedText(def) };
+    undo = { before: previous, beforeAbout, stored: savedText(def) };
     undoButton.hidden = false;
     if (saved) say(done);
     else say(notSaved(done), { error: true });
@@ -1109,7 +1138,7 @@ function render({ model, el }) {
 
   undoButton.addEventListener("click", () => {
     if (undo === null) return;
-    const { before, stored } = undo;
+    const { before, beforeAbout, stored } = undo;
     dropUndo();
     if (!blocked && savedText(def) !== stored) {
       // Another tab saved since: Undo would write over answers it did not make.
@@ -1117,6 +1146,7 @@ function render({ model, el }) {
         + "Nothing was changed.", { error: true });
       return;
     }
+    setAbout(beforeAbout);
     if (commit(before, { quiet: true })) say("Your answers are back.");
     else say(notSaved("Your answers are back."), { error: true });
   });
@@ -1159,6 +1189,48 @@ function render({ model, el }) {
     }
   }
 
+  // What are you checking, who completed it, when to review it: asked at the top, kept with the answers.
+  const aboutInputs = {
+    what: h("input", { type: "text", id: uiId("what"), className: "dpup-field", "aria-describedby": uiId("what-help") }),
+    completed_by: h("input", { type: "text", id: uiId("completed-by"), className: "dpup-field", autocomplete: "name" }),
+    review_by: h("input", { type: "date", id: uiId("review-by"), className: "dpup-field dpup-date" }),
+  };
+  const aboutPrint = h("ul", { className: "dpup-print-only dpup-about-print" });
+  const aboutLabels = { what: "What are you checking?", completed_by: "Completed by", review_by: "Review by (optional)" };
+  const aboutBlock = h("section", { className: "dpup-about", "aria-labelledby": uiId("about") },
+    h("h2", { id: uiId("about"), text: "About this check" }),
+    ...ABOUT_FIELDS.map((field) => h("p", { className: "dpup-about-field" },
+      h("label", { for: aboutInputs[field].id, text: aboutLabels[field] }),
+      field === "what" ? h("span", { className: "dpup-help", id: uiId("what-help"),
+        text: "For example, the programme, service or project. It goes in your record and its file name." }) : null,
+      aboutInputs[field])),
+    aboutPrint);
+
+  function showAbout() {
+    for (const field of ABOUT_FIELDS) {
+      if (document.activeElement !== aboutInputs[field]) aboutInputs[field].value = about[field] || "";
+    }
+    aboutPrint.replaceChildren(...aboutLines(about).map(([label, text]) => h("li", { text: `${label}: ${text}` })));
+  }
+
+  function setAbout(next) {
+    about = { ...cleanAbout(null), ...next };
+    showAbout();
+  }
+
+  for (const field of ABOUT_FIELDS) {
+    const input = aboutInputs[field];
+    input.addEventListener("input", () => {
+      about = { ...about, [field]: input.value };
+      commit(answers, { sync: false });
+      aboutPrint.replaceChildren(...aboutLines(about).map(([label, text]) => h("li", { text: `${label}: ${text}` })));
+    });
+    input.addEventListener("change", () => {
+      about = { ...about, [field]: input.value };
+      commit(answers);
+    });
+  }
+
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
   const sections = def.sections.map((section) => h("section", {
     className: "dpup-section", "aria-labelledby": `${prefix}-section-${section.id}`,
@@ -1167,20 +1239,70 @@ function render({ model, el }) {
   section.intro ? h("p", { className: "dpup-intro", text: section.intro }) : null,
   ...section.items.map((item) => views.get(item.id).node)));
 
-  const mdButton = h("button", { type: "button", text: "Download record (Markdown)" });
-  const jsonButton = h("button", { type: "button", text: "Download record (JSON)" });
+  const jsonButton = h("button", { type: "button", text: "Save my progress to a file" });
+  const openButton = h("button", { type: "button", className: "dpup-secondary", text: "Open a saved progress file" });
+  const mdButton = h("button", { type: "button", text: "Download a summary (Markdown)" });
+  const copyButton = h("button", { type: "button", text: "Copy summary" });
+  const docxButton = h("button", { type: "button", text: "Download for Word (.docx)" });
   const printButton = h("button", { type: "button", text: "Print or save as PDF" });
   const clearButton = h("button", { type: "button", className: "dpup-clear", text: "Clear my answers" });
-  const importInput = h("input", { type: "file", id: uiId("import"), accept: ".json,application/json" });
+  // The file input itself stays hidden: "Open a saved progress file" opens it.
+  const importInput = h("input", { type: "file", id: uiId("import"), accept: ".json,application/json", hidden: true, tabindex: -1 });
+  const keepStatus = h("p", { className: "dpup-message dpup-keep-status", role: "status" });
+  const copyArea = h("textarea", { id: uiId("summary"), className: "dpup-note dpup-summary-text", readonly: true, rows: 8 });
+  const copyBox = h("p", { className: "dpup-summary-box", hidden: true },
+    h("label", { for: copyArea.id, text: "Your summary, selected to copy" }), copyArea);
 
   mdButton.addEventListener("click", () => {
-    download(`${def.id}-record-${today()}.md`, renderMarkdown(def, answers, today()), "text/markdown");
-    say("Your record was downloaded as a Markdown file.");
+    download(recordFilename(def.id, about, stamp(), "md"), renderMarkdown(def, answers, today(), about), "text/markdown");
+    say("Your summary was downloaded as a Markdown file.");
   });
   jsonButton.addEventListener("click", () => {
-    download(`${def.id}-record-${today()}.json`, renderJson(def, answers, today()), "application/json");
-    say("Your record was downloaded as a JSON file. Import it here later to carry on.");
+    download(recordFilename(def.id, about, stamp(), "json"), renderJson(def, answers, today(), about), "application/json");
+    say("Your progress was saved to a file. Open it here later to carry on.");
   });
+  openButton.addEventListener("click", () => importInput.click());
+  copyButton.addEventListener("click", () => {
+    const summary = renderMarkdown(def, answers, today(), about);
+    copyBox.hidden = true;
+    copyText(summary).then(() => {
+      keepStatus.textContent = "Summary copied. Paste it into an email or a Teams message.";
+    }, () => {
+      // No clipboard here (an older browser, or not allowed): show the summary selected instead.
+      copyArea.value = summary;
+      copyBox.hidden = false;
+      copyArea.focus();
+      copyArea.select();
+      keepStatus.textContent = "This browser did not let the page copy. The summary is selected below: copy it with Ctrl+C (⌘+C on a Mac).";
+    });
+  });
+  docxButton.addEventListener("click", async () => {
+    const when = stamp();
+    const filename = recordFilename(def.id, about, when, "docx");
+    const root = document.documentElement.dataset.content_root;
+    if (root === undefined) {
+      // JupyterLab or Voila: the kernel writes the file with python-docx and sends it back.
+      keepStatus.textContent = "Making your Word file…";
+      model.send({ kind: "docx", exported_at: today(), stamp: when });
+      return;
+    }
+    keepStatus.textContent = "Making your Word file…";
+    try {
+      // The Word library loads only now, from this site (never with the page).
+      const docx = await import(new URL(`${root}widgets/docx/docx.mjs`, document.baseURI).href);
+      const blob = await docx.Packer.toBlob(docxDocument(docx, recordBlocks(def, answers, today(), about)));
+      download(filename, blob, DOCX_TYPE);
+      keepStatus.textContent = "Your summary was downloaded as a Word file.";
+    } catch {
+      keepStatus.textContent = "The Word file could not be made here (are you offline?). Download a summary (Markdown) instead.";
+    }
+  });
+  const onKernelFile = (message, buffers) => {
+    if (!message || message.kind !== "docx" || !buffers || !buffers.length) return;
+    download(message.filename, new Blob(buffers, { type: DOCX_TYPE }), DOCX_TYPE);
+    keepStatus.textContent = "Your summary was downloaded as a Word file.";
+  };
+  model.on("msg:custom", onKernelFile);
   printButton.addEventListener("click", () => window.print());
   clearButton.addEventListener("click", () => {
     clearSaved(def);
@@ -1194,18 +1316,22 @@ function render({ model, el }) {
     importInput.value = "";
     if (!file) return;
     let imported;
+    let restored = null;
     try {
-      imported = importRecord(def, await file.text());
+      const text = await file.text();
+      imported = importRecord(def, text);
+      restored = importAbout(text);
     } catch (error) {
       // Every failure ends in a message, whatever it was.
       const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
       say(`${reason} Your current answers have not changed.`, { error: true });
       return;
     }
-    changeWithUndo(imported.answers, ["Your saved record was imported.", ...imported.notices].join(" "));
+    changeWithUndo(imported.answers, ["Your saved record was imported.", ...imported.notices].join(" "), restored || about);
   });
 
   el.replaceChildren(h("div", { className: "dpup-checklist" },
+    aboutBlock,
     h("div", { className: "dpup-progress" }, h("h2", { text: "Your progress" }), progressText, progressBar),
     status,
     alert,
@@ -1215,12 +1341,16 @@ function render({ model, el }) {
     h("section", { className: "dpup-controls", "aria-labelledby": uiId("keep") },
       h("h2", { id: uiId("keep"), text: "Keep a record" }),
       h("p", { text: "Your answers stay in this browser only. Nothing you type is sent anywhere." }),
-      h("div", { className: "dpup-buttons" }, mdButton, jsonButton, printButton),
-      h("p", {}, h("label", { for: importInput.id, text: "Carry on from a saved record (JSON file): " }), importInput),
+      h("div", { className: "dpup-buttons" }, jsonButton, openButton, importInput),
+      h("div", { className: "dpup-buttons" }, mdButton, copyButton, docxButton, printButton),
+      keepStatus,
+      copyBox,
       h("div", { className: "dpup-buttons" }, clearButton, undoButton))));
 
   const saved = loadSaved(def);
   startFrom(saved);
+  const savedAbout = loadAbout(def);
+  setAbout(Object.values(savedAbout).some(Boolean) ? savedAbout : cleanAbout(model.get("about")));
   let fromKernel = {};
   try {
     fromKernel = cleanAnswers(def, model.get("answers") || {});
@@ -1252,6 +1382,8 @@ function render({ model, el }) {
     blocked = saved.blocked;
     if (saved.message) startFrom(saved);
     answers = saved.answers || {};
+    setAbout(loadAbout(def));
+    model.set("about", about);
     model.set("answers", answers);
     model.save_changes();
     show();
@@ -1259,6 +1391,7 @@ function render({ model, el }) {
   window.addEventListener("storage", onOtherTab);
   return () => {
     model.off("change:answers", onKernelChange);
+    model.off("msg:custom", onKernelFile);
     window.removeEventListener("storage", onOtherTab);
   };
 }
