@@ -14,10 +14,11 @@ from dpup_toolkit.docx_record import record_blocks, render_docx
 
 from .conftest import ROOT
 from .test_front_end_logic import definition, module  # noqa: F401  (module is a fixture)
-from .test_parity import CORPUS, hostile_text, run_batch
+from .test_parity import CORPUS, hostile_text
 from .test_record import ANSWERS, HOSTILE_NOTE, KINDS_ANSWERS
 
 VENDORED = ROOT / "theme" / "site-root" / "widgets" / "docx" / "docx.mjs"
+WORD_MODULE = VENDORED.parent / "record.mjs"
 MAKER = ROOT / "tests" / "js" / "make_docx.mjs"
 ABOUT = {"what": "Youth mentoring pilot", "completed_by": "Aroha Ngata", "review_by": "2027-03-31"}
 
@@ -28,9 +29,15 @@ def paragraphs(data: bytes) -> list[tuple[str, str]]:
 
 def browser_docx(module, tmp_path, d, answers, about):  # noqa: F811
     out = tmp_path / "record.docx"
-    request = {"module": str(module), "docx": str(VENDORED), "out": str(out), "args": [d, answers, "2026-11-21", about]}
+    request = {"module": str(module), "record": str(WORD_MODULE), "out": str(out), "args": [d, answers, "2026-11-21", about]}
     subprocess.run(["node", str(MAKER)], input=json.dumps(request), text=True, check=True, capture_output=True)
     return out.read_bytes()
+
+
+def browser_blocks(module, calls):  # noqa: F811
+    request = {"module": str(module), "record": str(WORD_MODULE), "blocks": calls}
+    out = subprocess.run(["node", str(MAKER)], input=json.dumps(request), text=True, check=True, capture_output=True)
+    return json.loads(out.stdout)
 
 
 def test_the_vendored_library_is_the_pinned_npm_release():
@@ -82,6 +89,6 @@ def test_word_blocks_agree_on_hostile_notes(module, sample, notes):  # noqa: F81
     for note in notes:
         answers = {"needed": {"answer": "no", "note": note}, "told": {"answer": "yes", "note": note[::-1]}}
         about = {"what": note, "completed_by": note[:5]}
-        calls.append(["recordBlocks", [d, answers, "2026-11-21", about]])
-        expected.append({"value": record_blocks(sample, answers, "2026-11-21", about=about)})
-    assert run_batch(module, calls) == expected
+        calls.append([d, answers, "2026-11-21", about])
+        expected.append(record_blocks(sample, answers, "2026-11-21", about=about))
+    assert browser_blocks(module, calls) == expected

@@ -373,119 +373,11 @@ function renderJson(def, rawAnswers, exportedAt, about = {}) {
   return JSON.stringify(record, null, 2) + "\n";
 }
 
-// ---- The Word (.docx) record: the same blocks as docx_record.py (see there), then a document. ----
-
-const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-function xmlSafe(text) {
-  return String(text).replace(LINE_BREAK, "\n").replace(NOT_XML, "\ufffd");
-}
-
-const RESULT_BLOCKS = {
-  unmet(def, result, answers) {
-    const out = [];
-    result.items.forEach((id, i) => {
-      const item = itemById(def, id);
-      out.push(["h2", `${i + 1}. ${item.prompt}`], ["label", "What to do: ", item.action]);
-      const note = (answers[id] || {}).note;
-      if (note) out.push(["label", "Your note: ", note]);
-    });
-    if (!result.items.length) out.push(["p", "Nothing is marked as not met."]);
-    return out;
-  },
-  template(def, result) {
-    const out = [];
-    if (!result.parts.length) out.push(["p", "Nothing written yet: answer the questions below."]);
-    for (const part of result.parts) {
-      if (part.heading) out.push(["h2", part.heading]);
-      out.push(["p", part.text]);
-    }
-    const check = result.plain_language;
-    if (check && result.parts.length) {
-      out.push(["p", `Plain language: ${check.sentences} sentences, ${check.average} words a sentence `
-        + `on average. Sentences over ${LONG_SENTENCE} words: ${check.long.length}.`]);
-      out.push(...check.long.map((sentence) => ["bullet", sentence]));
-    }
-    return out;
-  },
-  rules(def, result) {
-    const chosen = result.recommendation;
-    if (!chosen) return [["p", "No recommendation yet: answer the questions below."]];
-    const out = [["label", "Recommendation: ", chosen.title], ["p", chosen.text]];
-    if (chosen.links.length) out.push(["p", `Read more: ${chosen.links.map((link) => link.title).join("; ")}`]);
-    return out;
-  },
-  score(def, result) {
-    return [["p", `${result.correct} of ${result.total} correct.`]];
-  },
-  catalogue(def, result) {
-    if (!(result.role || result.stage)) return [["p", "Nothing chosen yet: choose below to see what fits."]];
-    const entries = new Map((def.catalogue || []).map((entry) => [entry.id, entry]));
-    const out = result.tools.map((id) => {
-      const entry = entries.get(id);
-      return ["bullet", `${entry.title}: ${entry.summary}${entry.minutes ? ` About ${entry.minutes} minutes.` : ""}`];
-    });
-    if (!result.tools.length) out.push(["p", "No tool fits that choice yet."]);
-    return out;
-  },
+// The Word (.docx) record is laid out by widgets/docx/record.mjs, loaded with its library only when
+// asked for; it works from the record rules here, handed to it as RECORD_RULES.
+const RECORD_RULES = {
+  aboutLines, answerLabel, answerOf, cleanAnswers, itemById, optionLabel, progressOf, resultsOf,
 };
-
-function itemBlocks(def, item, entry) {
-  const out = [["h2", item.prompt]];
-  const answer = entry.answer;
-  if (item.kind === "text") {
-    return out.concat([["label", "Answer: ", answerOf(item, { [item.id]: entry }) || "Not written"]]);
-  }
-  if (item.kind === "choice") {
-    out.push(["label", "Answer: ", answer ? optionLabel(item, answer) : "Not answered"]);
-    if (item.correct && answer) {
-      out.push(["p", answer === item.correct ? "Correct."
-        : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`],
-      ["p", item.options.find((option) => option.value === answer).explanation]);
-    }
-  } else {
-    out.push(["label", "Answer: ", answer ? answerLabel(def, answer) : "Not answered"]);
-  }
-  if (entry.note) out.push(["label", "Note: ", entry.note]);
-  return out;
-}
-
-function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
-  const answers = cleanAnswers(def, rawAnswers);
-  const status = progressOf(def, answers);
-  const shownIds = new Set(status.shown.map((item) => item.id));
-  const out = [["title", `${def.title}: record`],
-    ...aboutLines(about).map(([label, text]) => ["label", `${label}: `, text]),
-    ["label", "Checklist: ", `${def.id}, version ${def.version}`], ["label", "Exported: ", exportedAt]];
-  if (status.hasQuestions) {
-    out.push(["label", "Progress: ", `${status.answered} of ${status.total} questions answered`],
-      ["label", "Not met: ", String(status.unmet.length)]);
-  } else {
-    out.push(["label", "Progress: ", `${status.answered} of ${status.total} answered`]);
-  }
-  for (const result of resultsOf(def, answers)) {
-    out.push(["h1", result.title], ...RESULT_BLOCKS[result.kind](def, result, answers));
-  }
-  for (const section of def.sections) {
-    const items = section.items.filter((item) => shownIds.has(item.id));
-    if (!items.length) continue;
-    out.push(["h1", section.title]);
-    for (const item of items) out.push(...itemBlocks(def, item, answers[item.id] || {}));
-  }
-  return out.map(([kind, ...texts]) => [kind, ...texts.map(xmlSafe)]);
-}
-
-// The blocks as a docx Document, with `docx` the vendored library's module (theme/site-root/widgets/docx/).
-function docxDocument(docx, blocks) {
-  const heading = { title: docx.HeadingLevel.TITLE, h1: docx.HeadingLevel.HEADING_1, h2: docx.HeadingLevel.HEADING_2 };
-  const runs = (text, options = {}) => text.split("\n").map((line, i) => new docx.TextRun({ text: line, break: i ? 1 : 0, ...options }));
-  const paragraphs = blocks.map(([kind, ...texts]) => new docx.Paragraph({
-    heading: heading[kind],
-    bullet: kind === "bullet" ? { level: 0 } : undefined,
-    children: kind === "label" ? [...runs(texts[0], { bold: true }), ...runs(texts[1])] : runs(texts[0]),
-  }));
-  return new docx.Document({ creator: "DPUP Toolkit", title: blocks[0][1], sections: [{ children: paragraphs }] });
-}
 
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -1289,8 +1181,8 @@ function render({ model, el }) {
     keepStatus.textContent = "Making your Word file…";
     try {
       // The Word library loads only now, from this site (never with the page).
-      const docx = await import(new URL(`${root}widgets/docx/docx.mjs`, document.baseURI).href);
-      const blob = await docx.Packer.toBlob(docxDocument(docx, recordBlocks(def, answers, today(), about)));
+      const word = await import(new URL(`${root}widgets/docx/record.mjs`, document.baseURI).href);
+      const blob = await word.docxBlob(RECORD_RULES, def, answers, today(), about);
       download(filename, blob, DOCX_TYPE);
       keepStatus.textContent = "Your summary was downloaded as a Word file.";
     } catch {
@@ -1400,6 +1292,6 @@ export default { render };
 
 // The rules above, for the tests that check they agree with progress.py and record.py.
 export {
-  RecordError, checkText, cleanAbout, docxDocument, recordBlocks, importAbout, recordFilename, slug, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
+  RECORD_RULES, RecordError, checkText, cleanAbout, importAbout, recordFilename, slug, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
   renderJson, renderMarkdown, resultsOf, writeSaved,
 };

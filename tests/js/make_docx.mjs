@@ -1,10 +1,12 @@
-// Writes a Word record with checklist.js and the vendored docx library, for tests/test_docx_record.py.
-// Reads {"module", "docx", "out", "args": [definition, answers, exportedAt, about]} on stdin.
+// The Word record as the static site makes it (widgets/docx/record.mjs with checklist.js's record
+// rules), for tests/test_docx_record.py. Reads {"module", "record", "out" (optional), "args" (optional),
+// "blocks" (optional: a list of argument lists)} on stdin; writes the .docx for `args` to `out` and
+// prints the blocks for each of `blocks` as JSON.
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 const input = JSON.parse(readFileSync(0, "utf8"));
 const logic = await import(pathToFileURL(input.module).href);
-const docx = await import(pathToFileURL(input.docx).href);
-const document = logic.docxDocument(docx, logic.recordBlocks(...input.args));
-writeFileSync(input.out, await docx.Packer.toBuffer(document));
+const word = await import(pathToFileURL(input.record).href);
+if (input.out) writeFileSync(input.out, await word.docxBuffer(logic.RECORD_RULES, ...input.args));
+console.log(JSON.stringify((input.blocks || []).map((args) => word.recordBlocks(logic.RECORD_RULES, ...args))));
