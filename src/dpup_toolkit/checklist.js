@@ -1098,11 +1098,15 @@ function render({ model, el }) {
       aboutInputs[field])),
     aboutPrint);
 
+  function printAbout() {
+    aboutPrint.replaceChildren(...aboutLines(about).map(([label, text]) => h("li", { text: `${label}: ${text}` })));
+  }
+
   function showAbout() {
     for (const field of ABOUT_FIELDS) {
       if (document.activeElement !== aboutInputs[field]) aboutInputs[field].value = about[field] || "";
     }
-    aboutPrint.replaceChildren(...aboutLines(about).map(([label, text]) => h("li", { text: `${label}: ${text}` })));
+    printAbout();
   }
 
   function setAbout(next) {
@@ -1115,7 +1119,7 @@ function render({ model, el }) {
     input.addEventListener("input", () => {
       about = { ...about, [field]: input.value };
       commit(answers, { sync: false });
-      aboutPrint.replaceChildren(...aboutLines(about).map(([label, text]) => h("li", { text: `${label}: ${text}` })));
+      printAbout();
     });
     input.addEventListener("change", () => {
       about = { ...about, [field]: input.value };
@@ -1201,7 +1205,7 @@ function render({ model, el }) {
     blocked = false;
     recover = null;
     recoverButton.hidden = true;
-    changeWithUndo({}, "All your answers and notes for this checklist were cleared from this browser.");
+    changeWithUndo({}, "All your answers and notes for this checklist were cleared from this browser.", cleanAbout(null));
   });
   importInput.addEventListener("change", async () => {
     const file = importInput.files[0];
@@ -1261,6 +1265,14 @@ function render({ model, el }) {
     }
   };
   model.on("change:answers", onKernelChange);
+  // The kernel may set the details too (a notebook that fills in widget.about).
+  const onKernelAbout = () => {
+    const incoming = cleanAbout(model.get("about"));
+    if (JSON.stringify(incoming) === JSON.stringify(cleanAbout(about))) return;
+    setAbout(incoming);
+    commit(answers, { sync: false });
+  };
+  model.on("change:about", onKernelAbout);
 
   // Another tab with this checklist saved: show its answers here too, so neither tab later
   // writes over the other with what it showed before. (Only shown, not written back.)
@@ -1284,6 +1296,7 @@ function render({ model, el }) {
   return () => {
     model.off("change:answers", onKernelChange);
     model.off("msg:custom", onKernelFile);
+    model.off("change:about", onKernelAbout);
     window.removeEventListener("storage", onOtherTab);
   };
 }

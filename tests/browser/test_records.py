@@ -78,6 +78,18 @@ def test_the_details_are_kept_and_named_in_every_download_and_file_name(visit, s
     assert v.real_errors() == [] and v.external == []
 
 
+def test_clear_empties_the_details_too_and_undo_brings_them_back(visit, site_url):
+    page = start_a_check(visit, site_url).page
+    page.get_by_role("button", name="Clear my answers").click()
+    expect(page.get_by_label(WHAT)).to_have_value("")
+    expect(progress(page)).to_have_text(re.compile(r"^0 of "))
+    page.get_by_role("button", name="Undo").click()
+    expect_details(page)
+    page.reload()
+    page.wait_for_selector(".dpup-checklist")
+    expect_details(page)
+
+
 def test_a_record_from_before_the_details_still_opens(visit, site_url, tmp_path):
     page = open_checklist(visit, site_url).page
     record = json.loads(render_json(CHECKLIST, {FIRST.id: {"answer": "yes", "note": "old"}}, "2026-11-21"))
