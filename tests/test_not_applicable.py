@@ -27,6 +27,9 @@ ANSWERS = {
 
 GOLDEN_MARKDOWN = r"""# Reasons sample: record
 
+- What is being checked: Not given
+- Completed by: Not given
+- Review by: Not given
 - Checklist: reasons, version 2
 - Exported: 2026-11-21
 - Progress: 3 of 3 questions answered

@@ -18,6 +18,9 @@ ANSWERS = {
 
 GOLDEN_MARKDOWN = r"""# Sample checklist: record
 
+- What is being checked: Not given
+- Completed by: Not given
+- Review by: Not given
 - Checklist: sample, version 2
 - Exported: 2026-11-21
 - Progress: 3 of 4 questions answered
@@ -71,6 +74,7 @@ GOLDEN_JSON = {
     "format_version": 1,
     "checklist": {"id": "sample", "version": 2, "title": "Sample checklist"},
     "exported_at": "2026-11-21",
+    "about": {"what": "", "completed_by": "", "review_by": ""},
     "answers": {
         "described": {"answer": "yes", "note": HOSTILE_NOTE},
         "identifies": {"answer": "yes", "note": ""},
@@ -87,7 +91,8 @@ def test_markdown_record_is_exact(sample):
 
 def test_markdown_record_of_nothing_says_so(sample):
     assert render_markdown(sample, {}, "2026-11-21").split("## The data")[0] == (
-        "# Sample checklist: record\n\n- Checklist: sample, version 2\n- Exported: 2026-11-21\n"
+        "# Sample checklist: record\n\n- What is being checked: Not given\n- Completed by: Not given\n"
+        "- Review by: Not given\n- Checklist: sample, version 2\n- Exported: 2026-11-21\n"
         "- Progress: 0 of 3 questions answered\n- Not met: 0\n\n## What to do next\n\n"
         "Nothing is marked as not met.\n\n## Not yet answered\n\n- Have you described the data?\n"
         "- Does any of it identify people?\n- Will people be told?\n\n")
@@ -176,6 +181,9 @@ KINDS_ANSWERS = {
 
 GOLDEN_KINDS_MARKDOWN = r"""# Kinds sample: record
 
+- What is being checked: Not given
+- Completed by: Not given
+- Review by: Not given
 - Checklist: kinds, version 3
 - Exported: 2026-11-21
 - Progress: 4 of 5 answered

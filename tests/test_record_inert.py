@@ -121,8 +121,9 @@ def test_every_field_from_the_checklist_file_stays_in_its_line_and_is_plain():
             assert squeeze(f"Title {one_line}: record") == heading_texts[0], name
             assert squeeze(f"Prompt {one_line}") in heading_texts, name
             items = [i for i, t in enumerate(tokens) if t.type == "list_item_open"]
-            # Four facts at the top; one unmet question with its action; one not yet answered.
-            assert len(items) == 4 + 1 + 1 + 1, (name, text)
+            # Seven facts at the top (what, by, review, checklist, exported, progress, not met);
+            # one unmet question with its action; one not yet answered.
+            assert len(items) == 7 + 1 + 1 + 1, (name, text)
             assert squeeze(f"What to do: Action {one_line}") in {squeeze(text_of([t])) for t in tokens
                                                                 if t.type == "inline"}, name
             labels = [squeeze(text_of([t])) for t in tokens if t.type == "inline" and t.content.startswith("Answer:")]

@@ -41,3 +41,24 @@ def test_a_navigator_widget_carries_the_tools_beside_it(tmp_path):
     widget.answers = {"role": {"answer": "team-leaders", "note": ""}}
     assert "- Kinds sample: A tool used only by the tests. About 5 minutes." in widget.record_markdown("x")
     assert "catalogue" not in ChecklistWidget(load_checklist(FIXTURES / "kinds.yml")).definition
+
+
+def test_the_kernel_keeps_the_details_and_sends_the_word_record_when_the_page_asks(sample):
+    import io
+
+    from docx import Document
+
+    widget = ChecklistWidget(sample)
+    widget.answers = {"identifies": {"answer": "yes"}, "needed": {"answer": "no", "note": "Check with Tama"}}
+    widget.about = {"what": "Ōtaki pilot", "completed_by": "Aroha", "review_by": "2027-03-31"}
+    assert "- What is being checked: Ōtaki pilot\n- Completed by: Aroha\n- Review by: 2027-03-31\n" \
+        in widget.record_markdown("2026-11-21")
+    sent = []
+    widget.send = lambda content, buffers=None: sent.append((content, buffers))
+    widget._handle_custom_msg({"kind": "docx", "exported_at": "2026-11-21", "stamp": "2026-11-21-0930"}, [])
+    [(content, [data])] = sent
+    assert content == {"kind": "docx", "filename": "sample-otaki-pilot-2026-11-21-0930.docx"}
+    texts = [p.text for p in Document(io.BytesIO(data)).paragraphs]
+    assert "What is being checked: Ōtaki pilot" in texts and "Your note: Check with Tama" in texts
+    widget._handle_custom_msg({"kind": "something else"}, [])
+    assert len(sent) == 1

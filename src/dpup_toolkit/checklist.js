@@ -254,6 +254,45 @@ function changesMessage(def, version, removed, kept) {
     .map((change) => change.note)].join(" ");
 }
 
+// What the check is about, asked at the top of every tool (record.py ABOUT_FIELDS).
+const ABOUT_FIELDS = ["what", "completed_by", "review_by"];
+const ABOUT_LABELS = { what: "What is being checked", completed_by: "Completed by", review_by: "Review by" };
+const SLUG_LENGTH = 40;
+
+// record.py clean_about: trimmed text, "" when missing or not text; a review date not YYYY-MM-DD is dropped.
+function cleanAbout(about) {
+  const source = isPlainObject(about) ? about : {};
+  const cleaned = {};
+  for (const field of ABOUT_FIELDS) {
+    const value = given(source[field], "");
+    cleaned[field] = typeof value === "string" ? value.replace(SPACE_ENDS, "") : "";
+  }
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(cleaned.review_by)) cleaned.review_by = "";
+  return cleaned;
+}
+
+function aboutLines(about) {
+  const cleaned = cleanAbout(about);
+  return ABOUT_FIELDS.map((field) => [ABOUT_LABELS[field], cleaned[field] || "Not given"]);
+}
+
+// record.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
+function slug(text, limit = SLUG_LENGTH) {
+  return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
+}
+
+function recordFilename(id, about, stamp, extension) {
+  return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
+}
+
+// record.py import_about: the details of a record importRecord accepted, or null for an older record.
+function importAbout(rawText) {
+  const record = JSON.parse(String(rawText).replace(/^\ufeff/, ""));
+  const about = isPlainObject(record) ? record.about : null;
+  return isPlainObject(about) ? cleanAbout(about) : null;
+}
+
 function quote(text) {
   return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.replace(/[ \t]+$/, ""));
 }
@@ -342,13 +381,14 @@ function unansweredLines(def, answers, shownIds) {
   return prompts.length ? ["", "## Not yet answered", "", ...prompts.map((prompt) => `- ${escapeLine(prompt)}`)] : [];
 }
 
-function renderMarkdown(def, rawAnswers, exportedAt) {
+function renderMarkdown(def, rawAnswers, exportedAt, about = {}) {
   const answers = cleanAnswers(def, rawAnswers);
   const status = progressOf(def, answers);
   const shownIds = new Set(status.shown.map((item) => item.id));
   const out = [
     `# ${escapeLine(def.title)}: record`,
     "",
+    ...aboutLines(about).map(([label, text]) => `- ${label}: ${escapeLine(text)}`),
     `- Checklist: ${def.id}, version ${def.version}`,
     `- Exported: ${escapeLine(exportedAt)}`,
   ];
@@ -370,18 +410,25 @@ function renderMarkdown(def, rawAnswers, exportedAt) {
   return out.join("\n") + "\n";
 }
 
-function renderJson(def, rawAnswers, exportedAt) {
+function renderJson(def, rawAnswers, exportedAt, about = {}) {
   const answers = cleanAnswers(def, rawAnswers);
   const record = {
     format: RECORD_FORMAT,
     format_version: RECORD_FORMAT_VERSION,
     checklist: { id: def.id, version: def.version, title: def.title },
     exported_at: exportedAt,
+    about: cleanAbout(about),
     answers,
     results: resultsOf(def, answers),
   };
   return JSON.stringify(record, null, 2) + "\n";
 }
+
+// The Word (.docx) record is laid out by widgets/docx/record.mjs, loaded with its library only when
+// asked for; it works from the record rules here, handed to it as RECORD_RULES.
+const RECORD_RULES = {
+  NEEDS_REASON, aboutLines, answerLabel, answerOf, cleanAnswers, itemById, needsReason, optionLabel, progressOf, resultsOf,
+};
 
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -602,12 +649,14 @@ function readSaved(def, storage, key, text, older) {
   };
 }
 
-function writeSaved(def, answers) {
+function writeSaved(def, answers, about = {}) {
   try {
     const storage = window.localStorage;
     const key = storageKey(def);
-    if (Object.keys(answers).length) {
-      storage.setItem(key, JSON.stringify({ answers, saved_at: new Date().toISOString() }));
+    const details = cleanAbout(about);
+    const kept = Object.values(details).some(Boolean) ? { about: details } : {};
+    if (Object.keys(answers).length || kept.about) {
+      storage.setItem(key, JSON.stringify({ answers, ...kept, saved_at: new Date().toISOString() }));
     } else {
       storage.removeItem(key);
     }
@@ -615,6 +664,18 @@ function writeSaved(def, answers) {
     return true;
   } catch {
     return false;
+  }
+}
+
+// The details (what, completed by, review by) saved with the answers; empty when none or unreadable.
+function loadAbout(def) {
+  try {
+    const storage = window.localStorage;
+    const key = storage.getItem(storageKey(def)) !== null ? storageKey(def) : olderKeys(def, storage)[0];
+    const saved = key ? JSON.parse(storage.getItem(key)) : null;
+    return cleanAbout(isPlainObject(saved) ? saved.about : null);
+  } catch {
+    return cleanAbout(null);
   }
 }
 
@@ -847,6 +908,14 @@ function today() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+// A date and time for file names: 2026-11-21-0930 (local time).
+function stamp() {
+  const now = new Date();
+  return `${today()}-${String(now.getHours()).padStart(2, "0")}${String(now.getMinutes()).padStart(2, "0")}`;
+}
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 function download(filename, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = h("a", { href: url, download: filename, hidden: true });
@@ -1050,8 +1119,10 @@ function drawUnmet(ctx, result, i) {
     list.replaceChildren(...value.items.map((id) => {
       const item = itemById(ctx.def, id);
       const needs = needsReason(ctx.def, item, answers[id]);
+      const note = ctx.noteOf(id);
       return h("li", { className: needs ? "dpup-needs-reason" : null }, h("a", { href: `#${ctx.id(item)}`, text: item.prompt }),
-        h("p", {}, needs ? h("strong", { text: "Needs a reason: " }) : null, needs ? NEEDS_REASON : item.action));
+        h("p", {}, needs ? h("strong", { text: "Needs a reason: " }) : null, needs ? NEEDS_REASON : item.action),
+        h("p", { className: "dpup-print-only dpup-print-note", text: note ? `Your note: ${note}` : "" }));
     }));
     list.hidden = !value.items.length;
     none.hidden = Boolean(value.items.length);
@@ -1377,7 +1448,8 @@ function render({ model, el }) {
 
   let answers = {};
   let store = def; // the open saved check, as the storage functions take it (checkStore)
-  let undo = null; // { before: answers, stored: what storage held right after the change }
+  let about = cleanAbout(null); // what is being checked, by whom, review date: saved and in every record
+  let undo = null; // { before: answers, beforeAbout, stored: what storage held right after the change }
   let blocked = false; // saved data could not be copied aside: do not save over it
   let recover = null; // saved data left out on load, offered as a download
 
@@ -1395,6 +1467,7 @@ function render({ model, el }) {
     id: (item) => `${prefix}-item-${item.id}`,
     resultId: (i) => `${prefix}-result-${i + 1}`,
     update: (...args) => update(...args),
+    noteOf: (id) => (answers[id] || {}).note || "", // printed under the item's action
   };
   const itemViews = allItems(def).map((item) => DRAW_ITEM[item.kind](ctx, item));
   const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
@@ -1425,10 +1498,11 @@ function render({ model, el }) {
   // page, the person is told (unless the caller says so itself) and offered a download.
   function commit(next, { sync = true, quiet = false } = {}) {
     answers = next;
-    const saved = !blocked && writeSaved(store, answers);
+    const saved = !blocked && writeSaved(store, answers, about);
     saveNowButton.hidden = saved;
     if (!saved && !quiet) say(CANNOT_SAVE, { error: true });
     if (sync) {
+      model.set("about", about);
       model.set("answers", answers);
       model.save_changes();
     }
@@ -1454,10 +1528,12 @@ function render({ model, el }) {
   }
 
   // After a change the person may want to take back: say how it went, and offer Undo.
-  function changeWithUndo(next, done) {
+  function changeWithUndo(next, done, nextAbout = about) {
     const previous = answers;
+    const beforeAbout = about;
+    setAbout(nextAbout);
     const saved = commit(next, { quiet: true });
-    undo = { before: previous, stored: savedText(store) };
+    undo = { before: previous, beforeAbout, stored: savedText(store) };
     undoButton.hidden = false;
     if (saved) say(done);
     else say(notSaved(done), { error: true });
@@ -1465,7 +1541,7 @@ function render({ model, el }) {
 
   undoButton.addEventListener("click", () => {
     if (undo === null) return;
-    const { before, stored } = undo;
+    const { before, beforeAbout, stored } = undo;
     dropUndo();
     if (!blocked && savedText(store) !== stored) {
       // Another tab saved since: Undo would write over answers it did not make.
@@ -1473,6 +1549,7 @@ function render({ model, el }) {
         + "Nothing was changed.", { error: true });
       return;
     }
+    setAbout(beforeAbout);
     if (commit(before, { quiet: true })) say("Your answers are back.");
     else say(notSaved("Your answers are back."), { error: true });
   });
@@ -1514,6 +1591,7 @@ function render({ model, el }) {
     store = checkStore(def, check);
     const saved = loadSaved(store);
     startFrom({ ...saved, message: null });
+    setAbout(loadAbout(store)); // each check keeps its own "What are you checking?"
     const kept = commit(saved.answers || {}, { quiet: true });
     const problem = saved.message || (kept ? null : CANNOT_SAVE);
     say([message, problem].filter(Boolean).join(" "), { error: Boolean(saved.error || !kept) });
@@ -1528,6 +1606,52 @@ function render({ model, el }) {
     }
   }
 
+  // What are you checking, who completed it, when to review it: asked at the top, kept with the answers.
+  const aboutInputs = {
+    what: h("input", { type: "text", id: uiId("what"), className: "dpup-field", "aria-describedby": uiId("what-help") }),
+    completed_by: h("input", { type: "text", id: uiId("completed-by"), className: "dpup-field", autocomplete: "name" }),
+    review_by: h("input", { type: "date", id: uiId("review-by"), className: "dpup-field dpup-date" }),
+  };
+  const aboutPrint = h("ul", { className: "dpup-print-only dpup-about-print" });
+  const aboutLabels = { what: "What are you checking?", completed_by: "Completed by", review_by: "Review by (optional)" };
+  const aboutBlock = h("section", { className: "dpup-about", "aria-labelledby": uiId("about") },
+    h("h2", { id: uiId("about"), text: "About this check" }),
+    ...ABOUT_FIELDS.map((field) => h("p", { className: "dpup-about-field" },
+      h("label", { for: aboutInputs[field].id, text: aboutLabels[field] }),
+      field === "what" ? h("span", { className: "dpup-help", id: uiId("what-help"),
+        text: "For example, the programme, service or project. It goes in your record and its file name." }) : null,
+      aboutInputs[field])),
+    aboutPrint);
+
+  function printAbout() {
+    aboutPrint.replaceChildren(...aboutLines(about).map(([label, text]) => h("li", { text: `${label}: ${text}` })));
+  }
+
+  function showAbout() {
+    for (const field of ABOUT_FIELDS) {
+      if (document.activeElement !== aboutInputs[field]) aboutInputs[field].value = about[field] || "";
+    }
+    printAbout();
+  }
+
+  function setAbout(next) {
+    about = { ...cleanAbout(null), ...next };
+    showAbout();
+  }
+
+  for (const field of ABOUT_FIELDS) {
+    const input = aboutInputs[field];
+    input.addEventListener("input", () => {
+      about = { ...about, [field]: input.value };
+      commit(answers, { sync: false });
+      printAbout();
+    });
+    input.addEventListener("change", () => {
+      about = { ...about, [field]: input.value };
+      commit(answers);
+    });
+  }
+
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
   const sections = def.sections.map((section) => h("section", {
     className: "dpup-section", "aria-labelledby": `${prefix}-section-${section.id}`,
@@ -1536,47 +1660,101 @@ function render({ model, el }) {
   section.intro ? h("p", { className: "dpup-intro", text: section.intro }) : null,
   ...section.items.map((item) => views.get(item.id).node)));
 
-  const mdButton = h("button", { type: "button", text: "Download record (Markdown)" });
-  const jsonButton = h("button", { type: "button", text: "Download record (JSON)" });
+  const jsonButton = h("button", { type: "button", text: "Save my progress to a file" });
+  const openButton = h("button", { type: "button", className: "dpup-secondary", text: "Open a saved progress file" });
+  const mdButton = h("button", { type: "button", text: "Download a summary (Markdown)" });
+  const copyButton = h("button", { type: "button", text: "Copy summary" });
+  const docxButton = h("button", { type: "button", text: "Download for Word (.docx)" });
   const printButton = h("button", { type: "button", text: "Print or save as PDF" });
   const clearButton = h("button", { type: "button", className: "dpup-clear", text: "Clear my answers" });
-  const importInput = h("input", { type: "file", id: uiId("import"), accept: ".json,application/json" });
+  // The file input itself stays hidden: "Open a saved progress file" opens it.
+  const importInput = h("input", { type: "file", id: uiId("import"), accept: ".json,application/json", hidden: true, tabindex: -1 });
+  const keepStatus = h("p", { className: "dpup-message dpup-keep-status", role: "status" });
+  const copyArea = h("textarea", { id: uiId("summary"), className: "dpup-note dpup-summary-text", readonly: true, rows: 8 });
+  const copyBox = h("p", { className: "dpup-summary-box", hidden: true },
+    h("label", { for: copyArea.id, text: "Your summary, selected to copy" }), copyArea);
 
   mdButton.addEventListener("click", () => {
-    download(`${def.id}-record-${today()}.md`, renderMarkdown(def, answers, today()), "text/markdown");
-    say("Your record was downloaded as a Markdown file.");
+    download(recordFilename(def.id, about, stamp(), "md"), renderMarkdown(def, answers, today(), about), "text/markdown");
+    say("Your summary was downloaded as a Markdown file.");
   });
   jsonButton.addEventListener("click", () => {
-    download(`${def.id}-record-${today()}.json`, renderJson(def, answers, today()), "application/json");
-    say("Your record was downloaded as a JSON file. Import it here later to carry on.");
+    download(recordFilename(def.id, about, stamp(), "json"), renderJson(def, answers, today(), about), "application/json");
+    say("Your progress was saved to a file. Open it here later to carry on.");
   });
+  openButton.addEventListener("click", () => importInput.click());
+  copyButton.addEventListener("click", () => {
+    const summary = renderMarkdown(def, answers, today(), about);
+    copyBox.hidden = true;
+    copyText(summary).then(() => {
+      keepStatus.textContent = "Summary copied. Paste it into an email or a Teams message.";
+    }, () => {
+      // No clipboard here (an older browser, or not allowed): show the summary selected instead.
+      copyArea.value = summary;
+      copyBox.hidden = false;
+      copyArea.focus();
+      copyArea.select();
+      keepStatus.textContent = "This browser did not let the page copy. The summary is selected below: copy it with Ctrl+C (⌘+C on a Mac).";
+    });
+  });
+  docxButton.addEventListener("click", async () => {
+    const when = stamp();
+    const filename = recordFilename(def.id, about, when, "docx");
+    const root = document.documentElement.dataset.content_root;
+    if (root === undefined) {
+      // JupyterLab or Voila: the kernel writes the file with python-docx and sends it back.
+      keepStatus.textContent = "Making your Word file…";
+      model.send({ kind: "docx", exported_at: today(), stamp: when });
+      return;
+    }
+    keepStatus.textContent = "Making your Word file…";
+    try {
+      // The Word library loads only now, from this site (never with the page).
+      const word = await import(new URL(`${root}widgets/docx/record.mjs`, document.baseURI).href);
+      const blob = await word.docxBlob(RECORD_RULES, def, answers, today(), about);
+      download(filename, blob, DOCX_TYPE);
+      keepStatus.textContent = "Your summary was downloaded as a Word file.";
+    } catch {
+      keepStatus.textContent = "The Word file could not be made here (are you offline?). Download a summary (Markdown) instead.";
+    }
+  });
+  const onKernelFile = (message, buffers) => {
+    if (!message || message.kind !== "docx" || !buffers || !buffers.length) return;
+    download(message.filename, new Blob(buffers, { type: DOCX_TYPE }), DOCX_TYPE);
+    keepStatus.textContent = "Your summary was downloaded as a Word file.";
+  };
+  model.on("msg:custom", onKernelFile);
   printButton.addEventListener("click", () => window.print());
   clearButton.addEventListener("click", () => {
     clearSaved(store);
     blocked = false;
     recover = null;
     recoverButton.hidden = true;
-    changeWithUndo({}, "All your answers and notes for this checklist were cleared from this browser.");
+    changeWithUndo({}, "All your answers and notes for this checklist were cleared from this browser.", cleanAbout(null));
   });
   importInput.addEventListener("change", async () => {
     const file = importInput.files[0];
     importInput.value = "";
     if (!file) return;
     let imported;
+    let restored = null;
     try {
-      imported = importRecord(def, await file.text());
+      const text = await file.text();
+      imported = importRecord(def, text);
+      restored = importAbout(text);
     } catch (error) {
       // Every failure ends in a message, whatever it was.
       const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
       say(`${reason} Your current answers have not changed.`, { error: true });
       return;
     }
-    changeWithUndo(imported.answers, ["Your saved record was imported.", ...imported.notices].join(" "));
+    changeWithUndo(imported.answers, ["Your saved record was imported.", ...imported.notices].join(" "), restored || about);
   });
 
   const checks = checksControl({ def, uiId, open: (check, message) => openCheck(check, message) });
   el.replaceChildren(h("div", { className: "dpup-checklist" },
     checks.line,
+    aboutBlock,
     h("div", { className: "dpup-progress" }, h("h2", { text: "Your progress" }), progressText, progressBar),
     status,
     alert,
@@ -1586,14 +1764,18 @@ function render({ model, el }) {
     h("section", { className: "dpup-controls", "aria-labelledby": uiId("keep") },
       h("h2", { id: uiId("keep"), text: "Keep a record" }),
       h("p", { text: "Your answers stay in this browser only. Nothing you type is sent anywhere." }),
-      h("div", { className: "dpup-buttons" }, mdButton, jsonButton, printButton),
-      h("p", {}, h("label", { for: importInput.id, text: "Carry on from a saved record (JSON file): " }), importInput),
+      h("div", { className: "dpup-buttons" }, jsonButton, openButton, importInput),
+      h("div", { className: "dpup-buttons" }, mdButton, copyButton, docxButton, printButton),
+      keepStatus,
+      copyBox,
       h("div", { className: "dpup-buttons" }, clearButton, undoButton)),
     checks.node));
 
   store = checkStore(def, checks.current());
   const saved = loadSaved(store);
   startFrom(saved);
+  const savedAbout = loadAbout(store);
+  setAbout(Object.values(savedAbout).some(Boolean) ? savedAbout : cleanAbout(model.get("about")));
   let fromKernel = {};
   try {
     fromKernel = cleanAnswers(def, model.get("answers") || {});
@@ -1612,6 +1794,14 @@ function render({ model, el }) {
     }
   };
   model.on("change:answers", onKernelChange);
+  // The kernel may set the details too (a notebook that fills in widget.about).
+  const onKernelAbout = () => {
+    const incoming = cleanAbout(model.get("about"));
+    if (JSON.stringify(incoming) === JSON.stringify(cleanAbout(about))) return;
+    setAbout(incoming);
+    commit(answers, { sync: false });
+  };
+  model.on("change:about", onKernelAbout);
 
   // Another tab with this checklist saved: show its answers here too, so neither tab later
   // writes over the other with what it showed before. (Only shown, not written back.)
@@ -1625,6 +1815,8 @@ function render({ model, el }) {
     blocked = saved.blocked;
     if (saved.message) startFrom(saved);
     answers = saved.answers || {};
+    setAbout(loadAbout(store));
+    model.set("about", about);
     model.set("answers", answers);
     model.save_changes();
     show();
@@ -1636,6 +1828,8 @@ function render({ model, el }) {
   window.addEventListener("storage", onOtherTabChecks);
   return () => {
     model.off("change:answers", onKernelChange);
+    model.off("msg:custom", onKernelFile);
+    model.off("change:about", onKernelAbout);
     window.removeEventListener("storage", onOtherTab);
     window.removeEventListener("storage", onOtherTabChecks);
   };
@@ -1645,7 +1839,7 @@ export default { render };
 
 // The rules above, for the tests that check they agree with progress.py and record.py.
 export {
-  RecordError, changesMessage, checkText, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
+  RECORD_RULES, RecordError, changesMessage, checkText, cleanAbout, importAbout, recordFilename, slug, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
   renderJson, renderMarkdown, resultsOf, writeSaved,
 };
 

@@ -13,7 +13,8 @@ import traitlets
 
 from .catalogue import catalogue_entries
 from .progress import Progress, progress
-from .record import clean_answers, render_json, render_markdown
+from .docx_record import render_docx
+from .record import clean_about, clean_answers, record_filename, render_json, render_markdown
 from .schema import Checklist
 
 _HERE = Path(__file__).parent
@@ -25,6 +26,7 @@ class ChecklistWidget(anywidget.AnyWidget):
 
     definition = traitlets.Dict(help="The checklist as JSON, as the front-end draws it").tag(sync=True)
     answers = traitlets.Dict(help="{item id: {'answer': value or None, 'note': text}}").tag(sync=True)
+    about = traitlets.Dict(help="{'what', 'completed_by', 'review_by'}: what the check is about").tag(sync=True)
 
     def __init__(self, checklist: Checklist, **kwargs):
         self.checklist = checklist
@@ -33,12 +35,25 @@ class ChecklistWidget(anywidget.AnyWidget):
         if self.catalogue:  # the navigator: the tools beside this one, to filter by role and stage
             definition["catalogue"] = self.catalogue
         super().__init__(definition=definition, **kwargs)
+        self.on_msg(self._on_message)
 
     def progress(self) -> Progress:
         return progress(self.checklist, clean_answers(self.checklist, self.answers))
 
     def record_markdown(self, exported_at: dt.date | str | None = None) -> str:
-        return render_markdown(self.checklist, self.answers, exported_at, self.catalogue)
+        return render_markdown(self.checklist, self.answers, exported_at, self.catalogue, self.about)
 
     def record_json(self, exported_at: dt.date | str | None = None) -> str:
-        return render_json(self.checklist, self.answers, exported_at, self.catalogue)
+        return render_json(self.checklist, self.answers, exported_at, self.catalogue, self.about)
+
+    def record_docx(self, exported_at: dt.date | str | None = None) -> bytes:
+        return render_docx(self.checklist, self.answers, exported_at, self.catalogue, self.about)
+
+    def _on_message(self, widget, content, buffers):
+        """With a kernel (JupyterLab, Voila) the page asks for the Word record here: the kernel writes
+        it with python-docx and sends the file back for the browser to save."""
+        if not isinstance(content, dict) or content.get("kind") != "docx":
+            return
+        exported_at, stamp = str(content.get("exported_at", "")), str(content.get("stamp", ""))
+        filename = record_filename(self.checklist.id, clean_about(self.about), stamp, "docx")
+        self.send({"kind": "docx", "filename": filename}, buffers=[self.record_docx(exported_at or None)])

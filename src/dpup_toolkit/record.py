@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 
 from .catalogue import catalogue_entries
 from .plain_language import LONG_SENTENCE
@@ -118,6 +119,54 @@ def changes_message(checklist: Checklist, version: int, removed: int, kept: str)
     return " ".join([text + (": " + ", ".join(parts) if parts else "") + ".", *(change.note for change in later if change.note)])
 
 
+# What the check is about, asked at the top of every tool; part of every record and of its file name.
+ABOUT_FIELDS = ("what", "completed_by", "review_by")
+ABOUT_LABELS = {"what": "What is being checked", "completed_by": "Completed by", "review_by": "Review by"}
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+SLUG_LENGTH = 40
+
+
+def clean_about(about) -> dict[str, str]:
+    """{"what", "completed_by", "review_by"} as trimmed text ("" when missing or not text); a review
+    date that is not YYYY-MM-DD is dropped. The same as cleanAbout in checklist.js."""
+    about = about if isinstance(about, dict) else {}
+    cleaned = {}
+    for field in ABOUT_FIELDS:
+        value = _given(about.get(field), "")
+        cleaned[field] = value.strip(SPACE) if isinstance(value, str) else ""
+    if not _DATE.fullmatch(cleaned["review_by"]):
+        cleaned["review_by"] = ""
+    return cleaned
+
+
+def about_lines(about) -> list[tuple[str, str]]:
+    """(label, text) for each detail, "Not given" when empty."""
+    about = clean_about(about)
+    return [(ABOUT_LABELS[field], about[field] or "Not given") for field in ABOUT_FIELDS]
+
+
+def slug(text: str, limit: int = SLUG_LENGTH) -> str:
+    """Text as a safe part of a file name: ASCII lower-case letters, digits and single hyphens,
+    macrons and other accents folded (ā → a), at most `limit` characters. Same as slug in checklist.js."""
+    text = re.sub(r"[\u0300-\u036f]", "", unicodedata.normalize("NFKD", text))
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text[:limit].rstrip("-")
+
+
+def record_filename(checklist_id: str, about, stamp: str, extension: str) -> str:
+    """`<tool>-<what>-<date-time>.<extension>`; without a what-part when nothing usable was typed."""
+    what = slug(clean_about(about)["what"])
+    return "-".join(part for part in (checklist_id, what, stamp) if part) + f".{extension}"
+
+
+def import_about(text: str) -> dict[str, str] | None:
+    """The details saved in a record that import_record accepted; None for a record made before
+    records had them (the page then keeps what it shows)."""
+    record = json.loads(text.removeprefix("\ufeff"), parse_int=float, parse_constant=_no_constant)
+    about = record.get("about") if isinstance(record, dict) else None
+    return clean_about(about) if isinstance(about, dict) else None
+
+
 def _quote(text: str) -> list[str]:
     return [f"> {line}".rstrip(" \t") for line in escape_markdown(text).split("\n")]
 
@@ -198,7 +247,7 @@ def _unanswered_lines(checklist: Checklist, answers: Answers, shown: set[str]) -
 
 
 def render_markdown(checklist: Checklist, answers: Answers, exported_at: dt.date | str | None = None,
-                    entries: list[dict] | None = None) -> str:
+                    entries: list[dict] | None = None, about: dict | None = None) -> str:
     exported_at = str(exported_at or dt.date.today().isoformat())
     entries = catalogue_entries(checklist) if entries is None else entries
     answers = clean_answers(checklist, answers)
@@ -207,6 +256,7 @@ def render_markdown(checklist: Checklist, answers: Answers, exported_at: dt.date
     out = [
         f"# {escape_line(checklist.title)}: record",
         "",
+        *(f"- {label}: {escape_line(text)}" for label, text in about_lines(about)),
         f"- Checklist: {checklist.id}, version {checklist.version}",
         f"- Exported: {escape_line(exported_at)}",
     ]
@@ -228,7 +278,7 @@ def render_markdown(checklist: Checklist, answers: Answers, exported_at: dt.date
 
 
 def render_json(checklist: Checklist, answers: Answers, exported_at: dt.date | str | None = None,
-                entries: list[dict] | None = None) -> str:
+                entries: list[dict] | None = None, about: dict | None = None) -> str:
     entries = catalogue_entries(checklist) if entries is None else entries
     answers = clean_answers(checklist, answers)
     record = {
@@ -236,6 +286,7 @@ def render_json(checklist: Checklist, answers: Answers, exported_at: dt.date | s
         "format_version": RECORD_FORMAT_VERSION,
         "checklist": {"id": checklist.id, "version": checklist.version, "title": checklist.title},
         "exported_at": str(exported_at or dt.date.today().isoformat()),
+        "about": clean_about(about),
         "answers": answers,
         "results": results_of(checklist, answers, entries),
     }

@@ -132,3 +132,10 @@ def accessibility_problems(page):
             targets: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}));
     }""")
     return violations
+
+
+def open_saved_file(page, path):
+    """Open a saved progress file as a person does: the button opens the file chooser."""
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Open a saved progress file").click()
+    chooser.value.set_files(path)

@@ -8,7 +8,7 @@ from dpup_toolkit import load_checklist, render_json, render_markdown
 from dpup_toolkit.results import results_of
 
 from ..conftest import ROOT
-from .conftest import accessibility_problems
+from .conftest import accessibility_problems, open_saved_file
 
 BUILDER = load_checklist(ROOT / "checklists" / "purpose-statement-builder.yml")
 ASSESSOR = load_checklist(ROOT / "checklists" / "collaboration-assessor.yml")
@@ -34,11 +34,11 @@ def saved_answers(page, tool):
 def downloads_match_python(page, tool, tmp_path):
     answers = saved_answers(page, tool)
     with page.expect_download() as markdown_download:
-        page.get_by_role("button", name="Download record (Markdown)").click()
+        page.get_by_role("button", name="Download a summary (Markdown)").click()
     text = markdown_download.value.path().read_text(encoding="utf-8")
     assert text == render_markdown(tool, answers, re.search(r"^- Exported: (.+)$", text, re.M)[1])
     with page.expect_download() as json_download:
-        page.get_by_role("button", name="Download record (JSON)").click()
+        page.get_by_role("button", name="Save my progress to a file").click()
     path = tmp_path / f"{tool.id}.json"
     json_download.value.save_as(path)
     record = path.read_text(encoding="utf-8")
@@ -94,7 +94,7 @@ def test_the_builder_warns_assembles_checks_and_keeps_the_explanation(visit, sit
     record, saved = downloads_match_python(page, BUILDER, tmp_path)
 
     fresh = open_tool(visit, site_url, BUILDER).page
-    fresh.get_by_label("Carry on from a saved record (JSON file):").set_input_files(record)
+    open_saved_file(fresh, record)
     expect(fresh.get_by_role("status").filter(has_text="imported")).to_have_text("Your saved record was imported.")
     expect(item(fresh, BUILDER, "why").get_by_role("textbox")).to_have_value(BUILDER.item("why").example)
     assert saved_answers(fresh, BUILDER) == saved
@@ -143,7 +143,7 @@ def test_the_assessor_recommends_a_level_with_why_and_keeps_it(visit, site_url, 
     record, saved = downloads_match_python(page, ASSESSOR, tmp_path)
 
     fresh = open_tool(visit, site_url, ASSESSOR).page
-    fresh.get_by_label("Carry on from a saved record (JSON file):").set_input_files(record)
+    open_saved_file(fresh, record)
     expect(fresh.locator(".dpup-recommendation-title")).to_have_text(f"Recommended: {chosen['title']}")
     assert saved_answers(fresh, ASSESSOR) == saved
     fresh.get_by_role("button", name="Clear my answers").click()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from dpup_toolkit import load_checklist, render_json, render_markdown, visible_items
 
 from ..conftest import ROOT
-from .conftest import accessibility_problems
+from .conftest import accessibility_problems, open_saved_file
 
 PAGE = "checklists/purpose-statement.html"
 CHECKLIST = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
@@ -129,16 +129,16 @@ def test_downloads_match_the_python_engine_and_import_resumes_elsewhere(visit, s
     answers = saved_answers(page)
 
     with page.expect_download() as markdown_download:
-        page.get_by_role("button", name="Download record (Markdown)").click()
+        page.get_by_role("button", name="Download a summary (Markdown)").click()
     markdown = markdown_download.value
-    assert re.fullmatch(r"purpose-statement-record-\d{4}-\d\d-\d\d\.md", markdown.suggested_filename)
+    assert re.fullmatch(r"purpose-statement-\d{4}-\d\d-\d\d-\d{4}\.md", markdown.suggested_filename)
     text = markdown.path().read_text(encoding="utf-8")
     exported = re.search(r"^- Exported: (.+)$", text, re.M).group(1)
     assert text == render_markdown(CHECKLIST, answers, exported)
     assert "\\<script\\>" in text
 
     with page.expect_download() as json_download:
-        page.get_by_role("button", name="Download record (JSON)").click()
+        page.get_by_role("button", name="Save my progress to a file").click()
     record_path = tmp_path / "record.json"
     json_download.value.save_as(record_path)
     record_text = record_path.read_text(encoding="utf-8")
@@ -147,7 +147,7 @@ def test_downloads_match_the_python_engine_and_import_resumes_elsewhere(visit, s
     # A fresh browser profile knows nothing until the record is imported.
     fresh = open_checklist(visit, site_url).page
     expect(progress(fresh)).to_have_text(re.compile(r"^0 of "))
-    fresh.get_by_label("Carry on from a saved record (JSON file):").set_input_files(record_path)
+    open_saved_file(fresh, record_path)
     expect(fresh.get_by_role("status").filter(has_text="imported")).to_have_text("Your saved record was imported.")
     expect(item(fresh, NA_ITEM).get_by_role("radio", name="Not applicable", exact=True)).to_be_checked()
     expect(item(fresh, NA_ITEM).get_by_role("textbox", name="Why does this not apply? (needed)")).to_have_value(
@@ -174,7 +174,7 @@ def test_a_bad_import_explains_itself_and_loses_nothing(visit, site_url, tmp_pat
     before = saved_answers(page)
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")
-    page.get_by_label("Carry on from a saved record (JSON file):").set_input_files(bad)
+    open_saved_file(page, bad)
     expect(page.get_by_role("alert")).to_have_text(f"{message} Your current answers have not changed.")
     expect(item(page, FIRST).get_by_role("radio", name="Yes", exact=True)).to_be_checked()
     assert saved_answers(page) == before
@@ -215,7 +215,7 @@ def test_the_filled_in_form_stays_accessible(visit, site_url, tmp_path):
     answer(page, PARENT, CHECKLIST.answer_label(CONDITIONAL.show_if.answer_in[0]))
     answer(page, CONDITIONAL, "No")
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
-    page.get_by_label("Carry on from a saved record (JSON file):").set_input_files(tmp_path / "bad.json")
+    open_saved_file(page, tmp_path / "bad.json")
     expect(page.get_by_role("alert")).not_to_be_empty()
     expect(page.locator(".dpup-next-list li")).to_have_count(2)
     assert accessibility_problems(page) == []
@@ -263,10 +263,10 @@ def test_keyboard_only_completion_with_tab_space_and_enter(visit, site_url):
         page.keyboard.press("Tab")
     total = total_shown({item.id: {"answer": "yes"} for item in CHECKLIST.items})
     expect(progress(page)).to_have_text(f"{total} of {total} questions answered. 0 not met.")
-    assert page.evaluate(FOCUSED)["text"] == "Download record (Markdown)"
+    assert page.evaluate(FOCUSED)["text"] == "Save my progress to a file"
     with page.expect_download() as download:
         page.keyboard.press("Enter")
-    assert download.value.suggested_filename.endswith(".md")
+    assert download.value.suggested_filename.endswith(".json")
     for _ in range(10):  # on to "Clear my answers", and Enter clears
         page.keyboard.press("Tab")
         if page.evaluate(FOCUSED)["text"] == "Clear my answers":
@@ -297,11 +297,11 @@ def test_a_100_kb_note_in_every_script_survives_reload_and_export(visit, site_ur
     answers = saved_answers(page)
     assert answers[FIRST.id] == {"answer": "no", "note": long_note}
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download record (JSON)").click()
+        page.get_by_role("button", name="Save my progress to a file").click()
     record = download.value.path().read_text(encoding="utf-8")
     assert record == render_json(CHECKLIST, answers, json.loads(record)["exported_at"])
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download record (Markdown)").click()
+        page.get_by_role("button", name="Download a summary (Markdown)").click()
     markdown = download.value.path().read_text(encoding="utf-8")
     assert markdown == render_markdown(CHECKLIST, answers, re.search(r"^- Exported: (.+)$", markdown, re.M)[1])
 

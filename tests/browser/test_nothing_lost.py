@@ -9,10 +9,10 @@ from playwright.sync_api import expect
 from dpup_toolkit.site import finish_page
 
 from ..conftest import SITE
+from .conftest import open_saved_file
 from .test_checklist_page import (CHECKLIST, FIRST, PAGE, SECOND, STORAGE_KEY, answer, item, open_checklist,
                                   progress, saved_answers)
 
-IMPORT = "Carry on from a saved record (JSON file):"
 NOT_SAVED = ("The answers are on this page, but this browser could not save them (it may be full). "
              "Download a record (JSON) now, or they will be gone when you leave the page.")
 
@@ -45,7 +45,7 @@ def test_an_import_too_large_to_save_says_so_keeps_the_answers_on_screen_and_off
     note = "kia ora " * 800_000  # 6.4 MB: more than the browser stores for a site
     path = tmp_path / "big.json"
     path.write_text(record({SECOND.id: {"answer": "no", "note": note}}), encoding="utf-8")
-    page.get_by_label(IMPORT).set_input_files(path)
+    open_saved_file(page, path)
     # Drawing a 6 MB note takes the browser a while: allow it.
     expect(page.get_by_role("alert")).to_have_text(f"Your saved record was imported. {NOT_SAVED}", timeout=60_000)
     expect(item(page, SECOND).get_by_role("radio", name="No", exact=True)).to_be_checked()
@@ -138,7 +138,7 @@ def test_a_record_whose_title_cannot_become_text_still_gets_a_message(visit, sit
     page = open_checklist(visit, site_url).page
     path = tmp_path / "odd.json"
     path.write_text(record({}, id="other", title={"toString": 1}), encoding="utf-8")
-    page.get_by_label(IMPORT).set_input_files(path)
+    open_saved_file(page, path)
     expect(page.get_by_role("alert")).to_have_text(
         f"This record is for another checklist (“unknown”), not “{CHECKLIST.title}”. Your current answers have not changed.")
 
@@ -147,7 +147,7 @@ def test_a_megabyte_note_of_one_letter_does_not_freeze_the_page(visit, site_url,
     page = open_checklist(visit, site_url).page
     path = tmp_path / "long.json"
     path.write_text(record({FIRST.id: {"answer": "yes", "note": "ā" * 1_000_000}}), encoding="utf-8")
-    page.get_by_label(IMPORT).set_input_files(path)
+    open_saved_file(page, path)
     # Before the fix the page was busy for about 40 s here: these waits would time out.
     expect(page.get_by_role("status").filter(has_text="imported")).to_have_text("Your saved record was imported.")
     reload(page)

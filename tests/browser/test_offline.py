@@ -83,7 +83,7 @@ def test_every_page_and_the_checklist_work_offline_after_one_visit(visit, site_u
     shown = total_shown(saved_answers(page))
     expect(progress(page)).to_have_text(f"{shown} of {shown} questions answered. 0 not met.")
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download record (Markdown)").click()
+        page.get_by_role("button", name="Download a summary (Markdown)").click()
     download.value.save_as(tmp_path / "record.md")
     assert SECRET in (tmp_path / "record.md").read_text(encoding="utf-8")
     page.reload()

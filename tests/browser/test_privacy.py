@@ -1,6 +1,7 @@
 """Nothing a person types into a tool leaves their browser, and clearing removes all of it."""
 import json
 
+from .conftest import open_saved_file
 from .test_checklist_page import CHECKLIST, FIRST, SECOND, answer, item, open_checklist
 
 SECRET = "Mere Kawhia 021 555 0199 — private note"
@@ -22,11 +23,11 @@ def test_typed_text_never_leaves_the_browser_and_clear_removes_it(visit, site_ur
     note.fill(SECRET)
     note.blur()
     with page.expect_download():
-        page.get_by_role("button", name="Download record (Markdown)").click()
+        page.get_by_role("button", name="Download a summary (Markdown)").click()
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download record (JSON)").click()
+        page.get_by_role("button", name="Save my progress to a file").click()
     download.value.save_as(tmp_path / "record.json")
-    page.get_by_label("Carry on from a saved record (JSON file):").set_input_files(tmp_path / "record.json")
+    open_saved_file(page, tmp_path / "record.json")
     page.reload()
     page.wait_for_selector(".dpup-checklist")
     # Follow a link from the checklist to another page of the site, as a reader would.

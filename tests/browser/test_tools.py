@@ -12,7 +12,7 @@ from dpup_toolkit.catalogue import catalogue_entries
 from dpup_toolkit.results import results_of
 
 from ..conftest import ROOT
-from .conftest import accessibility_problems
+from .conftest import accessibility_problems, open_saved_file
 
 TOOLS = list_checklists(ROOT / "checklists")
 HOSTILE = '<img src=x onerror="window.__pwned = 1"> *not bold*'
@@ -130,22 +130,22 @@ def test_a_person_completes_the_tool_keeps_a_record_and_clears_it(visit, site_ur
     assert saved_answers(page, tool) == answers
 
     with page.expect_download() as markdown_download:
-        page.get_by_role("button", name="Download record (Markdown)").click()
+        page.get_by_role("button", name="Download a summary (Markdown)").click()
     markdown = markdown_download.value
-    assert re.fullmatch(rf"{tool.id}-record-\d{{4}}-\d\d-\d\d\.md", markdown.suggested_filename)
+    assert re.fullmatch(rf"{tool.id}-\d{{4}}-\d\d-\d\d-\d{{4}}\.md", markdown.suggested_filename)
     text = markdown.path().read_text(encoding="utf-8")
     exported = re.search(r"^- Exported: (.+)$", text, re.M).group(1)
     assert text == render_markdown(tool, answers, exported)
 
     with page.expect_download() as json_download:
-        page.get_by_role("button", name="Download record (JSON)").click()
+        page.get_by_role("button", name="Save my progress to a file").click()
     record = tmp_path / "record.json"
     json_download.value.save_as(record)
     record_text = record.read_text(encoding="utf-8")
     assert record_text == render_json(tool, answers, json.loads(record_text)["exported_at"])
 
     fresh = open_tool(visit, site_url, tool).page
-    fresh.get_by_label("Carry on from a saved record (JSON file):").set_input_files(record)
+    open_saved_file(fresh, record)
     expect(fresh.get_by_role("status").filter(has_text="imported")).to_have_text("Your saved record was imported.")
     expect_answers_shown(fresh, tool, entered)
     assert saved_answers(fresh, tool) == answers

@@ -49,3 +49,30 @@ def test_answers_reach_the_kernel_and_make_the_same_record(visit, voila_url):
     expect(page.get_by_label("Kernel record")).to_have_value(expected)
     assert "> \\<b\\>not bold\\</b\\>\n> \\# not a heading" in expected
     assert v.external == []
+
+
+def test_in_voila_the_kernel_writes_the_word_file_with_the_details(visit, voila_url):
+    import io
+
+    from docx import Document
+
+    from dpup_toolkit.docx_record import render_docx
+
+    v = open_app(visit, voila_url, "checklists/purpose-statement.ipynb")
+    page = v.page
+    about = {"what": "Ōtaki pilot", "completed_by": "Aroha Ngata", "review_by": "2027-03-31"}
+    page.get_by_label("What are you checking?").fill(about["what"])
+    page.get_by_label("Completed by").fill(about["completed_by"])
+    page.get_by_label("Review by (optional)").fill(about["review_by"])
+    item(page, FIRST).get_by_label("No", exact=True).check()
+    note = item(page, FIRST).get_by_role("textbox", name="Your note (optional)")
+    note.fill("Ask the team")
+    note.blur()
+    with page.expect_download(timeout=60_000) as word:
+        page.get_by_role("button", name="Download for Word (.docx)").click()
+    assert re.fullmatch(r"purpose-statement-otaki-pilot-\d{4}-\d\d-\d\d-\d{4}\.docx", word.value.suggested_filename)
+    found = [p.text for p in Document(word.value.path()).paragraphs]
+    exported = next(t for t in found if t.startswith("Exported: ")).removeprefix("Exported: ")
+    answers = {FIRST.id: {"answer": "no", "note": "Ask the team"}}
+    assert found == [p.text for p in Document(io.BytesIO(render_docx(CHECKLIST, answers, exported, about=about))).paragraphs]
+    assert v.external == []

@@ -1,0 +1,94 @@
+"""The Word (.docx) record (issue 11): the browser's (checklist.js with the vendored docx library) and
+the kernel's (python-docx) hold the same paragraphs, and python-docx finds everything in them."""
+import io
+import json
+import subprocess
+
+import pytest
+from docx import Document
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dpup_toolkit import load_checklist
+from dpup_toolkit.docx_record import record_blocks, render_docx
+
+from .conftest import ROOT
+from .test_front_end_logic import definition, module  # noqa: F401  (module is a fixture)
+from .test_parity import CORPUS, hostile_text
+from .test_record import ANSWERS, HOSTILE_NOTE, KINDS_ANSWERS
+
+VENDORED = ROOT / "theme" / "site-root" / "widgets" / "docx" / "docx.mjs"
+WORD_MODULE = VENDORED.parent / "record.mjs"
+MAKER = ROOT / "tests" / "js" / "make_docx.mjs"
+ABOUT = {"what": "Youth mentoring pilot", "completed_by": "Aroha Ngata", "review_by": "2027-03-31"}
+
+
+def paragraphs(data: bytes) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in Document(io.BytesIO(data)).paragraphs]
+
+
+def browser_docx(module, tmp_path, d, answers, about):  # noqa: F811
+    out = tmp_path / "record.docx"
+    request = {"module": str(module), "record": str(WORD_MODULE), "out": str(out), "args": [d, answers, "2026-11-21", about]}
+    subprocess.run(["node", str(MAKER)], input=json.dumps(request), text=True, check=True, capture_output=True)
+    return out.read_bytes()
+
+
+def browser_blocks(module, calls):  # noqa: F811
+    request = {"module": str(module), "record": str(WORD_MODULE), "blocks": calls}
+    out = subprocess.run(["node", str(MAKER)], input=json.dumps(request), text=True, check=True, capture_output=True)
+    return json.loads(out.stdout)
+
+
+def test_the_vendored_library_is_the_pinned_npm_release():
+    package = json.loads((ROOT / "package.json").read_text())["dependencies"]["docx"]
+    installed = ROOT / "node_modules" / "docx"
+    assert json.loads((installed / "package.json").read_text())["version"] == package
+    assert VENDORED.read_bytes() == (installed / "dist" / "index.mjs").read_bytes()
+    assert "MIT" in (VENDORED.parent / "LICENSE.txt").read_text()
+
+
+def test_the_python_word_record_has_the_details_summary_actions_answers_and_notes(sample):
+    found = paragraphs(render_docx(sample, ANSWERS, "2026-11-21", about=ABOUT))
+    texts = [text for _, text in found]
+    assert found[0] == ("Title", "Sample checklist: record")
+    assert texts[1:4] == ["What is being checked: Youth mentoring pilot", "Completed by: Aroha Ngata",
+                          "Review by: 2027-03-31"]
+    assert "Progress: 3 of 4 questions answered" in texts and "Not met: 1" in texts
+    # The summary and its actions come before the answers.
+    assert texts.index("What to do next") < texts.index("The data")
+    assert ("Heading 2", "1. Is each identifying part needed?") in found
+    assert "What to do: Remove the parts you do not need." in texts
+    assert "Note: " + HOSTILE_NOTE in texts
+    assert "Note: Ask the team" in texts
+    assert texts.count("Answer: Yes") == 2 and "Answer: No" in texts and "Answer: Not answered" in texts
+
+
+@pytest.mark.parametrize("tool, answers", [("sample", ANSWERS), ("kinds", KINDS_ANSWERS), ("kinds", {})])
+def test_the_browser_word_record_holds_the_same_paragraphs_as_python(module, tmp_path, sample, kinds, tool, answers):  # noqa: F811
+    checklist = {"sample": sample, "kinds": kinds}[tool]
+    made_in_browser = browser_docx(module, tmp_path, definition(checklist), answers, ABOUT)
+    assert paragraphs(made_in_browser) == paragraphs(render_docx(checklist, answers, "2026-11-21", about=ABOUT))
+
+
+def test_a_real_tool_with_actions_and_notes_matches_too(module, tmp_path):  # noqa: F811
+    tool = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
+    ids = [item.id for item in tool.items]
+    answers = {ids[0]: {"answer": "no", "note": "Ask the data team.\nBy Friday\x0b."}, ids[1]: {"answer": "yes"},
+               ids[2]: {"answer": "no"}}
+    made_in_browser = paragraphs(browser_docx(module, tmp_path, definition(tool), answers, {"what": "Ōtaki pilot"}))
+    assert made_in_browser == paragraphs(render_docx(tool, answers, "2026-11-21", about={"what": "Ōtaki pilot"}))
+    assert "Your note: Ask the data team.\nBy Friday\ufffd." in [text for _, text in made_in_browser]
+
+
+@CORPUS
+@given(st.lists(hostile_text, min_size=20, max_size=60))
+def test_word_blocks_agree_on_hostile_notes(module, sample, notes):  # noqa: F811
+    d = definition(sample)
+    calls, expected = [], []
+    for note in notes:
+        answers = {"needed": {"answer": "no", "note": note}, "told": {"answer": "yes", "note": note[::-1]}}
+        about = {"what": note, "completed_by": note[:5]}
+        calls.append([d, answers, "2026-11-21", about])
+        expected.append(record_blocks(sample, answers, "2026-11-21", about=about))
+    assert browser_blocks(module, calls) == expected
