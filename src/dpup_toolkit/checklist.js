@@ -961,11 +961,24 @@ function drawCompare(def, uiId) {
   const summary = h("p", { className: "dpup-compare-summary", role: "status" });
   const output = h("div", { className: "dpup-compare-output" });
   const downloadButton = h("button", { type: "button", hidden: true, text: "Download the comparison (Markdown)" });
+  const onlyDiffer = h("input", { type: "checkbox", id: uiId("compare-differ") });
+  const filter = h("p", { hidden: true }, onlyDiffer, h("label", { for: onlyDiffer.id, text: " Show only where answers differ" }));
   let files = [];
 
   downloadButton.addEventListener("click", () => {
     download(`${def.id}-comparison-${today()}.md`, renderComparison(def, files, today()), "text/markdown");
   });
+
+  // Leave out the items (and then the sections) where nobody differs.
+  function narrow() {
+    for (const part of output.querySelectorAll(".dpup-compare-part")) {
+      for (const item of part.querySelectorAll(".dpup-compare-item")) {
+        item.hidden = onlyDiffer.checked && !item.classList.contains("dpup-compare-differ");
+      }
+      part.hidden = ![...part.querySelectorAll(".dpup-compare-item")].some((item) => !item.hidden);
+    }
+  }
+  onlyDiffer.addEventListener("change", narrow);
 
   picker.addEventListener("change", async () => {
     const chosen = [...picker.files];
@@ -988,13 +1001,14 @@ function drawCompare(def, uiId) {
     ] : []));
     const enough = people.length >= 2;
     downloadButton.hidden = !enough;
+    filter.hidden = !enough;
     const items = sections.flatMap((section) => section.items);
     const agreeing = items.filter((entry) => entry.agree === "agree").length;
     const differing = items.filter((entry) => entry.agree === "differ").length;
     summary.textContent = enough
       ? `${people.length} people compared. All agree on ${agreeing} of ${items.length} items; answers differ on ${differing}.`
       : "Choose two or more records of this tool to compare them.";
-    output.replaceChildren(...(enough ? sections.map((section) => h("div", {},
+    output.replaceChildren(...(enough ? sections.map((section) => h("div", { className: "dpup-compare-part" },
       h("h3", { text: section.title }),
       ...section.items.map(({ item, agree, entries }) => h("div", { className: `dpup-compare-item dpup-compare-${agree}` },
         h("h4", { text: item.prompt }),
@@ -1004,6 +1018,7 @@ function drawCompare(def, uiId) {
           h("span", { className: item.kind === "text" && entry.answer ? "dpup-compare-text" : null,
             text: comparedAnswer(def, item, entry) }),
           entry.note ? h("p", { className: "dpup-compare-note" }, h("span", { text: "Note: " }), entry.note) : null))))))) : []));
+    narrow();
   });
 
   const title = h("h2", { id: uiId("compare"), text: "Compare answers with your team" });
@@ -1016,6 +1031,7 @@ function drawCompare(def, uiId) {
       h("p", {}, h("label", { for: picker.id, text: "Records to compare (JSON files): " }), picker),
       errors, summary,
       h("div", { className: "dpup-buttons" }, downloadButton),
+      filter,
       output));
 }
 

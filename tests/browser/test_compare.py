@@ -60,6 +60,11 @@ def test_a_team_sees_where_it_agrees_and_downloads_the_same_comparison_as_python
     expect(answers).to_have_text([re.compile(r"^ana\.json: Yes\s*Note: " + re.escape(HOSTILE)),
                                   re.compile(r"^ben\.json: No\s*Note: Kia ora whānau"),
                                   "Cai Tūhoe: Not answered"])
+    section.get_by_label("Show only where answers differ").check()
+    expect(compared(page, FIRST)).to_be_hidden()
+    expect(compared(page, SECOND)).to_be_visible()
+    section.get_by_label("Show only where answers differ").uncheck()
+    expect(compared(page, FIRST)).to_be_visible()
     assert page.evaluate("window.__pwned") is None  # a note is text, never markup
     # Other people's answers are never stored: nothing saved for this tool, no trace of a note.
     stored = page.evaluate("Object.entries(localStorage).flat().join(' ')")
@@ -101,6 +106,13 @@ def test_compare_opens_from_the_keyboard_and_fits_a_phone(visit, site_url, tmp_p
     assert widths[0] <= widths[1], widths
     box = compared(page, SECOND).bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Show only where answers differ")).to_be_focused()
+    page.keyboard.press("Space")
+    expect(compared(page, FIRST)).to_be_hidden()
+    page.locator(".dpup-compare").screenshot(path=f"{SCREENS}/compare-375-differ-only.png")
+    page.keyboard.press("Space")
     compared(page, SECOND).scroll_into_view_if_needed()
     page.locator(".dpup-compare").screenshot(path=f"{SCREENS}/compare-375.png")
     page.evaluate("window.scrollTo(0, 0)")  # the theme's Back to top button fails contrast (not ours)
