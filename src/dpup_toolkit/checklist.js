@@ -1143,10 +1143,11 @@ function renderComparison(def, files, comparedAt) {
 }
 
 // The "Compare answers with your team" section: closed until opened, nothing kept after the page.
+// Its messages are live regions, not role=status/alert: those belong to the tool's own messages.
 function drawCompare(def, uiId) {
   const picker = h("input", { type: "file", id: uiId("compare-files"), accept: ".json,application/json", multiple: true });
-  const errors = h("div", { className: "dpup-compare-errors", role: "alert" });
-  const summary = h("p", { className: "dpup-compare-summary", role: "status" });
+  const errors = h("div", { className: "dpup-compare-errors", "aria-live": "assertive" });
+  const summary = h("p", { className: "dpup-compare-summary", "aria-live": "polite" });
   const output = h("div", { className: "dpup-compare-output" });
   const downloadButton = h("button", { type: "button", hidden: true, text: "Download the comparison (Markdown)" });
   const onlyDiffer = h("input", { type: "checkbox", id: uiId("compare-differ") });

@@ -51,8 +51,8 @@ def test_a_team_sees_where_it_agrees_and_downloads_the_same_comparison_as_python
     files = team_files(tmp_path)
     section.get_by_label(PICKER).set_input_files(files)
 
-    expect(section.get_by_role("status")).to_contain_text("3 people compared.")
-    expect(section.get_by_role("alert")).to_have_text(
+    expect(section.locator(".dpup-compare-summary")).to_contain_text("3 people compared.")
+    expect(section.locator(".dpup-compare-errors")).to_have_text(
         "These files were left out:notes.json: This file is not a DPUP Toolkit checklist record.")
     expect(compared(page, FIRST).locator(".dpup-compare-status")).to_have_text("All agree")
     expect(compared(page, SECOND).locator(".dpup-compare-status")).to_have_text("Answers differ")
@@ -86,7 +86,7 @@ def test_one_record_is_not_a_comparison(visit, site_url, tmp_path):
     page = open_checklist(visit, site_url).page
     section = open_compare(page)
     section.get_by_label(PICKER).set_input_files(team_files(tmp_path)[0])
-    expect(section.get_by_role("status")).to_have_text("Choose two or more records of this tool to compare them.")
+    expect(section.locator(".dpup-compare-summary")).to_have_text("Choose two or more records of this tool to compare them.")
     expect(section.get_by_role("button", name="Download the comparison (Markdown)")).to_be_hidden()
 
 
