@@ -1229,6 +1229,185 @@ const DRAW_RESULT = {
   unmet: drawUnmet, template: drawTemplate, rules: drawRules, score: drawScore, catalogue: drawCatalogue,
 };
 
+// ---------------------------------------------------------------------------------------------
+// Compare answers (compare.py does the same): several people's JSON records of this tool, item by
+// item. The records are read on this page only, never saved in this browser: they are other
+// people's answers.
+
+const COMPARE_STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
+const NOT_ASKED = "Not asked (an earlier answer skipped it)";
+
+// Who a record is from: its "Completed by" detail when it has one, else the file's name.
+function personLabel(text, name) {
+  const record = JSON.parse(String(text).replace(/^\ufeff/, ""));
+  const about = isPlainObject(record.about) ? record.about : {};
+  const by = given(about.completed_by, "");
+  return typeof by === "string" && by.replace(SPACE_ENDS, "") ? by.replace(SPACE_ENDS, "") : name;
+}
+
+function comparedAnswer(def, item, entry) {
+  if (!entry.shown) return NOT_ASKED;
+  if (entry.answer === null) return item.kind === "text" ? "Not written" : "Not answered";
+  if (item.kind === "text") return entry.answer;
+  return item.kind === "choice" ? optionLabel(item, entry.answer) : answerLabel(def, entry.answer);
+}
+
+// files: [{name, text}] in the order to show them. Gives {people, errors, sections}: every file
+// importRecord accepts is a person; every other file an error naming it.
+function compareRecords(def, files) {
+  const people = [];
+  const errors = [];
+  for (const { name, text } of files) {
+    try {
+      const { answers } = importRecord(def, text);
+      people.push({ label: personLabel(text, name), file: name, answers });
+    } catch (error) {
+      const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
+      errors.push(`${name}: ${reason}`);
+    }
+  }
+  const times = new Map();
+  for (const person of people) {
+    times.set(person.label, (times.get(person.label) || 0) + 1);
+    if (times.get(person.label) > 1) person.label = `${person.label} (${times.get(person.label)})`;
+  }
+  const shownSets = people.map((person) => new Set(visibleItems(def, person.answers).map((item) => item.id)));
+  const sections = def.sections.map((section) => ({
+    title: section.title,
+    items: section.items.filter((item) => shownSets.some((set) => set.has(item.id))).map((item) => {
+      const entries = people.map((person, i) => (shownSets[i].has(item.id) ? {
+        shown: true,
+        answer: answerOf(item, person.answers),
+        note: item.kind === "text" ? "" : (person.answers[item.id] || {}).note || "",
+      } : { shown: false, answer: null, note: "" }));
+      const answered = entries.filter((entry) => entry.answer !== null);
+      const agree = !answered.length ? "none"
+        : answered.length === entries.length && answered.every((entry) => entry.answer === answered[0].answer) ? "agree" : "differ";
+      return { item, agree, entries };
+    }),
+  })).filter((section) => section.items.length);
+  return { people, errors, sections };
+}
+
+function renderComparison(def, files, comparedAt) {
+  const { people, errors, sections } = compareRecords(def, files);
+  const items = sections.flatMap((section) => section.items);
+  const count = (agree) => items.filter((entry) => entry.agree === agree).length;
+  const out = [
+    `# ${escapeLine(def.title)}: comparison of answers`,
+    "",
+    `- Checklist: ${def.id}, version ${def.version}`,
+    `- Compared: ${escapeLine(comparedAt)}`,
+    `- People: ${people.length}`,
+    ...Object.entries(COMPARE_STATUS).map(([agree, label]) => `- ${label}: ${count(agree)} of ${items.length} items`),
+    ...errors.map((error) => `- Left out: ${escapeLine(error)}`),
+  ];
+  if (people.length) out.push("", "## People", "", ...people.map((p) => (p.label === p.file
+    ? `- ${escapeLine(p.file)}` : `- ${escapeLine(p.label)} (from ${escapeLine(p.file)})`)));
+  for (const section of sections) {
+    out.push("", `## ${escapeLine(section.title)}`);
+    for (const { item, agree, entries } of section.items) {
+      out.push("", `### ${escapeLine(item.prompt)}`, "", `${COMPARE_STATUS[agree]}.`, "");
+      if (item.kind === "text") {
+        entries.forEach((entry, i) => {
+          if (i) out.push("");
+          const label = escapeLine(people[i].label);
+          if (entry.answer === null) out.push(`${label}: ${comparedAnswer(def, item, entry)}`);
+          else out.push(`${label} wrote:`, "", ...quote(entry.answer));
+        });
+        continue;
+      }
+      out.push(...entries.map((entry, i) => `- ${escapeLine(people[i].label)}: ${escapeLine(comparedAnswer(def, item, entry))}`));
+      entries.forEach((entry, i) => {
+        if (entry.note) out.push("", `Note from ${escapeLine(people[i].label)}:`, "", ...quote(entry.note));
+      });
+    }
+  }
+  return out.join("\n") + "\n";
+}
+
+// The "Compare answers with your team" section: closed until opened, nothing kept after the page.
+// Its messages are live regions, not role=status/alert: those belong to the tool's own messages.
+function drawCompare(def, uiId) {
+  const picker = h("input", { type: "file", id: uiId("compare-files"), accept: ".json,application/json", multiple: true });
+  const errors = h("div", { className: "dpup-compare-errors", "aria-live": "assertive" });
+  const summary = h("p", { className: "dpup-compare-summary", "aria-live": "polite" });
+  const output = h("div", { className: "dpup-compare-output" });
+  const downloadButton = h("button", { type: "button", hidden: true, text: "Download the comparison (Markdown)" });
+  const onlyDiffer = h("input", { type: "checkbox", id: uiId("compare-differ") });
+  const filter = h("p", { hidden: true }, onlyDiffer, h("label", { for: onlyDiffer.id, text: " Show only where answers differ" }));
+  let files = [];
+
+  downloadButton.addEventListener("click", () => {
+    download(`${def.id}-comparison-${today()}.md`, renderComparison(def, files, today()), "text/markdown");
+  });
+
+  // Leave out the items (and then the sections) where nobody differs.
+  function narrow() {
+    for (const part of output.querySelectorAll(".dpup-compare-part")) {
+      for (const item of part.querySelectorAll(".dpup-compare-item")) {
+        item.hidden = onlyDiffer.checked && !item.classList.contains("dpup-compare-differ");
+      }
+      part.hidden = ![...part.querySelectorAll(".dpup-compare-item")].some((item) => !item.hidden);
+    }
+  }
+  onlyDiffer.addEventListener("change", narrow);
+
+  picker.addEventListener("change", async () => {
+    const chosen = [...picker.files];
+    picker.value = "";
+    files = [];
+    for (const file of chosen) {
+      let text = "";
+      try {
+        text = await file.text();
+      } catch {
+        // Left empty: the comparison then says this file is not valid JSON.
+      }
+      files.push({ name: file.name, text });
+    }
+    files.sort((a, b) => (a.name < b.name ? -1 : Number(a.name > b.name)));
+    const { people, errors: problems, sections } = compareRecords(def, files);
+    errors.replaceChildren(...(problems.length ? [
+      h("p", { text: "These files were left out:" }),
+      h("ul", {}, ...problems.map((problem) => h("li", { text: problem }))),
+    ] : []));
+    const enough = people.length >= 2;
+    downloadButton.hidden = !enough;
+    filter.hidden = !enough;
+    const items = sections.flatMap((section) => section.items);
+    const agreeing = items.filter((entry) => entry.agree === "agree").length;
+    const differing = items.filter((entry) => entry.agree === "differ").length;
+    summary.textContent = enough
+      ? `${people.length} people compared. All agree on ${agreeing} of ${items.length} items; answers differ on ${differing}.`
+      : "Choose two or more records of this tool to compare them.";
+    output.replaceChildren(...(enough ? sections.map((section) => h("div", { className: "dpup-compare-part" },
+      h("h3", { text: section.title }),
+      ...section.items.map(({ item, agree, entries }) => h("div", { className: `dpup-compare-item dpup-compare-${agree}` },
+        h("h4", { text: item.prompt }),
+        h("p", { className: "dpup-compare-status", text: COMPARE_STATUS[agree] }),
+        h("ul", { className: "dpup-compare-answers" }, ...entries.map((entry, i) => h("li", {},
+          h("strong", { text: `${people[i].label}: ` }),
+          h("span", { className: item.kind === "text" && entry.answer ? "dpup-compare-text" : null,
+            text: comparedAnswer(def, item, entry) }),
+          entry.note ? h("p", { className: "dpup-compare-note" }, h("span", { text: "Note: " }), entry.note) : null))))))) : []));
+    narrow();
+  });
+
+  const title = h("h2", { id: uiId("compare"), text: "Compare answers with your team" });
+  return h("section", { className: "dpup-compare", "aria-labelledby": title.id }, title,
+    h("details", {},
+      h("summary", { text: "Open to compare records" }),
+      h("p", { text: "Each person saves a record of this tool as a JSON file. Choose two or more of them to see, "
+        + "item by item, where your team agrees and where it differs." }),
+      h("p", { text: "The records stay on this page: they are not saved in this browser or sent anywhere." }),
+      h("p", {}, h("label", { for: picker.id, text: "Records to compare (JSON files): " }), picker),
+      errors, summary,
+      h("div", { className: "dpup-buttons" }, downloadButton),
+      filter,
+      output));
+}
+
 // ---- "Your saved checks": start, switch, rename and delete checks (see savedChecks). ----
 // host: { def, uiId, open(check, message) }; open shows that check's answers, says `message` (and
 // anything loading them had to say) at the top of the tool, and returns whether loading said anything.
@@ -1770,6 +1949,7 @@ function render({ model, el }) {
       copyBox,
       h("div", { className: "dpup-buttons" }, clearButton, undoButton)),
     checks.node));
+  el.firstChild.append(drawCompare(def, uiId)); // Compare answers with your team
 
   store = checkStore(def, checks.current());
   const saved = loadSaved(store);
@@ -1842,6 +2022,9 @@ export {
   RECORD_RULES, RecordError, changesMessage, checkText, cleanAbout, importAbout, recordFilename, slug, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
   renderJson, renderMarkdown, resultsOf, writeSaved,
 };
+
+// Compare answers, for tests/test_compare.py.
+export { compareRecords, renderComparison };
 
 // Saved checks (several per browser), for tests/test_saved_checks.py.
 export { CheckError, checkStore, deleteCheck, renameCheck, restoreCheck, savedChecks, startCheck };
