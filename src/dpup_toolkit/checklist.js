@@ -931,6 +931,7 @@ function drawWayfinder(ctx, ui) {
     if (!target || !ui.root.contains(target)) return;
     event.preventDefault();
     jump.open = false;
+    fit(); // the bar's height now, as its message may just have changed
     goTo(target);
   });
   next.addEventListener("click", () => {
