@@ -940,6 +940,9 @@ function drawWayfinder(ctx, ui) {
       explained = null;
     }
   });
+  jump.addEventListener("focusout", (event) => {
+    if (!jump.contains(event.relatedTarget)) jump.open = false; // moving on closes the list
+  });
   jump.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || !jump.open) return;
     jump.open = false;

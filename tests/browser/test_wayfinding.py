@@ -85,6 +85,11 @@ def test_a_jump_link_moves_focus_to_its_section(visit, site_url):
     page.keyboard.press("Escape")
     expect(link).to_be_hidden()
     expect(page.locator(f"{BAR} summary")).to_be_focused()
+    # Moving on (Tab past the list) closes it too.
+    page.keyboard.press("Enter")
+    expect(link).to_be_visible()
+    page.locator(BAR).get_by_role("link", name=NEXT).focus()
+    expect(link).to_be_hidden()
 
 
 def test_hidden_sections_have_no_jump_link_and_results_have_one(visit, site_url):
