@@ -1214,6 +1214,7 @@ function drawCompletion(ctx, ui) {
 // `nodes()`: the message elements, and the buttons offered with them, in order.
 function placeFeedback(root, nodes) {
   let origin = null;
+  let home = null; // what the messages follow at the top of the tool
   const remember = (event) => {
     const target = event.target instanceof Element ? event.target : null;
     const from = target && (target.closest(".dpup-item") || target.closest("button, input[type=file]"));
@@ -1231,8 +1232,13 @@ function placeFeedback(root, nodes) {
     place(message) {
       const from = origin;
       origin = null;
-      if (!from || !from.isConnected) return;
       const group = nodes().filter(Boolean);
+      home = home || group[0].previousElementSibling;
+      if (!from || !from.isConnected) {
+        // Not caused here (loading, another tab): at the top of the tool, where it always was.
+        if (home && home.isConnected && group[0].previousElementSibling !== home) home.after(...group);
+        return;
+      }
       const anchor = from.closest(".dpup-item") || from.closest(".dpup-buttons, p") || from;
       if (!group.some((node) => node.contains(anchor))) anchor.after(...group);
       if (!from.matches(".dpup-item")) queueMicrotask(() => { if (message.textContent) message.focus(); });
