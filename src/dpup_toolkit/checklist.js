@@ -1408,6 +1408,206 @@ function drawCompare(def, uiId) {
       output));
 }
 
+// Finding your way in a long tool, from the tool's data alone: a small bar that stays in view
+// (progress, links to the sections, the next unanswered item), a word on why the total changed,
+// a panel once everything is answered, and messages shown beside what the person used.
+
+const FOCUSABLE = "a[href], button, input, textarea, select, summary, [tabindex]";
+
+// Scroll an element of the tool into view (below the bar) and move focus there: for an item its
+// chosen option or first control, otherwise the element itself (a heading, made focusable).
+function goTo(target) {
+  const item = target.closest(".dpup-item");
+  let focus = item && (item.querySelector("input:checked") || item.querySelector("input, textarea, select"));
+  if (!focus) {
+    focus = target.matches("section") ? target.querySelector("h2") || target : target;
+    if (!focus.matches(FOCUSABLE)) focus.setAttribute("tabindex", "-1");
+  }
+  (item || target).scrollIntoView({ block: "start" });
+  focus.focus({ preventScroll: true });
+}
+
+// How far down the page's own sticky header reaches (the book's theme has one; Voila has none).
+function headerHeight() {
+  let height = 0;
+  for (const header of document.querySelectorAll(".bd-header, .bd-header-article")) {
+    const style = getComputedStyle(header);
+    if (style.display !== "none" && /sticky|fixed/.test(style.position)) height = Math.max(height, header.offsetHeight);
+  }
+  return height;
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// ui: { root (the tool's element), sectionId(section), completeId, progressText, progressBar }.
+// Returns { node, refresh(state, answers), dispose() }.
+function drawWayfinder(ctx, ui) {
+  const { def } = ctx;
+  const change = h("p", { className: "dpup-progress-change", role: "status" });
+  const next = h("a", { className: "dpup-next-unanswered", href: `#${ui.completeId}`, text: "Next unanswered question" });
+  const targets = [
+    ...def.sections.map((section) => ({ id: ui.sectionId(section), title: section.title, section })),
+    ...def.results.map((result, i) => ({ id: ctx.resultId(i), title: result.title })),
+  ];
+  const links = targets.map((target) => h("li", {}, h("a", { href: `#${target.id}`, text: target.title })));
+  const jump = h("details", { className: "dpup-jump" }, h("summary", { text: "Sections" }), h("ul", {}, ...links));
+  const node = h("div", { className: "dpup-progress dpup-wayfinder" },
+    h("h2", { className: "dpup-screen-hidden", text: "Your progress" }), ui.progressText, ui.progressBar,
+    h("nav", { className: "dpup-wayfinder-nav", "aria-label": "In this tool" }, jump, next), change);
+
+  let shownBefore = null; // the items shown at the last refresh (null before the first)
+  let completeBefore = false;
+  let cause = null; // the item the person is changing, while its change is handled
+  let explained = null; // the item the message in `change` is about
+  const items = new Map(allItems(def).map((item) => [ctx.id(item), item]));
+  const causeFrom = (event) => {
+    const found = event.target instanceof Element && event.target.closest(".dpup-item");
+    cause = found ? items.get(found.id) || null : null;
+  };
+  const causeDone = () => { cause = null; };
+  for (const type of ["input", "change"]) {
+    ui.root.addEventListener(type, causeFrom, true);
+    ui.root.addEventListener(type, causeDone);
+  }
+
+  // Links to places in the tool move focus there, not only the view (sections, "What to do next").
+  ui.root.addEventListener("click", (event) => {
+    const link = event.target instanceof Element && event.target.closest('a[href^="#"]');
+    if (!link || event.defaultPrevented) return;
+    const id = decodeURIComponent(link.getAttribute("href").slice(1));
+    const target = id && document.getElementById(id);
+    if (!target || !ui.root.contains(target)) return;
+    event.preventDefault();
+    jump.open = false;
+    fit(); // the bar's height now, as its message may just have changed
+    goTo(target);
+  });
+  next.addEventListener("click", () => {
+    if (next.getAttribute("href") === `#${ui.completeId}`) {
+      change.textContent = "Nothing is left unanswered.";
+      explained = null;
+    }
+  });
+  jump.addEventListener("focusout", (event) => {
+    if (!jump.contains(event.relatedTarget)) jump.open = false; // moving on closes the list
+  });
+  jump.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !jump.open) return;
+    jump.open = false;
+    jump.querySelector("summary").focus();
+  });
+
+  function explain(state) {
+    const ids = new Set(state.shown.map((item) => item.id));
+    const added = state.shown.filter((item) => !shownBefore.has(item.id)).length;
+    const removed = [...shownBefore].filter((id) => !ids.has(id)).length;
+    if (!cause) {
+      if (added || removed) change.textContent = "";
+      return;
+    }
+    if (!added && !removed) {
+      if (explained && explained !== cause) change.textContent = "";
+      return;
+    }
+    const parts = [];
+    if (added) parts.push(`${plural(added, "follow-up question")} added`);
+    if (removed) parts.push(`${plural(removed, "follow-up question")} no longer ${removed === 1 ? "applies" : "apply"}`);
+    change.textContent = `${parts.join(" and ")} because of your answer to “${cause.prompt}”.`;
+    explained = cause;
+  }
+
+  function refresh(state, answers) {
+    if (shownBefore) explain(state);
+    const shown = new Set(state.shown.map((item) => item.id));
+    targets.forEach((target, i) => {
+      links[i].hidden = Boolean(target.section) && !target.section.items.some((item) => shown.has(item.id));
+    });
+    const waiting = state.shown.find((item) => !answerOf(item, answers));
+    next.setAttribute("href", `#${waiting ? ctx.id(waiting) : ui.completeId}`);
+    const complete = state.total > 0 && !waiting;
+    if (complete && !completeBefore && shownBefore && cause) {
+      change.textContent = "Everything is answered. What to do next is below the last question.";
+      explained = cause;
+    }
+    completeBefore = complete;
+    shownBefore = shown;
+  }
+
+  // The bar sits below the page's sticky header; what a link leads to lands below the bar.
+  function fit() {
+    ui.root.style.setProperty("--dpup-top", `${headerHeight()}px`);
+    ui.root.style.setProperty("--dpup-covered", `${node.offsetHeight + 8}px`);
+  }
+  const watcher = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(fit);
+  if (watcher) watcher.observe(node);
+  window.addEventListener("resize", fit);
+  return {
+    node,
+    refresh,
+    fit,
+    dispose() {
+      if (watcher) watcher.disconnect();
+      window.removeEventListener("resize", fit);
+    },
+  };
+}
+
+// Shown once every item on the page is answered: where to go next. Links only, so it never takes
+// focus by itself (the bar's "Next unanswered question" leads here).
+function drawCompletion(ctx, ui) {
+  const { def } = ctx;
+  const heading = h("h2", { id: ui.completeId, tabindex: "-1", text: "Everything is answered" });
+  const results = def.results.map((result, i) => h("li", {}, h("a", { href: `#${ctx.resultId(i)}`, text: `Read the results: ${result.title}` })));
+  const node = h("section", { className: "dpup-complete", "aria-labelledby": ui.completeId, hidden: true },
+    heading,
+    h("p", { text: "You have answered every question shown. What next:" }),
+    h("ul", {}, ...results,
+      h("li", {}, h("a", { href: `#${ui.keepId}`, text: "Keep a record: download it, or print it or save it as a PDF" }))));
+  function refresh(state, answers) {
+    node.hidden = !(state.total > 0 && state.shown.every((item) => answerOf(item, answers)));
+  }
+  return { node, refresh };
+}
+
+// Messages appear beside what the person used: after the row of the button they pressed or the
+// file they chose (and take focus there), or after the item they were answering (focus stays).
+// `nodes()`: the message elements, and the buttons offered with them, in order.
+function placeFeedback(root, nodes) {
+  let origin = null;
+  let home = null; // what the messages follow at the top of the tool
+  const remember = (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const from = target && (target.closest(".dpup-item") || target.closest("button, input[type=file]"));
+    if (!from || !root.contains(from)) return;
+    origin = from;
+    // A button's message comes while its click is handled; a chosen file's comes once it is read.
+    if (!from.matches("input[type=file]")) setTimeout(() => { if (origin === from) origin = null; });
+  };
+  root.addEventListener("click", remember, true);
+  root.addEventListener("change", remember, true);
+  root.addEventListener("input", remember, true);
+  for (const message of nodes().slice(0, 2)) message.setAttribute("tabindex", "-1");
+  return {
+    // Called as a message is about to be shown in `message`.
+    place(message) {
+      const from = origin;
+      origin = null;
+      const group = nodes().filter(Boolean);
+      home = home || group[0].previousElementSibling;
+      if (!from || !from.isConnected) {
+        // Not caused here (loading, another tab): at the top of the tool, where it always was.
+        if (home && home.isConnected && group[0].previousElementSibling !== home) home.after(...group);
+        return;
+      }
+      const anchor = from.closest(".dpup-item") || from.closest(".dpup-buttons, p") || from;
+      if (!group.some((node) => node.contains(anchor))) anchor.after(...group);
+      if (!from.matches(".dpup-item")) queueMicrotask(() => { if (message.textContent) message.focus(); });
+    },
+  };
+}
+
 // ---- "Your saved checks": start, switch, rename and delete checks (see savedChecks). ----
 // host: { def, uiId, open(check, message) }; open shows that check's answers, says `message` (and
 // anything loading them had to say) at the top of the tool, and returns whether loading said anything.
@@ -1640,6 +1840,7 @@ function render({ model, el }) {
   const progressText = h("p", { className: "dpup-progress-text", id: uiId("progress"), role: "status" });
   const progressBar = h("progress", { max: 1, value: 0, "aria-labelledby": uiId("progress") });
   const undoButton = h("button", { type: "button", className: "dpup-undo", hidden: true, text: "Undo" });
+  const feedback = placeFeedback(el, () => [status, alert, saveNowButton.parentElement]);
 
   const ctx = {
     def,
@@ -1652,6 +1853,7 @@ function render({ model, el }) {
   const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
 
   function say(message, { error = false } = {}) {
+    feedback.place(error ? alert : status);
     (error ? alert : status).textContent = message || "";
     (error ? status : alert).textContent = "";
   }
@@ -1669,6 +1871,8 @@ function render({ model, el }) {
     progressText.textContent = progressSummary(state);
     progressBar.max = Math.max(state.total, 1);
     progressBar.value = state.answered;
+    wayfinder.refresh(state, answers);
+    completion.refresh(state, answers);
     resultsOf(def, answers).forEach((value, i) => resultViews[i].refresh(value, answers));
     fitLongWords();
   }
@@ -1838,6 +2042,12 @@ function render({ model, el }) {
   h("h2", { id: `${prefix}-section-${section.id}`, text: section.title }),
   section.intro ? h("p", { className: "dpup-intro", text: section.intro }) : null,
   ...section.items.map((item) => views.get(item.id).node)));
+  const places = {
+    root: el, sectionId: (section) => `${prefix}-section-${section.id}`, completeId: uiId("complete"), keepId: uiId("keep"),
+    progressText, progressBar,
+  };
+  const wayfinder = drawWayfinder(ctx, places);
+  const completion = drawCompletion(ctx, places);
 
   const jsonButton = h("button", { type: "button", text: "Save my progress to a file" });
   const openButton = h("button", { type: "button", className: "dpup-secondary", text: "Open a saved progress file" });
@@ -1934,11 +2144,12 @@ function render({ model, el }) {
   el.replaceChildren(h("div", { className: "dpup-checklist" },
     checks.line,
     aboutBlock,
-    h("div", { className: "dpup-progress" }, h("h2", { text: "Your progress" }), progressText, progressBar),
+    wayfinder.node,
     status,
     alert,
     h("div", { className: "dpup-buttons" }, saveNowButton, recoverButton),
     ...sections,
+    completion.node,
     ...resultViews.map((view) => view.node),
     h("section", { className: "dpup-controls", "aria-labelledby": uiId("keep") },
       h("h2", { id: uiId("keep"), text: "Keep a record" }),
@@ -1963,6 +2174,7 @@ function render({ model, el }) {
     say(error.message, { error: true });
   }
   commit(saved.answers || fromKernel, { quiet: Boolean(saved.message) }); // keep what loading said
+  wayfinder.fit(); // drawn in full: a link into the tool lands below the bar
 
   const onKernelChange = () => {
     const incoming = model.get("answers") || {};
@@ -2012,6 +2224,7 @@ function render({ model, el }) {
     model.off("change:about", onKernelAbout);
     window.removeEventListener("storage", onOtherTab);
     window.removeEventListener("storage", onOtherTabChecks);
+    wayfinder.dispose();
   };
 }
 
