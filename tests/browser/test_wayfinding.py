@@ -10,12 +10,11 @@ from playwright.sync_api import expect
 from dpup_toolkit import list_checklists, visible_items
 
 from ..conftest import ROOT
-from .conftest import accessibility_problems
+from .conftest import accessibility_problems, open_saved_file
 from .test_checklist_page import (CHECKLIST, CONDITIONAL, FIRST, PAGE, PARENT, SECOND, answer, item, open_checklist,
                                   total_shown)
 
 TOOLS = list_checklists(ROOT / "checklists")
-IMPORT = "Carry on from a saved record (JSON file):"
 BAR = ".dpup-wayfinder"
 NEXT = "Next unanswered question"
 
@@ -198,16 +197,16 @@ def test_messages_appear_beside_the_control_and_take_focus(visit, site_url, tmp_
     # A file that is not a record: the error is beside the file picker, focused.
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    page.get_by_label(IMPORT).set_input_files(bad)
+    open_saved_file(page, bad)
     expect(page.get_by_role("alert")).to_be_focused()
     message = focused_message(page)
     assert message["role"] == "alert" and message["afterInput"], message
     assert message["text"].startswith("This file is not a checklist record")
     # A download, by keyboard: the word is after the row of download buttons.
     with page.expect_download():
-        press(page, page.get_by_role("button", name="Download record (Markdown)"))
+        press(page, page.get_by_role("button", name="Download a summary (Markdown)"))
     expect(page.get_by_role("status").filter(has_text="downloaded")).to_be_focused()
-    assert "Download record (Markdown)" in focused_message(page)["after"]
+    assert "Download a summary (Markdown)" in focused_message(page)["after"]
     expect(page.get_by_role("alert")).to_be_hidden()
     # Clear, then Undo: each word is beside those two buttons.
     press(page, page.get_by_role("button", name="Clear my answers"))
