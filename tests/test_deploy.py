@@ -135,7 +135,8 @@ def test_binder_serves_the_tools_with_the_toolkits_voila_template(binder_env):
     venv, env, home = binder_env
     with open(home / "server.log", "w") as log:
         for url in start_server([str(venv / "bin" / "jupyter-server"), "--ServerApp.ip=127.0.0.1",
-                                 "--IdentityProvider.token=", f"--ServerApp.root_dir={ROOT}"], ROOT, env, log):
+                                 "--IdentityProvider.token=", "--allow-root", f"--ServerApp.root_dir={ROOT}"],
+                                ROOT, env, log):
             with urllib.request.urlopen(f"{url}/voila/render/checklists/quick-check-in.ipynb", timeout=300) as response:
                 body = response.read().decode("utf-8")
     assert "ChecklistWidget" in body, tail((home / "server.log").read_text())
