@@ -5,7 +5,7 @@ only when its body has what they work on:
 
 - copy button (clipboard.min.js, copybutton.*): a code block to copy;
 - togglebutton.*: a toggle or dropdown admonition;
-- sphinx-design (design-tabs.js, sphinx-design.min.css): a sphinx-design component;
+- sphinx-design.min.css: a sphinx-design component (cards, dropdowns); design-tabs.js: a tab set;
 - myst-nb's stylesheet: a notebook cell with its code or a text output showing (a tool page's
   cell shows only its widget, which brings its own styles);
 - pygments.css (code colours): a code block.
@@ -21,8 +21,9 @@ NEVER = ("sphinx-thebe", "THEBE_JS_URL")
 # (what the file names contain, a pattern for the page body that needs them)
 NEEDED_FOR = [
     (("clipboard.min.js", "copybutton"), re.compile(r'class="[^"]*\bhighlight')),
-    (("togglebutton", "toggleHint", "toggleOpenOnPrint"), re.compile(r'class="[^"]*\b(toggle|dropdown)\b')),
-    (("design-tabs.js", "sphinx-design"), re.compile(r'class="[^"]*\bsd-')),
+    (("togglebutton", "toggleHint", "toggleOpenOnPrint"), re.compile(r'class="(?:[^"]*\s)?(?:toggle|dropdown)[\s"]')),
+    (("sphinx-design",), re.compile(r'class="[^"]*\bsd-')),
+    (("design-tabs.js",), re.compile(r'class="[^"]*\bsd-tab-set')),
     (("mystnb.",), re.compile(r'class="[^"]*\b(cell_input|output)\b')),
     (("pygments.css",), re.compile(r'class="[^"]*\bhighlight')),
 ]

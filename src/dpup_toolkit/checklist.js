@@ -559,6 +559,194 @@ function clearSaved(def) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Several saved checks per browser: a team leader keeps one check per programme. Each check is
+// saved exactly as above, under a namespace of its own. The first check ("My check", which holds
+// every answer saved before there were checks) keeps the checklist's id; every other check uses
+// `<id>~<check>`, so its answers live under `dpup-toolkit:checklist:<id>~<check>:v<version>`.
+// (Checklist ids are slugs, so "~" never clashes.) Given checkStore(def, check), storageKey,
+// olderKeys, loadSaved, writeSaved, savedText and clearSaved work on one check, moving its answers
+// on from older versions included. The names and their order are a list under
+// `dpup-toolkit:checks:<id>`, written only once someone starts, renames or deletes a check; saved
+// answers that the list does not name are still found by listing storage, so none is ever hidden.
+
+const CHECKS_PREFIX = "dpup-toolkit:checks:";
+const FIRST_CHECK = "main";
+const FIRST_CHECK_NAME = "My check";
+const FOUND_CHECK_NAME = "Check found in this browser";
+const CHECK_ID = /^[a-z0-9]{1,32}$/;
+const MAX_CHECK_NAME = 80;
+
+class CheckError extends Error {}
+
+function checksKey(def) {
+  return `${CHECKS_PREFIX}${def.id}`;
+}
+
+// What the storage functions above are given for one check.
+function checkStore(def, check) {
+  return check === FIRST_CHECK ? def : { ...def, id: `${def.id}~${check}` };
+}
+
+// The check a stored key belongs to, or null when it is not a key of this checklist's answers.
+function checkOfKey(def, key) {
+  const base = `${STORAGE_PREFIX}${def.id}`;
+  if (key.startsWith(`${base}:`)) return FIRST_CHECK;
+  if (!key.startsWith(`${base}~`)) return null;
+  const check = key.slice(base.length + 1).split(":")[0];
+  return CHECK_ID.test(check) && check !== FIRST_CHECK ? check : null;
+}
+
+// A name as shown and kept: spaces tidied, at most MAX_CHECK_NAME characters.
+function cleanCheckName(name) {
+  return Array.from(String(name).split(WS_RUN).filter(Boolean).join(" ")).slice(0, MAX_CHECK_NAME).join("");
+}
+
+function unusedName(checks, name) {
+  const taken = new Set(checks.map((check) => check.name.toLowerCase()));
+  let unused = name;
+  for (let n = 2; taken.has(unused.toLowerCase()); n += 1) unused = `${name} (${n})`;
+  return unused;
+}
+
+// The saved checks of this checklist, in order: { checks: [{ id, name }], current, damaged }.
+// `current` is the check opened last in this browser; `damaged` says the list of names could not
+// be read (the answers are all still found). Throws when the browser gives no storage.
+function savedChecks(def) {
+  const storage = window.localStorage;
+  const text = storage.getItem(checksKey(def));
+  let index = null;
+  try {
+    index = text === null ? null : JSON.parse(text);
+  } catch {
+    index = null;
+  }
+  const listed = isPlainObject(index) && Array.isArray(index.checks) ? index.checks : null;
+  const checks = [];
+  const known = (id) => checks.some((check) => check.id === id);
+  for (const entry of listed || []) {
+    const name = isPlainObject(entry) && typeof entry.name === "string" ? cleanCheckName(entry.name) : "";
+    if (name && typeof entry.id === "string" && CHECK_ID.test(entry.id) && !known(entry.id)) {
+      checks.push({ id: entry.id, name });
+    }
+  }
+  if (listed === null) checks.push({ id: FIRST_CHECK, name: FIRST_CHECK_NAME });
+  const found = [...new Set(storageKeys(storage).map((key) => checkOfKey(def, key)))]
+    .filter((id) => id !== null && !known(id)).sort();
+  for (const id of found) {
+    checks.push({ id, name: unusedName(checks, id === FIRST_CHECK ? FIRST_CHECK_NAME : FOUND_CHECK_NAME) });
+  }
+  if (!checks.length) checks.push({ id: FIRST_CHECK, name: FIRST_CHECK_NAME });
+  const current = listed && known(index.current) ? index.current : checks[0].id;
+  return { checks, current, damaged: text !== null && listed === null };
+}
+
+// Writes the list of checks. Throws CheckError with `full` when the browser has no room.
+function writeChecks(def, checks, current, full) {
+  try {
+    window.localStorage.setItem(checksKey(def), JSON.stringify({ checks, current }));
+  } catch {
+    throw new CheckError(full);
+  }
+}
+
+function checkName(checks, name) {
+  const cleaned = cleanCheckName(name);
+  if (!cleaned) throw new CheckError("Type a name for the check first.");
+  if (checks.some((check) => check.name.toLowerCase() === cleaned.toLowerCase())) {
+    throw new CheckError(`You already have a check called “${cleaned}”. Choose another name.`);
+  }
+  return cleaned;
+}
+
+// An id no check uses, in the list or in storage.
+function newCheckId(def, checks) {
+  const used = new Set([FIRST_CHECK, ...checks.map((check) => check.id),
+    ...storageKeys(window.localStorage).map((key) => checkOfKey(def, key))]);
+  let id;
+  do id = Math.random().toString(36).slice(2, 10);
+  while (!CHECK_ID.test(id) || used.has(id));
+  return id;
+}
+
+// Starts an empty check named `name` after the others; returns its id.
+function startCheck(def, name) {
+  const { checks } = savedChecks(def);
+  const cleaned = checkName(checks, name);
+  const id = newCheckId(def, checks);
+  writeChecks(def, [...checks, { id, name: cleaned }], id,
+    "This browser is full, so a new check could not be started. Your answers have not changed.");
+  return id;
+}
+
+function renameCheck(def, check, name) {
+  const { checks, current } = savedChecks(def);
+  const others = checks.filter((other) => other.id !== check);
+  const cleaned = checkName(others, name);
+  writeChecks(def, checks.map((other) => (other.id === check ? { id: check, name: cleaned } : other)), current,
+    "This browser is full, so the new name could not be saved. Nothing was changed.");
+  return cleaned;
+}
+
+// The open check in the list, so the page opens it next time. Best effort: a full browser only
+// means the page opens the first check next time.
+function rememberCheck(def, check) {
+  try {
+    const { checks } = savedChecks(def);
+    writeChecks(def, checks, check, "");
+  } catch {
+    // Nothing is lost: every check is still listed.
+  }
+}
+
+// Deletes a check and everything saved for it. Returns what Undo needs to put it back:
+// { id, name, position, data: {key: text}, next } where `next` is the check to open now (when
+// the last check goes, an empty "My check" takes its place).
+function deleteCheck(def, check) {
+  const storage = window.localStorage;
+  const { checks, current } = savedChecks(def);
+  const position = checks.findIndex((other) => other.id === check);
+  if (position < 0) throw new CheckError("That check is no longer saved in this browser.");
+  let rest = checks.filter((other) => other.id !== check);
+  if (!rest.length) rest = [{ id: newCheckId(def, checks), name: FIRST_CHECK_NAME }];
+  const next = current !== check && rest.some((other) => other.id === current) ? current : rest[0].id;
+  const data = Object.fromEntries(storageKeys(storage).filter((key) => checkOfKey(def, key) === check)
+    .map((key) => [key, storage.getItem(key)]));
+  // The answers go first, then the name: another tab then never sees them as a check without a name.
+  Object.keys(data).forEach((key) => storage.removeItem(key));
+  try {
+    writeChecks(def, rest, next, "This browser is full, so the check could not be deleted. Nothing was changed.");
+  } catch (error) {
+    Object.entries(data).forEach(([key, text]) => storage.setItem(key, text));
+    throw error;
+  }
+  return { id: check, name: checks[position].name, position, data, next };
+}
+
+// Puts a deleted check back where it was, with everything saved for it. All or nothing.
+function restoreCheck(def, removed) {
+  const storage = window.localStorage;
+  if (storageKeys(storage).some((key) => checkOfKey(def, key) === removed.id)) {
+    throw new CheckError(`“${removed.name}” was saved again in another tab after it was deleted, `
+      + "so Undo would overwrite that. Nothing was changed.");
+  }
+  const { checks } = savedChecks(def);
+  const back = checks.filter((other) => other.id !== removed.id);
+  back.splice(Math.min(removed.position, back.length), 0, { id: removed.id, name: unusedName(back, removed.name) });
+  const written = [];
+  try {
+    for (const [key, text] of Object.entries(removed.data)) {
+      storage.setItem(key, text);
+      written.push(key);
+    }
+    storage.setItem(checksKey(def), JSON.stringify({ checks: back, current: removed.id }));
+  } catch {
+    written.forEach((key) => storage.removeItem(key));
+    throw new CheckError(`This browser is full, so “${removed.name}” could not be brought back yet. `
+      + "Make room (for example, delete a check you no longer need) and press Undo delete again.");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Drawing the form. Text from people and from checklist files only ever goes in as textContent.
 
 function h(tag, attributes = {}, ...children) {
@@ -857,6 +1045,215 @@ const DRAW_RESULT = {
   unmet: drawUnmet, template: drawTemplate, rules: drawRules, score: drawScore, catalogue: drawCatalogue,
 };
 
+// ---- "Your saved checks": start, switch, rename and delete checks (see savedChecks). ----
+// host: { def, uiId, open(check, message) }; open shows that check's answers, says `message` (and
+// anything loading them had to say) at the top of the tool, and returns whether loading said anything.
+// Returns { line, node, current, refresh }: `line` names the open check at the top of the tool,
+// `node` is the section of controls, `refresh` re-reads the list after another tab changed it.
+
+const NO_STORAGE = "This browser is not letting the page keep saved checks. Download a record before you leave the page.";
+
+function checksControl(host) {
+  const { def, uiId } = host;
+  const readChecks = () => {
+    try {
+      return savedChecks(def);
+    } catch {
+      return { checks: [{ id: FIRST_CHECK, name: FIRST_CHECK_NAME }], current: FIRST_CHECK, damaged: false };
+    }
+  };
+  let list = readChecks();
+  let current = list.current;
+  let removed = null; // the check deleted last, while Undo delete is offered
+  let naming = null; // "new" or "rename" while the name field is open
+
+  const sectionId = uiId("checks");
+  const nowName = h("strong");
+  const line = h("p", { className: "dpup-check-now", id: uiId("check-now") }, "Saved check: ", nowName, ". ",
+    h("a", { href: `#${sectionId}`, text: "Switch, rename or start another check" }));
+  const status = h("p", { className: "dpup-message", role: "status" });
+  const alert = h("p", { className: "dpup-message dpup-message-error", role: "alert" });
+  const select = h("select", { id: uiId("check-list") });
+  const switchButton = h("button", { type: "button", text: "Switch to this check" });
+  const newButton = h("button", { type: "button", text: "Start a new check" });
+  const renameButton = h("button", { type: "button", className: "dpup-secondary", text: "Rename this check" });
+  const deleteButton = h("button", { type: "button", className: "dpup-secondary", text: "Delete this check" });
+  const undoButton = h("button", { type: "button", className: "dpup-undo", hidden: true, text: "Undo delete" });
+  const nameInput = h("input", {
+    type: "text", id: uiId("check-name"), maxlength: MAX_CHECK_NAME, autocomplete: "off", className: "dpup-check-name-input",
+  });
+  const nameLabel = h("label", { for: nameInput.id });
+  const nameSubmit = h("button", { type: "submit" });
+  const nameCancel = h("button", { type: "button", className: "dpup-secondary", text: "Cancel" });
+  const nameForm = h("form", { className: "dpup-check-name", hidden: true },
+    h("p", {}, nameLabel, nameInput), h("div", { className: "dpup-buttons" }, nameSubmit, nameCancel));
+
+  const nameOf = (id) => (list.checks.find((check) => check.id === id) || { name: FIRST_CHECK_NAME }).name;
+
+  function tell(message, { error = false } = {}) {
+    (error ? alert : status).textContent = message || "";
+    (error ? status : alert).textContent = "";
+  }
+
+  function draw() {
+    nowName.textContent = nameOf(current);
+    select.replaceChildren(...list.checks.map((check) => h("option", { value: check.id, text: check.name })));
+    select.value = current;
+    deleteButton.textContent = list.checks.length > 1 ? "Delete this check" : "Delete this check and start afresh";
+  }
+
+  // Every action ends in a message: what it did, or why it could not.
+  function attempt(action) {
+    try {
+      action();
+    } catch (error) {
+      tell(error instanceof CheckError ? error.message : NO_STORAGE, { error: true });
+    }
+  }
+
+  function hideUndo() {
+    removed = null;
+    undoButton.hidden = true;
+  }
+
+  function closeForm() {
+    naming = null;
+    nameForm.hidden = true;
+  }
+
+  function openForm(mode) {
+    naming = mode;
+    nameLabel.textContent = mode === "new" ? "Name for the new check, for example the programme it is about: "
+      : "New name for this check: ";
+    nameSubmit.textContent = mode === "new" ? "Start the check" : "Save the name";
+    nameInput.value = mode === "new" ? "" : nameOf(current);
+    nameForm.hidden = false;
+    tell("");
+    nameInput.focus();
+    nameInput.select();
+  }
+
+  function show(id, message) {
+    current = id;
+    rememberCheck(def, id);
+    list = readChecks();
+    draw();
+    const told = host.open(id, message);
+    return told ? " Read the message at the top of this tool about its saved answers." : "";
+  }
+
+  switchButton.addEventListener("click", () => {
+    const id = select.value;
+    closeForm();
+    if (id === current) {
+      tell(`You are already working on “${nameOf(id)}”.`);
+      return;
+    }
+    hideUndo();
+    attempt(() => {
+      const name = nameOf(id);
+      tell(`You are now working on “${name}”. Your other checks are still saved.${show(id)}`);
+    });
+  });
+  newButton.addEventListener("click", () => openForm("new"));
+  renameButton.addEventListener("click", () => openForm("rename"));
+  nameCancel.addEventListener("click", () => {
+    const back = naming === "new" ? newButton : renameButton;
+    closeForm();
+    tell("");
+    back.focus();
+  });
+  nameInput.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") nameCancel.click();
+  });
+  nameForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    attempt(() => {
+      if (naming === "new") {
+        const id = startCheck(def, nameInput.value);
+        hideUndo();
+        closeForm();
+        list = readChecks();
+        const told = show(id);
+        tell(`You started a new check, “${nameOf(id)}”. It has no answers yet. Your other checks are still saved.${told}`);
+        newButton.focus();
+      } else {
+        const name = renameCheck(def, current, nameInput.value);
+        closeForm();
+        list = readChecks();
+        draw();
+        tell(`This check is now called “${name}”.`);
+        renameButton.focus();
+      }
+    });
+    if (!nameForm.hidden) nameInput.focus(); // the name was not accepted: the message says why
+  });
+  deleteButton.addEventListener("click", () => {
+    closeForm();
+    attempt(() => {
+      const gone = deleteCheck(def, current);
+      removed = gone;
+      const told = show(gone.next);
+      tell(`“${gone.name}” was deleted from this browser. You are now working on “${nameOf(gone.next)}”. `
+        + `Undo delete brings “${gone.name}” back.${told}`);
+      undoButton.hidden = false;
+      undoButton.focus();
+    });
+  });
+  undoButton.addEventListener("click", () => {
+    if (removed === null) return;
+    attempt(() => {
+      restoreCheck(def, removed);
+      const back = removed;
+      hideUndo();
+      const told = show(back.id);
+      tell(`“${nameOf(back.id)}” is back, with everything saved for it.${told}`);
+      select.focus();
+    });
+  });
+
+  if (list.damaged) {
+    let copied = true;
+    try {
+      const storage = window.localStorage;
+      keepCopy(storage, checksKey(def), storage.getItem(checksKey(def)));
+    } catch {
+      copied = false;
+    }
+    tell(`The list of your saved checks' names could not be read. Every saved answer is still here; a check without `
+      + `its name is called “${FOUND_CHECK_NAME}”.${copied ? " A copy of the list is kept in this browser." : ""}`, { error: true });
+  }
+
+  // Another tab started, renamed or deleted a check.
+  function refresh() {
+    const before = nameOf(current);
+    list = readChecks();
+    if (list.checks.some((check) => check.id === current)) {
+      draw();
+      return;
+    }
+    hideUndo();
+    closeForm();
+    const next = list.checks[0].id;
+    const message = `“${before}” was deleted in another tab. You are now working on “${nameOf(next)}”.`;
+    tell(message);
+    current = next;
+    draw();
+    host.open(next, message);
+  }
+
+  draw();
+  const node = h("section", { className: "dpup-checks", "aria-labelledby": sectionId },
+    h("h2", { id: sectionId, text: "Your saved checks" }),
+    h("p", { text: "Keep a separate check for each programme or project you look at. Each one is saved in this "
+      + "browser under its own name, with its own answers." }),
+    h("p", { className: "dpup-check-choose" }, h("label", { for: select.id, text: "Choose a saved check: " }), select,
+      switchButton),
+    h("div", { className: "dpup-buttons" }, newButton, renameButton, deleteButton, undoButton),
+    nameForm, status, alert);
+  return { line, node, current: () => current, refresh };
+}
+
 function render({ model, el }) {
   const def = model.get("definition");
   widgetsOnPage += 1;
@@ -866,6 +1263,7 @@ function render({ model, el }) {
   const uiId = (name) => `${prefix}--${name}`;
 
   let answers = {};
+  let store = def; // the open saved check, as the storage functions take it (checkStore)
   let undo = null; // { before: answers, stored: what storage held right after the change }
   let blocked = false; // saved data could not be copied aside: do not save over it
   let recover = null; // saved data left out on load, offered as a download
@@ -914,7 +1312,7 @@ function render({ model, el }) {
   // page, the person is told (unless the caller says so itself) and offered a download.
   function commit(next, { sync = true, quiet = false } = {}) {
     answers = next;
-    const saved = !blocked && writeSaved(def, answers);
+    const saved = !blocked && writeSaved(store, answers);
     saveNowButton.hidden = saved;
     if (!saved && !quiet) say(CANNOT_SAVE, { error: true });
     if (sync) {
@@ -946,7 +1344,7 @@ function render({ model, el }) {
   function changeWithUndo(next, done) {
     const previous = answers;
     const saved = commit(next, { quiet: true });
-    undo = { before: previous, stored: savedText(def) };
+    undo = { before: previous, stored: savedText(store) };
     undoButton.hidden = false;
     if (saved) say(done);
     else say(notSaved(done), { error: true });
@@ -956,7 +1354,7 @@ function render({ model, el }) {
     if (undo === null) return;
     const { before, stored } = undo;
     dropUndo();
-    if (!blocked && savedText(def) !== stored) {
+    if (!blocked && savedText(store) !== stored) {
       // Another tab saved since: Undo would write over answers it did not make.
       say("Your answers were changed in another tab after this, so Undo would overwrite those changes. "
         + "Nothing was changed.", { error: true });
@@ -996,6 +1394,19 @@ function render({ model, el }) {
     if (saved.message) say(saved.message, { error: saved.error });
   }
 
+  // Show the answers of another saved check (checksControl), and what loading them had to say.
+  // Returns whether there was anything to say beyond `message`.
+  function openCheck(check, message) {
+    dropUndo();
+    store = checkStore(def, check);
+    const saved = loadSaved(store);
+    startFrom({ ...saved, message: null });
+    const kept = commit(saved.answers || {}, { quiet: true });
+    const problem = saved.message || (kept ? null : CANNOT_SAVE);
+    say([message, problem].filter(Boolean).join(" "), { error: Boolean(saved.error || !kept) });
+    return Boolean(problem);
+  }
+
   // Every textarea: a long unbroken run of letters may break anywhere. Chromium otherwise lays out
   // such a run in a textarea in quadratic time (a 1 MB note of one non-ASCII letter froze the page).
   function fitLongWords() {
@@ -1028,7 +1439,7 @@ function render({ model, el }) {
   });
   printButton.addEventListener("click", () => window.print());
   clearButton.addEventListener("click", () => {
-    clearSaved(def);
+    clearSaved(store);
     blocked = false;
     recover = null;
     recoverButton.hidden = true;
@@ -1050,7 +1461,9 @@ function render({ model, el }) {
     changeWithUndo(imported.answers, ["Your saved record was imported.", ...imported.notices].join(" "));
   });
 
+  const checks = checksControl({ def, uiId, open: (check, message) => openCheck(check, message) });
   el.replaceChildren(h("div", { className: "dpup-checklist" },
+    checks.line,
     h("div", { className: "dpup-progress" }, h("h2", { text: "Your progress" }), progressText, progressBar),
     status,
     alert,
@@ -1062,9 +1475,11 @@ function render({ model, el }) {
       h("p", { text: "Your answers stay in this browser only. Nothing you type is sent anywhere." }),
       h("div", { className: "dpup-buttons" }, mdButton, jsonButton, printButton),
       h("p", {}, h("label", { for: importInput.id, text: "Carry on from a saved record (JSON file): " }), importInput),
-      h("div", { className: "dpup-buttons" }, clearButton, undoButton))));
+      h("div", { className: "dpup-buttons" }, clearButton, undoButton)),
+    checks.node));
 
-  const saved = loadSaved(def);
+  store = checkStore(def, checks.current());
+  const saved = loadSaved(store);
   startFrom(saved);
   let fromKernel = {};
   try {
@@ -1088,12 +1503,12 @@ function render({ model, el }) {
   // Another tab with this checklist saved: show its answers here too, so neither tab later
   // writes over the other with what it showed before. (Only shown, not written back.)
   const onOtherTab = (event) => {
-    if (event.key !== null && event.key !== storageKey(def)) return;
+    if (event.key !== null && event.key !== storageKey(store)) return;
     if (undo !== null) {
       dropUndo();
       say("Your answers were changed in another tab, so Undo is no longer offered here.");
     }
-    const saved = loadSaved(def);
+    const saved = loadSaved(store);
     blocked = saved.blocked;
     if (saved.message) startFrom(saved);
     answers = saved.answers || {};
@@ -1102,9 +1517,14 @@ function render({ model, el }) {
     show();
   };
   window.addEventListener("storage", onOtherTab);
+  const onOtherTabChecks = (event) => {
+    if (event.key === null || event.key === checksKey(def)) checks.refresh();
+  };
+  window.addEventListener("storage", onOtherTabChecks);
   return () => {
     model.off("change:answers", onKernelChange);
     window.removeEventListener("storage", onOtherTab);
+    window.removeEventListener("storage", onOtherTabChecks);
   };
 }
 
@@ -1115,3 +1535,6 @@ export {
   RecordError, checkText, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
   renderJson, renderMarkdown, resultsOf, writeSaved,
 };
+
+// Saved checks (several per browser), for tests/test_saved_checks.py.
+export { CheckError, checkStore, deleteCheck, renameCheck, restoreCheck, savedChecks, startCheck };

@@ -102,6 +102,11 @@ HANDOUT_PAGES = {
     "book/workshop/handouts/facilitator.html": 2,
     "book/workshop/handouts/presenter.html": 2,
     "book/workshop/handouts/quiz.html": 2,
+    "book/workshop/handouts/front-line.html": 2,
+    "book/workshop/handouts/team-leaders.html": 2,
+    "book/workshop/handouts/funders-and-partners.html": 2,
+    "book/workshop/handouts/policy-and-service-design.html": 2,
+    "book/workshop/handouts/analysis-and-research.html": 2,
     "checklists/collaboration-assessor.html": 2,
     "checklists/our-organisation.html": 2,
 }
