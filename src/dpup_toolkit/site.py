@@ -98,11 +98,11 @@ def lighten_page(html: str, pagename: str, icon_set: dict, search_as_you_type: b
     """A written page with its icons inline, without the scripts it does not use, and (given
     Sphinx's documentation_options.js) nothing in its head that blocks reading it."""
     html = assets.drop_fontawesome_script(html)
+    html = assets.drop_search_scripts(html, pagename, search_as_you_type)  # before they are deferred
     if options_js is not None:
         html = assets.unblock_head(html, pagename, options_js)
     html = assets.drop_thebe_settings(html)
     html = assets.lazy_menu_logos(html)
-    html = assets.drop_search_scripts(html, pagename, search_as_you_type)
     return icons.inline_icons(html, icon_set)
 
 
