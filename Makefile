@@ -34,7 +34,8 @@ _build/engine.stamp: $(wildcard src/dpup_toolkit/*) $(wildcard checklists/*.yml)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/html/widgets
 	mkdir -p _build && touch $@
 
-build: $(VENV)/installed.stamp _build/engine.stamp
+# esbuild (node_modules) minifies the widget's module and our own scripts in the built site.
+build: $(VENV)/installed.stamp node_modules/installed.stamp _build/engine.stamp
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 serve: build

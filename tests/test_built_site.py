@@ -10,6 +10,7 @@ import yaml
 import dpup_toolkit
 from dpup_toolkit import list_checklists
 from dpup_toolkit.catalogue import catalogue_entries
+from dpup_toolkit.minify import minify
 
 from .conftest import ROOT, SITE
 
@@ -26,8 +27,11 @@ def widget_states(page):
 def test_each_checklist_page_embeds_the_current_widget_and_data(checklist):
     (state,) = widget_states(f"checklists/{checklist.id}.html")
     package = Path(dpup_toolkit.__file__).parent
-    assert state["_esm"] == (package / "checklist.js").read_text(encoding="utf-8")
-    assert state["_css"] == (package / "checklist.css").read_text(encoding="utf-8")
+    # The current module and styles, minified for the site (minify.py), with no source map.
+    for field, name, loader in (("_esm", "checklist.js", "js"), ("_css", "checklist.css", "css")):
+        source = (package / name).read_text(encoding="utf-8")
+        assert state[field] == minify(source, loader, ROOT)
+        assert len(state[field]) < 0.8 * len(source) and "sourceMappingURL" not in state[field]
     definition = checklist.model_dump(mode="json")
     if catalogue_entries(checklist):  # the navigator carries the tools it can offer
         definition["catalogue"] = catalogue_entries(checklist)
@@ -40,8 +44,8 @@ def test_widget_pages_load_only_the_small_static_runtime_from_this_site():
     scripts = [s.split("?")[0] for s in re.findall(r'<script[^>]*\ssrc="([^"]+)"', html)]
     assert "../_static/../widgets/static-widgets.js" in scripts
     assert not [s for s in scripts if "://" in s or "require" in s or "embed-amd" in s]
-    assert (SITE / "widgets" / "static-widgets.js").read_text(encoding="utf-8") == (
-        ROOT / "theme" / "site-root" / "widgets" / "static-widgets.js").read_text(encoding="utf-8")
+    runtime = (ROOT / "theme" / "site-root" / "widgets" / "static-widgets.js").read_text(encoding="utf-8")
+    assert (SITE / "widgets" / "static-widgets.js").read_text(encoding="utf-8") == minify(runtime, "js", ROOT)
 
 
 def test_tool_pages_offer_binder_and_voila_launches_from_the_one_repository_setting():

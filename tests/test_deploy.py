@@ -1,6 +1,6 @@
 """Deployment: the Pages workflow builds with the Makefile, and what Binder installs serves every tool.
 
-The Voila test installs requirements.txt (what Binder installs) into a fresh virtual environment,
+The Voila tests install requirements.txt and run postBuild (what Binder does) in a fresh virtual environment,
 with Jupyter's user folders pointed at empty ones, so nothing from the development setup helps.
 It needs the package index (pip's cache makes repeat runs quick) and takes a few minutes at most.
 """
@@ -79,6 +79,10 @@ def binder_env(tmp_path_factory):
         if installed.returncode:
             pytest.fail(f"pip install -r requirements.txt failed in a fresh venv:\n"
                         f"{tail(installed.stdout)}\n{tail(installed.stderr)}")
+        # Then, as repo2docker does, the repository's postBuild, from the repository folder.
+        post = subprocess.run([str(ROOT / "postBuild")], cwd=ROOT, env=env, capture_output=True, text=True)
+        if post.returncode:
+            pytest.fail(f"postBuild failed in the fresh venv:\n{tail(post.stdout)}\n{tail(post.stderr)}")
         print(f"\nfresh venv + pip install -r requirements.txt: {time.monotonic() - started:.0f}s")
         yield venv, env, home
     finally:
@@ -118,9 +122,25 @@ def test_binder_requirements_serve_every_tool_with_voila(binder_voila):
         if WIDGET_VIEW not in body or "ChecklistWidget" not in body:
             problems.append(f"{notebook.name}: the page has no ChecklistWidget output ({WIDGET_VIEW}): "
                             "the notebook failed or did not show its widget")
+        if "cdn.jsdelivr.net" in body:
+            problems.append(f"{notebook.name}: Voila's stock template (it asks a CDN for icons), not the toolkit's")
         if title not in html.unescape(body):  # Voila writes some characters as entities (— as &#8212;)
             problems.append(f"{notebook.name}: the page lacks the checklist title {title!r}")
     assert not problems, "\n".join(problems) + f"\n\nVoila's log:\n{tail(log_path.read_text())}"
+
+
+def test_binder_serves_the_tools_with_the_toolkits_voila_template(binder_env):
+    """Binder opens a tool as `?urlpath=voila/render/...`: Voila's extension of the Jupyter server
+    started in the repository folder. It must use our template, which asks no CDN for anything."""
+    venv, env, home = binder_env
+    with open(home / "server.log", "w") as log:
+        for url in start_server([str(venv / "bin" / "jupyter-server"), "--ServerApp.ip=127.0.0.1",
+                                 "--IdentityProvider.token=", "--allow-root", f"--ServerApp.root_dir={ROOT}"],
+                                ROOT, env, log):
+            with urllib.request.urlopen(f"{url}/voila/render/checklists/quick-check-in.ipynb", timeout=300) as response:
+                body = response.read().decode("utf-8")
+    assert "ChecklistWidget" in body, tail((home / "server.log").read_text())
+    assert "cdn.jsdelivr.net" not in body  # the stock "lab" template's Font Awesome stylesheets
 
 
 def test_the_hosting_guide_and_workflow_lead_with_the_shared_origin_of_project_sites():

@@ -39,6 +39,8 @@ def test_text_that_merely_mentions_fa_is_left_alone():
     ("mystnb.abc.css", '<div class="cell tag_remove-input"><div class="cell_output">w</div></div>', False),
     ("mystnb.abc.css", '<div class="cell"><div class="cell_input">code</div></div>', True),
     ("doctools.js", "<p>prose</p>", True),
+    ("pygments.css", '<div class="highlight-python notranslate"><div class="highlight">x</div></div>', True),
+    ("pygments.css", "<p>prose</p>", False),
 ])
 def test_a_page_keeps_an_extension_file_only_when_it_uses_it(name, body, kept):
     assert assets.keeps(name, body) is kept

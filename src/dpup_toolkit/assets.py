@@ -7,7 +7,8 @@ only when its body has what they work on:
 - togglebutton.*: a toggle or dropdown admonition;
 - sphinx-design.min.css: a sphinx-design component (cards, dropdowns); design-tabs.js: a tab set;
 - myst-nb's stylesheet: a notebook cell with its code or a text output showing (a tool page's
-  cell shows only its widget, which brings its own styles).
+  cell shows only its widget, which brings its own styles);
+- pygments.css (code colours): a code block.
 Thebe (live code on a remote kernel, fetched from unpkg.com) is never used: its files and its
 per-page settings are dropped everywhere, with the "THEBE_JS_URL" noise it logged. The theme also loads the site search's
 index on every page for "search as you type"; with that off, only the search page needs it.
@@ -24,6 +25,7 @@ NEEDED_FOR = [
     (("sphinx-design",), re.compile(r'class="[^"]*\bsd-')),
     (("design-tabs.js",), re.compile(r'class="[^"]*\bsd-tab-set')),
     (("mystnb.",), re.compile(r'class="[^"]*\b(cell_input|output)\b')),
+    (("pygments.css",), re.compile(r'class="[^"]*\bhighlight')),
 ]
 SEARCH_SCRIPTS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"></script>')
 
@@ -77,3 +79,39 @@ MENU_LOGO = re.compile(r'<img (alt="[^"]*" src="[^"]*_static/images/logo_[a-z]+\
 def lazy_menu_logos(html: str) -> str:
     """The launch menu's logos load when the menu opens, not with the page."""
     return MENU_LOGO.sub(r'<img \1 loading="lazy">', html)
+
+
+# Time until usable (issue 10). The theme's head has parser-blocking scripts after its
+# stylesheets, so the browser reads none of the page until every stylesheet has arrived, then
+# fetches those scripts one after another. Instead: Sphinx's small settings script is inlined, and
+# it and the head's other inline scripts (settings for the extensions) run before the
+# stylesheets; the head's script files are deferred (they wait for the page, as the theme's own
+# scripts at the end of the body already do, and still run in order); and the theme's one-line
+# theme.css that only @imports basic.css is replaced by basic.css itself.
+# The search page keeps its order: its search scripts run inline and need these first.
+_OPTIONS_SCRIPT = re.compile(r'<script src="[^"]*_static/documentation_options\.js[^"]*"></script>')
+_HEAD_SCRIPT = re.compile(r'\s*<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>', re.S)
+_THEME_CSS = re.compile(r'href="([^"]*_static/)styles/theme\.css\?[^"]*"')
+_FIRST_STYLESHEET = "  <!-- Loaded before other Sphinx assets -->"
+
+
+def unblock_head(html: str, pagename: str, options_js: str) -> str:
+    """The written page with nothing in its head that stops the browser reading the page."""
+    if pagename == "search" or _FIRST_STYLESHEET not in html or "</head>" not in html:
+        return html
+    before, rest = html.split(_FIRST_STYLESHEET, 1)
+    head, body = rest.split("</head>", 1)
+    head = _OPTIONS_SCRIPT.sub(lambda _: f"<script>{options_js.strip()}</script>", head)
+    inline = []
+
+    def unblock(match):
+        attributes = match["attributes"]
+        if re.search(r'\stype="(?!text/javascript")', attributes) or re.search(r"\b(defer|async)\b", attributes):
+            return match[0]
+        if "src=" in attributes:
+            return match[0].replace("<script", '<script defer="defer"', 1)
+        inline.append(match[0].strip())
+        return ""
+    head = _THEME_CSS.sub(r'href="\1basic.css"', _HEAD_SCRIPT.sub(unblock, head))
+    moved = "".join(f"  {script}\n" for script in inline)
+    return before + moved + _FIRST_STYLESHEET + head + "</head>" + body

@@ -1029,7 +1029,7 @@ function drawQuestion(ctx, item) {
 
 function drawChoice(ctx, item) {
   const id = ctx.id(item);
-  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, hidden: true });
+  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite", hidden: true });
   const { note, label } = noteField(ctx, item);
   const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
   const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
@@ -1192,7 +1192,7 @@ function drawRules(ctx, result, i) {
 }
 
 function drawScore(ctx, result, i) {
-  const output = h("p", { className: "dpup-score" });
+  const output = h("p", { className: "dpup-score", "aria-live": "polite" });
   const node = resultFrame(ctx, result, i, output);
   function refresh(value) {
     output.textContent = `${value.correct} of ${value.total} correct.`;

@@ -8,7 +8,8 @@
   and search button in a landmark region (the stock theme leaves both out, which axe-core
   reports on every page).
 - Keeps pages light (issue 10): icons as inline SVG instead of the theme's Font Awesome script
-  (icons.py), only the extension files a page uses (assets.py), one search box.
+  (icons.py), only the extension files a page uses (assets.py), one search box, and the
+  widget's module, styles and our own scripts minified (minify.py).
 - Makes the site work offline after one visit: a service worker, sw.js, written for each build
   (offline.py) and registered by site/offline.js.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from sphinx.util import logging
 
-from . import assets, icons, offline
+from . import assets, icons, minify, offline
 
 logger = logging.getLogger(__name__)
 
@@ -92,12 +93,16 @@ def escape_embedded_json(html: str) -> str:
 _SIDEBAR_ITEMS = '<div class="sidebar-primary-items__start sidebar-primary__section">'
 
 
-def lighten_page(html: str, pagename: str, icon_set: dict, search_as_you_type: bool = False) -> str:
-    """A written page with its icons inline and without the scripts it does not use."""
+def lighten_page(html: str, pagename: str, icon_set: dict, search_as_you_type: bool = False,
+                 options_js: str | None = None) -> str:
+    """A written page with its icons inline, without the scripts it does not use, and (given
+    Sphinx's documentation_options.js) nothing in its head that blocks reading it."""
     html = assets.drop_fontawesome_script(html)
+    html = assets.drop_search_scripts(html, pagename, search_as_you_type)  # before they are deferred
+    if options_js is not None:
+        html = assets.unblock_head(html, pagename, options_js)
     html = assets.drop_thebe_settings(html)
     html = assets.lazy_menu_logos(html)
-    html = assets.drop_search_scripts(html, pagename, search_as_you_type)
     return icons.inline_icons(html, icon_set)
 
 
@@ -112,19 +117,34 @@ def finish_page(html: str) -> str:
     return html.replace("<head>", "<head>\n  " + meta, 1)
 
 
+OWN_ASSET_FOLDERS = ("widgets", "site", "navigation")  # theme/site-root/, copied as-is by Sphinx
+
+
 def _build_finished(app, exception):
     if exception is None and app.builder.format == "html":
         icon_set = icons.load_icons()
         as_you_type = bool(app.builder.theme_options.get("search_as_you_type"))
-        outdir = Path(app.outdir)
+        outdir, root = Path(app.outdir), Path(app.srcdir)
+        options = outdir / "_static" / "documentation_options.js"
+        options_js = options.read_text(encoding="utf-8") if options.is_file() else None
+        try:
+            for folder in OWN_ASSET_FOLDERS:
+                if (outdir / folder).is_dir():
+                    minify.minify_files(outdir / folder, root)
+        except minify.MinifyError as problem:
+            logger.warning(str(problem))
         for page in outdir.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
             if 'http-equiv="Content-Security-Policy"' in html:
                 continue  # finished on an earlier build
             pagename = page.relative_to(outdir).with_suffix("").as_posix()
             try:
-                html = lighten_page(html, pagename, icon_set, as_you_type)
+                html = lighten_page(html, pagename, icon_set, as_you_type, options_js)
             except icons.UnknownIcon as problem:
+                logger.warning(f"{pagename}: {problem}", location=pagename)
+            try:
+                html = minify.minify_widget_state(html, root)
+            except minify.MinifyError as problem:
                 logger.warning(f"{pagename}: {problem}", location=pagename)
             page.write_text(finish_page(html), encoding="utf-8")
         offline.write_service_worker(outdir)

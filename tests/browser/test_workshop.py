@@ -39,6 +39,9 @@ def test_the_quiz_marks_a_right_and_a_wrong_answer_and_keeps_the_score(visit, si
     feedback = question(page, first).locator(".dpup-guidance")
     expect(feedback).to_contain_text("Correct.")
     expect(feedback).to_contain_text(right.explanation)
+    # Screen readers announce the marking and the score when they change.
+    expect(feedback).to_have_attribute("aria-live", "polite")
+    expect(score).to_have_attribute("aria-live", "polite")
 
     wrong = next(o for o in second.options if o.value != second.correct)
     question(page, second).get_by_label(wrong.label, exact=True).check()
