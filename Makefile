@@ -49,7 +49,7 @@ voila: $(VENV)/installed.stamp
 # notebook's cells share one kernel and a module's servers start once. (xdist's loadgroup does not
 # group anything under pytest 9, so it is not used.)
 test: build $(VENV)/dev-installed.stamp node_modules/installed.stamp /usr/bin/chromium
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto --dist loadfile --durations=15
 
 clean:
 	rm -rf _build

@@ -51,9 +51,10 @@ def minify_widget_state(html: str, root: Path) -> str:
     return _STATE.sub(minify_state, html)
 
 
-def minify_files(folder: Path, root: Path) -> None:
-    """Minify, in place, every script and stylesheet in a folder of the built site."""
-    for path in sorted(folder.iterdir()):
-        if path.suffix in LOADERS:
-            source = path.read_text(encoding="utf-8")
-            path.write_text(minify(source, LOADERS[path.suffix], root), encoding="utf-8")
+def minify_files(source: Path, folder: Path, root: Path) -> None:
+    """Write every script and stylesheet of `source` into `folder` of the built site, minified.
+    Always from the source: a rebuild that leaves the built copy in place never minifies it twice."""
+    for path in sorted(source.iterdir()):
+        if path.suffix in LOADERS and (folder / path.name).is_file():
+            text = path.read_text(encoding="utf-8")
+            (folder / path.name).write_text(minify(text, LOADERS[path.suffix], root), encoding="utf-8")

@@ -130,7 +130,7 @@ def _build_finished(app, exception):
         try:
             for folder in OWN_ASSET_FOLDERS:
                 if (outdir / folder).is_dir():
-                    minify.minify_files(outdir / folder, root)
+                    minify.minify_files(root / "theme" / "site-root" / folder, outdir / folder, root)
         except minify.MinifyError as problem:
             logger.warning(str(problem))
         for page in outdir.rglob("*.html"):
