@@ -9,26 +9,15 @@ from dpup_toolkit.results import results_of
 
 from ..conftest import ROOT
 from .conftest import accessibility_problems, open_saved_file
+from .test_tools import open_tool, saved_answers
 
 BUILDER = load_checklist(ROOT / "checklists" / "purpose-statement-builder.yml")
 ASSESSOR = load_checklist(ROOT / "checklists" / "collaboration-assessor.yml")
 HOSTILE = '<img src=x onerror="window.__pwned = 1"> *bold*'
 
 
-def open_tool(visit, site_url, tool, **options):
-    v = visit(**options)
-    v.page.goto(f"{site_url}/checklists/{tool.id}.html")
-    v.page.wait_for_selector(".dpup-checklist")
-    return v
-
-
 def item(page, tool, item_id):
     return page.locator(f"#dpup-{tool.id}-item-{item_id}")
-
-
-def saved_answers(page, tool):
-    key = f"dpup-toolkit:checklist:{tool.id}:v{tool.version}"
-    return json.loads(page.evaluate(f"localStorage.getItem({json.dumps(key)})"))["answers"]
 
 
 def downloads_match_python(page, tool, tmp_path):
