@@ -1023,6 +1023,7 @@ function drawQuestion(ctx, item) {
     printReason.textContent = notApplicable
       ? `Why it does not apply: ${(entry.reason || "").replace(SPACE_ENDS, "") || "Not given yet"}` : "";
     printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+    node.classList.toggle("dpup-answered", Boolean(entry.answer)); // print shows tick boxes until then
   }
   return { item, node, refresh };
 }
@@ -1044,14 +1045,15 @@ function drawChoice(ctx, item) {
     const chosen = item.options.find((option) => option.value === entry.answer);
     feedback.replaceChildren();
     if (chosen && item.correct) {
-      feedback.append(h("p", {}, h("strong", {
+      feedback.append(h("p", { className: "dpup-verdict" }, h("strong", {
         text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`,
       })));
     }
-    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
+    if (chosen && chosen.explanation) feedback.append(h("p", { className: "dpup-explanation", text: chosen.explanation }));
     feedback.hidden = !feedback.childElementCount;
     printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
     printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+    node.classList.toggle("dpup-answered", Boolean(chosen)); // print shows tick boxes until then
   }
   return { item, node, refresh };
 }
@@ -2007,7 +2009,11 @@ function render({ model, el }) {
     aboutPrint);
 
   function printAbout() {
-    aboutPrint.replaceChildren(...aboutLines(about).map(([label, text]) => h("li", { text: `${label}: ${text}` })));
+    // On paper an empty detail is a line to write on.
+    const filled = cleanAbout(about);
+    aboutPrint.replaceChildren(...aboutLines(about).map(([label, text], i) => filled[ABOUT_FIELDS[i]]
+      ? h("li", { text: `${label}: ${text}` })
+      : h("li", { className: "dpup-blank" }, `${label}: `, h("span", { className: "dpup-write-here" }))));
   }
 
   function showAbout() {
@@ -2141,7 +2147,11 @@ function render({ model, el }) {
   });
 
   const checks = checksControl({ def, uiId, open: (check, message) => openCheck(check, message) });
+  // On paper: where the page is online (on the built book; Voila and JupyterLab are local).
+  const source = bookHref("index") === null ? null
+    : h("p", { className: "dpup-print-only dpup-print-source", text: `Online: ${location.origin}${location.pathname}` });
   el.replaceChildren(h("div", { className: "dpup-checklist" },
+    source,
     checks.line,
     aboutBlock,
     wayfinder.node,

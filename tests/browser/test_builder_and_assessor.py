@@ -161,8 +161,10 @@ def test_print_shows_the_typed_text_and_the_result_not_the_controls(visit, site_
     type_into(page, BUILDER, "why", "plan your support.")
     page.emulate_media(media="print")
     expect(item(page, BUILDER, "why").locator(".dpup-print-answer")).to_have_text("plan your support.")
-    expect(item(page, BUILDER, "what").locator(".dpup-print-answer")).to_have_text("Not written yet.")
     expect(item(page, BUILDER, "why").get_by_role("textbox")).to_be_hidden()
+    # Not written yet: a box to write in by hand.
+    expect(item(page, BUILDER, "what").locator(".dpup-print-answer")).to_be_hidden()
+    expect(item(page, BUILDER, "what").get_by_role("textbox")).to_be_visible()
     expect(page.locator(".dpup-template-part")).to_have_text(["We need it to plan your support."])
     expect(page.get_by_role("button", name=re.compile("^Copy"))).to_be_hidden()
 

@@ -231,7 +231,10 @@ def test_print_shows_the_answers_not_the_controls(visit, site_url):
     expect(item(page, FIRST).locator(".dpup-print-answer")).to_be_visible()
     expect(item(page, FIRST).locator(".dpup-print-answer")).to_have_text("Answer: No")
     expect(item(page, FIRST).locator(".dpup-print-note")).to_have_text("Note: Ask the privacy officer")
-    expect(item(page, SECOND).locator(".dpup-print-answer")).to_have_text("Answer: Not answered")
+    # A question not answered yet prints its answers with a box to tick by hand.
+    expect(item(page, SECOND).locator(".dpup-print-answer")).to_be_hidden()
+    expect(item(page, SECOND).get_by_role("radio", name="Yes", exact=True)).to_be_visible()
+    expect(item(page, FIRST).get_by_role("radio", name="Yes", exact=True)).to_be_hidden()
     expect(page.get_by_role("button", name="Clear my answers")).to_be_hidden()
     expect(note).to_be_hidden()
     pdf = page.pdf()

@@ -107,8 +107,8 @@ HANDOUT_PAGES = {
     "book/workshop/handouts/funders-and-partners.html": 2,
     "book/workshop/handouts/policy-and-service-design.html": 2,
     "book/workshop/handouts/analysis-and-research.html": 2,
-    "checklists/collaboration-assessor.html": 2,
-    "checklists/our-organisation.html": 2,
+    "checklists/collaboration-assessor.html": 1,
+    "checklists/our-organisation.html": 1,
 }
 
 
