@@ -28,9 +28,10 @@ node_modules/installed.stamp: package.json package-lock.json
 
 # Executed notebooks embed the widget's front-end and checklist data, but the execution cache
 # only notices changes to a notebook's own code: when the engine or a checklist changes, start
-# the notebooks (and the pages that embed them) afresh.
+# the notebooks (and the pages that embed them) afresh. The navigator embeds what each case study
+# says it fits (its `case_study:` metadata), so a changed case study counts too.
 # Sphinx also copies theme/site-root/ only when it writes pages, and not over older copies.
-_build/engine.stamp: $(wildcard src/dpup_toolkit/*) $(wildcard checklists/*.yml) $(wildcard theme/*/* theme/*/*/*)
+_build/engine.stamp: $(wildcard src/dpup_toolkit/*) $(wildcard checklists/*.yml) $(wildcard case_studies/*.md case_studies/*.ipynb) $(wildcard theme/*/* theme/*/*/*)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/html/widgets
 	mkdir -p _build && touch $@
 

@@ -37,9 +37,11 @@ OWN_TOOL = {
 
 @pytest.fixture
 def folder(tmp_path):
-    """A copy of checklists/ with the agency's tool added as README.md describes."""
+    """A copy of checklists/ (and the case studies the navigator lists) with the agency's tool added
+    as README.md describes."""
     folder = tmp_path / "checklists"
     shutil.copytree(ROOT / "checklists", folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(ROOT / "case_studies", tmp_path / "case_studies", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     (folder / "agency-intake.yml").write_text(yaml.safe_dump(OWN_TOOL, allow_unicode=True), encoding="utf-8")
     notebook = (folder / "purpose-statement.ipynb").read_text(encoding="utf-8")
     (folder / "agency-intake.ipynb").write_text(notebook.replace("purpose-statement.yml", "agency-intake.yml"),
