@@ -35,8 +35,14 @@ _build/engine.stamp: $(wildcard src/dpup_toolkit/*) $(wildcard checklists/*.yml)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/html/widgets
 	mkdir -p _build && touch $@
 
+# Sphinx re-reads only the pages that changed, but every page's sidebar comes from _toc.yml: when
+# it changes, every page is read and written again (notebooks still come from the execution cache).
+_build/toc.stamp: _toc.yml
+	rm -rf _build/.doctrees
+	mkdir -p _build && touch $@
+
 # esbuild (node_modules) minifies the widget's module and our own scripts in the built site.
-build: $(VENV)/installed.stamp node_modules/installed.stamp _build/engine.stamp
+build: $(VENV)/installed.stamp node_modules/installed.stamp _build/engine.stamp _build/toc.stamp
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 serve: build
