@@ -1460,6 +1460,7 @@ function plural(n, word) {
 function drawWayfinder(ctx, ui) {
   const { def } = ctx;
   const change = h("p", { className: "dpup-progress-change", role: "status" });
+  // Leads to the next unanswered item; once there is none, to the completion panel, and says so.
   const next = h("a", { className: "dpup-next-unanswered", href: `#${ui.completeId}`, text: "Next unanswered question" });
   const targets = [
     ...def.sections.map((section) => ({ id: ui.sectionId(section), title: section.title, section })),
@@ -1498,12 +1499,6 @@ function drawWayfinder(ctx, ui) {
     fit(); // the bar's height now, as its message may just have changed
     goTo(target);
   });
-  next.addEventListener("click", () => {
-    if (next.getAttribute("href") === `#${ui.completeId}`) {
-      change.textContent = "Nothing is left unanswered.";
-      explained = null;
-    }
-  });
   jump.addEventListener("focusout", (event) => {
     if (!jump.contains(event.relatedTarget)) jump.open = false; // moving on closes the list
   });
@@ -1541,6 +1536,8 @@ function drawWayfinder(ctx, ui) {
     const waiting = state.shown.find((item) => !answerOf(item, answers));
     next.setAttribute("href", `#${waiting ? ctx.id(waiting) : ui.completeId}`);
     const complete = state.total > 0 && !waiting;
+    next.textContent = complete ? "All answered: what next" : "Next unanswered question";
+    next.hidden = !waiting && !complete; // nothing shown to answer: no panel to lead to either
     if (complete && !completeBefore && shownBefore && cause) {
       change.textContent = "Everything is answered. What to do next is below the last question.";
       explained = cause;
@@ -1569,7 +1566,7 @@ function drawWayfinder(ctx, ui) {
 }
 
 // Shown once every item on the page is answered: where to go next. Links only, so it never takes
-// focus by itself (the bar's "Next unanswered question" leads here).
+// focus by itself (the bar's "All answered: what next" leads here).
 function drawCompletion(ctx, ui) {
   const { def } = ctx;
   const heading = h("h2", { id: ui.completeId, tabindex: "-1", text: "Everything is answered" });
