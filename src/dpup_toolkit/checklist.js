@@ -1042,7 +1042,9 @@ function drawQuestion(ctx, item) {
 
 function drawChoice(ctx, item) {
   const id = ctx.id(item);
-  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite", hidden: true });
+  // A live region is announced only if it is on the page before its text changes: it stays in the
+  // page from the start, empty (and takes no room: see .dpup-guidance:empty), never hidden.
+  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite" });
   const { note, label } = noteField(ctx, item);
   const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
   const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
@@ -1062,7 +1064,6 @@ function drawChoice(ctx, item) {
       })));
     }
     if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
-    feedback.hidden = !feedback.childElementCount;
     printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
     printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
   }
