@@ -28,14 +28,21 @@ node_modules/installed.stamp: package.json package-lock.json
 
 # Executed notebooks embed the widget's front-end and checklist data, but the execution cache
 # only notices changes to a notebook's own code: when the engine or a checklist changes, start
-# the notebooks (and the pages that embed them) afresh.
+# the notebooks (and the pages that embed them) afresh. The navigator embeds what each case study
+# says it fits (its `case_study:` metadata), so a changed case study counts too.
 # Sphinx also copies theme/site-root/ only when it writes pages, and not over older copies.
-_build/engine.stamp: $(wildcard src/dpup_toolkit/*) $(wildcard checklists/*.yml) $(wildcard theme/*/* theme/*/*/*)
+_build/engine.stamp: $(wildcard src/dpup_toolkit/*) $(wildcard checklists/*.yml) $(wildcard case_studies/*.md case_studies/*.ipynb) $(wildcard theme/*/* theme/*/*/*)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/html/widgets
 	mkdir -p _build && touch $@
 
+# Sphinx re-reads only the pages that changed, but every page's sidebar comes from _toc.yml: when
+# it changes, every page is read and written again (notebooks still come from the execution cache).
+_build/toc.stamp: _toc.yml
+	rm -rf _build/.doctrees
+	mkdir -p _build && touch $@
+
 # esbuild (node_modules) minifies the widget's module and our own scripts in the built site.
-build: $(VENV)/installed.stamp node_modules/installed.stamp _build/engine.stamp
+build: $(VENV)/installed.stamp node_modules/installed.stamp _build/engine.stamp _build/toc.stamp
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 serve: build

@@ -92,3 +92,16 @@ def test_word_blocks_agree_on_hostile_notes(module, sample, notes):  # noqa: F81
         calls.append([d, answers, "2026-11-21", about])
         expected.append(record_blocks(sample, answers, "2026-11-21", about=about))
     assert browser_blocks(module, calls) == expected
+
+
+def test_the_navigators_word_record_lists_tools_and_case_studies_as_python_does(module):  # noqa: F811
+    from dpup_toolkit.catalogue import catalogue_entries
+    navigator = load_checklist(ROOT / "checklists" / "find-what-fits.yml")
+    entries = catalogue_entries(navigator)
+    d = {**definition(navigator), "catalogue": entries}
+    sets = [{}, {"role": {"answer": "front-line"}, "stage": {"answer": "service-delivery"}},
+            {"role": {"answer": "front-line"}, "stage": {"answer": "planning"}}]
+    expected = [record_blocks(navigator, answers, "2026-11-21", entries) for answers in sets]
+    assert browser_blocks(module, [[d, answers, "2026-11-21", {}] for answers in sets]) == expected
+    cases = expected[1][expected[1].index(["h2", "Case studies"]) + 1]
+    assert cases[0] == "bullet" and cases[1].startswith("A two-way street: ")

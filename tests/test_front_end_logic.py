@@ -124,6 +124,54 @@ def test_the_catalogue_result_matches_python(run_js, tmp_path):
     assert results[6][0]["tools"] == []
 
 
+CASE_NOTEBOOK = {"cells": [], "nbformat": 4, "nbformat_minor": 5, "metadata": {"case_study": {
+    "title": "A notebook case <b>bold</b>", "summary": "Team leaders, any stage. *Not emphasis*",
+    "roles": ["team-leaders"], "stages": ["planning", "design"]}}}
+CASE_PAGE = """---
+case_study:
+  title: A page case
+  summary: For the front line, at the design stage.
+  roles: [front-line]
+  stages: [design]
+---
+# A page case
+"""
+
+
+def test_the_catalogue_lists_case_studies_the_same_in_python_and_the_browser(run_js, tmp_path):
+    from dpup_toolkit import load_checklist
+    from dpup_toolkit.catalogue import catalogue_entries
+    from dpup_toolkit.results import results_of
+    from .conftest import FIXTURES
+    tools, cases = tmp_path / "tools", tmp_path / "cases"
+    tools.mkdir(), cases.mkdir()
+    (tools / "kinds.yml").write_text((FIXTURES / "kinds.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tools / "finder.yml").write_text(NAVIGATOR.replace("stage: stage}}", "stage: stage}, case_studies: ../cases}"),
+                                      encoding="utf-8")
+    (cases / "notebook-case.ipynb").write_text(json.dumps(CASE_NOTEBOOK), encoding="utf-8")
+    (cases / "page-case.md").write_text(CASE_PAGE, encoding="utf-8")
+    (cases / "index.md").write_text("# Cases without metadata are not listed\n", encoding="utf-8")
+    finder = load_checklist(tools / "finder.yml")
+    entries = catalogue_entries(finder)
+    assert [(entry["kind"], entry["id"], entry["page"]) for entry in entries] == [
+        ("tool", "finder", "tools/finder"), ("tool", "kinds", "tools/kinds"),
+        ("case", "notebook-case", "cases/notebook-case"), ("case", "page-case", "cases/page-case")]
+    d = {**definition(finder), "catalogue": entries}
+    sets = [{}, {"role": {"answer": "team-leaders"}}, {"role": {"answer": "front-line"}, "stage": {"answer": "design"}},
+            {"stage": {"answer": "design"}}, {"role": {"answer": "front-line"}, "stage": {"answer": "planning"}}]
+    calls = [c for answers in sets for c in (["resultsOf", [d, answers]], ["renderMarkdown", [d, answers, "x"]],
+                                              ["renderJson", [d, answers, "x"]])]
+    results = [r["value"] for r in run_js(calls)["results"]]
+    for i, answers in enumerate(sets):
+        assert results[3 * i] == results_of(finder, answers, entries)
+        assert results[3 * i + 1] == render_markdown(finder, answers, "x")
+        assert results[3 * i + 2] == render_json(finder, answers, "x", entries)
+    assert [results[3 * i][0]["cases"] for i in range(len(sets))] == [
+        [], ["notebook-case"], ["page-case"], ["notebook-case", "page-case"], []]
+    assert "### Case studies\n\n- A notebook case \\<b\\>bold\\</b\\>: Team leaders, any stage. \\*Not emphasis\\*\n" \
+        in results[4]
+
+
 NAVIGATOR = """id: finder
 title: Find what fits
 version: 1

@@ -36,8 +36,8 @@ def test_a_navigator_widget_carries_the_tools_beside_it(tmp_path):
     widget = ChecklistWidget(load_checklist(tmp_path / "finder.yml"))
     assert [entry["id"] for entry in widget.definition["catalogue"]] == ["finder", "kinds"]
     assert widget.definition["catalogue"][1] == {
-        "id": "kinds", "title": "Kinds sample", "summary": "A tool used only by the tests.",
-        "roles": ["front-line", "team-leaders"], "stages": ["planning"], "minutes": 5}
+        "kind": "tool", "id": "kinds", "title": "Kinds sample", "summary": "A tool used only by the tests.",
+        "roles": ["front-line", "team-leaders"], "stages": ["planning"], "minutes": 5, "page": f"{tmp_path.name}/kinds"}
     widget.answers = {"role": {"answer": "team-leaders", "note": ""}}
     assert "- Kinds sample: A tool used only by the tests. About 5 minutes." in widget.record_markdown("x")
     assert "catalogue" not in ChecklistWidget(load_checklist(FIXTURES / "kinds.yml")).definition

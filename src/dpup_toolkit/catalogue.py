@@ -1,13 +1,20 @@
-"""Find and load every checklist file in a folder, describe them for the navigator, and check
-their links against the book."""
+"""Find and load every checklist file in a folder, describe them and the case studies for the
+navigator, and check their links against the book."""
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from .schema import CHECKLIST_SUFFIXES, Checklist, ChecklistFileError, Link, load_checklist
+from .schema import CHECKLIST_SUFFIXES, Checklist, ChecklistFileError, Link, load_checklist, parse_case_study
+from .yaml_source import decode, read_yaml
+
+CASE_STUDY_KEY = "case_study"  # front matter (Markdown) or notebook metadata (notebook)
+CASE_STUDY_SUFFIXES = (".md", ".ipynb")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.S | re.M)
 
 
 def checklist_files(folder: Path | str) -> list[Path]:
@@ -42,12 +49,18 @@ def _links(node, where: str):
 
 
 def check_links(folder: Path | str, pages: Iterable[str]) -> None:
-    """Raise ChecklistFileError for the first link whose `page` is not one of the book's `pages`."""
+    """Raise ChecklistFileError for the first link, or case study a navigator finds, that is not one of the
+    book's `pages`."""
     pages = set(pages)
     for path in checklist_files(folder):
-        for where, link in _links(load_checklist(path), ""):
+        checklist = load_checklist(path)
+        for where, link in _links(checklist, ""):
             if link.page not in pages:
                 raise ChecklistFileError(path, f"{where}.page", f"{link.page!r} is not a page of the book (see _toc.yml)")
+        for entry in catalogue_entries(checklist):
+            if entry["kind"] == "case" and entry["page"] not in pages:
+                raise ChecklistFileError(path, "results", f"finds the case study {entry['page']!r}, which is not a page "
+                                         "of the book (add it to _toc.yml)")
 
 
 def toc_pages(toc: Path | str) -> set[str]:
@@ -71,10 +84,59 @@ def toc_pages(toc: Path | str) -> set[str]:
     return pages
 
 
+def case_study_metadata(path: Path) -> object | None:
+    """A case study's `case_study:` metadata: in a Markdown page's front matter or a notebook's
+    metadata. None if the file has none (an index page, say)."""
+    text = decode(path.read_bytes(), path)
+    if path.suffix == ".ipynb":
+        try:
+            metadata = json.loads(text).get("metadata")
+        except (ValueError, AttributeError):
+            raise ChecklistFileError(path, "(file)", "is not a notebook (its JSON cannot be read)") from None
+    else:
+        match = _FRONT_MATTER.match(text)
+        metadata = read_yaml("\n" + match.group(1), path) if match else None  # line numbers as in the file
+    return metadata.get(CASE_STUDY_KEY) if isinstance(metadata, dict) else None
+
+
+def case_study_entries(folder: Path, book: Path) -> list[dict]:
+    """Every case study in `folder` that declares `case_study:`, as the navigator lists them, sorted
+    by file name. `book`: the book's root folder, from which each case's page path is made."""
+    entries: dict[str, dict] = {}
+    for path in sorted(path for path in folder.iterdir() if path.is_file() and path.suffix in CASE_STUDY_SUFFIXES):
+        data = case_study_metadata(path)
+        if data is None:
+            continue
+        if path.stem in entries:
+            raise ChecklistFileError(path, "(file)", f"another case study is also called {path.stem!r}")
+        case = parse_case_study(data, path, CASE_STUDY_KEY)
+        page = (folder / path.stem).relative_to(book).as_posix()
+        entries[path.stem] = {"kind": "case", "id": path.stem, "title": case.title, "summary": case.summary,
+                              "roles": list(case.roles), "stages": list(case.stages), "minutes": None, "page": page}
+    return list(entries.values())
+
+
 def catalogue_entries(checklist: Checklist) -> list[dict]:
-    """The tools beside this one (its own folder), as a catalogue result lists them; [] if it needs none."""
-    if checklist.source is None or not any(result.kind == "catalogue" for result in checklist.results):
+    """What a catalogue result can list: the tools beside this one (its own folder), then the case
+    studies of the folder it names; [] if it has no catalogue result. A tool's page is
+    `<its folder>/<id>`, a case's `<its folder>/<file name>`, from the book root (the tools'
+    folder's parent)."""
+    catalogues = [(r, result) for r, result in enumerate(checklist.results) if result.kind == "catalogue"]
+    if checklist.source is None or not catalogues:
         return []
-    return [{"id": tool.id, "title": tool.title, "summary": tool.summary, "roles": list(tool.roles),
-             "stages": list(tool.stages), "minutes": tool.minutes}
-            for tool in list_checklists(checklist.source.parent)]
+    folder = checklist.source.parent
+    entries = [{"kind": "tool", "id": tool.id, "title": tool.title, "summary": tool.summary, "roles": list(tool.roles),
+                "stages": list(tool.stages), "minutes": tool.minutes, "page": f"{folder.name}/{tool.id}"}
+               for tool in list_checklists(folder)]
+    folders: list[Path] = []
+    for r, result in catalogues:
+        if result.case_studies is None:
+            continue
+        cases = (folder / result.case_studies).resolve()
+        if not cases.is_dir() or not cases.is_relative_to(folder.parent):
+            raise ChecklistFileError(checklist.source, f"results[{r}].case_studies",
+                                     f"{result.case_studies!r} is not a folder of the book (give it relative to this file)")
+        if cases not in folders:
+            folders.append(cases)
+            entries += case_study_entries(cases, folder.parent)
+    return entries

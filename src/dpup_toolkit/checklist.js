@@ -164,13 +164,27 @@ const RESULTS = {
     const answer = (id) => (id && shown.has(id) ? answerOf(itemById(def, id), answers) : null);
     const role = answer(result.by.role);
     const stage = answer(result.by.stage);
-    const tools = !(role || stage) ? [] : (def.catalogue || [])
-      .filter((entry) => entry.id !== def.id && (!role || entry.roles.includes(role))
-        && (!stage || entry.stages.includes(stage)))
-      .map((entry) => entry.id);
-    return { kind: "catalogue", title: result.title, role, stage, tools };
+    const fits = !(role || stage) ? [] : (def.catalogue || [])
+      .filter((entry) => (!role || entry.roles.includes(role)) && (!stage || entry.stages.includes(stage)));
+    return {
+      kind: "catalogue", title: result.title, role, stage,
+      tools: fits.filter((entry) => entry.kind === "tool" && entry.id !== def.id).map((entry) => entry.id),
+      cases: fits.filter((entry) => entry.kind === "case").map((entry) => entry.id),
+    };
   },
 };
+
+// A catalogue result as [heading, the entries it lists, what to say when none fit]: tools, then
+// case studies when the catalogue has any (record.py's catalogue_parts).
+function catalogueParts(def, result) {
+  const entries = def.catalogue || [];
+  const byId = new Map(entries.map((entry) => [`${entry.kind}:${entry.id}`, entry]));
+  const parts = [["Tools", result.tools.map((id) => byId.get(`tool:${id}`)), "No tool fits that choice yet."]];
+  if (entries.some((entry) => entry.kind === "case")) {
+    parts.push(["Case studies", result.cases.map((id) => byId.get(`case:${id}`)), "No case study fits that choice yet."]);
+  }
+  return parts;
+}
 
 function resultsOf(def, answers) {
   const shown = new Set(visibleItems(def, answers).map((item) => item.id));
@@ -336,14 +350,12 @@ const RESULT_LINES = {
   },
   catalogue(def, result) {
     if (!(result.role || result.stage)) return ["Nothing chosen yet: choose below to see what fits."];
-    const entries = new Map((def.catalogue || []).map((entry) => [entry.id, entry]));
-    const out = result.tools.map((id) => {
-      const entry = entries.get(id);
-      const minutes = entry.minutes ? ` About ${entry.minutes} minutes.` : "";
-      return `- ${escapeLine(entry.title)}: ${escapeLine(entry.summary)}${minutes}`;
-    });
-    if (!result.tools.length) out.push("No tool fits that choice yet.");
-    return out;
+    return catalogueParts(def, result).flatMap(([heading, entries, none], i) => [
+      ...(i ? [""] : []), `### ${heading}`, "",
+      ...entries.map((entry) => `- ${escapeLine(entry.title)}: ${escapeLine(entry.summary)}`
+        + (entry.minutes ? ` About ${entry.minutes} minutes.` : "")),
+      ...(entries.length ? [] : [none]),
+    ]);
   },
 };
 
@@ -427,7 +439,8 @@ function renderJson(def, rawAnswers, exportedAt, about = {}) {
 // The Word (.docx) record is laid out by widgets/docx/record.mjs, loaded with its library only when
 // asked for; it works from the record rules here, handed to it as RECORD_RULES.
 const RECORD_RULES = {
-  NEEDS_REASON, aboutLines, answerLabel, answerOf, cleanAnswers, itemById, needsReason, optionLabel, progressOf, resultsOf,
+  NEEDS_REASON, aboutLines, answerLabel, answerOf, catalogueParts, cleanAnswers, itemById, needsReason, optionLabel,
+  progressOf, resultsOf,
 };
 
 function isPlainObject(value) {
@@ -1030,7 +1043,9 @@ function drawQuestion(ctx, item) {
 
 function drawChoice(ctx, item) {
   const id = ctx.id(item);
-  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite", hidden: true });
+  // A live region is announced only if it is on the page before its text changes: it stays in the
+  // page from the start, empty (and takes no room: see .dpup-guidance:empty), never hidden.
+  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite" });
   const { note, label } = noteField(ctx, item);
   const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
   const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
@@ -1049,8 +1064,7 @@ function drawChoice(ctx, item) {
         text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`,
       })));
     }
-    if (chosen && chosen.explanation) feedback.append(h("p", { className: "dpup-explanation", text: chosen.explanation }));
-    feedback.hidden = !feedback.childElementCount;
+    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
     printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
     printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
     node.classList.toggle("dpup-answered", Boolean(chosen)); // print shows tick boxes until then
@@ -1205,24 +1219,25 @@ function drawScore(ctx, result, i) {
 function drawCatalogue(ctx, result, i) {
   const output = h("div", { className: "dpup-catalogue" });
   const node = resultFrame(ctx, result, i, output);
-  const entries = new Map((ctx.def.catalogue || []).map((entry) => [entry.id, entry]));
+  function entryNode(entry) {
+    const href = bookHref(entry.page);
+    return h("li", {}, href ? h("a", { href, text: entry.title }) : h("strong", { text: entry.title }),
+      h("p", { text: entry.summary + (entry.minutes ? ` About ${entry.minutes} minutes.` : "") }));
+  }
   function refresh(value) {
     if (!(value.role || value.stage)) {
-      output.replaceChildren(h("p", { text: "Choose above to see the guides and tools that fit." }));
+      output.replaceChildren(h("p", { text: "Choose above to see the guides, tools and case studies that fit." }));
       return;
     }
     const guide = value.role ? linksLine([{
       title: `Guide for ${optionLabel(itemById(ctx.def, result.by.role), value.role)}`, page: `book/roles/${value.role}`,
     }], "Start with: ") : null;
-    const tools = value.tools.map((id) => {
-      const entry = entries.get(id);
-      const href = bookHref(`checklists/${id}`);
-      return h("li", {}, href ? h("a", { href, text: entry.title }) : h("strong", { text: entry.title }),
-        h("p", { text: entry.summary + (entry.minutes ? ` About ${entry.minutes} minutes.` : "") }));
-    });
-    output.replaceChildren(...[guide,
-      tools.length ? h("ul", { className: "dpup-catalogue-list" }, ...tools) : h("p", { text: "No tool fits that choice yet." }),
-    ].filter(Boolean));
+    const parts = catalogueParts(ctx.def, value).flatMap(([heading, entries, none]) => [
+      h("h3", { text: heading }),
+      entries.length ? h("ul", { className: `dpup-catalogue-list dpup-catalogue-${entries[0].kind}s` }, ...entries.map(entryNode))
+        : h("p", { text: none }),
+    ]);
+    output.replaceChildren(...[guide, ...parts].filter(Boolean));
   }
   return { node, refresh };
 }
@@ -1448,6 +1463,7 @@ function plural(n, word) {
 function drawWayfinder(ctx, ui) {
   const { def } = ctx;
   const change = h("p", { className: "dpup-progress-change", role: "status" });
+  // Leads to the next unanswered item; once there is none, to the completion panel, and says so.
   const next = h("a", { className: "dpup-next-unanswered", href: `#${ui.completeId}`, text: "Next unanswered question" });
   const targets = [
     ...def.sections.map((section) => ({ id: ui.sectionId(section), title: section.title, section })),
@@ -1486,12 +1502,6 @@ function drawWayfinder(ctx, ui) {
     fit(); // the bar's height now, as its message may just have changed
     goTo(target);
   });
-  next.addEventListener("click", () => {
-    if (next.getAttribute("href") === `#${ui.completeId}`) {
-      change.textContent = "Nothing is left unanswered.";
-      explained = null;
-    }
-  });
   jump.addEventListener("focusout", (event) => {
     if (!jump.contains(event.relatedTarget)) jump.open = false; // moving on closes the list
   });
@@ -1529,6 +1539,8 @@ function drawWayfinder(ctx, ui) {
     const waiting = state.shown.find((item) => !answerOf(item, answers));
     next.setAttribute("href", `#${waiting ? ctx.id(waiting) : ui.completeId}`);
     const complete = state.total > 0 && !waiting;
+    next.textContent = complete ? "All answered: what next" : "Next unanswered question";
+    next.hidden = !waiting && !complete; // nothing shown to answer: no panel to lead to either
     if (complete && !completeBefore && shownBefore && cause) {
       change.textContent = "Everything is answered. What to do next is below the last question.";
       explained = cause;
@@ -1557,7 +1569,7 @@ function drawWayfinder(ctx, ui) {
 }
 
 // Shown once every item on the page is answered: where to go next. Links only, so it never takes
-// focus by itself (the bar's "Next unanswered question" leads here).
+// focus by itself (the bar's "All answered: what next" leads here).
 function drawCompletion(ctx, ui) {
   const { def } = ctx;
   const heading = h("h2", { id: ui.completeId, tabindex: "-1", text: "Everything is answered" });

@@ -18,7 +18,7 @@ import re
 from .catalogue import catalogue_entries
 from .plain_language import LONG_SENTENCE
 from .progress import Answers, answer_of, progress, visible_items
-from .record import NEEDS_REASON, _LINE_BREAK, about_lines, clean_answers
+from .record import NEEDS_REASON, _LINE_BREAK, about_lines, catalogue_parts, clean_answers
 from .results import results_of
 from .schema import Checklist
 
@@ -68,13 +68,13 @@ def _result_blocks(checklist: Checklist, result: dict, answers: Answers, entries
         if not (result["role"] or result["stage"]):
             out.append(["p", "Nothing chosen yet: choose below to see what fits."])
         else:
-            titles = {entry["id"]: entry for entry in entries}
-            for tool_id in result["tools"]:
-                entry = titles[tool_id]
-                minutes = f" About {entry['minutes']} minutes." if entry["minutes"] else ""
-                out.append(["bullet", f"{entry['title']}: {entry['summary']}{minutes}"])
-            if not result["tools"]:
-                out.append(["p", "No tool fits that choice yet."])
+            for heading, entries_of, none in catalogue_parts(result, entries):
+                out.append(["h2", heading])
+                for entry in entries_of:
+                    minutes = f" About {entry['minutes']} minutes." if entry["minutes"] else ""
+                    out.append(["bullet", f"{entry['title']}: {entry['summary']}{minutes}"])
+                if not entries_of:
+                    out.append(["p", none])
     return out
 
 

@@ -6,6 +6,8 @@ of each, and writes `sw.js` to the site root from `theme/offline/sw.js`. The bui
 hash of that list, so an unchanged rebuild keeps the same worker and readers download nothing.
 Stylesheets' @imports and url()s are followed, except the theme's full icon fonts under
 _static/vendor/ (the pages draw their icons as SVG, or from our subset font in site/).
+A page's script may also load a module only when asked (ON_DEMAND): those are kept too, with
+the modules they import, so that every button works offline as well.
 """
 from __future__ import annotations
 
@@ -21,6 +23,10 @@ WORKER = "sw.js"
 SKIP_FOLDERS = {"_static", "_sources"}  # pages live elsewhere; _static holds only assets
 _LOADED = re.compile(r'<(?:script|img|link)\b[^>]*?\s(?:src|href)="([^"#]+)"[^>]*>')
 _IMPORT = re.compile(r'@import\s+(?:url\()?["\']?([^"\')\s]+)|url\(["\']?([^"\')]+)["\']?\)')
+# Loaded by a page's script when someone asks, so named in no page: checklist.js imports the Word
+# record's module when "Download for Word (.docx)" is pressed (and it imports its library).
+ON_DEMAND = ("widgets/docx/record.mjs",)
+_MODULE_IMPORT = re.compile(r'^\s*(?:import|export)\b[^;]*?["\'](\.{1,2}/[^"\']+)["\'];?\s*$', re.M)
 
 
 def _pages(site: Path) -> list[str]:
@@ -54,10 +60,27 @@ def _with_imports(site: Path, path: str) -> set[str]:
     return found
 
 
+def _with_module_imports(site: Path, path: str) -> set[str]:
+    """The ES module, and the modules it imports by relative path (static imports, followed on),
+    those that exist."""
+    found: set[str] = set()
+    waiting = [path]
+    while waiting:
+        module = waiting.pop()
+        if module in found or not (site / module).is_file():
+            continue
+        found.add(module)
+        waiting += [posixpath.normpath(posixpath.join(posixpath.dirname(module), imported))
+                    for imported in _MODULE_IMPORT.findall((site / module).read_text(encoding="utf-8"))]
+    return found
+
+
 def site_files(site: Path) -> list[str]:
-    """Every page and every file of this site a page loads, as paths from the site root."""
+    """Every page and every file of this site a page loads (at once or when asked), as paths from
+    the site root."""
     pages = _pages(site)
-    return sorted(set(pages).union(*(_loaded_by(site, page) for page in pages)) - {WORKER})
+    loaded = set(pages).union(*(_loaded_by(site, page) for page in pages))
+    return sorted(loaded.union(*(_with_module_imports(site, module) for module in ON_DEMAND)) - {WORKER})
 
 
 def _hash(path: Path) -> str:

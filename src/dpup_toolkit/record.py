@@ -206,14 +206,25 @@ def _result_lines(checklist: Checklist, result: dict, entries: list[dict], answe
         if not (result["role"] or result["stage"]):
             out.append("Nothing chosen yet: choose below to see what fits.")
         else:
-            titles = {entry["id"]: entry for entry in entries}
-            for tool_id in result["tools"]:
-                entry = titles[tool_id]
-                minutes = f" About {entry['minutes']} minutes." if entry["minutes"] else ""
-                out.append(f"- {escape_line(entry['title'])}: {escape_line(entry['summary'])}{minutes}")
-            if not result["tools"]:
-                out.append("No tool fits that choice yet.")
+            for i, (heading, entries_of, none) in enumerate(catalogue_parts(result, entries)):
+                out += ([""] if i else []) + [f"### {heading}", ""]
+                for entry in entries_of:
+                    minutes = f" About {entry['minutes']} minutes." if entry["minutes"] else ""
+                    out.append(f"- {escape_line(entry['title'])}: {escape_line(entry['summary'])}{minutes}")
+                if not entries_of:
+                    out.append(none)
     return out
+
+
+def catalogue_parts(result: dict, entries: list[dict]) -> list[tuple[str, list[dict], str]]:
+    """A catalogue result as (heading, the entries it lists, what to say when none fit): tools, then
+    case studies when the catalogue has any. checklist.js has the same in `catalogueParts`."""
+    by_id = {(entry["kind"], entry["id"]): entry for entry in entries}
+    parts = [("Tools", [by_id["tool", tool_id] for tool_id in result["tools"]], "No tool fits that choice yet.")]
+    if any(entry["kind"] == "case" for entry in entries):
+        parts.append(("Case studies", [by_id["case", case_id] for case_id in result["cases"]],
+                      "No case study fits that choice yet."))
+    return parts
 
 
 def _item_lines(checklist: Checklist, item, entry: dict) -> list[str]:

@@ -56,17 +56,19 @@ def score(checklist: Checklist, result, answers: Answers, shown: set[str]) -> di
 
 
 def catalogue(checklist: Checklist, result, answers: Answers, shown: set[str], entries: list[dict]) -> dict:
+    """The tools (other than this one) and case studies whose roles and stages hold the chosen ones."""
     role = shown_answer(checklist.item(result.by.role), answers, shown) if result.by.role else None
     stage = shown_answer(checklist.item(result.by.stage), answers, shown) if result.by.stage else None
-    tools = [] if not (role or stage) else [
-        entry["id"] for entry in entries
-        if entry["id"] != checklist.id and (not role or role in entry["roles"])
-        and (not stage or stage in entry["stages"])]
-    return {"kind": "catalogue", "title": result.title, "role": role, "stage": stage, "tools": tools}
+    fits = [] if not (role or stage) else [
+        entry for entry in entries
+        if (not role or role in entry["roles"]) and (not stage or stage in entry["stages"])]
+    return {"kind": "catalogue", "title": result.title, "role": role, "stage": stage,
+            "tools": [entry["id"] for entry in fits if entry["kind"] == "tool" and entry["id"] != checklist.id],
+            "cases": [entry["id"] for entry in fits if entry["kind"] == "case"]}
 
 
 def results_of(checklist: Checklist, answers: Answers, entries: list[dict] | None = None) -> list[dict]:
-    """Every result of the tool for these (clean) answers. `entries`: the catalogue of sibling tools."""
+    """Every result of the tool for these (clean) answers. `entries`: the catalogue (tools and case studies)."""
     shown = {item.id for item in visible_items(checklist, answers)}
     out = []
     for result in checklist.results:

@@ -198,6 +198,25 @@ class CatalogueResult(Strict):
     title: str = _text()
     intro: str = ""
     by: CatalogueBy
+    case_studies: str | None = Field(default=None, min_length=1,
+                                     description="A folder of case studies, relative to this file, to list too")
+
+
+class CaseStudy(Strict):
+    """What the navigator shows of a case study. It lives in the case's own file, under `case_study:`:
+    the front matter of a Markdown page, the notebook metadata of a notebook."""
+
+    title: str = _text()
+    summary: str = _text()
+    roles: tuple[Role, ...] = Field(min_length=1)
+    stages: tuple[Stage, ...] = Field(min_length=1)
+
+    @field_validator("roles", "stages")
+    @classmethod
+    def _no_repeats(cls, value):
+        if len(set(value)) != len(value):
+            raise ValueError("lists a value twice")
+        return value
 
 
 class Change(Strict):
@@ -548,6 +567,18 @@ def parse_checklist(text: str, path: Path | str = "<text>") -> Checklist:
     if path.suffix in CHECKLIST_SUFFIXES and path.stem != checklist.id:
         raise ChecklistFileError(path, "id", f"{checklist.id!r} must match the file name {path.stem!r}")
     return checklist
+
+
+def parse_case_study(data: object, path: Path | str, where: str = "case_study") -> CaseStudy:
+    """Validate a case study's `case_study:` metadata; raise ChecklistFileError on any problem."""
+    if not isinstance(data, dict):
+        raise ChecklistFileError(path, where, "must be a mapping of title, summary, roles and stages, not "
+                                 + type(data).__name__)
+    try:
+        return CaseStudy.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise ChecklistFileError(path, f"{where}.{_field_path(first['loc'])}", _reason(first)) from None
 
 
 def load_checklist(path: Path | str) -> Checklist:

@@ -236,18 +236,20 @@ def test_the_catalogue_lists_the_tools_that_fit_with_the_role_guide(visit, site_
     from dpup_toolkit.catalogue import catalogue_entries
     from dpup_toolkit.results import results_of
     from ..test_front_end_logic import NAVIGATOR
+    folder = tmp_path / "checklists"  # the tools' folder names their pages: checklists/<id>
+    folder.mkdir()
     for tool in (BUILDER, ASSESSOR):
-        (tmp_path / f"{tool.id}.yml").write_text(tool.source.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "finder.yml").write_text(NAVIGATOR, encoding="utf-8")
-    finder = load_checklist(tmp_path / "finder.yml")
+        (folder / f"{tool.id}.yml").write_text(tool.source.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "finder.yml").write_text(NAVIGATOR, encoding="utf-8")
+    finder = load_checklist(folder / "finder.yml")
     entries = catalogue_entries(finder)
     page = open_tool(visit, site_url, BUILDER).page
     drawn = draw(page, {**finder.model_dump(mode="json"), "catalogue": entries})
-    expect(drawn.locator(".dpup-catalogue")).to_have_text("Choose above to see the guides and tools that fit.")
+    expect(drawn.locator(".dpup-catalogue")).to_have_text("Choose above to see the guides, tools and case studies that fit.")
     drawn.get_by_role("radio", name="Team leaders", exact=True).check()
     expected = results_of(finder, {"role": {"answer": "team-leaders"}}, entries)[0]["tools"]
     assert expected == ["collaboration-assessor", "purpose-statement-builder"]
-    links = drawn.locator(".dpup-catalogue-list a")
+    links = drawn.locator(".dpup-catalogue-tools a")
     expect(links).to_have_text([ASSESSOR.title, BUILDER.title])
     expect(links.first).to_have_attribute("href", f"../checklists/{ASSESSOR.id}.html")
     expect(drawn.get_by_role("link", name="Guide for Team leaders")).to_have_attribute(

@@ -86,6 +86,16 @@ def test_the_sidebar_lists_the_roles_open_in_reading_order(visit, site_url):
     assert background.all_inner_texts() == ["Why DPUP exists"]
 
 
+def test_no_part_of_the_sidebar_repeats_its_caption_as_its_first_page(visit, site_url):
+    page = open_page(visit, site_url, "checklists/index.html", viewport={"width": 1280, "height": 900}).page
+    sidebar = page.locator("nav.bd-docs-nav")
+    parts = sidebar.locator("p.caption")
+    pairs = [(parts.nth(i).inner_text().strip(), sidebar.locator("p.caption + ul").nth(i).locator("a").first.inner_text().strip())
+             for i in range(parts.count())]
+    assert [caption for caption, first in pairs if caption.casefold() == first.casefold()] == []
+    assert ("Put DPUP into practice", "Tools") in pairs and ("Learn from examples", "Case studies") in pairs
+
+
 def copy_link_button(page, heading):
     return page.locator(f"article h2:has-text('{heading}') a.dpup-heading-link")
 

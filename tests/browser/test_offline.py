@@ -7,6 +7,7 @@ import threading
 from functools import partial
 
 import pytest
+from docx import Document
 from playwright.sync_api import expect
 
 from dpup_toolkit import offline
@@ -86,6 +87,12 @@ def test_every_page_and_the_checklist_work_offline_after_one_visit(visit, site_u
         page.get_by_role("button", name="Download a summary (Markdown)").click()
     download.value.save_as(tmp_path / "record.md")
     assert SECRET in (tmp_path / "record.md").read_text(encoding="utf-8")
+    # The Word record too: its module and library load only when asked, from the offline copy.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download for Word (.docx)").click()
+    download.value.save_as(tmp_path / "record.docx")
+    assert download.value.suggested_filename.endswith(".docx")
+    assert f"Note: {SECRET}" in [paragraph.text for paragraph in Document(tmp_path / "record.docx").paragraphs]
     page.reload()
     page.wait_for_selector(".dpup-checklist fieldset")
     expect(progress(page)).to_have_text(f"{shown} of {shown} questions answered. 0 not met.")

@@ -92,10 +92,11 @@ def expect_results_shown(page, tool, answers, book=True):
         elif result["kind"] == "score":
             expect(section).to_contain_text(f"{result['correct']} of {result['total']} correct.")
         else:
-            titles = {entry["id"]: entry["title"] for entry in catalogue_entries(tool)}
+            titles = {(entry["kind"], entry["id"]): entry["title"] for entry in catalogue_entries(tool)}
             assert result["tools"], "the navigator offered nothing"
-            title = ".dpup-catalogue-list > li > " + ("a" if book else "strong")
-            expect(section.locator(title)).to_have_text([titles[i] for i in result["tools"]])
+            for kind, ids in (("tool", result["tools"]), ("case", result["cases"])):
+                title = f".dpup-catalogue-{kind}s > li > " + ("a" if book else "strong")
+                expect(section.locator(title)).to_have_text([titles[kind, i] for i in ids])
             if book:
                 expect(section.get_by_role("link", name=re.compile("^Guide for "))).to_have_attribute(
                     "href", re.compile(rf"book/roles/{result['role']}\.html$"))
@@ -190,8 +191,31 @@ def test_the_navigator_leads_to_the_tools_that_fit(visit, site_url):
     fits = [tool.title for tool in TOOLS if tool.id != "find-what-fits"
             and "analysis-and-research" in tool.roles and "research-and-evaluation" in tool.stages]
     result = page.locator(".dpup-catalogue")
-    expect(result.locator(".dpup-catalogue-list > li > a")).to_have_text(fits)
+    expect(result.locator(".dpup-catalogue-tools > li > a")).to_have_text(fits)
     assert "Before you ask — a front-line conversation" not in fits
     result.get_by_role("link", name="Sharing Value — the value loop").click()
     page.wait_for_selector(".dpup-checklist")
     assert page.url.endswith("/checklists/sharing-value.html")
+
+
+def test_the_navigator_leads_to_the_case_studies_that_fit(visit, site_url):
+    navigator = next(tool for tool in TOOLS if tool.id == "find-what-fits")
+    v = open_tool(visit, site_url, navigator, bypass_csp=True)  # bypass: to inject axe-core
+    page = v.page
+    node(page, navigator, navigator.item("role")).get_by_role("radio", name="Working at the front line").check()
+    node(page, navigator, navigator.item("stage")).get_by_role("radio", name="Service delivery").check()
+    result = page.locator(".dpup-catalogue")
+    expect(result.get_by_role("heading", name="Case studies", level=3)).to_be_visible()
+    cases = result.locator(".dpup-catalogue-cases > li")
+    expect(cases).to_have_count(1)
+    expect(cases.first).to_contain_text("A funder shares what it learns")
+    # Another stage, another list: nothing fits the front line at planning yet, and the page says so.
+    node(page, navigator, navigator.item("stage")).get_by_role("radio", name="Planning").check()
+    expect(result).to_contain_text("No case study fits that choice yet.")
+    node(page, navigator, navigator.item("stage")).get_by_role("radio", name="Service delivery").check()
+    assert accessibility_problems(page) == []
+    result.get_by_role("link", name="A two-way street", exact=True).click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/case_studies/two-way-street.html")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Case study: a two-way street")
+    assert v.external == [] and v.real_errors() == []

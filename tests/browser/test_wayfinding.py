@@ -17,6 +17,7 @@ from .test_checklist_page import (CHECKLIST, CONDITIONAL, FIRST, PAGE, PARENT, S
 TOOLS = list_checklists(ROOT / "checklists")
 BAR = ".dpup-wayfinder"
 NEXT = "Next unanswered question"
+WHAT_NEXT = "All answered: what next"  # the same link, once nothing is left unanswered
 
 # Where the bar, the site's sticky header and the focused element are on the screen now.
 GEOMETRY = """() => {
@@ -120,19 +121,21 @@ def test_next_unanswered_leads_through_every_tool_to_the_completion_panel(visit,
     entered = {}
     while True:
         waiting = [i for i in visible_items(tool, entered) if i.id not in entered]
-        if waiting:
-            expect(panel).to_be_hidden()
-        press(page, bar_next)
         if not waiting:
             break
+        expect(panel).to_be_hidden()
+        expect(page.locator(BAR).get_by_role("link", name=WHAT_NEXT)).to_have_count(0)
+        press(page, bar_next)
         expected = waiting[0]
         first = "textarea" if expected.kind == "text" else "input[type=radio] >> nth=0"
         expect(page.locator(f"#dpup-{tool.id}-item-{expected.id} {first}")).to_be_focused()
         expect_in_view_below_the_bar(page)
         entered[expected.id] = {"answer": fill_focused(page, tool, expected), "note": ""}
+    # Nothing is unanswered, so the bar no longer offers a next question: it leads to what next.
     expect(panel).to_be_visible()
+    expect(page.locator(BAR).get_by_role("link", name=NEXT)).to_have_count(0)
+    press(page, page.locator(BAR).get_by_role("link", name=WHAT_NEXT))
     expect(page.get_by_role("heading", name="Everything is answered")).to_be_focused()
-    expect(page.locator(".dpup-progress-change")).to_have_text("Nothing is left unanswered.")
     for n, result in enumerate(tool.results, start=1):
         expect(panel.get_by_role("link", name=f"Read the results: {result.title}")).to_have_attribute(
             "href", f"#dpup-{tool.id}-result-{n}")

@@ -67,6 +67,26 @@ def test_the_quiz_marks_a_right_and_a_wrong_answer_and_keeps_the_score(visit, si
     assert v.real_errors() == [] and v.external == []
 
 
+def test_the_quiz_feedback_region_is_on_the_page_before_the_first_answer(visit, site_url):
+    """A screen reader announces a live region's change only if the region was there already: the
+    feedback region is in the page (empty, taking no room) before anything is chosen."""
+    page = visit().page
+    page.goto(f"{site_url}/checklists/dpup-quiz.html")
+    page.wait_for_selector(".dpup-checklist")
+    first = QUESTIONS[0]
+    feedback = question(page, first).locator(".dpup-guidance")
+    expect(feedback).to_have_count(1)
+    expect(feedback).to_have_attribute("aria-live", "polite")
+    expect(feedback).to_have_text("")
+    shown = feedback.evaluate("""e => ({hidden: e.hidden, display: getComputedStyle(e).display,
+        visibility: getComputedStyle(e).visibility, height: e.getBoundingClientRect().height})""")
+    assert shown == {"hidden": False, "display": "block", "visibility": "visible", "height": 0}
+    right = option(first, first.correct)
+    question(page, first).get_by_label(right.label, exact=True).check()
+    expect(feedback).to_have_text(f"Correct.{right.explanation}")
+    assert feedback.evaluate("e => e.getBoundingClientRect().height") > 0
+
+
 def open_links(visit, site_url):
     v = visit()
     v.context.grant_permissions(["clipboard-read", "clipboard-write"])

@@ -53,13 +53,11 @@ const RESULT_BLOCKS = {
   },
   catalogue(rules, def, result) {
     if (!(result.role || result.stage)) return [["p", "Nothing chosen yet: choose below to see what fits."]];
-    const entries = new Map((def.catalogue || []).map((entry) => [entry.id, entry]));
-    const out = result.tools.map((id) => {
-      const entry = entries.get(id);
-      return ["bullet", `${entry.title}: ${entry.summary}${entry.minutes ? ` About ${entry.minutes} minutes.` : ""}`];
-    });
-    if (!result.tools.length) out.push(["p", "No tool fits that choice yet."]);
-    return out;
+    return rules.catalogueParts(def, result).flatMap(([heading, entries, none]) => [
+      ["h2", heading],
+      ...entries.map((entry) => ["bullet", `${entry.title}: ${entry.summary}${entry.minutes ? ` About ${entry.minutes} minutes.` : ""}`]),
+      ...(entries.length ? [] : [["p", none]]),
+    ]);
   },
 };
 
