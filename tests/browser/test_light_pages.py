@@ -137,3 +137,9 @@ def test_nothing_in_the_head_stops_the_browser_reading_the_page(path):
                 if not re.search(r"\b(defer|async)\b", tag) and not re.search(r'\stype="application/', tag)]
     assert blocking == []
     assert "styles/theme.css" not in head  # a stylesheet that only @imports another one
+    # Nor in the body: an inline script there also waits for every stylesheet, and the browser
+    # reads no further until it has run (sphinx-thebe wrote one into every article).
+    body = (SITE / path).read_text(encoding="utf-8").split("</head>", 1)[-1]
+    inline = [tag for tag in re.findall(r"<script\b[^>]*>", body)
+              if "src=" not in tag and not re.search(r'\stype="application/', tag)]
+    assert inline == []
