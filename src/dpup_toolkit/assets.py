@@ -66,11 +66,15 @@ def drop_fontawesome_script(html: str) -> str:
 
 
 THEBE_SETTINGS = re.compile(r'\s*<script type="text/x-thebe-config">.*?</script>', re.S)
+# sphinx-thebe also writes the kernel's name for its script into every article. As an inline
+# script after the stylesheets, it stopped the browser reading the rest of the page until every
+# stylesheet had arrived; nothing but thebe reads it.
+THEBE_KERNEL_NAME = re.compile(r"\s*<script>kernelName = '[\w.-]*'</script>")
 
 
 def drop_thebe_settings(html: str) -> str:
-    """The written page without thebe's settings block (notebook pages get one)."""
-    return THEBE_SETTINGS.sub("", html)
+    """The written page without thebe's settings block (notebook pages get one) and kernel name."""
+    return THEBE_KERNEL_NAME.sub("", THEBE_SETTINGS.sub("", html))
 
 
 MENU_LOGO = re.compile(r'<img (alt="[^"]*" src="[^"]*_static/images/logo_[a-z]+\.(?:svg|png)")>')

@@ -9,7 +9,8 @@
   reports on every page).
 - Keeps pages light (issue 10): icons as inline SVG instead of the theme's Font Awesome script
   (icons.py), only the extension files a page uses (assets.py), one search box, and the
-  widget's module, styles and our own scripts minified (minify.py).
+  widget's module, styles and our own scripts minified (minify.py), and the theme's stylesheets
+  and scripts as three small files instead of thirteen, Bootstrap's script replaced (bundle.py).
 - Makes the site work offline after one visit: a service worker, sw.js, written for each build
   (offline.py) and registered by site/offline.js.
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from sphinx.util import logging
 
-from . import assets, icons, minify, offline
+from . import assets, bundle, icons, minify, offline
 
 logger = logging.getLogger(__name__)
 
@@ -94,15 +95,17 @@ _SIDEBAR_ITEMS = '<div class="sidebar-primary-items__start sidebar-primary__sect
 
 
 def lighten_page(html: str, pagename: str, icon_set: dict, search_as_you_type: bool = False,
-                 options_js: str | None = None) -> str:
-    """A written page with its icons inline, without the scripts it does not use, and (given
-    Sphinx's documentation_options.js) nothing in its head that blocks reading it."""
+                 options_js: str | None = None, bundles: dict | None = None) -> str:
+    """A written page with its icons inline, without the scripts it does not use, (given
+    Sphinx's documentation_options.js) nothing in its head that blocks reading it, and (given
+    the bundles bundle.py wrote) the theme's files as those few files."""
     html = assets.drop_fontawesome_script(html)
     html = assets.drop_search_scripts(html, pagename, search_as_you_type)  # before they are deferred
     if options_js is not None:
         html = assets.unblock_head(html, pagename, options_js)
     html = assets.drop_thebe_settings(html)
     html = assets.lazy_menu_logos(html)
+    html = bundle.use_bundles(html, pagename, bundles or {})
     return icons.inline_icons(html, icon_set)
 
 
@@ -133,13 +136,18 @@ def _build_finished(app, exception):
                     minify.minify_files(root / "theme" / "site-root" / folder, outdir / folder, root)
         except minify.MinifyError as problem:
             logger.warning(str(problem))
+        try:
+            bundles = bundle.write_bundles(outdir, root)
+        except (bundle.BundleError, minify.MinifyError) as problem:
+            logger.warning(str(problem))
+            bundles = {}
         for page in outdir.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
             if 'http-equiv="Content-Security-Policy"' in html:
                 continue  # finished on an earlier build
             pagename = page.relative_to(outdir).with_suffix("").as_posix()
             try:
-                html = lighten_page(html, pagename, icon_set, as_you_type, options_js)
+                html = lighten_page(html, pagename, icon_set, as_you_type, options_js, bundles)
             except icons.UnknownIcon as problem:
                 logger.warning(f"{pagename}: {problem}", location=pagename)
             try:

@@ -1,0 +1,169 @@
+"""The theme's stylesheets and scripts as few, small files (issue 10: time until usable).
+
+A stock page asks for five stylesheets and eight scripts. The browser opens six connections to a
+site at a time, so most of them wait in a queue, and the theme's stylesheet is 397 KB: all of
+Bootstrap 5, the theme and Font Awesome's class list, which the browser parses and matches
+against every element before it shows the page. Bootstrap's own 81 KB script is there only for
+five tooltips and the "Back to top" button. So each page instead loads:
+
+- `_static/styles/dpup-theme.css`: Sphinx's basic.css, the theme's stylesheet without the rules
+  no page of this build can use (PurgeCSS, pinned in package.json, reading every built page and
+  every script of the site, with a safelist for what scripts put on the page at run time) and the
+  book theme's stylesheet, in that order. Only pygments.css (code colours) used to sit between
+  the last two; neither styles what the other does.
+- `site/dpup-site.css`: our site.css and navigation.css, which always came last and together.
+- `site/dpup.js`: Sphinx's doctools.js and sphinx_highlight.js (search words highlighted on the
+  page a search result opens), the book theme's script, offline.js, navigation.js,
+  theme-controls.js (tooltips and "Back to top", instead of Bootstrap's script) and the theme's
+  script, in the order they ran; deferred, where doctools.js was. Extension scripts a page keeps
+  (copy button, toggles, the widget runtime) still come after it in their own order.
+The search page keeps its separate scripts: its search code must run in order as the page is read.
+Files keep their place in the folders they were in (`url()`s are rewritten), so offline.js still
+finds sw.js beside it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+import subprocess
+from pathlib import Path
+
+from . import minify
+
+PURGECSS = Path("node_modules") / ".bin" / "purgecss"  # under the book's root
+THEME_CSS = "_static/styles/dpup-theme.css"
+SITE_CSS = "site/dpup-site.css"
+SCRIPT = "site/dpup.js"
+# (bundle, its parts in order); the first part's tag is replaced by the bundle's, the rest dropped.
+STYLES = [
+    (THEME_CSS, ["_static/basic.css", "_static/styles/pydata-sphinx-theme.css", "_static/styles/sphinx-book-theme.css"]),
+    (SITE_CSS, ["site/site.css", "navigation/navigation.css"]),
+]
+SCRIPTS = ["_static/doctools.js", "_static/sphinx_highlight.js", "_static/scripts/sphinx-book-theme.js",
+           "site/offline.js", "navigation/navigation.js", "site/theme-controls.js",
+           "_static/scripts/pydata-sphinx-theme.js"]
+DROPPED = ["_static/scripts/bootstrap.js"]
+PURGED = "_static/styles/pydata-sphinx-theme.css"
+# Read for the class names the pages use: every built page, our code (icons.py writes the icons'
+# classes) and every script a page may load, but not the ones no page loads or whose words are
+# not classes (Bootstrap's, which names all of Bootstrap's, and the search index, every word of the site).
+SKIPPED_CONTENT = {"bootstrap.js", "searchindex.js", "fontawesome.js", "dpup.js"}
+# What scripts add to the page after it is written, which PurgeCSS cannot see in any file: the
+# theme's and the tooltips' states (classes built from parts, such as "bs-tooltip-" + placement).
+# "/.../" is a pattern for class names; SAFELIST_GREEDY keeps every rule with a match anywhere.
+SAFELIST = ["show", "fade", "active", "hide", "scrolled", "noprint", "/^pst-/", "/^theme-/", "/^search-/"]
+SAFELIST_GREEDY = ["tooltip", "popper"]
+
+
+class BundleError(RuntimeError):
+    pass
+
+
+# PurgeCSS's own API (its command line takes no patterns): argv[1] is the stylesheet, argv[2] a
+# JSON list of content globs, argv[3] the safelist; the trimmed stylesheet goes to stdout.
+_PURGE = """
+import { PurgeCSS } from "purgecss";
+const [css, content, safelist] = process.argv.slice(1);
+const pattern = (text) => new RegExp(text);
+const { standard, greedy } = JSON.parse(safelist);
+const [result] = await new PurgeCSS().purge({ css: [css], content: JSON.parse(content),
+  safelist: { standard: standard.map((s) => s.startsWith("/") ? pattern(s.slice(1, -1)) : s), greedy: greedy.map(pattern) } });
+process.stdout.write(result.css);
+"""
+
+
+def purge(css: Path, outdir: Path, root: Path) -> str:
+    """The theme's stylesheet without the rules no built page or script of the site can match."""
+    root = Path(root)
+    if not (root / PURGECSS).exists():
+        raise BundleError(f"{PURGECSS} is missing: run `make node_modules/installed.stamp`")
+    outdir = Path(outdir)
+    scripts = [*outdir.glob("_static/*.js"), *outdir.glob("_static/scripts/*.js"), *outdir.glob("site/*.js"),
+               *outdir.glob("navigation/*.js"), *outdir.glob("widgets/*.js")]
+    content = [str(path) for path in [*outdir.rglob("*.html"), *root.glob("src/dpup_toolkit/*.py"), *scripts]
+               if path.name not in SKIPPED_CONTENT]
+    safelist = {"standard": SAFELIST, "greedy": SAFELIST_GREEDY}
+    done = subprocess.run(["node", "--input-type=module", "-e", _PURGE, str(css), json.dumps(content), json.dumps(safelist)],
+                          capture_output=True, text=True, encoding="utf-8", cwd=root)
+    if done.returncode:
+        raise BundleError(f"PurgeCSS could not trim {css.name}: {done.stderr.strip()[:500]}")
+    return done.stdout
+
+
+_URL = re.compile(r"""url\((['"]?)(?!data:|[a-z]+://|/|#)([^'")]+)\1\)""")
+
+
+def moved_css(css: str, source: str, target: str) -> str:
+    """A stylesheet from `source` with its relative url()s pointing at the same files from `target`."""
+    def rewrite(match):
+        file = posixpath.normpath(posixpath.join(posixpath.dirname(source), match[2]))
+        return f"url({match[1]}{posixpath.relpath(file, posixpath.dirname(target))}{match[1]})"
+    return _URL.sub(rewrite, css)
+
+
+def _version(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def write_bundles(outdir: Path, root: Path) -> dict[str, str]:
+    """Write the bundles into the built site; returns each one's path with its version query."""
+    outdir = Path(outdir)
+    missing = [part for _, parts in STYLES for part in parts if not (outdir / part).is_file()]
+    missing += [part for part in SCRIPTS if not (outdir / part).is_file()]
+    if missing:
+        raise BundleError(f"cannot bundle the theme's files, missing: {missing}")
+    written = {}
+    for target, parts in STYLES:
+        texts = []
+        for part in parts:
+            css = purge(outdir / part, outdir, root) if part == PURGED else (outdir / part).read_text(encoding="utf-8")
+            texts.append(moved_css(css, part, target))
+        text = minify.minify("\n".join(texts), "css", Path(root))
+        (outdir / target).write_text(text, encoding="utf-8")
+        written[target] = f"{target}?v={_version(text)}"
+    # A leading ";" keeps any file's "use strict" from applying to the whole bundle.
+    text = ";" + ";\n".join(minify.minify((outdir / part).read_text(encoding="utf-8"), "js", Path(root))
+                            for part in SCRIPTS)
+    (outdir / SCRIPT).write_text(text, encoding="utf-8")
+    written[SCRIPT] = f"{SCRIPT}?v={_version(text)}"
+    return written
+
+
+def _tag(kind: str, path: str):
+    """A <link> or <script> tag whose URL ends with `path` (any relative prefix, any query)."""
+    name = re.escape(path.rsplit("/", 1)[-1])
+    if kind == "css":
+        return re.compile(rf'<link\b[^>]*href="(?:[^"]*/)?{name}(?:\?[^"]*)?"[^>]*>')
+    return re.compile(rf'<script\b[^>]*src="(?:[^"]*/)?{name}(?:\?[^"]*)?"[^>]*></script>')
+
+
+def use_bundles(html: str, pagename: str, bundles: dict[str, str]) -> str:
+    """The written page loading the bundles instead of their parts (the search page keeps its
+    scripts, but not Bootstrap's)."""
+    if not bundles or 'data-content_root="' not in html:
+        return html
+    page_root = re.search(r'data-content_root="([^"]*)"', html)[1]
+    for target, parts in STYLES:
+        first, *rest = parts
+        link = f'<link rel="stylesheet" type="text/css" href="{page_root}{bundles[target]}" />'
+        html, found = _tag("css", first).subn(link, html, count=1)
+        if not found and first == "_static/basic.css":  # the search page's head still has theme.css
+            html, found = _tag("css", "_static/styles/theme.css").subn(link, html, count=1)
+        if found:
+            for part in rest:
+                html = _tag("css", part).sub("", html)
+    preload = re.compile(r'\s*<link rel="preload" as="script" href="[^"]*(?:bootstrap|pydata-sphinx-theme)\.js[^"]*" />')
+    html = preload.sub("", html)
+    for part in DROPPED:
+        html = _tag("js", part).sub("", html)
+    if pagename == "search":
+        controls = f'<script defer="defer" src="{page_root}site/theme-controls.js"></script>'
+        return _tag("js", "_static/scripts/pydata-sphinx-theme.js").sub(lambda m: controls + "\n" + m[0], html, count=1)
+    first, *rest = SCRIPTS
+    html, found = _tag("js", first).subn(f'<script defer="defer" src="{page_root}{bundles[SCRIPT]}"></script>', html, count=1)
+    if found:
+        for part in rest:
+            html = _tag("js", part).sub("", html)
+    return html

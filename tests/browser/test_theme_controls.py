@@ -1,0 +1,79 @@
+"""The theme's controls a reader uses, now that the theme's files load as a few small ones and
+Bootstrap's script is gone (src/dpup_toolkit/bundle.py): the header buttons' tooltips, the colour
+mode switch (kept across pages, with no flash of the other mode), "Back to top", and search
+words highlighted on the page a search result opens."""
+from playwright.sync_api import expect
+
+PAGE = "book/guidelines/purpose-matters.html"
+
+
+def open_page(visit, site_url, path=PAGE, **options):
+    v = visit(**options)
+    v.page.goto(f"{site_url}/{path}", wait_until="load")
+    return v.page
+
+
+def visible(page, selector):
+    return [e for e in page.locator(selector).all() if e.is_visible()][0]
+
+
+def test_header_buttons_show_their_tooltip_on_hover_and_focus_and_escape_hides_it(visit, site_url):
+    page = open_page(visit, site_url, viewport={"width": 1280, "height": 800})
+    switch = visible(page, ".theme-switch-button")
+    switch.hover()
+    tip = page.get_by_role("tooltip")
+    expect(tip).to_have_text("Colour mode")
+    assert switch.get_attribute("aria-describedby") == tip.get_attribute("id")
+    box, button = tip.bounding_box(), switch.bounding_box()
+    assert box["y"] >= button["y"] + button["height"] - 1  # below the button, not over it
+    page.mouse.move(600, 600)
+    expect(tip).to_have_count(0)
+
+    toggle = visible(page, ".primary-toggle")
+    toggle.focus()
+    expect(page.get_by_role("tooltip")).to_have_text("Toggle primary sidebar")
+    # The browser's own tooltip does not show as well, and the button keeps its name.
+    assert toggle.get_attribute("title") is None
+    expect(page.get_by_role("button", name="Toggle primary sidebar").first).to_be_attached()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("tooltip")).to_have_count(0)
+
+
+def test_colour_mode_switches_and_the_next_page_opens_in_it(visit, site_url):
+    v = visit(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    page = v.page
+    page.goto(f"{site_url}/{PAGE}", wait_until="load")
+    light = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    switch = visible(page, ".theme-switch-button")
+    for _ in range(3):  # light, dark, then the system's setting
+        if page.evaluate("document.documentElement.dataset.mode") == "dark":
+            break
+        switch.click()
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert dark != light
+    # The next page is dark from its first paint: the mode is set before any stylesheet loads.
+    page.add_init_script("""document.addEventListener('readystatechange', () => {
+        if (!window.firstMode) window.firstMode = document.documentElement.dataset.theme; });""")
+    page.goto(f"{site_url}/book/start-here.html", wait_until="load")
+    assert page.evaluate("window.firstMode") == "dark"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == dark
+
+
+def test_back_to_top_shows_when_scrolling_up_and_takes_the_reader_to_the_top(visit, site_url):
+    # The book theme shows it below 1200 px (wider screens keep the page contents in view).
+    page = open_page(visit, site_url, viewport={"width": 1000, "height": 600})
+    button = page.get_by_role("button", name="Back to top")
+    page.mouse.move(500, 300)
+    page.mouse.wheel(0, 2000)
+    page.wait_for_function("scrollY > 1000")
+    expect(button).to_be_hidden()
+    page.mouse.wheel(0, -300)
+    expect(button).to_be_visible()
+    button.click()
+    page.wait_for_function("scrollY === 0")
+
+
+def test_a_search_result_opens_with_the_words_highlighted(visit, site_url):
+    page = open_page(visit, site_url, "book/principles/kaitiakitanga.html?highlight=kaitiaki")
+    expect(page.locator("article.bd-article span.highlighted").first).to_be_visible()
