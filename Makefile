@@ -52,11 +52,13 @@ serve: build
 voila: $(VENV)/installed.stamp
 	JUPYTER_PATH=$(CURDIR)/theme/jupyter $(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
 
-# Tests run in one worker per core. A file's tests stay in one worker (--dist loadfile): a
-# notebook's cells share one kernel and a module's servers start once. (xdist's loadgroup does not
-# group anything under pytest 9, so it is not used.)
+# Tests run in one worker per core (`make test WORKERS=4` to try more). A file's tests stay in one
+# worker (--dist loadfile): a notebook's cells share one kernel and a module's servers start once;
+# tests/schedule.py spreads the big files of independent page checks and starts the longest setups
+# first. (xdist's loadgroup does not group anything under pytest 9, so it is not used.)
+WORKERS ?= auto
 test: build $(VENV)/dev-installed.stamp node_modules/installed.stamp /usr/bin/chromium
-	$(BIN)/pytest -n auto --dist loadfile --durations=15
+	$(BIN)/pytest -n $(WORKERS) --dist loadfile --durations=15
 
 clean:
 	rm -rf _build

@@ -9,10 +9,16 @@ import gzip
 import http.server
 import threading
 from contextlib import contextmanager
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt")
+
+
+@lru_cache(maxsize=None)
+def _gzipped(path: Path, mtime_ns: int, size: int) -> bytes:
+    """A file's gzip bytes, compressed once: every page loads the same theme files again."""
+    return gzip.compress(path.read_bytes(), 6, mtime=0)
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -21,7 +27,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_file() and path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = gzip.compress(path.read_bytes(), 6, mtime=0)
+            stat = path.stat()
+            body = _gzipped(path, stat.st_mtime_ns, stat.st_size)
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
             self.send_header("Content-Encoding", "gzip")

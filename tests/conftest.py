@@ -10,6 +10,8 @@ import pytest
 
 from dpup_toolkit import load_checklist
 
+from .schedule import pytest_xdist_make_scheduler  # noqa: F401  (how `make test` shares the work)
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SITE = ROOT / "_build" / "html"

@@ -9,9 +9,11 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import yaml
@@ -55,7 +57,8 @@ def tail(text, lines=40):
 def binder_env(tmp_path_factory):
     """A fresh venv holding only requirements.txt, and an environment that uses nothing else.
 
-    Yields (venv, env, folder); removes the venv afterwards (it is a few hundred MB).
+    Yields (venv, env, folder); removes the venv afterwards (it is a few hundred MB), alongside
+    the worker's next tests (the thread is not a daemon, so the worker waits for it before it ends).
     """
     home = tmp_path_factory.mktemp("binder")
     venv = home / "venv"
@@ -86,7 +89,7 @@ def binder_env(tmp_path_factory):
         print(f"\nfresh venv + pip install -r requirements.txt: {time.monotonic() - started:.0f}s")
         yield venv, env, home
     finally:
-        shutil.rmtree(venv, ignore_errors=True)
+        threading.Thread(target=shutil.rmtree, args=(venv,), kwargs={"ignore_errors": True}).start()
 
 
 @pytest.fixture(scope="module")
@@ -100,23 +103,32 @@ def binder_voila(binder_env):
             yield url, log_path
 
 
+def render(url, notebook):
+    """Voila's page for one notebook: (status, body), or (None, why there was no answer)."""
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(f"{url}/voila/render/{notebook.name}", timeout=300) as response:
+            status, body = response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        status, body = error.code, error.read().decode("utf-8", "replace")
+    except OSError as error:
+        return None, str(error)
+    print(f"{notebook.name}: HTTP {status} in {time.monotonic() - started:.1f}s")
+    return status, body
+
+
 def test_binder_requirements_serve_every_tool_with_voila(binder_voila):
     url, log_path = binder_voila
     assert NOTEBOOKS, "no checklists/*.ipynb to serve"
+    # A few at once, as several people would open them: each runs in its own kernel.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        pages = list(pool.map(lambda notebook: render(url, notebook), NOTEBOOKS))
     problems = []
-    for notebook in NOTEBOOKS:
+    for notebook, (status, body) in zip(NOTEBOOKS, pages):
         title = yaml.safe_load(notebook.with_suffix(".yml").read_text(encoding="utf-8"))["title"]
-        page = f"{url}/voila/render/{notebook.name}"
-        started = time.monotonic()
-        try:
-            with urllib.request.urlopen(page, timeout=300) as response:
-                status, body = response.status, response.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            status, body = error.code, error.read().decode("utf-8", "replace")
-        except OSError as error:
-            problems.append(f"{notebook.name}: no answer from Voila ({error})")
+        if status is None:
+            problems.append(f"{notebook.name}: no answer from Voila ({body})")
             continue
-        print(f"{notebook.name}: HTTP {status} in {time.monotonic() - started:.1f}s")
         if status != 200:
             problems.append(f"{notebook.name}: HTTP {status}")
         if WIDGET_VIEW not in body or "ChecklistWidget" not in body:

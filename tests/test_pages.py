@@ -2,6 +2,7 @@
 the same facts everywhere, and short sentences."""
 import json
 import re
+from functools import cache
 
 import pytest
 from bs4 import BeautifulSoup
@@ -96,11 +97,10 @@ FACTS = [
 ]
 
 
+@cache  # parsed once for all the facts: the built pages do not change during a run
 def paragraphs():
-    for page in READING_PAGES:
-        for block in blocks(html(page)):
-            if len(block.split()) > 3:  # not a bare term or table label
-                yield page, block
+    return [(page, block) for page in READING_PAGES for block in blocks(html(page))
+            if len(block.split()) > 3]  # not a bare term or table label
 
 
 @pytest.mark.parametrize("about, marks, must_say", FACTS, ids=[f[0] for f in FACTS])
