@@ -1,12 +1,21 @@
 // Front-end of ChecklistWidget (checklist.py): draws a checklist as a native form, keeps the
 // answers in this browser's localStorage, and exports the same records as record.py.
-// Self-contained ES module: anywidget loads it from a blob: URL, so it imports nothing.
+//
+// The parts a person uses only now and then are modules of their own, loaded on first use (see
+// `part`): records.js (downloads, copy, import) and compare.js (Compare answers). On the built
+// site they are files beside this one; anywidget loads its module from a blob: URL, which can
+// import nothing, so for JupyterLab and Voila checklist.py bundles the parts into this module.
 
-const RECORD_FORMAT = "dpup-toolkit/checklist-record";
-const RECORD_FORMAT_VERSION = 1;
 const STORAGE_PREFIX = "dpup-toolkit:checklist:";
-const MAX_VERSION = 1000; // schema.py bounds a checklist's version
 let widgetsOnPage = 0;
+
+// Filled in only where checklist.py bundles the parts into this module: { name: its exports }.
+const PARTS = {};
+
+// A part's exports: bundled, or imported from the file of that name beside this module.
+function part(name) {
+  return name in PARTS ? Promise.resolve(PARTS[name]) : import(new URL(`./${name}.js`, import.meta.url).href);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Progress, results and records: the same rules as progress.py, results.py and record.py.
@@ -179,21 +188,6 @@ function resultsOf(def, answers) {
 
 class RecordError extends Error {}
 
-// The same escaping as record.py (see the comment there): only ASCII classes, as Python's \s and
-// \d differ from JavaScript's.
-const LINE_BREAK = /\r\n|\r|\n/g;
-
-function escapeMarkdown(text) {
-  return String(text).split(LINE_BREAK).map((line) => line
-    .replace(/[\\`*_[\]<>#|~&$@{}^]|:(?=\/\/)|(?<=[^ \t.])\.(?=[^ \t.])/g, "\\$&")
-    .replace(/^([ \t]*)([-+=:%(])/, "$1\\$2")
-    .replace(/^([ \t]*[0-9]+)([.)])/, "$1\\$2")
-    .replace(/^[ \t]+/, (indent) => "\u00a0".repeat(indent.length))).join("\n");
-}
-
-function escapeLine(text) {
-  return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
-}
 
 // A saved value, or `missing` when there is none (null, absent or empty text), as in record.py.
 // Text loses any lone surrogate (to U+FFFD), as in record.py.
@@ -257,7 +251,6 @@ function changesMessage(def, version, removed, kept) {
 // What the check is about, asked at the top of every tool (record.py ABOUT_FIELDS).
 const ABOUT_FIELDS = ["what", "completed_by", "review_by"];
 const ABOUT_LABELS = { what: "What is being checked", completed_by: "Completed by", review_by: "Review by" };
-const SLUG_LENGTH = 40;
 
 // record.py clean_about: trimmed text, "" when missing or not text; a review date not YYYY-MM-DD is dropped.
 function cleanAbout(about) {
@@ -276,175 +269,9 @@ function aboutLines(about) {
   return ABOUT_FIELDS.map((field) => [ABOUT_LABELS[field], cleaned[field] || "Not given"]);
 }
 
-// record.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
-function slug(text, limit = SLUG_LENGTH) {
-  return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
-}
-
-function recordFilename(id, about, stamp, extension) {
-  return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
-}
-
-// record.py import_about: the details of a record importRecord accepted, or null for an older record.
-function importAbout(rawText) {
-  const record = JSON.parse(String(rawText).replace(/^\ufeff/, ""));
-  const about = isPlainObject(record) ? record.about : null;
-  return isPlainObject(about) ? cleanAbout(about) : null;
-}
-
-function quote(text) {
-  return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.replace(/[ \t]+$/, ""));
-}
-
-const RESULT_LINES = {
-  unmet(def, result, answers = {}) {
-    const out = [];
-    result.items.forEach((id, i) => {
-      const item = itemById(def, id);
-      const action = needsReason(def, item, answers[id]) ? NEEDS_REASON : item.action;
-      out.push(`${i + 1}. ${escapeLine(item.prompt)}`, `   - What to do: ${escapeLine(action)}`);
-    });
-    if (!result.items.length) out.push("Nothing is marked as not met.");
-    return out;
-  },
-  template(def, result) {
-    const out = [];
-    if (!result.parts.length) out.push("Nothing written yet: answer the questions below.");
-    result.parts.forEach((part, i) => {
-      if (i) out.push("");
-      if (part.heading) out.push(`### ${escapeLine(part.heading)}`, "");
-      out.push(...escapeMarkdown(part.text).split("\n"));
-    });
-    const check = result.plain_language;
-    if (check && result.parts.length) {
-      out.push("", `Plain language: ${check.sentences} sentences, ${check.average} words a sentence `
-        + `on average. Sentences over ${LONG_SENTENCE} words: ${check.long.length}.`);
-      out.push(...check.long.map((sentence) => `- ${escapeLine(sentence)}`));
-    }
-    return out;
-  },
-  rules(def, result) {
-    const chosen = result.recommendation;
-    if (!chosen) return ["No recommendation yet: answer the questions below."];
-    const out = [`Recommendation: ${escapeLine(chosen.title)}`, "", escapeMarkdown(chosen.text)];
-    if (chosen.links.length) out.push("", `Read more: ${chosen.links.map((link) => escapeLine(link.title)).join("; ")}`);
-    return out;
-  },
-  score(def, result) {
-    return [`${result.correct} of ${result.total} correct.`];
-  },
-  catalogue(def, result) {
-    if (!(result.role || result.stage)) return ["Nothing chosen yet: choose below to see what fits."];
-    const entries = new Map((def.catalogue || []).map((entry) => [entry.id, entry]));
-    const out = result.tools.map((id) => {
-      const entry = entries.get(id);
-      const minutes = entry.minutes ? ` About ${entry.minutes} minutes.` : "";
-      return `- ${escapeLine(entry.title)}: ${escapeLine(entry.summary)}${minutes}`;
-    });
-    if (!result.tools.length) out.push("No tool fits that choice yet.");
-    return out;
-  },
-};
-
-function itemLines(def, item, entry) {
-  const out = ["", `### ${escapeLine(item.prompt)}`, ""];
-  const answer = entry.answer;
-  if (item.kind === "text") {
-    const text = answerOf(item, { [item.id]: entry });
-    return out.concat(text ? ["Answer:", "", ...quote(text)] : ["Answer: Not written"]);
-  }
-  if (item.kind === "choice") {
-    out.push(`Answer: ${answer ? escapeLine(optionLabel(item, answer)) : "Not answered"}`);
-    if (item.correct && answer) {
-      const right = answer === item.correct ? "Correct."
-        : `Not correct. The right answer is: ${escapeLine(optionLabel(item, item.correct))}.`;
-      const explanation = item.options.find((option) => option.value === answer).explanation;
-      out.push("", right, "", escapeMarkdown(explanation));
-    }
-  } else {
-    out.push(`Answer: ${answer ? escapeLine(answerLabel(def, answer)) : "Not answered"}`);
-    if (answer && answer === def.not_applicable) {
-      const reason = entry.reason || "";
-      if (reason.replace(SPACE_ENDS, "")) out.push("", "Why it does not apply:", "", ...quote(reason));
-      else out.push("", "Why it does not apply: Not given yet");
-    }
-  }
-  if (entry.note) out.push("", "Note:", "", ...quote(entry.note));
-  return out;
-}
-
-// The prompts of the shown items with no answer yet, so the summary says which ones.
-function unansweredLines(def, answers, shownIds) {
-  const prompts = allItems(def).filter((item) => shownIds.has(item.id) && !answerOf(item, answers))
-    .map((item) => item.prompt);
-  return prompts.length ? ["", "## Not yet answered", "", ...prompts.map((prompt) => `- ${escapeLine(prompt)}`)] : [];
-}
-
-function renderMarkdown(def, rawAnswers, exportedAt, about = {}) {
-  const answers = cleanAnswers(def, rawAnswers);
-  const status = progressOf(def, answers);
-  const shownIds = new Set(status.shown.map((item) => item.id));
-  const out = [
-    `# ${escapeLine(def.title)}: record`,
-    "",
-    ...aboutLines(about).map(([label, text]) => `- ${label}: ${escapeLine(text)}`),
-    `- Checklist: ${def.id}, version ${def.version}`,
-    `- Exported: ${escapeLine(exportedAt)}`,
-  ];
-  if (status.hasQuestions) {
-    out.push(`- Progress: ${status.answered} of ${status.total} questions answered`, `- Not met: ${status.unmet.length}`);
-  } else {
-    out.push(`- Progress: ${status.answered} of ${status.total} answered`);
-  }
-  for (const result of resultsOf(def, answers)) {
-    out.push("", `## ${escapeLine(result.title)}`, "", ...RESULT_LINES[result.kind](def, result, answers));
-  }
-  out.push(...unansweredLines(def, answers, shownIds));
-  for (const section of def.sections) {
-    const items = section.items.filter((item) => shownIds.has(item.id));
-    if (!items.length) continue;
-    out.push("", `## ${escapeLine(section.title)}`);
-    for (const item of items) out.push(...itemLines(def, item, answers[item.id] || {}));
-  }
-  return out.join("\n") + "\n";
-}
-
-function renderJson(def, rawAnswers, exportedAt, about = {}) {
-  const answers = cleanAnswers(def, rawAnswers);
-  const record = {
-    format: RECORD_FORMAT,
-    format_version: RECORD_FORMAT_VERSION,
-    checklist: { id: def.id, version: def.version, title: def.title },
-    exported_at: exportedAt,
-    about: cleanAbout(about),
-    answers,
-    results: resultsOf(def, answers),
-  };
-  return JSON.stringify(record, null, 2) + "\n";
-}
-
-// The Word (.docx) record is laid out by widgets/docx/record.mjs, loaded with its library only when
-// asked for; it works from the record rules here, handed to it as RECORD_RULES.
-const RECORD_RULES = {
-  NEEDS_REASON, aboutLines, answerLabel, answerOf, cleanAnswers, itemById, needsReason, optionLabel, progressOf, resultsOf,
-};
 
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-const MAX_NESTING = 32;
-
-// How deeply a JSON text nests arrays and objects (strings skipped); the same as record.py.
-function nesting(text) {
-  let depth = 0;
-  let deepest = 0;
-  for (const [bracket] of text.replace(/"[^"\\]*(?:\\[\s\S][^"\\]*)*"/g, "").matchAll(/[[\]{}]/g)) {
-    depth += bracket === "[" || bracket === "{" ? 1 : -1;
-    deepest = Math.max(deepest, depth);
-  }
-  return deepest;
 }
 
 function clearedNotice(def, count) {
@@ -452,63 +279,6 @@ function clearedNotice(def, count) {
     + "so those answers were cleared: please answer them again.";
 }
 
-function importRecord(def, rawText) {
-  const text = String(rawText).replace(/^\ufeff/, "");
-  if (nesting(text) > MAX_NESTING) {
-    throw new RecordError("This file is not a checklist record: it is nested too deeply.");
-  }
-  let record;
-  try {
-    record = JSON.parse(text);
-  } catch {
-    throw new RecordError("This file is not a checklist record: it is not valid JSON.");
-  }
-  if (!isPlainObject(record) || record.format !== RECORD_FORMAT) {
-    throw new RecordError("This file is not a DPUP Toolkit checklist record.");
-  }
-  if (record.format_version !== RECORD_FORMAT_VERSION) {
-    throw new RecordError("This record was saved in a format this page does not know. Use the page it came from.");
-  }
-  const about = record.checklist;
-  if (!isPlainObject(about) || about.id !== def.id) {
-    const title = isPlainObject(about) && typeof about.title === "string" && about.title ? about.title : "unknown";
-    throw new RecordError(`This record is for another checklist (“${title}”), not “${def.title}”.`);
-  }
-  const version = about.version;
-  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) {
-    throw new RecordError("This record does not say which version of the checklist it is for.");
-  }
-  if (version > def.version) {
-    throw new RecordError(`This record comes from a newer version of this checklist (version ${version}) `
-      + `than this page has (version ${def.version}). Nothing was changed.`);
-  }
-  const raw = record.answers;
-  if (!isPlainObject(raw) || !Object.values(raw).every(isPlainObject)) {
-    throw new RecordError("This record's answers are damaged. Nothing was changed.");
-  }
-  const known = new Set(allItems(def).map((item) => item.id));
-  let kept = Object.fromEntries(Object.entries(raw).filter(([id]) => known.has(id)));
-  const dropped = Object.keys(raw).length - Object.keys(kept).length;
-  const notices = [];
-  if (version < def.version) {
-    // An older record: say what changed. An answer "not applicable" to a question that no longer
-    // offers it is cleared (the file still has it); elsewhere it now asks for a reason.
-    notices.push(changesMessage(def, version, dropped, "still in your file"));
-    const cleared = Object.entries(kept).filter(([id, entry]) => {
-      const item = itemById(def, id);
-      return item.kind === "question" && entry.answer !== null && entry.answer !== undefined
-        && entry.answer === def.not_applicable && item.not_applicable === false;
-    }).map(([id]) => id);
-    if (cleared.length) {
-      kept = Object.fromEntries(Object.entries(kept)
-        .map(([id, entry]) => [id, cleared.includes(id) ? { ...entry, answer: null } : entry]));
-      notices.push(clearedNotice(def, cleared.length));
-    }
-  } else if (dropped) {
-    notices.push(`${dropped} saved answer(s) were for questions this version no longer asks, so they were left out.`);
-  }
-  return { answers: cleanAnswers(def, kept), notices };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Saved state in localStorage: one key per checklist and version, all under STORAGE_PREFIX.
@@ -1230,105 +1000,12 @@ const DRAW_RESULT = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Compare answers (compare.py does the same): several people's JSON records of this tool, item by
-// item. The records are read on this page only, never saved in this browser: they are other
-// people's answers.
-
-const COMPARE_STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
-const NOT_ASKED = "Not asked (an earlier answer skipped it)";
-
-// Who a record is from: its "Completed by" detail when it has one, else the file's name.
-function personLabel(text, name) {
-  const record = JSON.parse(String(text).replace(/^\ufeff/, ""));
-  const about = isPlainObject(record.about) ? record.about : {};
-  const by = given(about.completed_by, "");
-  return typeof by === "string" && by.replace(SPACE_ENDS, "") ? by.replace(SPACE_ENDS, "") : name;
-}
-
-function comparedAnswer(def, item, entry) {
-  if (!entry.shown) return NOT_ASKED;
-  if (entry.answer === null) return item.kind === "text" ? "Not written" : "Not answered";
-  if (item.kind === "text") return entry.answer;
-  return item.kind === "choice" ? optionLabel(item, entry.answer) : answerLabel(def, entry.answer);
-}
-
-// files: [{name, text}] in the order to show them. Gives {people, errors, sections}: every file
-// importRecord accepts is a person; every other file an error naming it.
-function compareRecords(def, files) {
-  const people = [];
-  const errors = [];
-  for (const { name, text } of files) {
-    try {
-      const { answers } = importRecord(def, text);
-      people.push({ label: personLabel(text, name), file: name, answers });
-    } catch (error) {
-      const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
-      errors.push(`${name}: ${reason}`);
-    }
-  }
-  const times = new Map();
-  for (const person of people) {
-    times.set(person.label, (times.get(person.label) || 0) + 1);
-    if (times.get(person.label) > 1) person.label = `${person.label} (${times.get(person.label)})`;
-  }
-  const shownSets = people.map((person) => new Set(visibleItems(def, person.answers).map((item) => item.id)));
-  const sections = def.sections.map((section) => ({
-    title: section.title,
-    items: section.items.filter((item) => shownSets.some((set) => set.has(item.id))).map((item) => {
-      const entries = people.map((person, i) => (shownSets[i].has(item.id) ? {
-        shown: true,
-        answer: answerOf(item, person.answers),
-        note: item.kind === "text" ? "" : (person.answers[item.id] || {}).note || "",
-      } : { shown: false, answer: null, note: "" }));
-      const answered = entries.filter((entry) => entry.answer !== null);
-      const agree = !answered.length ? "none"
-        : answered.length === entries.length && answered.every((entry) => entry.answer === answered[0].answer) ? "agree" : "differ";
-      return { item, agree, entries };
-    }),
-  })).filter((section) => section.items.length);
-  return { people, errors, sections };
-}
-
-function renderComparison(def, files, comparedAt) {
-  const { people, errors, sections } = compareRecords(def, files);
-  const items = sections.flatMap((section) => section.items);
-  const count = (agree) => items.filter((entry) => entry.agree === agree).length;
-  const out = [
-    `# ${escapeLine(def.title)}: comparison of answers`,
-    "",
-    `- Checklist: ${def.id}, version ${def.version}`,
-    `- Compared: ${escapeLine(comparedAt)}`,
-    `- People: ${people.length}`,
-    ...Object.entries(COMPARE_STATUS).map(([agree, label]) => `- ${label}: ${count(agree)} of ${items.length} items`),
-    ...errors.map((error) => `- Left out: ${escapeLine(error)}`),
-  ];
-  if (people.length) out.push("", "## People", "", ...people.map((p) => (p.label === p.file
-    ? `- ${escapeLine(p.file)}` : `- ${escapeLine(p.label)} (from ${escapeLine(p.file)})`)));
-  for (const section of sections) {
-    out.push("", `## ${escapeLine(section.title)}`);
-    for (const { item, agree, entries } of section.items) {
-      out.push("", `### ${escapeLine(item.prompt)}`, "", `${COMPARE_STATUS[agree]}.`, "");
-      if (item.kind === "text") {
-        entries.forEach((entry, i) => {
-          if (i) out.push("");
-          const label = escapeLine(people[i].label);
-          if (entry.answer === null) out.push(`${label}: ${comparedAnswer(def, item, entry)}`);
-          else out.push(`${label} wrote:`, "", ...quote(entry.answer));
-        });
-        continue;
-      }
-      out.push(...entries.map((entry, i) => `- ${escapeLine(people[i].label)}: ${escapeLine(comparedAnswer(def, item, entry))}`));
-      entries.forEach((entry, i) => {
-        if (entry.note) out.push("", `Note from ${escapeLine(people[i].label)}:`, "", ...quote(entry.note));
-      });
-    }
-  }
-  return out.join("\n") + "\n";
-}
+// Compare answers (compare.js): several people's JSON records of this tool, item by item. The
+// records are read on this page only, never saved in this browser: they are other people's answers.
 
 // The "Compare answers with your team" section: closed until opened, nothing kept after the page.
 // Its messages are live regions, not role=status/alert: those belong to the tool's own messages.
-function drawCompare(def, uiId) {
+function drawCompare(def, uiId, using) {
   const picker = h("input", { type: "file", id: uiId("compare-files"), accept: ".json,application/json", multiple: true });
   const errors = h("div", { className: "dpup-compare-errors", "aria-live": "assertive" });
   const summary = h("p", { className: "dpup-compare-summary", "aria-live": "polite" });
@@ -1338,8 +1015,9 @@ function drawCompare(def, uiId) {
   const filter = h("p", { hidden: true }, onlyDiffer, h("label", { for: onlyDiffer.id, text: " Show only where answers differ" }));
   let files = [];
 
-  downloadButton.addEventListener("click", () => {
-    download(`${def.id}-comparison-${today()}.md`, renderComparison(def, files, today()), "text/markdown");
+  downloadButton.addEventListener("click", async () => {
+    const compare = await using("compare");
+    if (compare) download(`${def.id}-comparison-${today()}.md`, compare.renderComparison(def, files, today()), "text/markdown");
   });
 
   // Leave out the items (and then the sections) where nobody differs.
@@ -1367,30 +1045,8 @@ function drawCompare(def, uiId) {
       files.push({ name: file.name, text });
     }
     files.sort((a, b) => (a.name < b.name ? -1 : Number(a.name > b.name)));
-    const { people, errors: problems, sections } = compareRecords(def, files);
-    errors.replaceChildren(...(problems.length ? [
-      h("p", { text: "These files were left out:" }),
-      h("ul", {}, ...problems.map((problem) => h("li", { text: problem }))),
-    ] : []));
-    const enough = people.length >= 2;
-    downloadButton.hidden = !enough;
-    filter.hidden = !enough;
-    const items = sections.flatMap((section) => section.items);
-    const agreeing = items.filter((entry) => entry.agree === "agree").length;
-    const differing = items.filter((entry) => entry.agree === "differ").length;
-    summary.textContent = enough
-      ? `${people.length} people compared. All agree on ${agreeing} of ${items.length} items; answers differ on ${differing}.`
-      : "Choose two or more records of this tool to compare them.";
-    output.replaceChildren(...(enough ? sections.map((section) => h("div", { className: "dpup-compare-part" },
-      h("h3", { text: section.title }),
-      ...section.items.map(({ item, agree, entries }) => h("div", { className: `dpup-compare-item dpup-compare-${agree}` },
-        h("h4", { text: item.prompt }),
-        h("p", { className: "dpup-compare-status", text: COMPARE_STATUS[agree] }),
-        h("ul", { className: "dpup-compare-answers" }, ...entries.map((entry, i) => h("li", {},
-          h("strong", { text: `${people[i].label}: ` }),
-          h("span", { className: item.kind === "text" && entry.answer ? "dpup-compare-text" : null,
-            text: comparedAnswer(def, item, entry) }),
-          entry.note ? h("p", { className: "dpup-compare-note" }, h("span", { text: "Note: " }), entry.note) : null))))))) : []));
+    const compare = await using("compare");
+    if (compare) compare.showComparison(def, files, { errors, summary, output, downloadButton, filter });
     narrow();
   });
 
@@ -1937,8 +1593,19 @@ function render({ model, el }) {
     else say(notSaved("Your answers are back."), { error: true });
   });
 
-  saveNowButton.addEventListener("click", () => {
-    download(`${def.id}-record-${today()}.json`, renderJson(def, answers, today()), "application/json");
+  // A part of the tool (records, compare), or null when it could not be loaded (say why).
+  async function using(name) {
+    try {
+      return await part(name);
+    } catch {
+      say("This part of the tool could not be loaded (are you offline?). Your answers are still here: try again later.", { error: true });
+      return null;
+    }
+  }
+
+  saveNowButton.addEventListener("click", async () => {
+    const records = await using("records");
+    if (records) download(`${def.id}-record-${today()}.json`, records.renderJson(def, answers, today()), "application/json");
   });
 
   recoverButton.addEventListener("click", () => {
@@ -2063,17 +1730,23 @@ function render({ model, el }) {
   const copyBox = h("p", { className: "dpup-summary-box", hidden: true },
     h("label", { for: copyArea.id, text: "Your summary, selected to copy" }), copyArea);
 
-  mdButton.addEventListener("click", () => {
-    download(recordFilename(def.id, about, stamp(), "md"), renderMarkdown(def, answers, today(), about), "text/markdown");
+  mdButton.addEventListener("click", async () => {
+    const records = await using("records");
+    if (!records) return;
+    download(records.recordFilename(def.id, about, stamp(), "md"), records.renderMarkdown(def, answers, today(), about), "text/markdown");
     say("Your summary was downloaded as a Markdown file.");
   });
-  jsonButton.addEventListener("click", () => {
-    download(recordFilename(def.id, about, stamp(), "json"), renderJson(def, answers, today(), about), "application/json");
+  jsonButton.addEventListener("click", async () => {
+    const records = await using("records");
+    if (!records) return;
+    download(records.recordFilename(def.id, about, stamp(), "json"), records.renderJson(def, answers, today(), about), "application/json");
     say("Your progress was saved to a file. Open it here later to carry on.");
   });
   openButton.addEventListener("click", () => importInput.click());
-  copyButton.addEventListener("click", () => {
-    const summary = renderMarkdown(def, answers, today(), about);
+  copyButton.addEventListener("click", async () => {
+    const records = await using("records");
+    if (!records) return;
+    const summary = records.renderMarkdown(def, answers, today(), about);
     copyBox.hidden = true;
     copyText(summary).then(() => {
       keepStatus.textContent = "Summary copied. Paste it into an email or a Teams message.";
@@ -2088,7 +1761,6 @@ function render({ model, el }) {
   });
   docxButton.addEventListener("click", async () => {
     const when = stamp();
-    const filename = recordFilename(def.id, about, when, "docx");
     const root = document.documentElement.dataset.content_root;
     if (root === undefined) {
       // JupyterLab or Voila: the kernel writes the file with python-docx and sends it back.
@@ -2099,9 +1771,10 @@ function render({ model, el }) {
     keepStatus.textContent = "Making your Word file…";
     try {
       // The Word library loads only now, from this site (never with the page).
+      const records = await part("records");
       const word = await import(new URL(`${root}widgets/docx/record.mjs`, document.baseURI).href);
-      const blob = await word.docxBlob(RECORD_RULES, def, answers, today(), about);
-      download(filename, blob, DOCX_TYPE);
+      const blob = await word.docxBlob(records.RECORD_RULES, def, answers, today(), about);
+      download(records.recordFilename(def.id, about, when, "docx"), blob, DOCX_TYPE);
       keepStatus.textContent = "Your summary was downloaded as a Word file.";
     } catch {
       keepStatus.textContent = "The Word file could not be made here (are you offline?). Download a summary (Markdown) instead.";
@@ -2129,8 +1802,10 @@ function render({ model, el }) {
     let restored = null;
     try {
       const text = await file.text();
-      imported = importRecord(def, text);
-      restored = importAbout(text);
+      const records = await using("records");
+      if (!records) return;
+      imported = records.importRecord(def, text);
+      restored = records.importAbout(text);
     } catch (error) {
       // Every failure ends in a message, whatever it was.
       const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
@@ -2160,7 +1835,7 @@ function render({ model, el }) {
       copyBox,
       h("div", { className: "dpup-buttons" }, clearButton, undoButton)),
     checks.node));
-  el.firstChild.append(drawCompare(def, uiId)); // Compare answers with your team
+  el.firstChild.append(drawCompare(def, uiId, using)); // Compare answers with your team
 
   store = checkStore(def, checks.current());
   const saved = loadSaved(store);
@@ -2230,14 +1905,13 @@ function render({ model, el }) {
 
 export default { render };
 
-// The rules above, for the tests that check they agree with progress.py and record.py.
+// For the parts (records.js, compare.js), and for the tests that check these rules agree with
+// progress.py and record.py.
 export {
-  RECORD_RULES, RecordError, changesMessage, checkText, cleanAbout, importAbout, recordFilename, slug, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
-  renderJson, renderMarkdown, resultsOf, writeSaved,
+  LONG_SENTENCE, NEEDS_REASON, RecordError, SPACE_ENDS, aboutLines, allItems, answerLabel, answerOf, changesMessage,
+  checkText, cleanAbout, cleanAnswers, clearSaved, clearedNotice, given, h, isPlainObject, itemById, keepCopy, loadSaved,
+  needsReason, olderKeys, optionLabel, progressOf, resultsOf, visibleItems, writeSaved,
 };
-
-// Compare answers, for tests/test_compare.py.
-export { compareRecords, renderComparison };
 
 // Saved checks (several per browser), for tests/test_saved_checks.py.
 export { CheckError, checkStore, deleteCheck, renameCheck, restoreCheck, savedChecks, startCheck };
