@@ -1,15 +1,16 @@
 // Front-end of ChecklistWidget (checklist.py): draws a checklist as a native form, keeps the
 // answers in this browser's localStorage, and exports the same records as record.py.
 //
-// The parts a person uses only now and then are modules of their own, loaded on first use (see
-// `part`): records.js (downloads, copy, import) and compare.js (Compare answers). On the built
+// What not every tool or every visit needs is in parts, modules of their own loaded with `part`:
+// records.js (downloads, copy, import) and compare.js (Compare answers) on first use; text.js and
+// choice.js (kinds beyond questions) before a tool that has those kinds is drawn. On the built
 // site they are files beside this one; anywidget loads its module from a blob: URL, which can
-// import nothing, so for JupyterLab and Voila checklist.py bundles the parts into this module.
+// import nothing, so for JupyterLab and Voila front_end.py bundles the parts into this module.
 
 const STORAGE_PREFIX = "dpup-toolkit:checklist:";
 let widgetsOnPage = 0;
 
-// Filled in only where checklist.py bundles the parts into this module: { name: its exports }.
+// Filled in only where front_end.py bundles the parts into this module: { name: its exports }.
 const PARTS = {};
 
 // A part's exports: bundled, or imported from the file of that name beside this module.
@@ -24,11 +25,7 @@ function part(name) {
 const SPACE_ENDS = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 const WS = "\\t-\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const WS_RUN = new RegExp(`[${WS}]+`, "u");
-// plain_language.py: a sentence ends at . ! or ? (after any closing quotes or brackets) and a space.
-const SENTENCE_END = new RegExp(`(?<=[.!?])["”’)]*[${WS}]+`, "u");
-const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
 const LONG_SENTENCE = 25;
-const PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
 
 function allItems(def) {
   return def.sections.flatMap((section) => section.items);
@@ -94,26 +91,6 @@ function optionLabel(item, value) {
   return item.options.find((option) => option.value === value).label;
 }
 
-function splitSentences(text) {
-  return text.split(WS_RUN).filter(Boolean).join(" ").split(SENTENCE_END)
-    .filter((sentence) => sentence.match(WORD));
-}
-
-function wordCount(sentence) {
-  return (sentence.match(WORD) || []).length;
-}
-
-// plain_language.check_text: the average is rounded half up in whole numbers, as Python does it.
-function checkText(blocks) {
-  const found = blocks.flatMap(splitSentences);
-  const words = found.reduce((sum, sentence) => sum + wordCount(sentence), 0);
-  const tenths = found.length ? Math.floor((20 * words + found.length) / (2 * found.length)) : 0;
-  return {
-    sentences: found.length,
-    average: `${Math.floor(tenths / 10)}.${tenths % 10}`,
-    long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE),
-  };
-}
 
 // ---- One interpreter per result kind (results.py). Each gives plain data. ----
 
@@ -121,64 +98,7 @@ const RESULTS = {
   unmet(def, result, answers) {
     return { kind: "unmet", title: result.title, items: progressOf(def, answers).unmet.map((item) => item.id) };
   },
-
-  template(def, result, answers, shown) {
-    const valueOf = (id) => {
-      const item = itemById(def, id);
-      const answer = shown.has(id) ? answerOf(item, answers) : null;
-      if (!answer) return "";
-      return item.kind === "choice" ? optionLabel(item, answer) : answer;
-    };
-    let parts = [];
-    let written = false;
-    for (const part of result.parts) {
-      const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
-      if (names.length && !names.some(valueOf)) continue;
-      written = written || names.length > 0;
-      const text = part.text.replace(PLACEHOLDER, (match, id) => valueOf(id) || `[${itemById(def, id).prompt}]`);
-      parts.push({ heading: part.heading, text });
-    }
-    if (!written) parts = [];
-    return {
-      kind: "template",
-      id: result.id,
-      title: result.title,
-      parts,
-      text: parts.map((p) => (p.heading ? `${p.heading}\n${p.text}` : p.text)).join("\n\n"),
-      plain_language: result.plain_language ? checkText(parts.map((p) => p.text)) : null,
-    };
-  },
-
-  rules(def, result, answers, shown) {
-    const answer = (id) => (shown.has(id) ? answerOf(itemById(def, id), answers) : null);
-    const asked = new Set(result.rules.flatMap((rule) => Object.keys(rule.when)));
-    const waiting = [...asked].some((id) => shown.has(id) && !answer(id));
-    const rule = waiting ? null : result.rules.find((candidate) => Object.entries(candidate.when)
-      .every(([id, wanted]) => wanted.includes(answer(id))));
-    const chosen = rule ? {
-      title: rule.result.title,
-      text: rule.result.text,
-      links: rule.result.links.map((link) => ({ title: link.title, page: link.page })),
-    } : null;
-    return { kind: "rules", id: result.id, title: result.title, recommendation: chosen };
-  },
-
-  score(def, result, answers, shown) {
-    const quiz = allItems(def).filter((item) => shown.has(item.id) && item.kind === "choice" && item.correct);
-    const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
-    return { kind: "score", title: result.title, correct, total: quiz.length };
-  },
-
-  catalogue(def, result, answers, shown) {
-    const answer = (id) => (id && shown.has(id) ? answerOf(itemById(def, id), answers) : null);
-    const role = answer(result.by.role);
-    const stage = answer(result.by.stage);
-    const tools = !(role || stage) ? [] : (def.catalogue || [])
-      .filter((entry) => entry.id !== def.id && (!role || entry.roles.includes(role))
-        && (!stage || entry.stages.includes(stage)))
-      .map((entry) => entry.id);
-    return { kind: "catalogue", title: result.title, role, stage, tools };
-  },
+  // template (text.js); rules, score and catalogue (choice.js): each part adds its own.
 };
 
 function resultsOf(def, answers) {
@@ -797,77 +717,10 @@ function drawQuestion(ctx, item) {
   return { item, node, refresh };
 }
 
-function drawChoice(ctx, item) {
-  const id = ctx.id(item);
-  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite", hidden: true });
-  const { note, label } = noteField(ctx, item);
-  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
-  const options = radioGroup(ctx, item, item.options);
-  const node = h("fieldset", { className: "dpup-item dpup-choice", id, "aria-describedby": `${id}--help` },
-    h("legend", { text: item.prompt }),
-    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
-    options.node, feedback, label, note, printAnswer, printNote, linksLine(item.links));
-  function refresh(entry) {
-    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
-    if (document.activeElement !== note) note.value = entry.note || "";
-    const chosen = item.options.find((option) => option.value === entry.answer);
-    feedback.replaceChildren();
-    if (chosen && item.correct) {
-      feedback.append(h("p", {}, h("strong", {
-        text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`,
-      })));
-    }
-    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
-    feedback.hidden = !feedback.childElementCount;
-    printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
-    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
-  }
-  return { item, node, refresh };
-}
 
-function vagueWarnings(item, text) {
-  const lower = text.toLowerCase();
-  return item.warnings.filter((warning) => lower.includes(warning.phrase.toLowerCase()));
-}
 
-function drawText(ctx, item) {
-  const id = ctx.id(item);
-  const field = h("textarea", {
-    id: `${id}--text`, rows: 3, className: "dpup-note dpup-text",
-    "aria-describedby": `${id}--help${item.example ? ` ${id}--example` : ""} ${id}--warnings`,
-  });
-  const warnings = h("div", { className: "dpup-warnings", id: `${id}--warnings`, "aria-live": "polite" });
-  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-  const node = h("div", { className: "dpup-item dpup-text-item", id, role: "group", "aria-labelledby": `${id}--label` },
-    h("label", { for: field.id, id: `${id}--label`, className: "dpup-prompt", text: item.prompt }),
-    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
-    item.example ? h("p", { className: "dpup-example", id: `${id}--example` },
-      h("strong", { text: "For example: " }), item.example) : null,
-    field, warnings, printAnswer, linksLine(item.links));
-  function showWarnings(text) {
-    const found = vagueWarnings(item, text);
-    const key = found.map((warning) => warning.phrase).join("\n");
-    if (warnings.dataset.showing === key) return; // unchanged: do not make screen readers repeat it
-    warnings.dataset.showing = key;
-    warnings.replaceChildren(...found.map((warning) => h("p", { className: "dpup-warning" },
-      h("strong", { text: `“${warning.phrase}” makes a purpose vague. ` }), warning.advice)));
-  }
-  field.addEventListener("input", () => {
-    showWarnings(field.value);
-    ctx.update(item.id, { answer: field.value }, { sync: false });
-  });
-  field.addEventListener("change", () => ctx.update(item.id, { answer: field.value }));
-  function refresh(entry) {
-    if (document.activeElement !== field) field.value = entry.answer || "";
-    showWarnings(field.value);
-    printAnswer.textContent = entry.answer ? entry.answer : "Not written yet.";
-    node.classList.toggle("dpup-written", Boolean(entry.answer)); // print leaves out the example then
-  }
-  return { item, node, refresh };
-}
-
-const DRAW_ITEM = { question: drawQuestion, choice: drawChoice, text: drawText };
+// The other kinds are drawn by the parts text.js and choice.js, which add themselves here.
+const DRAW_ITEM = { question: drawQuestion };
 
 // ---- One drawing function per result kind. Each returns { node, refresh(value) }. ----
 // ctx adds: resultId(i), the id of the i-th result's section.
@@ -911,93 +764,18 @@ function copyText(text) {
   return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
 }
 
-function drawTemplate(ctx, result, i) {
-  const output = h("div", { className: "dpup-template-output" });
-  const check = h("div", { className: "dpup-plain-language" });
-  const copied = h("p", { className: "dpup-copy-status", role: "status" });
-  const copy = h("button", { type: "button", className: "dpup-copy", text: `Copy ${result.title.toLowerCase()}` });
-  let current = "";
-  copy.addEventListener("click", () => {
-    copyText(current).then(
-      () => { copied.textContent = "Copied. Paste it where you need it."; },
-      () => { copied.textContent = "This browser did not let the page copy. Select the text and copy it yourself."; },
-    );
-  });
-  const node = resultFrame(ctx, result, i, output, check, h("div", { className: "dpup-buttons dpup-copy-row" }, copy), copied);
-  function refresh(value) {
-    current = value.text;
-    copy.hidden = !value.parts.length;
-    output.replaceChildren(...(value.parts.length ? value.parts.flatMap((part) => [
-      part.heading ? h("h3", { text: part.heading }) : null,
-      h("p", { className: "dpup-template-part", text: part.text }),
-    ].filter(Boolean)) : [h("p", { text: "Nothing written yet. Answer the questions above and your text appears here." })]));
-    check.replaceChildren();
-    const figures = value.plain_language;
-    if (figures && value.parts.length) {
-      check.append(h("p", {
-        text: `Plain language: ${figures.sentences} sentences, ${figures.average} words a sentence on average `
-          + `(aim for under 20). Sentences over ${LONG_SENTENCE} words: ${figures.long.length}.`,
-      }));
-      if (figures.long.length) {
-        check.append(h("p", { text: "Try splitting these sentences:" }),
-          h("ul", {}, ...figures.long.map((sentence) => h("li", { text: sentence }))));
-      }
-    }
-  }
-  return { node, refresh };
-}
 
-function drawRules(ctx, result, i) {
-  const output = h("div", { className: "dpup-recommendation" });
-  const node = resultFrame(ctx, result, i, output);
-  function refresh(value) {
-    const chosen = value.recommendation;
-    output.replaceChildren(...(chosen ? [
-      h("p", { className: "dpup-recommendation-title" }, "Recommended: ", h("strong", { text: chosen.title })),
-      h("p", {}, h("strong", { text: "Why: " }), chosen.text),
-      linksLine(chosen.links),
-    ].filter(Boolean) : [h("p", { text: "Answer the questions above to see a recommendation." })]));
-  }
-  return { node, refresh };
-}
 
-function drawScore(ctx, result, i) {
-  const output = h("p", { className: "dpup-score", "aria-live": "polite" });
-  const node = resultFrame(ctx, result, i, output);
-  function refresh(value) {
-    output.textContent = `${value.correct} of ${value.total} correct.`;
-  }
-  return { node, refresh };
-}
+// The other kinds (template; rules, score, catalogue) are drawn by text.js and choice.js.
+const DRAW_RESULT = { unmet: drawUnmet };
 
-function drawCatalogue(ctx, result, i) {
-  const output = h("div", { className: "dpup-catalogue" });
-  const node = resultFrame(ctx, result, i, output);
-  const entries = new Map((ctx.def.catalogue || []).map((entry) => [entry.id, entry]));
-  function refresh(value) {
-    if (!(value.role || value.stage)) {
-      output.replaceChildren(h("p", { text: "Choose above to see the guides and tools that fit." }));
-      return;
-    }
-    const guide = value.role ? linksLine([{
-      title: `Guide for ${optionLabel(itemById(ctx.def, result.by.role), value.role)}`, page: `book/roles/${value.role}`,
-    }], "Start with: ") : null;
-    const tools = value.tools.map((id) => {
-      const entry = entries.get(id);
-      const href = bookHref(`checklists/${id}`);
-      return h("li", {}, href ? h("a", { href, text: entry.title }) : h("strong", { text: entry.title }),
-        h("p", { text: entry.summary + (entry.minutes ? ` About ${entry.minutes} minutes.` : "") }));
-    });
-    output.replaceChildren(...[guide,
-      tools.length ? h("ul", { className: "dpup-catalogue-list" }, ...tools) : h("p", { text: "No tool fits that choice yet." }),
-    ].filter(Boolean));
-  }
-  return { node, refresh };
-}
+// The part that works out and draws each kind a tool may use beyond questions and the "unmet"
+// list: a tool page loads only the parts its own kinds need, before it draws the tool.
+const KIND_PARTS = { text: "text", template: "text", choice: "choice", rules: "choice", score: "choice", catalogue: "choice" };
 
-const DRAW_RESULT = {
-  unmet: drawUnmet, template: drawTemplate, rules: drawRules, score: drawScore, catalogue: drawCatalogue,
-};
+function kindParts(def) {
+  return [...new Set([...allItems(def), ...def.results].map((entry) => KIND_PARTS[entry.kind]).filter(Boolean))];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Compare answers (compare.js): several people's JSON records of this tool, item by item. The
@@ -1473,12 +1251,20 @@ function checksControl(host) {
   return { line, node, current: () => current, refresh };
 }
 
-function render({ model, el }) {
+async function render({ model, el }) {
   const def = model.get("definition");
   widgetsOnPage += 1;
+  const number = widgetsOnPage;
+  try {
+    await Promise.all(kindParts(def).map(part));
+  } catch {
+    el.replaceChildren(h("p", { className: "dpup-message dpup-message-error",
+      text: "This tool could not be loaded (are you offline?). Reload the page to try again." }));
+    return () => {};
+  }
   // Every element id is namespaced: items, sections and results each under their own word, the
   // widget's own parts after "--" (no item id can contain "--"), so no id in a file can collide.
-  const prefix = `dpup-${def.id}${widgetsOnPage > 1 ? `-${widgetsOnPage}` : ""}`;
+  const prefix = `dpup-${def.id}${number > 1 ? `-${number}` : ""}`;
   const uiId = (name) => `${prefix}--${name}`;
 
   let answers = {};
@@ -1908,9 +1694,10 @@ export default { render };
 // For the parts (records.js, compare.js), and for the tests that check these rules agree with
 // progress.py and record.py.
 export {
-  LONG_SENTENCE, NEEDS_REASON, RecordError, SPACE_ENDS, aboutLines, allItems, answerLabel, answerOf, changesMessage,
-  checkText, cleanAbout, cleanAnswers, clearSaved, clearedNotice, given, h, isPlainObject, itemById, keepCopy, loadSaved,
-  needsReason, olderKeys, optionLabel, progressOf, resultsOf, visibleItems, writeSaved,
+  DRAW_ITEM, DRAW_RESULT, LONG_SENTENCE, NEEDS_REASON, RESULTS, RecordError, SPACE_ENDS, WS, WS_RUN, aboutLines, allItems,
+  answerLabel, answerOf, bookHref, changesMessage, cleanAbout, cleanAnswers, clearSaved, clearedNotice, copyText, given, h,
+  isPlainObject, itemById, keepCopy, linksLine, loadSaved, needsReason, noteField, olderKeys, optionLabel, progressOf,
+  radioGroup, resultFrame, resultsOf, visibleItems, writeSaved,
 };
 
 // Saved checks (several per browser), for tests/test_saved_checks.py.

@@ -1,6 +1,6 @@
 // Compare answers (compare.py does the same): several people's JSON records of this tool, item by
 // item. A part of checklist.js that the page loads only when a person chooses records to compare
-// (see `part` there); checklist.py bundles it back into one module for JupyterLab and Voila.
+// (see `part` there); front_end.py bundles it back into one module for JupyterLab and Voila.
 import { RecordError, SPACE_ENDS, answerLabel, answerOf, given, h, isPlainObject, optionLabel, visibleItems } from "./checklist.js";
 import { escapeLine, importRecord, quote } from "./records.js";
 

@@ -1,11 +1,12 @@
-"""The checklist widget's front-end: checklist.js and the parts it loads on first use.
+"""The checklist widget's front-end: checklist.js and the parts it loads when they are needed.
 
-A part (records.js, compare.js) is an ES module that imports what it needs from checklist.js (and
-from a part before it); checklist.js loads a part only when a person first uses it, with `part`.
-Each function lives in one of these files only. They run in two ways:
+A part is an ES module that imports what it needs from checklist.js (and from a part before it):
+records.js and compare.js load when a person first downloads, copies, opens or compares records;
+text.js and choice.js (kinds of item and result beyond questions) load before a tool that uses
+them is drawn. Each function lives in one of these files only. They run in two ways:
 
 - on the built site, as files side by side (minify.write_front_end), so a tool page transfers the
-  form and not the record and compare code it may never use;
+  form it draws and not code it may never use;
 - in JupyterLab and Voila, as anywidget's `_esm`: one module, from a blob: URL that cannot import
   other files. `bundle` appends each part to checklist.js, drops the parts' imports (the names are
   then in the one module) and hands checklist.js each part's exports in its PARTS.
@@ -18,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 MODULE = HERE / "checklist.js"
-PARTS = ("records", "compare")  # each after the parts it imports
+PARTS = ("records", "compare", "text", "choice")  # each after the parts it imports
 _IMPORT = re.compile(r'^import \{[^}]*\} from "\./[a-z-]+\.js";\n', re.M)
 _EXPORTS = re.compile(r"^export \{([^}]*)\};", re.M)
 

@@ -1,7 +1,7 @@
 // Records of a tool, the same as record.py: the Markdown summary, the JSON record and reading a
 // record back (import), and the rules the Word record (widgets/docx/record.mjs) works from. A part
 // of checklist.js that the page loads only when a person downloads, copies or opens a record (see
-// `part` there); checklist.py bundles it back into one module for JupyterLab and Voila.
+// `part` there); front_end.py bundles it back into one module for JupyterLab and Voila.
 import {
   LONG_SENTENCE, NEEDS_REASON, RecordError, SPACE_ENDS, aboutLines, allItems, answerLabel, answerOf, changesMessage,
   cleanAbout, cleanAnswers, clearedNotice, isPlainObject, itemById, needsReason, optionLabel, progressOf, resultsOf,
