@@ -18,6 +18,8 @@ function part(name) {
   return name in PARTS ? Promise.resolve(PARTS[name]) : import(new URL(`./${name}.js`, import.meta.url).href);
 }
 
+const NOT_LOADED = "This part of the tool could not be loaded (are you offline?). Your answers are still here: try again later.";
+
 // ---------------------------------------------------------------------------------------------
 // Progress, results and records: the same rules as progress.py, results.py and record.py.
 
@@ -480,43 +482,7 @@ function writeChecks(def, checks, current, full) {
   }
 }
 
-function checkName(checks, name) {
-  const cleaned = cleanCheckName(name);
-  if (!cleaned) throw new CheckError("Type a name for the check first.");
-  if (checks.some((check) => check.name.toLowerCase() === cleaned.toLowerCase())) {
-    throw new CheckError(`You already have a check called “${cleaned}”. Choose another name.`);
-  }
-  return cleaned;
-}
 
-// An id no check uses, in the list or in storage.
-function newCheckId(def, checks) {
-  const used = new Set([FIRST_CHECK, ...checks.map((check) => check.id),
-    ...storageKeys(window.localStorage).map((key) => checkOfKey(def, key))]);
-  let id;
-  do id = Math.random().toString(36).slice(2, 10);
-  while (!CHECK_ID.test(id) || used.has(id));
-  return id;
-}
-
-// Starts an empty check named `name` after the others; returns its id.
-function startCheck(def, name) {
-  const { checks } = savedChecks(def);
-  const cleaned = checkName(checks, name);
-  const id = newCheckId(def, checks);
-  writeChecks(def, [...checks, { id, name: cleaned }], id,
-    "This browser is full, so a new check could not be started. Your answers have not changed.");
-  return id;
-}
-
-function renameCheck(def, check, name) {
-  const { checks, current } = savedChecks(def);
-  const others = checks.filter((other) => other.id !== check);
-  const cleaned = checkName(others, name);
-  writeChecks(def, checks.map((other) => (other.id === check ? { id: check, name: cleaned } : other)), current,
-    "This browser is full, so the new name could not be saved. Nothing was changed.");
-  return cleaned;
-}
 
 // The open check in the list, so the page opens it next time. Best effort: a full browser only
 // means the page opens the first check next time.
@@ -529,53 +495,6 @@ function rememberCheck(def, check) {
   }
 }
 
-// Deletes a check and everything saved for it. Returns what Undo needs to put it back:
-// { id, name, position, data: {key: text}, next } where `next` is the check to open now (when
-// the last check goes, an empty "My check" takes its place).
-function deleteCheck(def, check) {
-  const storage = window.localStorage;
-  const { checks, current } = savedChecks(def);
-  const position = checks.findIndex((other) => other.id === check);
-  if (position < 0) throw new CheckError("That check is no longer saved in this browser.");
-  let rest = checks.filter((other) => other.id !== check);
-  if (!rest.length) rest = [{ id: newCheckId(def, checks), name: FIRST_CHECK_NAME }];
-  const next = current !== check && rest.some((other) => other.id === current) ? current : rest[0].id;
-  const data = Object.fromEntries(storageKeys(storage).filter((key) => checkOfKey(def, key) === check)
-    .map((key) => [key, storage.getItem(key)]));
-  // The answers go first, then the name: another tab then never sees them as a check without a name.
-  Object.keys(data).forEach((key) => storage.removeItem(key));
-  try {
-    writeChecks(def, rest, next, "This browser is full, so the check could not be deleted. Nothing was changed.");
-  } catch (error) {
-    Object.entries(data).forEach(([key, text]) => storage.setItem(key, text));
-    throw error;
-  }
-  return { id: check, name: checks[position].name, position, data, next };
-}
-
-// Puts a deleted check back where it was, with everything saved for it. All or nothing.
-function restoreCheck(def, removed) {
-  const storage = window.localStorage;
-  if (storageKeys(storage).some((key) => checkOfKey(def, key) === removed.id)) {
-    throw new CheckError(`“${removed.name}” was saved again in another tab after it was deleted, `
-      + "so Undo would overwrite that. Nothing was changed.");
-  }
-  const { checks } = savedChecks(def);
-  const back = checks.filter((other) => other.id !== removed.id);
-  back.splice(Math.min(removed.position, back.length), 0, { id: removed.id, name: unusedName(back, removed.name) });
-  const written = [];
-  try {
-    for (const [key, text] of Object.entries(removed.data)) {
-      storage.setItem(key, text);
-      written.push(key);
-    }
-    storage.setItem(checksKey(def), JSON.stringify({ checks: back, current: removed.id }));
-  } catch {
-    written.forEach((key) => storage.removeItem(key));
-    throw new CheckError(`This browser is full, so “${removed.name}” could not be brought back yet. `
-      + "Make room (for example, delete a check you no longer need) and press Undo delete again.");
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Drawing the form. Text from people and from checklist files only ever goes in as textContent.
@@ -1100,12 +1019,27 @@ function checksControl(host) {
   }
 
   // Every action ends in a message: what it did, or why it could not.
-  function attempt(action) {
+  function failed(error) {
+    tell(error instanceof CheckError ? error.message : NO_STORAGE, { error: true });
+  }
+
+  // The actions that change the list are in checks.js, loaded on first use; one runs at a time.
+  let busy = false;
+  async function attempt(action) {
+    if (busy) return;
+    busy = true;
+    let checks = null;
     try {
-      action();
-    } catch (error) {
-      tell(error instanceof CheckError ? error.message : NO_STORAGE, { error: true });
+      checks = await part("checks");
+    } catch {
+      tell(NOT_LOADED, { error: true });
     }
+    try {
+      if (checks) action(checks);
+    } catch (error) {
+      failed(error);
+    }
+    busy = false;
   }
 
   function hideUndo() {
@@ -1147,10 +1081,12 @@ function checksControl(host) {
       return;
     }
     hideUndo();
-    attempt(() => {
+    try {
       const name = nameOf(id);
       tell(`You are now working on “${name}”. Your other checks are still saved.${show(id)}`);
-    });
+    } catch (error) {
+      failed(error);
+    }
   });
   newButton.addEventListener("click", () => openForm("new"));
   renameButton.addEventListener("click", () => openForm("rename"));
@@ -1163,10 +1099,11 @@ function checksControl(host) {
   nameInput.addEventListener("keydown", (event) => {
     if (event.key === "Escape") nameCancel.click();
   });
-  nameForm.addEventListener("submit", (event) => {
+  nameForm.addEventListener("submit", async (event) => {
     event.preventDefault();
-    attempt(() => {
-      if (naming === "new") {
+    const mode = naming;
+    await attempt(({ startCheck, renameCheck }) => {
+      if (mode === "new") {
         const id = startCheck(def, nameInput.value);
         hideUndo();
         closeForm();
@@ -1187,7 +1124,7 @@ function checksControl(host) {
   });
   deleteButton.addEventListener("click", () => {
     closeForm();
-    attempt(() => {
+    attempt(({ deleteCheck }) => {
       const gone = deleteCheck(def, current);
       removed = gone;
       const told = show(gone.next);
@@ -1199,7 +1136,7 @@ function checksControl(host) {
   });
   undoButton.addEventListener("click", () => {
     if (removed === null) return;
-    attempt(() => {
+    attempt(({ restoreCheck }) => {
       restoreCheck(def, removed);
       const back = removed;
       hideUndo();
@@ -1384,7 +1321,7 @@ async function render({ model, el }) {
     try {
       return await part(name);
     } catch {
-      say("This part of the tool could not be loaded (are you offline?). Your answers are still here: try again later.", { error: true });
+      say(NOT_LOADED, { error: true });
       return null;
     }
   }
@@ -1700,5 +1637,8 @@ export {
   radioGroup, resultFrame, resultsOf, visibleItems, writeSaved,
 };
 
-// Saved checks (several per browser), for tests/test_saved_checks.py.
-export { CheckError, checkStore, deleteCheck, renameCheck, restoreCheck, savedChecks, startCheck };
+// Saved checks (several per browser), for checks.js and tests/test_saved_checks.py.
+export {
+  CHECK_ID, CheckError, FIRST_CHECK, FIRST_CHECK_NAME, checkOfKey, checkStore, checksKey, cleanCheckName, savedChecks,
+  storageKeys, unusedName, writeChecks,
+};

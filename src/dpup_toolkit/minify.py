@@ -58,20 +58,34 @@ def write_front_end(site: Path, root: Path) -> str:
 
 def minify_widget_state(html: str, root: Path, module_file: str | None = None) -> str:
     """A written page whose embedded anywidget modules and styles are minified; the checklist
-    widget's module (front_end.bundle) is named by its file, `module_file`, instead."""
+    widget's module (front_end.bundle) is named by its file, `module_file`, instead, and the page
+    asks for that file early (modulepreload) rather than once its scripts have run. The layout
+    models ipywidgets adds beside each widget are left out: the static runtime draws anywidgets
+    only, and never reads them."""
+    named = []
+
     def minify_state(match):
         state = json.loads(match[2])
-        for model in state.get("state", {}).values():
+        models = state.get("state", {})
+        for model_id in [key for key, model in models.items() if model.get("model_name") == "LayoutModel"]:
+            del models[model_id]
+        for model in models.values():
             fields = model.get("state", {})
             if module_file and fields.get("_esm") == front_end.bundle():
                 del fields["_esm"]
                 fields["_esm_file"] = module_file  # static-widgets.js imports it from the site
+                named.append(module_file)
             for name, loader in (("_esm", "js"), ("_css", "css")):
                 if isinstance(fields.get(name), str):
                     fields[name] = minify(fields[name], loader, root)
         text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
         return match[1] + text.replace("<", "\\u003c") + match[3]  # inert to the HTML parser
-    return _STATE.sub(minify_state, html)
+    html = _STATE.sub(minify_state, html)
+    content_root = re.search(r'<html[^>]*\sdata-content_root="([^"]*)"', html)
+    if named and content_root and "</head>" in html:
+        preload = f'<link rel="modulepreload" href="{content_root[1]}{named[0]}">\n'
+        html = html.replace("</head>", preload + "</head>", 1)
+    return html
 
 
 def minify_files(source: Path, folder: Path, root: Path) -> None:
