@@ -93,7 +93,6 @@ function optionLabel(item, value) {
   return item.options.find((option) => option.value === value).label;
 }
 
-
 // ---- One interpreter per result kind (results.py). Each gives plain data. ----
 
 const RESULTS = {
@@ -109,7 +108,6 @@ function resultsOf(def, answers) {
 }
 
 class RecordError extends Error {}
-
 
 // A saved value, or `missing` when there is none (null, absent or empty text), as in record.py.
 // Text loses any lone surrogate (to U+FFFD), as in record.py.
@@ -191,7 +189,6 @@ function aboutLines(about) {
   return ABOUT_FIELDS.map((field) => [ABOUT_LABELS[field], cleaned[field] || "Not given"]);
 }
 
-
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -200,7 +197,6 @@ function clearedNotice(def, count) {
   return `${count} question(s) no longer offer “${answerLabel(def, def.not_applicable)}”, `
     + "so those answers were cleared: please answer them again.";
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Saved state in localStorage: one key per checklist and version, all under STORAGE_PREFIX.
@@ -482,8 +478,6 @@ function writeChecks(def, checks, current, full) {
   }
 }
 
-
-
 // The open check in the list, so the page opens it next time. Best effort: a full browser only
 // means the page opens the first check next time.
 function rememberCheck(def, check) {
@@ -494,7 +488,6 @@ function rememberCheck(def, check) {
     // Nothing is lost: every check is still listed.
   }
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Drawing the form. Text from people and from checklist files only ever goes in as textContent.
@@ -636,8 +629,6 @@ function drawQuestion(ctx, item) {
   return { item, node, refresh };
 }
 
-
-
 // The other kinds are drawn by the parts text.js and choice.js, which add themselves here.
 const DRAW_ITEM = { question: drawQuestion };
 
@@ -682,8 +673,6 @@ function copyText(text) {
   area.remove();
   return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
 }
-
-
 
 // The other kinds (template; rules, score, catalogue) are drawn by text.js and choice.js.
 const DRAW_RESULT = { unmet: drawUnmet };
