@@ -932,6 +932,15 @@ function placeFeedback(root, nodes) {
   root.addEventListener("input", remember, true);
   for (const message of nodes().slice(0, 2)) message.setAttribute("tabindex", "-1");
   return {
+    // Before waiting for something (a part of the tool to load): gives back a function that, once
+    // the wait is over, puts the message of the control that asked beside that control again.
+    keep() {
+      const from = origin;
+      return () => {
+        origin = from;
+        setTimeout(() => { if (origin === from) origin = null; });
+      };
+    },
     // Called as a message is about to be shown in `message`.
     place(message) {
       const from = origin;
@@ -1307,9 +1316,13 @@ async function render({ model, el }) {
 
   // A part of the tool (records, compare), or null when it could not be loaded (say why).
   async function using(name) {
+    const back = feedback.keep();
     try {
-      return await part(name);
+      const loaded = await part(name);
+      back();
+      return loaded;
     } catch {
+      back();
       say(NOT_LOADED, { error: true });
       return null;
     }
