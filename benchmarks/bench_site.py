@@ -32,7 +32,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from benchmarks.weigh import page_weights, serve_gzip  # noqa: E402
+from benchmarks.weigh import own_words, page_weights, serve_gzip  # noqa: E402
 CHECKLIST_PAGE = "checklists/purpose-statement.html"
 PLAIN_PAGE = "book/start-here.html"
 FLOOR_PAGE = "bench-floor.html"  # the plain page's article as bare HTML: no CSS, no JS
@@ -123,6 +123,15 @@ def main() -> None:
         print("\nbytes per page (gzip, everything the page loads, fresh browser):")
         for path in pages:
             print(f"  {sum(weights[f'{base}/{path}'].values()) / 1024:7.1f} KB  {path}")
+        plain = sum(weights[f"{base}/{PLAIN_PAGE}"].values())
+        print(f"\ntool pages over the plain page ({plain / 1024:.1f} KB), fresh browser, gzip; the ratio leaves out"
+              " the tool's own checklist text, as tests/browser/test_light_pages.py does:")
+        for path in pages:
+            html = (site / path).read_text(encoding="utf-8")
+            if path.startswith("checklists/") and "widget-state+json" in html:
+                total, words = sum(weights[f"{base}/{path}"].values()), own_words(html)
+                print(f"  +{(total - plain) / 1024:5.1f} KB  (checklist text {words / 1024:4.1f} KB, code and styles"
+                      f" +{(total - words - plain) / 1024:5.1f} KB)  {(total - words) / plain:5.3f}x  {path}")
         print(f"\npage loads: median of {args.runs}, gzip over loopback, cache off")
         floor_time = results["floor (bare HTML)"][1]
         for name, (size, seconds) in results.items():

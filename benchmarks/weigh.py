@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import gzip
 import http.server
+import json
+import re
 import threading
 from contextlib import contextmanager
 from functools import lru_cache, partial
@@ -105,3 +107,15 @@ def page_weights(browser, visits: list[tuple[str, str | None]], at_once: int = 6
             for _, _, context, _, _ in batch:
                 context.close()
     return weights
+
+
+def own_words(html: str) -> int:
+    """Gzip bytes of the checklist a tool page carries (its questions, guidance and actions): the
+    tool's text, as an article's text is, not code. 0 for a page with no tool."""
+    found = re.search(r'widget-state\+json">(.*?)</script>', html, re.S)
+    if not found:
+        return 0
+    state = json.loads(found[1])
+    definitions = [model["state"]["definition"] for model in state["state"].values() if "definition" in model["state"]]
+    return sum(len(gzip.compress(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6))
+               for d in definitions)

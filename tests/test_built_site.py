@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import dpup_toolkit
-from dpup_toolkit import list_checklists
+from dpup_toolkit import front_end, list_checklists
 from dpup_toolkit.catalogue import catalogue_entries
 from dpup_toolkit.minify import minify
 
@@ -27,11 +27,17 @@ def widget_states(page):
 def test_each_checklist_page_embeds_the_current_widget_and_data(checklist):
     (state,) = widget_states(f"checklists/{checklist.id}.html")
     package = Path(dpup_toolkit.__file__).parent
-    # The current module and styles, minified for the site (minify.py), with no source map.
-    for field, name, loader in (("_esm", "checklist.js", "js"), ("_css", "checklist.css", "css")):
-        source = (package / name).read_text(encoding="utf-8")
-        assert state[field] == minify(source, loader, ROOT)
-        assert len(state[field]) < 0.8 * len(source) and "sourceMappingURL" not in state[field]
+    # The current styles, minified for the site (minify.py), with no source map; the current module
+    # and its parts are files of the site beside each other, minified, not embedded in the page.
+    source = (package / "checklist.css").read_text(encoding="utf-8")
+    assert state["_css"] == minify(source, "css", ROOT) and len(state["_css"]) < 0.8 * len(source)
+    assert "_esm" not in state
+    folder = SITE / Path(state["_esm_file"]).parent
+    assert state["_esm_file"].startswith("widgets/checklist-") and Path(state["_esm_file"]).name == "checklist.js"
+    for path in front_end.module_files():
+        built = (folder / path.name).read_text(encoding="utf-8")
+        assert built == minify(path.read_text(encoding="utf-8"), "js", ROOT)
+        assert len(built) < 0.8 * path.stat().st_size and "sourceMappingURL" not in built
     definition = checklist.model_dump(mode="json")
     if catalogue_entries(checklist):  # the navigator carries the tools it can offer
         definition["catalogue"] = catalogue_entries(checklist)

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from dpup_toolkit import RecordError, import_record, progress, render_json, render_markdown
+from dpup_toolkit import RecordError, front_end, import_record, progress, render_json, render_markdown
 from dpup_toolkit.record import escape_markdown
 
 from .conftest import ROOT
@@ -18,10 +18,15 @@ RUNNER = ROOT / "tests" / "js" / "run_front_end_logic.mjs"
 
 @pytest.fixture(scope="module")
 def module(tmp_path_factory):
-    # Node treats .mjs as an ES module, as anywidget does with the same text.
-    path = tmp_path_factory.mktemp("js") / "checklist.mjs"
-    shutil.copy(ROOT / "src" / "dpup_toolkit" / "checklist.js", path)
-    return path
+    # checklist.js and its parts as the built site runs them, side by side (ES modules, as the
+    # browser loads them); one module that re-exports them all gives the tests every function.
+    folder = tmp_path_factory.mktemp("js")
+    (folder / "package.json").write_text('{"type": "module"}', encoding="utf-8")
+    for path in front_end.module_files():
+        shutil.copy(path, folder / path.name)
+    (folder / "all.js").write_text("".join(f'export * from "./{path.name}";\n' for path in front_end.module_files()),
+                                   encoding="utf-8")
+    return folder / "all.js"
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
 """The widget's Python side: what the kernel holds and the records it makes."""
+import json
+import re
+import subprocess
 from pathlib import Path
 
 from dpup_toolkit import ChecklistWidget, render_json, render_markdown
@@ -12,9 +15,38 @@ def test_the_widget_carries_the_checklist_and_its_front_end(sample):
     assert [item["id"] for item in widget.definition["sections"][0]["items"]] == ["described", "identifies", "needed"]
     assert widget.answers == {}
     package = Path(dpup_toolkit.__file__).parent
-    assert widget._esm == (package / "checklist.js").read_text(encoding="utf-8")
+    assert widget._esm.startswith((package / "checklist.js").read_text(encoding="utf-8"))
     assert widget._css == (package / "checklist.css").read_text(encoding="utf-8")
     assert "export default { render }" in widget._esm
+
+
+def test_in_jupyterlab_and_voila_the_module_carries_its_parts_and_imports_nothing(tmp_path):
+    # anywidget loads `_esm` from a blob: URL, which cannot import the parts' files: the bundle
+    # holds every part, and gives checklist.js the same functions the files export.
+    from dpup_toolkit import front_end
+    bundle = ChecklistWidget._esm
+    assert not re.search(r"^import\b", bundle, re.M)
+    for path in front_end.module_files():
+        assert _body(path.read_text(encoding="utf-8")) in bundle  # each function once, unchanged
+    (tmp_path / "package.json").write_text('{"type": "module"}', encoding="utf-8")
+    (tmp_path / "bundle.js").write_text(bundle, encoding="utf-8")
+    for path in front_end.module_files():
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    script = ("const names = async (file) => Object.keys(await import(new URL(file, process.argv[1]))).sort();"
+              "const files = await Promise.all(process.argv.slice(2).map(names));"
+              "console.log(JSON.stringify([await names('bundle.js'), files.flat().sort()]));")
+    out = subprocess.run(["node", "--input-type=module", "-e", script, tmp_path.as_uri() + "/",
+                          *(path.name for path in front_end.module_files())],
+                         capture_output=True, text=True, check=True)
+    bundled, split = json.loads(out.stdout)
+    assert bundled == split and "renderJson" in bundled and "compareRecords" in bundled
+    for name in front_end.PARTS:  # checklist.js's `part` finds each part in the bundle
+        assert f'PARTS["{name}"] = {{' in bundle
+
+
+def _body(source):
+    """A module's text after its imports."""
+    return re.sub(r'^import \{[^}]*\} from "[^"]+";\n', "", source, flags=re.M).strip()
 
 
 def test_answers_from_the_browser_give_the_same_records(sample):

@@ -1,12 +1,24 @@
 // Front-end of ChecklistWidget (checklist.py): draws a checklist as a native form, keeps the
 // answers in this browser's localStorage, and exports the same records as record.py.
-// Self-contained ES module: anywidget loads it from a blob: URL, so it imports nothing.
+//
+// What not every tool or every visit needs is in parts, modules of their own loaded with `part`:
+// records.js (downloads, copy, import) and compare.js (Compare answers) on first use; text.js and
+// choice.js (kinds beyond questions) before a tool that has those kinds is drawn. On the built
+// site they are files beside this one; anywidget loads its module from a blob: URL, which can
+// import nothing, so for JupyterLab and Voila front_end.py bundles the parts into this module.
 
-const RECORD_FORMAT = "dpup-toolkit/checklist-record";
-const RECORD_FORMAT_VERSION = 1;
 const STORAGE_PREFIX = "dpup-toolkit:checklist:";
-const MAX_VERSION = 1000; // schema.py bounds a checklist's version
 let widgetsOnPage = 0;
+
+// Filled in only where front_end.py bundles the parts into this module: { name: its exports }.
+const PARTS = {};
+
+// A part's exports: bundled, or imported from the file of that name beside this module.
+function part(name) {
+  return name in PARTS ? Promise.resolve(PARTS[name]) : import(new URL(`./${name}.js`, import.meta.url).href);
+}
+
+const NOT_LOADED = "This part of the tool could not be loaded (are you offline?). Your answers are still here: try again later.";
 
 // ---------------------------------------------------------------------------------------------
 // Progress, results and records: the same rules as progress.py, results.py and record.py.
@@ -15,11 +27,7 @@ let widgetsOnPage = 0;
 const SPACE_ENDS = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 const WS = "\\t-\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const WS_RUN = new RegExp(`[${WS}]+`, "u");
-// plain_language.py: a sentence ends at . ! or ? (after any closing quotes or brackets) and a space.
-const SENTENCE_END = new RegExp(`(?<=[.!?])["”’)]*[${WS}]+`, "u");
-const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
 const LONG_SENTENCE = 25;
-const PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
 
 function allItems(def) {
   return def.sections.flatMap((section) => section.items);
@@ -85,93 +93,13 @@ function optionLabel(item, value) {
   return item.options.find((option) => option.value === value).label;
 }
 
-function splitSentences(text) {
-  return text.split(WS_RUN).filter(Boolean).join(" ").split(SENTENCE_END)
-    .filter((sentence) => sentence.match(WORD));
-}
-
-function wordCount(sentence) {
-  return (sentence.match(WORD) || []).length;
-}
-
-// plain_language.check_text: the average is rounded half up in whole numbers, as Python does it.
-function checkText(blocks) {
-  const found = blocks.flatMap(splitSentences);
-  const words = found.reduce((sum, sentence) => sum + wordCount(sentence), 0);
-  const tenths = found.length ? Math.floor((20 * words + found.length) / (2 * found.length)) : 0;
-  return {
-    sentences: found.length,
-    average: `${Math.floor(tenths / 10)}.${tenths % 10}`,
-    long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE),
-  };
-}
-
 // ---- One interpreter per result kind (results.py). Each gives plain data. ----
 
 const RESULTS = {
   unmet(def, result, answers) {
     return { kind: "unmet", title: result.title, items: progressOf(def, answers).unmet.map((item) => item.id) };
   },
-
-  template(def, result, answers, shown) {
-    const valueOf = (id) => {
-      const item = itemById(def, id);
-      const answer = shown.has(id) ? answerOf(item, answers) : null;
-      if (!answer) return "";
-      return item.kind === "choice" ? optionLabel(item, answer) : answer;
-    };
-    let parts = [];
-    let written = false;
-    for (const part of result.parts) {
-      const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
-      if (names.length && !names.some(valueOf)) continue;
-      written = written || names.length > 0;
-      const text = part.text.replace(PLACEHOLDER, (match, id) => valueOf(id) || `[${itemById(def, id).prompt}]`);
-      parts.push({ heading: part.heading, text });
-    }
-    if (!written) parts = [];
-    return {
-      kind: "template",
-      id: result.id,
-      title: result.title,
-      parts,
-      text: parts.map((p) => (p.heading ? `${p.heading}\n${p.text}` : p.text)).join("\n\n"),
-      plain_language: result.plain_language ? checkText(parts.map((p) => p.text)) : null,
-    };
-  },
-
-  rules(def, result, answers, shown) {
-    const answer = (id) => (shown.has(id) ? answerOf(itemById(def, id), answers) : null);
-    const asked = new Set(result.rules.flatMap((rule) => Object.keys(rule.when)));
-    const waiting = [...asked].some((id) => shown.has(id) && !answer(id));
-    const rule = waiting ? null : result.rules.find((candidate) => Object.entries(candidate.when)
-      .every(([id, wanted]) => wanted.includes(answer(id))));
-    const chosen = rule ? {
-      title: rule.result.title,
-      text: rule.result.text,
-      links: rule.result.links.map((link) => ({ title: link.title, page: link.page })),
-    } : null;
-    return { kind: "rules", id: result.id, title: result.title, recommendation: chosen };
-  },
-
-  score(def, result, answers, shown) {
-    const quiz = allItems(def).filter((item) => shown.has(item.id) && item.kind === "choice" && item.correct);
-    const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
-    return { kind: "score", title: result.title, correct, total: quiz.length };
-  },
-
-  catalogue(def, result, answers, shown) {
-    const answer = (id) => (id && shown.has(id) ? answerOf(itemById(def, id), answers) : null);
-    const role = answer(result.by.role);
-    const stage = answer(result.by.stage);
-    const fits = !(role || stage) ? [] : (def.catalogue || [])
-      .filter((entry) => (!role || entry.roles.includes(role)) && (!stage || entry.stages.includes(stage)));
-    return {
-      kind: "catalogue", title: result.title, role, stage,
-      tools: fits.filter((entry) => entry.kind === "tool" && entry.id !== def.id).map((entry) => entry.id),
-      cases: fits.filter((entry) => entry.kind === "case").map((entry) => entry.id),
-    };
-  },
+  // template (text.js); rules, score and catalogue (choice.js): each part adds its own.
 };
 
 // A catalogue result as [heading, the entries it lists, what to say when none fit]: tools, then
@@ -192,22 +120,6 @@ function resultsOf(def, answers) {
 }
 
 class RecordError extends Error {}
-
-// The same escaping as record.py (see the comment there): only ASCII classes, as Python's \s and
-// \d differ from JavaScript's.
-const LINE_BREAK = /\r\n|\r|\n/g;
-
-function escapeMarkdown(text) {
-  return String(text).split(LINE_BREAK).map((line) => line
-    .replace(/[\\`*_[\]<>#|~&$@{}^]|:(?=\/\/)|(?<=[^ \t.])\.(?=[^ \t.])/g, "\\$&")
-    .replace(/^([ \t]*)([-+=:%(])/, "$1\\$2")
-    .replace(/^([ \t]*[0-9]+)([.)])/, "$1\\$2")
-    .replace(/^[ \t]+/, (indent) => "\u00a0".repeat(indent.length))).join("\n");
-}
-
-function escapeLine(text) {
-  return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
-}
 
 // A saved value, or `missing` when there is none (null, absent or empty text), as in record.py.
 // Text loses any lone surrogate (to U+FFFD), as in record.py.
@@ -271,7 +183,6 @@ function changesMessage(def, version, removed, kept) {
 // What the check is about, asked at the top of every tool (record.py ABOUT_FIELDS).
 const ABOUT_FIELDS = ["what", "completed_by", "review_by"];
 const ABOUT_LABELS = { what: "What is being checked", completed_by: "Completed by", review_by: "Review by" };
-const SLUG_LENGTH = 40;
 
 // record.py clean_about: trimmed text, "" when missing or not text; a review date not YYYY-MM-DD is dropped.
 function cleanAbout(about) {
@@ -290,237 +201,13 @@ function aboutLines(about) {
   return ABOUT_FIELDS.map((field) => [ABOUT_LABELS[field], cleaned[field] || "Not given"]);
 }
 
-// record.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
-function slug(text, limit = SLUG_LENGTH) {
-  return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
-}
-
-function recordFilename(id, about, stamp, extension) {
-  return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
-}
-
-// record.py import_about: the details of a record importRecord accepted, or null for an older record.
-function importAbout(rawText) {
-  const record = JSON.parse(String(rawText).replace(/^\ufeff/, ""));
-  const about = isPlainObject(record) ? record.about : null;
-  return isPlainObject(about) ? cleanAbout(about) : null;
-}
-
-function quote(text) {
-  return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.replace(/[ \t]+$/, ""));
-}
-
-const RESULT_LINES = {
-  unmet(def, result, answers = {}) {
-    const out = [];
-    result.items.forEach((id, i) => {
-      const item = itemById(def, id);
-      const action = needsReason(def, item, answers[id]) ? NEEDS_REASON : item.action;
-      out.push(`${i + 1}. ${escapeLine(item.prompt)}`, `   - What to do: ${escapeLine(action)}`);
-    });
-    if (!result.items.length) out.push("Nothing is marked as not met.");
-    return out;
-  },
-  template(def, result) {
-    const out = [];
-    if (!result.parts.length) out.push("Nothing written yet: answer the questions below.");
-    result.parts.forEach((part, i) => {
-      if (i) out.push("");
-      if (part.heading) out.push(`### ${escapeLine(part.heading)}`, "");
-      out.push(...escapeMarkdown(part.text).split("\n"));
-    });
-    const check = result.plain_language;
-    if (check && result.parts.length) {
-      out.push("", `Plain language: ${check.sentences} sentences, ${check.average} words a sentence `
-        + `on average. Sentences over ${LONG_SENTENCE} words: ${check.long.length}.`);
-      out.push(...check.long.map((sentence) => `- ${escapeLine(sentence)}`));
-    }
-    return out;
-  },
-  rules(def, result) {
-    const chosen = result.recommendation;
-    if (!chosen) return ["No recommendation yet: answer the questions below."];
-    const out = [`Recommendation: ${escapeLine(chosen.title)}`, "", escapeMarkdown(chosen.text)];
-    if (chosen.links.length) out.push("", `Read more: ${chosen.links.map((link) => escapeLine(link.title)).join("; ")}`);
-    return out;
-  },
-  score(def, result) {
-    return [`${result.correct} of ${result.total} correct.`];
-  },
-  catalogue(def, result) {
-    if (!(result.role || result.stage)) return ["Nothing chosen yet: choose below to see what fits."];
-    return catalogueParts(def, result).flatMap(([heading, entries, none], i) => [
-      ...(i ? [""] : []), `### ${heading}`, "",
-      ...entries.map((entry) => `- ${escapeLine(entry.title)}: ${escapeLine(entry.summary)}`
-        + (entry.minutes ? ` About ${entry.minutes} minutes.` : "")),
-      ...(entries.length ? [] : [none]),
-    ]);
-  },
-};
-
-function itemLines(def, item, entry) {
-  const out = ["", `### ${escapeLine(item.prompt)}`, ""];
-  const answer = entry.answer;
-  if (item.kind === "text") {
-    const text = answerOf(item, { [item.id]: entry });
-    return out.concat(text ? ["Answer:", "", ...quote(text)] : ["Answer: Not written"]);
-  }
-  if (item.kind === "choice") {
-    out.push(`Answer: ${answer ? escapeLine(optionLabel(item, answer)) : "Not answered"}`);
-    if (item.correct && answer) {
-      const right = answer === item.correct ? "Correct."
-        : `Not correct. The right answer is: ${escapeLine(optionLabel(item, item.correct))}.`;
-      const explanation = item.options.find((option) => option.value === answer).explanation;
-      out.push("", right, "", escapeMarkdown(explanation));
-    }
-  } else {
-    out.push(`Answer: ${answer ? escapeLine(answerLabel(def, answer)) : "Not answered"}`);
-    if (answer && answer === def.not_applicable) {
-      const reason = entry.reason || "";
-      if (reason.replace(SPACE_ENDS, "")) out.push("", "Why it does not apply:", "", ...quote(reason));
-      else out.push("", "Why it does not apply: Not given yet");
-    }
-  }
-  if (entry.note) out.push("", "Note:", "", ...quote(entry.note));
-  return out;
-}
-
-// The prompts of the shown items with no answer yet, so the summary says which ones.
-function unansweredLines(def, answers, shownIds) {
-  const prompts = allItems(def).filter((item) => shownIds.has(item.id) && !answerOf(item, answers))
-    .map((item) => item.prompt);
-  return prompts.length ? ["", "## Not yet answered", "", ...prompts.map((prompt) => `- ${escapeLine(prompt)}`)] : [];
-}
-
-function renderMarkdown(def, rawAnswers, exportedAt, about = {}) {
-  const answers = cleanAnswers(def, rawAnswers);
-  const status = progressOf(def, answers);
-  const shownIds = new Set(status.shown.map((item) => item.id));
-  const out = [
-    `# ${escapeLine(def.title)}: record`,
-    "",
-    ...aboutLines(about).map(([label, text]) => `- ${label}: ${escapeLine(text)}`),
-    `- Checklist: ${def.id}, version ${def.version}`,
-    `- Exported: ${escapeLine(exportedAt)}`,
-  ];
-  if (status.hasQuestions) {
-    out.push(`- Progress: ${status.answered} of ${status.total} questions answered`, `- Not met: ${status.unmet.length}`);
-  } else {
-    out.push(`- Progress: ${status.answered} of ${status.total} answered`);
-  }
-  for (const result of resultsOf(def, answers)) {
-    out.push("", `## ${escapeLine(result.title)}`, "", ...RESULT_LINES[result.kind](def, result, answers));
-  }
-  out.push(...unansweredLines(def, answers, shownIds));
-  for (const section of def.sections) {
-    const items = section.items.filter((item) => shownIds.has(item.id));
-    if (!items.length) continue;
-    out.push("", `## ${escapeLine(section.title)}`);
-    for (const item of items) out.push(...itemLines(def, item, answers[item.id] || {}));
-  }
-  return out.join("\n") + "\n";
-}
-
-function renderJson(def, rawAnswers, exportedAt, about = {}) {
-  const answers = cleanAnswers(def, rawAnswers);
-  const record = {
-    format: RECORD_FORMAT,
-    format_version: RECORD_FORMAT_VERSION,
-    checklist: { id: def.id, version: def.version, title: def.title },
-    exported_at: exportedAt,
-    about: cleanAbout(about),
-    answers,
-    results: resultsOf(def, answers),
-  };
-  return JSON.stringify(record, null, 2) + "\n";
-}
-
-// The Word (.docx) record is laid out by widgets/docx/record.mjs, loaded with its library only when
-// asked for; it works from the record rules here, handed to it as RECORD_RULES.
-const RECORD_RULES = {
-  NEEDS_REASON, aboutLines, answerLabel, answerOf, catalogueParts, cleanAnswers, itemById, needsReason, optionLabel,
-  progressOf, resultsOf,
-};
-
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-const MAX_NESTING = 32;
-
-// How deeply a JSON text nests arrays and objects (strings skipped); the same as record.py.
-function nesting(text) {
-  let depth = 0;
-  let deepest = 0;
-  for (const [bracket] of text.replace(/"[^"\\]*(?:\\[\s\S][^"\\]*)*"/g, "").matchAll(/[[\]{}]/g)) {
-    depth += bracket === "[" || bracket === "{" ? 1 : -1;
-    deepest = Math.max(deepest, depth);
-  }
-  return deepest;
 }
 
 function clearedNotice(def, count) {
   return `${count} question(s) no longer offer “${answerLabel(def, def.not_applicable)}”, `
     + "so those answers were cleared: please answer them again.";
-}
-
-function importRecord(def, rawText) {
-  const text = String(rawText).replace(/^\ufeff/, "");
-  if (nesting(text) > MAX_NESTING) {
-    throw new RecordError("This file is not a checklist record: it is nested too deeply.");
-  }
-  let record;
-  try {
-    record = JSON.parse(text);
-  } catch {
-    throw new RecordError("This file is not a checklist record: it is not valid JSON.");
-  }
-  if (!isPlainObject(record) || record.format !== RECORD_FORMAT) {
-    throw new RecordError("This file is not a DPUP Toolkit checklist record.");
-  }
-  if (record.format_version !== RECORD_FORMAT_VERSION) {
-    throw new RecordError("This record was saved in a format this page does not know. Use the page it came from.");
-  }
-  const about = record.checklist;
-  if (!isPlainObject(about) || about.id !== def.id) {
-    const title = isPlainObject(about) && typeof about.title === "string" && about.title ? about.title : "unknown";
-    throw new RecordError(`This record is for another checklist (“${title}”), not “${def.title}”.`);
-  }
-  const version = about.version;
-  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) {
-    throw new RecordError("This record does not say which version of the checklist it is for.");
-  }
-  if (version > def.version) {
-    throw new RecordError(`This record comes from a newer version of this checklist (version ${version}) `
-      + `than this page has (version ${def.version}). Nothing was changed.`);
-  }
-  const raw = record.answers;
-  if (!isPlainObject(raw) || !Object.values(raw).every(isPlainObject)) {
-    throw new RecordError("This record's answers are damaged. Nothing was changed.");
-  }
-  const known = new Set(allItems(def).map((item) => item.id));
-  let kept = Object.fromEntries(Object.entries(raw).filter(([id]) => known.has(id)));
-  const dropped = Object.keys(raw).length - Object.keys(kept).length;
-  const notices = [];
-  if (version < def.version) {
-    // An older record: say what changed. An answer "not applicable" to a question that no longer
-    // offers it is cleared (the file still has it); elsewhere it now asks for a reason.
-    notices.push(changesMessage(def, version, dropped, "still in your file"));
-    const cleared = Object.entries(kept).filter(([id, entry]) => {
-      const item = itemById(def, id);
-      return item.kind === "question" && entry.answer !== null && entry.answer !== undefined
-        && entry.answer === def.not_applicable && item.not_applicable === false;
-    }).map(([id]) => id);
-    if (cleared.length) {
-      kept = Object.fromEntries(Object.entries(kept)
-        .map(([id, entry]) => [id, cleared.includes(id) ? { ...entry, answer: null } : entry]));
-      notices.push(clearedNotice(def, cleared.length));
-    }
-  } else if (dropped) {
-    notices.push(`${dropped} saved answer(s) were for questions this version no longer asks, so they were left out.`);
-  }
-  return { answers: cleanAnswers(def, kept), notices };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -803,44 +490,6 @@ function writeChecks(def, checks, current, full) {
   }
 }
 
-function checkName(checks, name) {
-  const cleaned = cleanCheckName(name);
-  if (!cleaned) throw new CheckError("Type a name for the check first.");
-  if (checks.some((check) => check.name.toLowerCase() === cleaned.toLowerCase())) {
-    throw new CheckError(`You already have a check called “${cleaned}”. Choose another name.`);
-  }
-  return cleaned;
-}
-
-// An id no check uses, in the list or in storage.
-function newCheckId(def, checks) {
-  const used = new Set([FIRST_CHECK, ...checks.map((check) => check.id),
-    ...storageKeys(window.localStorage).map((key) => checkOfKey(def, key))]);
-  let id;
-  do id = Math.random().toString(36).slice(2, 10);
-  while (!CHECK_ID.test(id) || used.has(id));
-  return id;
-}
-
-// Starts an empty check named `name` after the others; returns its id.
-function startCheck(def, name) {
-  const { checks } = savedChecks(def);
-  const cleaned = checkName(checks, name);
-  const id = newCheckId(def, checks);
-  writeChecks(def, [...checks, { id, name: cleaned }], id,
-    "This browser is full, so a new check could not be started. Your answers have not changed.");
-  return id;
-}
-
-function renameCheck(def, check, name) {
-  const { checks, current } = savedChecks(def);
-  const others = checks.filter((other) => other.id !== check);
-  const cleaned = checkName(others, name);
-  writeChecks(def, checks.map((other) => (other.id === check ? { id: check, name: cleaned } : other)), current,
-    "This browser is full, so the new name could not be saved. Nothing was changed.");
-  return cleaned;
-}
-
 // The open check in the list, so the page opens it next time. Best effort: a full browser only
 // means the page opens the first check next time.
 function rememberCheck(def, check) {
@@ -849,54 +498,6 @@ function rememberCheck(def, check) {
     writeChecks(def, checks, check, "");
   } catch {
     // Nothing is lost: every check is still listed.
-  }
-}
-
-// Deletes a check and everything saved for it. Returns what Undo needs to put it back:
-// { id, name, position, data: {key: text}, next } where `next` is the check to open now (when
-// the last check goes, an empty "My check" takes its place).
-function deleteCheck(def, check) {
-  const storage = window.localStorage;
-  const { checks, current } = savedChecks(def);
-  const position = checks.findIndex((other) => other.id === check);
-  if (position < 0) throw new CheckError("That check is no longer saved in this browser.");
-  let rest = checks.filter((other) => other.id !== check);
-  if (!rest.length) rest = [{ id: newCheckId(def, checks), name: FIRST_CHECK_NAME }];
-  const next = current !== check && rest.some((other) => other.id === current) ? current : rest[0].id;
-  const data = Object.fromEntries(storageKeys(storage).filter((key) => checkOfKey(def, key) === check)
-    .map((key) => [key, storage.getItem(key)]));
-  // The answers go first, then the name: another tab then never sees them as a check without a name.
-  Object.keys(data).forEach((key) => storage.removeItem(key));
-  try {
-    writeChecks(def, rest, next, "This browser is full, so the check could not be deleted. Nothing was changed.");
-  } catch (error) {
-    Object.entries(data).forEach(([key, text]) => storage.setItem(key, text));
-    throw error;
-  }
-  return { id: check, name: checks[position].name, position, data, next };
-}
-
-// Puts a deleted check back where it was, with everything saved for it. All or nothing.
-function restoreCheck(def, removed) {
-  const storage = window.localStorage;
-  if (storageKeys(storage).some((key) => checkOfKey(def, key) === removed.id)) {
-    throw new CheckError(`“${removed.name}” was saved again in another tab after it was deleted, `
-      + "so Undo would overwrite that. Nothing was changed.");
-  }
-  const { checks } = savedChecks(def);
-  const back = checks.filter((other) => other.id !== removed.id);
-  back.splice(Math.min(removed.position, back.length), 0, { id: removed.id, name: unusedName(back, removed.name) });
-  const written = [];
-  try {
-    for (const [key, text] of Object.entries(removed.data)) {
-      storage.setItem(key, text);
-      written.push(key);
-    }
-    storage.setItem(checksKey(def), JSON.stringify({ checks: back, current: removed.id }));
-  } catch {
-    written.forEach((key) => storage.removeItem(key));
-    throw new CheckError(`This browser is full, so “${removed.name}” could not be brought back yet. `
-      + "Make room (for example, delete a check you no longer need) and press Undo delete again.");
   }
 }
 
@@ -1041,79 +642,8 @@ function drawQuestion(ctx, item) {
   return { item, node, refresh };
 }
 
-function drawChoice(ctx, item) {
-  const id = ctx.id(item);
-  // A live region is announced only if it is on the page before its text changes: it stays in the
-  // page from the start, empty (and takes no room: see .dpup-guidance:empty), never hidden.
-  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite" });
-  const { note, label } = noteField(ctx, item);
-  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
-  const options = radioGroup(ctx, item, item.options);
-  const node = h("fieldset", { className: "dpup-item dpup-choice", id, "aria-describedby": `${id}--help` },
-    h("legend", { text: item.prompt }),
-    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
-    options.node, feedback, label, note, printAnswer, printNote, linksLine(item.links));
-  function refresh(entry) {
-    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
-    if (document.activeElement !== note) note.value = entry.note || "";
-    const chosen = item.options.find((option) => option.value === entry.answer);
-    feedback.replaceChildren();
-    if (chosen && item.correct) {
-      feedback.append(h("p", { className: "dpup-verdict" }, h("strong", {
-        text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`,
-      })));
-    }
-    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
-    printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
-    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
-    node.classList.toggle("dpup-answered", Boolean(chosen)); // print shows tick boxes until then
-  }
-  return { item, node, refresh };
-}
-
-function vagueWarnings(item, text) {
-  const lower = text.toLowerCase();
-  return item.warnings.filter((warning) => lower.includes(warning.phrase.toLowerCase()));
-}
-
-function drawText(ctx, item) {
-  const id = ctx.id(item);
-  const field = h("textarea", {
-    id: `${id}--text`, rows: 3, className: "dpup-note dpup-text",
-    "aria-describedby": `${id}--help${item.example ? ` ${id}--example` : ""} ${id}--warnings`,
-  });
-  const warnings = h("div", { className: "dpup-warnings", id: `${id}--warnings`, "aria-live": "polite" });
-  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-  const node = h("div", { className: "dpup-item dpup-text-item", id, role: "group", "aria-labelledby": `${id}--label` },
-    h("label", { for: field.id, id: `${id}--label`, className: "dpup-prompt", text: item.prompt }),
-    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
-    item.example ? h("p", { className: "dpup-example", id: `${id}--example` },
-      h("strong", { text: "For example: " }), item.example) : null,
-    field, warnings, printAnswer, linksLine(item.links));
-  function showWarnings(text) {
-    const found = vagueWarnings(item, text);
-    const key = found.map((warning) => warning.phrase).join("\n");
-    if (warnings.dataset.showing === key) return; // unchanged: do not make screen readers repeat it
-    warnings.dataset.showing = key;
-    warnings.replaceChildren(...found.map((warning) => h("p", { className: "dpup-warning" },
-      h("strong", { text: `“${warning.phrase}” makes a purpose vague. ` }), warning.advice)));
-  }
-  field.addEventListener("input", () => {
-    showWarnings(field.value);
-    ctx.update(item.id, { answer: field.value }, { sync: false });
-  });
-  field.addEventListener("change", () => ctx.update(item.id, { answer: field.value }));
-  function refresh(entry) {
-    if (document.activeElement !== field) field.value = entry.answer || "";
-    showWarnings(field.value);
-    printAnswer.textContent = entry.answer ? entry.answer : "Not written yet.";
-    node.classList.toggle("dpup-written", Boolean(entry.answer)); // print leaves out the example then
-  }
-  return { item, node, refresh };
-}
-
-const DRAW_ITEM = { question: drawQuestion, choice: drawChoice, text: drawText };
+// The other kinds are drawn by the parts text.js and choice.js, which add themselves here.
+const DRAW_ITEM = { question: drawQuestion };
 
 // ---- One drawing function per result kind. Each returns { node, refresh(value) }. ----
 // ctx adds: resultId(i), the id of the i-th result's section.
@@ -1157,195 +687,24 @@ function copyText(text) {
   return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
 }
 
-function drawTemplate(ctx, result, i) {
-  const output = h("div", { className: "dpup-template-output" });
-  const check = h("div", { className: "dpup-plain-language" });
-  const copied = h("p", { className: "dpup-copy-status", role: "status" });
-  const copy = h("button", { type: "button", className: "dpup-copy", text: `Copy ${result.title.toLowerCase()}` });
-  let current = "";
-  copy.addEventListener("click", () => {
-    copyText(current).then(
-      () => { copied.textContent = "Copied. Paste it where you need it."; },
-      () => { copied.textContent = "This browser did not let the page copy. Select the text and copy it yourself."; },
-    );
-  });
-  const node = resultFrame(ctx, result, i, output, check, h("div", { className: "dpup-buttons dpup-copy-row" }, copy), copied);
-  function refresh(value) {
-    current = value.text;
-    copy.hidden = !value.parts.length;
-    output.replaceChildren(...(value.parts.length ? value.parts.flatMap((part) => [
-      part.heading ? h("h3", { text: part.heading }) : null,
-      h("p", { className: "dpup-template-part", text: part.text }),
-    ].filter(Boolean)) : [h("p", { text: "Nothing written yet. Answer the questions above and your text appears here." })]));
-    check.replaceChildren();
-    const figures = value.plain_language;
-    if (figures && value.parts.length) {
-      check.append(h("p", {
-        text: `Plain language: ${figures.sentences} sentences, ${figures.average} words a sentence on average `
-          + `(aim for under 20). Sentences over ${LONG_SENTENCE} words: ${figures.long.length}.`,
-      }));
-      if (figures.long.length) {
-        check.append(h("p", { text: "Try splitting these sentences:" }),
-          h("ul", {}, ...figures.long.map((sentence) => h("li", { text: sentence }))));
-      }
-    }
-  }
-  return { node, refresh };
-}
+// The other kinds (template; rules, score, catalogue) are drawn by text.js and choice.js.
+const DRAW_RESULT = { unmet: drawUnmet };
 
-function drawRules(ctx, result, i) {
-  const output = h("div", { className: "dpup-recommendation" });
-  const node = resultFrame(ctx, result, i, output);
-  function refresh(value) {
-    const chosen = value.recommendation;
-    output.replaceChildren(...(chosen ? [
-      h("p", { className: "dpup-recommendation-title" }, "Recommended: ", h("strong", { text: chosen.title })),
-      h("p", {}, h("strong", { text: "Why: " }), chosen.text),
-      linksLine(chosen.links),
-    ].filter(Boolean) : [h("p", { text: "Answer the questions above to see a recommendation." })]));
-  }
-  return { node, refresh };
-}
+// The part that works out and draws each kind a tool may use beyond questions and the "unmet"
+// list: a tool page loads only the parts its own kinds need, before it draws the tool.
+const KIND_PARTS = { text: "text", template: "text", choice: "choice", rules: "choice", score: "choice", catalogue: "choice" };
 
-function drawScore(ctx, result, i) {
-  const output = h("p", { className: "dpup-score", "aria-live": "polite" });
-  const node = resultFrame(ctx, result, i, output);
-  function refresh(value) {
-    output.textContent = `${value.correct} of ${value.total} correct.`;
-  }
-  return { node, refresh };
+function kindParts(def) {
+  return [...new Set([...allItems(def), ...def.results].map((entry) => KIND_PARTS[entry.kind]).filter(Boolean))];
 }
-
-function drawCatalogue(ctx, result, i) {
-  const output = h("div", { className: "dpup-catalogue" });
-  const node = resultFrame(ctx, result, i, output);
-  function entryNode(entry) {
-    const href = bookHref(entry.page);
-    return h("li", {}, href ? h("a", { href, text: entry.title }) : h("strong", { text: entry.title }),
-      h("p", { text: entry.summary + (entry.minutes ? ` About ${entry.minutes} minutes.` : "") }));
-  }
-  function refresh(value) {
-    if (!(value.role || value.stage)) {
-      output.replaceChildren(h("p", { text: "Choose above to see the guides, tools and case studies that fit." }));
-      return;
-    }
-    const guide = value.role ? linksLine([{
-      title: `Guide for ${optionLabel(itemById(ctx.def, result.by.role), value.role)}`, page: `book/roles/${value.role}`,
-    }], "Start with: ") : null;
-    const parts = catalogueParts(ctx.def, value).flatMap(([heading, entries, none]) => [
-      h("h3", { text: heading }),
-      entries.length ? h("ul", { className: `dpup-catalogue-list dpup-catalogue-${entries[0].kind}s` }, ...entries.map(entryNode))
-        : h("p", { text: none }),
-    ]);
-    output.replaceChildren(...[guide, ...parts].filter(Boolean));
-  }
-  return { node, refresh };
-}
-
-const DRAW_RESULT = {
-  unmet: drawUnmet, template: drawTemplate, rules: drawRules, score: drawScore, catalogue: drawCatalogue,
-};
 
 // ---------------------------------------------------------------------------------------------
-// Compare answers (compare.py does the same): several people's JSON records of this tool, item by
-// item. The records are read on this page only, never saved in this browser: they are other
-// people's answers.
-
-const COMPARE_STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
-const NOT_ASKED = "Not asked (an earlier answer skipped it)";
-
-// Who a record is from: its "Completed by" detail when it has one, else the file's name.
-function personLabel(text, name) {
-  const record = JSON.parse(String(text).replace(/^\ufeff/, ""));
-  const about = isPlainObject(record.about) ? record.about : {};
-  const by = given(about.completed_by, "");
-  return typeof by === "string" && by.replace(SPACE_ENDS, "") ? by.replace(SPACE_ENDS, "") : name;
-}
-
-function comparedAnswer(def, item, entry) {
-  if (!entry.shown) return NOT_ASKED;
-  if (entry.answer === null) return item.kind === "text" ? "Not written" : "Not answered";
-  if (item.kind === "text") return entry.answer;
-  return item.kind === "choice" ? optionLabel(item, entry.answer) : answerLabel(def, entry.answer);
-}
-
-// files: [{name, text}] in the order to show them. Gives {people, errors, sections}: every file
-// importRecord accepts is a person; every other file an error naming it.
-function compareRecords(def, files) {
-  const people = [];
-  const errors = [];
-  for (const { name, text } of files) {
-    try {
-      const { answers } = importRecord(def, text);
-      people.push({ label: personLabel(text, name), file: name, answers });
-    } catch (error) {
-      const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
-      errors.push(`${name}: ${reason}`);
-    }
-  }
-  const times = new Map();
-  for (const person of people) {
-    times.set(person.label, (times.get(person.label) || 0) + 1);
-    if (times.get(person.label) > 1) person.label = `${person.label} (${times.get(person.label)})`;
-  }
-  const shownSets = people.map((person) => new Set(visibleItems(def, person.answers).map((item) => item.id)));
-  const sections = def.sections.map((section) => ({
-    title: section.title,
-    items: section.items.filter((item) => shownSets.some((set) => set.has(item.id))).map((item) => {
-      const entries = people.map((person, i) => (shownSets[i].has(item.id) ? {
-        shown: true,
-        answer: answerOf(item, person.answers),
-        note: item.kind === "text" ? "" : (person.answers[item.id] || {}).note || "",
-      } : { shown: false, answer: null, note: "" }));
-      const answered = entries.filter((entry) => entry.answer !== null);
-      const agree = !answered.length ? "none"
-        : answered.length === entries.length && answered.every((entry) => entry.answer === answered[0].answer) ? "agree" : "differ";
-      return { item, agree, entries };
-    }),
-  })).filter((section) => section.items.length);
-  return { people, errors, sections };
-}
-
-function renderComparison(def, files, comparedAt) {
-  const { people, errors, sections } = compareRecords(def, files);
-  const items = sections.flatMap((section) => section.items);
-  const count = (agree) => items.filter((entry) => entry.agree === agree).length;
-  const out = [
-    `# ${escapeLine(def.title)}: comparison of answers`,
-    "",
-    `- Checklist: ${def.id}, version ${def.version}`,
-    `- Compared: ${escapeLine(comparedAt)}`,
-    `- People: ${people.length}`,
-    ...Object.entries(COMPARE_STATUS).map(([agree, label]) => `- ${label}: ${count(agree)} of ${items.length} items`),
-    ...errors.map((error) => `- Left out: ${escapeLine(error)}`),
-  ];
-  if (people.length) out.push("", "## People", "", ...people.map((p) => (p.label === p.file
-    ? `- ${escapeLine(p.file)}` : `- ${escapeLine(p.label)} (from ${escapeLine(p.file)})`)));
-  for (const section of sections) {
-    out.push("", `## ${escapeLine(section.title)}`);
-    for (const { item, agree, entries } of section.items) {
-      out.push("", `### ${escapeLine(item.prompt)}`, "", `${COMPARE_STATUS[agree]}.`, "");
-      if (item.kind === "text") {
-        entries.forEach((entry, i) => {
-          if (i) out.push("");
-          const label = escapeLine(people[i].label);
-          if (entry.answer === null) out.push(`${label}: ${comparedAnswer(def, item, entry)}`);
-          else out.push(`${label} wrote:`, "", ...quote(entry.answer));
-        });
-        continue;
-      }
-      out.push(...entries.map((entry, i) => `- ${escapeLine(people[i].label)}: ${escapeLine(comparedAnswer(def, item, entry))}`));
-      entries.forEach((entry, i) => {
-        if (entry.note) out.push("", `Note from ${escapeLine(people[i].label)}:`, "", ...quote(entry.note));
-      });
-    }
-  }
-  return out.join("\n") + "\n";
-}
+// Compare answers (compare.js): several people's JSON records of this tool, item by item. The
+// records are read on this page only, never saved in this browser: they are other people's answers.
 
 // The "Compare answers with your team" section: closed until opened, nothing kept after the page.
 // Its messages are live regions, not role=status/alert: those belong to the tool's own messages.
-function drawCompare(def, uiId) {
+function drawCompare(def, uiId, using) {
   const picker = h("input", { type: "file", id: uiId("compare-files"), accept: ".json,application/json", multiple: true });
   const errors = h("div", { className: "dpup-compare-errors", "aria-live": "assertive" });
   const summary = h("p", { className: "dpup-compare-summary", "aria-live": "polite" });
@@ -1355,8 +714,9 @@ function drawCompare(def, uiId) {
   const filter = h("p", { hidden: true }, onlyDiffer, h("label", { for: onlyDiffer.id, text: " Show only where answers differ" }));
   let files = [];
 
-  downloadButton.addEventListener("click", () => {
-    download(`${def.id}-comparison-${today()}.md`, renderComparison(def, files, today()), "text/markdown");
+  downloadButton.addEventListener("click", async () => {
+    const compare = await using("compare");
+    if (compare) download(`${def.id}-comparison-${today()}.md`, compare.renderComparison(def, files, today()), "text/markdown");
   });
 
   // Leave out the items (and then the sections) where nobody differs.
@@ -1384,30 +744,8 @@ function drawCompare(def, uiId) {
       files.push({ name: file.name, text });
     }
     files.sort((a, b) => (a.name < b.name ? -1 : Number(a.name > b.name)));
-    const { people, errors: problems, sections } = compareRecords(def, files);
-    errors.replaceChildren(...(problems.length ? [
-      h("p", { text: "These files were left out:" }),
-      h("ul", {}, ...problems.map((problem) => h("li", { text: problem }))),
-    ] : []));
-    const enough = people.length >= 2;
-    downloadButton.hidden = !enough;
-    filter.hidden = !enough;
-    const items = sections.flatMap((section) => section.items);
-    const agreeing = items.filter((entry) => entry.agree === "agree").length;
-    const differing = items.filter((entry) => entry.agree === "differ").length;
-    summary.textContent = enough
-      ? `${people.length} people compared. All agree on ${agreeing} of ${items.length} items; answers differ on ${differing}.`
-      : "Choose two or more records of this tool to compare them.";
-    output.replaceChildren(...(enough ? sections.map((section) => h("div", { className: "dpup-compare-part" },
-      h("h3", { text: section.title }),
-      ...section.items.map(({ item, agree, entries }) => h("div", { className: `dpup-compare-item dpup-compare-${agree}` },
-        h("h4", { text: item.prompt }),
-        h("p", { className: "dpup-compare-status", text: COMPARE_STATUS[agree] }),
-        h("ul", { className: "dpup-compare-answers" }, ...entries.map((entry, i) => h("li", {},
-          h("strong", { text: `${people[i].label}: ` }),
-          h("span", { className: item.kind === "text" && entry.answer ? "dpup-compare-text" : null,
-            text: comparedAnswer(def, item, entry) }),
-          entry.note ? h("p", { className: "dpup-compare-note" }, h("span", { text: "Note: " }), entry.note) : null))))))) : []));
+    const compare = await using("compare");
+    if (compare) compare.showComparison(def, files, { errors, summary, output, downloadButton, filter });
     narrow();
   });
 
@@ -1604,6 +942,15 @@ function placeFeedback(root, nodes) {
   root.addEventListener("input", remember, true);
   for (const message of nodes().slice(0, 2)) message.setAttribute("tabindex", "-1");
   return {
+    // Before waiting for something (a part of the tool to load): gives back a function that, once
+    // the wait is over, puts the message of the control that asked beside that control again.
+    keep() {
+      const from = origin;
+      return () => {
+        origin = from;
+        setTimeout(() => { if (origin === from) origin = null; });
+      };
+    },
     // Called as a message is about to be shown in `message`.
     place(message) {
       const from = origin;
@@ -1680,12 +1027,27 @@ function checksControl(host) {
   }
 
   // Every action ends in a message: what it did, or why it could not.
-  function attempt(action) {
+  function failed(error) {
+    tell(error instanceof CheckError ? error.message : NO_STORAGE, { error: true });
+  }
+
+  // The actions that change the list are in checks.js, loaded on first use; one runs at a time.
+  let busy = false;
+  async function attempt(action) {
+    if (busy) return;
+    busy = true;
+    let checks = null;
     try {
-      action();
-    } catch (error) {
-      tell(error instanceof CheckError ? error.message : NO_STORAGE, { error: true });
+      checks = await part("checks");
+    } catch {
+      tell(NOT_LOADED, { error: true });
     }
+    try {
+      if (checks) action(checks);
+    } catch (error) {
+      failed(error);
+    }
+    busy = false;
   }
 
   function hideUndo() {
@@ -1727,10 +1089,12 @@ function checksControl(host) {
       return;
     }
     hideUndo();
-    attempt(() => {
+    try {
       const name = nameOf(id);
       tell(`You are now working on “${name}”. Your other checks are still saved.${show(id)}`);
-    });
+    } catch (error) {
+      failed(error);
+    }
   });
   newButton.addEventListener("click", () => openForm("new"));
   renameButton.addEventListener("click", () => openForm("rename"));
@@ -1743,10 +1107,11 @@ function checksControl(host) {
   nameInput.addEventListener("keydown", (event) => {
     if (event.key === "Escape") nameCancel.click();
   });
-  nameForm.addEventListener("submit", (event) => {
+  nameForm.addEventListener("submit", async (event) => {
     event.preventDefault();
-    attempt(() => {
-      if (naming === "new") {
+    const mode = naming;
+    await attempt(({ startCheck, renameCheck }) => {
+      if (mode === "new") {
         const id = startCheck(def, nameInput.value);
         hideUndo();
         closeForm();
@@ -1767,7 +1132,7 @@ function checksControl(host) {
   });
   deleteButton.addEventListener("click", () => {
     closeForm();
-    attempt(() => {
+    attempt(({ deleteCheck }) => {
       const gone = deleteCheck(def, current);
       removed = gone;
       const told = show(gone.next);
@@ -1779,7 +1144,7 @@ function checksControl(host) {
   });
   undoButton.addEventListener("click", () => {
     if (removed === null) return;
-    attempt(() => {
+    attempt(({ restoreCheck }) => {
       restoreCheck(def, removed);
       const back = removed;
       hideUndo();
@@ -1831,12 +1196,20 @@ function checksControl(host) {
   return { line, node, current: () => current, refresh };
 }
 
-function render({ model, el }) {
+async function render({ model, el }) {
   const def = model.get("definition");
   widgetsOnPage += 1;
+  const number = widgetsOnPage;
+  try {
+    await Promise.all(kindParts(def).map(part));
+  } catch {
+    el.replaceChildren(h("p", { className: "dpup-message dpup-message-error",
+      text: "This tool could not be loaded (are you offline?). Reload the page to try again." }));
+    return () => {};
+  }
   // Every element id is namespaced: items, sections and results each under their own word, the
   // widget's own parts after "--" (no item id can contain "--"), so no id in a file can collide.
-  const prefix = `dpup-${def.id}${widgetsOnPage > 1 ? `-${widgetsOnPage}` : ""}`;
+  const prefix = `dpup-${def.id}${number > 1 ? `-${number}` : ""}`;
   const uiId = (name) => `${prefix}--${name}`;
 
   let answers = {};
@@ -1951,8 +1324,23 @@ function render({ model, el }) {
     else say(notSaved("Your answers are back."), { error: true });
   });
 
-  saveNowButton.addEventListener("click", () => {
-    download(`${def.id}-record-${today()}.json`, renderJson(def, answers, today()), "application/json");
+  // A part of the tool (records, compare), or null when it could not be loaded (say why).
+  async function using(name) {
+    const back = feedback.keep();
+    try {
+      const loaded = await part(name);
+      back();
+      return loaded;
+    } catch {
+      back();
+      say(NOT_LOADED, { error: true });
+      return null;
+    }
+  }
+
+  saveNowButton.addEventListener("click", async () => {
+    const records = await using("records");
+    if (records) download(`${def.id}-record-${today()}.json`, records.renderJson(def, answers, today()), "application/json");
   });
 
   recoverButton.addEventListener("click", () => {
@@ -2081,17 +1469,23 @@ function render({ model, el }) {
   const copyBox = h("p", { className: "dpup-summary-box", hidden: true },
     h("label", { for: copyArea.id, text: "Your summary, selected to copy" }), copyArea);
 
-  mdButton.addEventListener("click", () => {
-    download(recordFilename(def.id, about, stamp(), "md"), renderMarkdown(def, answers, today(), about), "text/markdown");
+  mdButton.addEventListener("click", async () => {
+    const records = await using("records");
+    if (!records) return;
+    download(records.recordFilename(def.id, about, stamp(), "md"), records.renderMarkdown(def, answers, today(), about), "text/markdown");
     say("Your summary was downloaded as a Markdown file.");
   });
-  jsonButton.addEventListener("click", () => {
-    download(recordFilename(def.id, about, stamp(), "json"), renderJson(def, answers, today(), about), "application/json");
+  jsonButton.addEventListener("click", async () => {
+    const records = await using("records");
+    if (!records) return;
+    download(records.recordFilename(def.id, about, stamp(), "json"), records.renderJson(def, answers, today(), about), "application/json");
     say("Your progress was saved to a file. Open it here later to carry on.");
   });
   openButton.addEventListener("click", () => importInput.click());
-  copyButton.addEventListener("click", () => {
-    const summary = renderMarkdown(def, answers, today(), about);
+  copyButton.addEventListener("click", async () => {
+    const records = await using("records");
+    if (!records) return;
+    const summary = records.renderMarkdown(def, answers, today(), about);
     copyBox.hidden = true;
     copyText(summary).then(() => {
       keepStatus.textContent = "Summary copied. Paste it into an email or a Teams message.";
@@ -2106,7 +1500,6 @@ function render({ model, el }) {
   });
   docxButton.addEventListener("click", async () => {
     const when = stamp();
-    const filename = recordFilename(def.id, about, when, "docx");
     const root = document.documentElement.dataset.content_root;
     if (root === undefined) {
       // JupyterLab or Voila: the kernel writes the file with python-docx and sends it back.
@@ -2117,9 +1510,10 @@ function render({ model, el }) {
     keepStatus.textContent = "Making your Word file…";
     try {
       // The Word library loads only now, from this site (never with the page).
+      const records = await part("records");
       const word = await import(new URL(`${root}widgets/docx/record.mjs`, document.baseURI).href);
-      const blob = await word.docxBlob(RECORD_RULES, def, answers, today(), about);
-      download(filename, blob, DOCX_TYPE);
+      const blob = await word.docxBlob(records.RECORD_RULES, def, answers, today(), about);
+      download(records.recordFilename(def.id, about, when, "docx"), blob, DOCX_TYPE);
       keepStatus.textContent = "Your summary was downloaded as a Word file.";
     } catch {
       keepStatus.textContent = "The Word file could not be made here (are you offline?). Download a summary (Markdown) instead.";
@@ -2147,8 +1541,10 @@ function render({ model, el }) {
     let restored = null;
     try {
       const text = await file.text();
-      imported = importRecord(def, text);
-      restored = importAbout(text);
+      const records = await using("records");
+      if (!records) return;
+      imported = records.importRecord(def, text);
+      restored = records.importAbout(text);
     } catch (error) {
       // Every failure ends in a message, whatever it was.
       const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
@@ -2182,7 +1578,7 @@ function render({ model, el }) {
       copyBox,
       h("div", { className: "dpup-buttons" }, clearButton, undoButton)),
     checks.node));
-  el.firstChild.append(drawCompare(def, uiId)); // Compare answers with your team
+  el.firstChild.append(drawCompare(def, uiId, using)); // Compare answers with your team
 
   store = checkStore(def, checks.current());
   const saved = loadSaved(store);
@@ -2252,14 +1648,17 @@ function render({ model, el }) {
 
 export default { render };
 
-// The rules above, for the tests that check they agree with progress.py and record.py.
+// For the parts (records.js, compare.js), and for the tests that check these rules agree with
+// progress.py and record.py.
 export {
-  RECORD_RULES, RecordError, changesMessage, checkText, cleanAbout, importAbout, recordFilename, slug, clearSaved, escapeLine, keepCopy, olderKeys, escapeMarkdown, importRecord, loadSaved, nesting, progressOf,
-  renderJson, renderMarkdown, resultsOf, writeSaved,
+  DRAW_ITEM, DRAW_RESULT, LONG_SENTENCE, NEEDS_REASON, RESULTS, RecordError, SPACE_ENDS, WS, WS_RUN, aboutLines, allItems,
+  answerLabel, catalogueParts, answerOf, bookHref, changesMessage, cleanAbout, cleanAnswers, clearSaved, clearedNotice, copyText, given, h,
+  isPlainObject, itemById, keepCopy, linksLine, loadSaved, needsReason, noteField, olderKeys, optionLabel, progressOf,
+  radioGroup, resultFrame, resultsOf, visibleItems, writeSaved,
 };
 
-// Compare answers, for tests/test_compare.py.
-export { compareRecords, renderComparison };
-
-// Saved checks (several per browser), for tests/test_saved_checks.py.
-export { CheckError, checkStore, deleteCheck, renameCheck, restoreCheck, savedChecks, startCheck };
+// Saved checks (several per browser), for checks.js and tests/test_saved_checks.py.
+export {
+  CHECK_ID, CheckError, FIRST_CHECK, FIRST_CHECK_NAME, checkOfKey, checkStore, checksKey, cleanCheckName, savedChecks,
+  storageKeys, unusedName, writeChecks,
+};

@@ -1,7 +1,8 @@
 """ChecklistWidget: one checklist as an interactive form, in JupyterLab, Voila and on the static site.
 
-The front-end is checklist.js / checklist.css beside this file. Answers live in the browser
-(localStorage) and sync to the `answers` traitlet when a kernel is present.
+The front-end is checklist.js (with the parts it loads on first use, bundled in: front_end.py) and
+checklist.css beside this file. Answers live in the browser (localStorage) and sync to the
+`answers` traitlet when a kernel is present.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from . import front_end
 from .catalogue import catalogue_entries
 from .progress import Progress, progress
 from .docx_record import render_docx
@@ -21,7 +23,7 @@ _HERE = Path(__file__).parent
 
 
 class ChecklistWidget(anywidget.AnyWidget):
-    _esm = _HERE / "checklist.js"
+    _esm = front_end.bundle()
     _css = _HERE / "checklist.css"
 
     definition = traitlets.Dict(help="The checklist as JSON, as the front-end draws it").tag(sync=True)

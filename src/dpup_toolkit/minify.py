@@ -1,18 +1,24 @@
 """Smaller front-end code on the built site (issue 10: a tool page costs little more than a plain
 page).
 
-Every tool page embeds the widget's ES module and stylesheet (`_esm`, `_css` in its widget
-state), and loads the small static runtime. On the built site these are minified with esbuild
-(pinned in package.json, installed by `make node_modules/installed.stamp`); no source map goes
-with them. JupyterLab and Voila keep the readable source beside checklist.py.
+Every tool page embeds the widget's stylesheet (`_css` in its widget state) and loads the small
+static runtime. The widget's module and its parts (front_end.py) are files of the site, in a
+folder named by their content (`widgets/checklist-<hash>/`): the page's state names the module
+(`_esm_file`) instead of embedding it, and the module loads a part only when a person first uses
+it. On the built site all of these are minified with esbuild (pinned in package.json, installed
+by `make node_modules/installed.stamp`); no source map goes with them. JupyterLab and Voila keep
+the readable source beside checklist.py.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 import subprocess
 from pathlib import Path
+
+from . import front_end
 
 ESBUILD = Path("node_modules") / ".bin" / "esbuild"  # under the book's root
 LOADERS = {".js": "js", ".css": "css"}
@@ -37,18 +43,49 @@ def minify(source: str, loader: str, root: Path) -> str:
     return done.stdout
 
 
-def minify_widget_state(html: str, root: Path) -> str:
-    """A written page whose embedded anywidget modules and styles are minified."""
+def write_front_end(site: Path, root: Path) -> str:
+    """The checklist widget's module and its parts, minified, in a folder of the built `site` named
+    by their content, so a browser never mixes a cached older part with a newer module. Returns
+    the module's path from the site root."""
+    files = {path.name: minify(path.read_text(encoding="utf-8"), "js", root) for path in front_end.module_files()}
+    digest = hashlib.sha256(json.dumps(files, sort_keys=True).encode("utf-8")).hexdigest()[:12]
+    folder = site / "widgets" / f"checklist-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return f"widgets/checklist-{digest}/{front_end.MODULE.name}"
+
+
+def minify_widget_state(html: str, root: Path, module_file: str | None = None) -> str:
+    """A written page whose embedded anywidget modules and styles are minified; the checklist
+    widget's module (front_end.bundle) is named by its file, `module_file`, instead, and the page
+    asks for that file early (modulepreload) rather than once its scripts have run. The layout
+    models ipywidgets adds beside each widget are left out: the static runtime draws anywidgets
+    only, and never reads them."""
+    named = []
+
     def minify_state(match):
         state = json.loads(match[2])
-        for model in state.get("state", {}).values():
+        models = state.get("state", {})
+        for model_id in [key for key, model in models.items() if model.get("model_name") == "LayoutModel"]:
+            del models[model_id]
+        for model in models.values():
             fields = model.get("state", {})
+            if module_file and fields.get("_esm") == front_end.bundle():
+                del fields["_esm"]
+                fields["_esm_file"] = module_file  # static-widgets.js imports it from the site
+                named.append(module_file)
             for name, loader in (("_esm", "js"), ("_css", "css")):
                 if isinstance(fields.get(name), str):
                     fields[name] = minify(fields[name], loader, root)
         text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
         return match[1] + text.replace("<", "\\u003c") + match[3]  # inert to the HTML parser
-    return _STATE.sub(minify_state, html)
+    html = _STATE.sub(minify_state, html)
+    content_root = re.search(r'<html[^>]*\sdata-content_root="([^"]*)"', html)
+    if named and content_root and "</head>" in html:
+        preload = f'<link rel="modulepreload" href="{content_root[1]}{named[0]}">\n'
+        html = html.replace("</head>", preload + "</head>", 1)
+    return html
 
 
 def minify_files(source: Path, folder: Path, root: Path) -> None:

@@ -1,7 +1,8 @@
 """The site works offline after one visit (issue 10): a service worker keeps one build's files.
 
 At the end of a build, `write_service_worker` lists what the site's pages use — every page, and
-every file of this site a page loads (scripts, styles, images, the search index) — with a hash
+every file of this site a page loads (scripts, styles, images, the search index, and the widget's
+module with the parts it loads on first use) — with a hash
 of each, and writes `sw.js` to the site root from `theme/offline/sw.js`. The build's name is a
 hash of that list, so an unchanged rebuild keeps the same worker and readers download nothing.
 Stylesheets' @imports and url()s are followed, except the theme's full icon fonts under
@@ -22,6 +23,7 @@ TEMPLATE = Path(__file__).resolve().parents[2] / "theme" / "offline" / "sw.js"
 WORKER = "sw.js"
 SKIP_FOLDERS = {"_static", "_sources"}  # pages live elsewhere; _static holds only assets
 _LOADED = re.compile(r'<(?:script|img|link)\b[^>]*?\s(?:src|href)="([^"#]+)"[^>]*>')
+_MODULE_FILE = re.compile(r'"_esm_file":"([^"]+)"')
 _IMPORT = re.compile(r'@import\s+(?:url\()?["\']?([^"\')\s]+)|url\(["\']?([^"\')]+)["\']?\)')
 # Loaded by a page's script when someone asks, so named in no page: checklist.js imports the Word
 # record's module when "Download for Word (.docx)" is pressed (and it imports its library).
@@ -37,6 +39,11 @@ def _pages(site: Path) -> list[str]:
 def _loaded_by(site: Path, page: str) -> set[str]:
     html = (site / page).read_text(encoding="utf-8")
     found = set()
+    for module in _MODULE_FILE.findall(html):
+        # The widget's module (minify.write_front_end) and the parts it loads when a person uses them.
+        folder = posixpath.dirname(module)
+        if (site / folder).is_dir():
+            found |= {f"{folder}/{path.name}" for path in (site / folder).iterdir() if path.suffix == ".js"}
     for tag in _LOADED.finditer(html):
         if tag[0].startswith("<link") and not re.search(r'\brel="(stylesheet|icon|preload|manifest|apple-touch-icon)"', tag[0]):
             continue  # links to other pages are pages already; "next"/"search"/"canonical" are not loads

@@ -9,8 +9,10 @@
   reports on every page).
 - Keeps pages light (issue 10): icons as inline SVG instead of the theme's Font Awesome script
   (icons.py), only the extension files a page uses (assets.py), one search box, and the
-  widget's module, styles and our own scripts minified (minify.py), and the theme's stylesheets
-  and scripts as three small files instead of thirteen, Bootstrap's script replaced (bundle.py).
+  widget's module, styles and our own scripts minified (minify.py); the widget's module and the
+  parts it loads on first use are files of the site (front_end.py), not embedded in each page; and
+  the theme's stylesheets and scripts as three small files instead of thirteen, Bootstrap's script
+  replaced (bundle.py).
 - Makes the site work offline after one visit: a service worker, sw.js, written for each build
   (offline.py) and registered by site/offline.js.
 """
@@ -130,10 +132,12 @@ def _build_finished(app, exception):
         outdir, root = Path(app.outdir), Path(app.srcdir)
         options = outdir / "_static" / "documentation_options.js"
         options_js = options.read_text(encoding="utf-8") if options.is_file() else None
+        module_file = None
         try:
             for folder in OWN_ASSET_FOLDERS:
                 if (outdir / folder).is_dir():
                     minify.minify_files(root / "theme" / "site-root" / folder, outdir / folder, root)
+            module_file = minify.write_front_end(outdir, root)
         except minify.MinifyError as problem:
             logger.warning(str(problem))
         try:
@@ -151,7 +155,7 @@ def _build_finished(app, exception):
             except icons.UnknownIcon as problem:
                 logger.warning(f"{pagename}: {problem}", location=pagename)
             try:
-                html = minify.minify_widget_state(html, root)
+                html = minify.minify_widget_state(html, root, module_file)
             except minify.MinifyError as problem:
                 logger.warning(f"{pagename}: {problem}", location=pagename)
             page.write_text(finish_page(html), encoding="utf-8")

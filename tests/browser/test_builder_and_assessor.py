@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from dpup_toolkit import load_checklist, render_json, render_markdown
+from dpup_toolkit import ChecklistWidget, load_checklist, render_json, render_markdown
 from dpup_toolkit.results import results_of
 
 from ..conftest import ROOT
@@ -207,13 +207,13 @@ DRAW = """async ([source, definition]) => {
     el.id = "drawn";
     document.querySelector("article").prepend(el);
     const values = {definition, answers: {}};
-    widget.render({el, model: {get: (k) => values[k], set: (k, v) => { values[k] = v; }, save_changes() {},
+    await widget.render({el, model: {get: (k) => values[k], set: (k, v) => { values[k] = v; }, save_changes() {},
                                on() {}, off() {}}});
 }"""
 
 
 def draw(page, definition):
-    page.evaluate(DRAW, [(ROOT / "src" / "dpup_toolkit" / "checklist.js").read_text(encoding="utf-8"), definition])
+    page.evaluate(DRAW, [ChecklistWidget._esm, definition])
     return page.locator("#drawn")
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from dpup_toolkit import load_checklist, render_json, render_markdown, visible_items
+from dpup_toolkit import ChecklistWidget, load_checklist, render_json, render_markdown, visible_items
 
 from ..conftest import ROOT
 from .conftest import accessibility_problems, open_saved_file
@@ -354,7 +354,7 @@ DRAW_IN_PAGE = """async ([source, definition]) => {
     const el = document.createElement("div");
     document.querySelector("main, body").append(el);
     const values = {definition, answers: {}};
-    widget.render({el, model: {get: (k) => values[k], set: (k, v) => { values[k] = v; }, save_changes() {},
+    await widget.render({el, model: {get: (k) => values[k], set: (k, v) => { values[k] = v; }, save_changes() {},
                                on() {}, off() {}}});
     const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
     const refs = [...el.querySelectorAll("[for], [aria-labelledby], [aria-describedby], a[href^='#']")].flatMap((e) =>
@@ -369,7 +369,7 @@ def test_no_id_in_a_tool_file_can_collide_with_another_id_on_the_page(visit, sit
     (tmp_path / "clash.yml").write_text(CLASHING, encoding="utf-8")
     definition = load_checklist(tmp_path / "clash.yml").model_dump(mode="json")
     page = open_checklist(visit, site_url).page
-    source = (ROOT / "src" / "dpup_toolkit" / "checklist.js").read_text(encoding="utf-8")
+    source = ChecklistWidget._esm
     found = page.evaluate(DRAW_IN_PAGE, [source, definition])
     duplicates = sorted({i for i in found["ids"] if found["ids"].count(i) > 1})
     assert duplicates == []

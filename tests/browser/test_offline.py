@@ -68,6 +68,11 @@ def test_every_page_and_the_checklist_work_offline_after_one_visit(visit, site_u
         expect(page.get_by_role("heading", level=1).first).to_be_visible()
     assert failed == [] and v.external == []
 
+    # Tools with text and with choice items draw offline too (their code is a part of the widget's module).
+    for tool, field in (("purpose-statement-builder", ".dpup-text"), ("collaboration-assessor", ".dpup-choice input")):
+        page.goto(f"{site_url}/checklists/{tool}.html")
+        expect(page.locator(field).first).to_be_visible()
+
     # Search works offline.
     page.goto(f"{site_url}/search.html?q=kaitiakitanga")
     expect(page.locator("#search-results li").first).to_be_visible(timeout=20_000)

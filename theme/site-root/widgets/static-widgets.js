@@ -2,9 +2,9 @@
 //
 // myst-nb writes each executed notebook's widget state into the page as JSON, and a
 // "widget-view" script where each widget was displayed. The generic ipywidgets runtime that
-// normally draws them is megabytes of JavaScript; an anywidget only needs its own ES module
-// (the `_esm` in its state) and a model with get/set/on/off/save_changes. This script gives it
-// that, and nothing else. JupyterLab and Voila keep the standard runtime with a live kernel.
+// normally draws them is megabytes of JavaScript; an anywidget only needs its own ES module (the
+// `_esm` in its state, or the file `_esm_file` names) and a model with get/set/on/off/save_changes.
+// This script gives it that, and nothing else. JupyterLab and Voila keep the standard runtime with a live kernel.
 (function () {
   "use strict";
 
@@ -33,8 +33,14 @@
   StaticModel.prototype.save_changes = function () {};
   StaticModel.prototype.send = function () {};
 
-  function importModule(source) {
-    var url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  // The module embedded in the state, or (the toolkit's own widget, minify.py) a file of this site
+  // named by `_esm_file` from the site root, which can load its parts from beside it.
+  function importModule(state) {
+    if (state._esm_file) {
+      var root = document.documentElement.dataset.content_root || "";
+      return import(new URL(root + state._esm_file, document.baseURI).href);
+    }
+    var url = URL.createObjectURL(new Blob([state._esm], { type: "text/javascript" }));
     return import(url).finally(function () { URL.revokeObjectURL(url); });
   }
 
@@ -58,7 +64,7 @@
     }
     var model = new StaticModel(entry.state);
     addStyle(view.model_id, entry.state._css);
-    var module = await importModule(entry.state._esm);
+    var module = await importModule(entry.state);
     var widget = typeof module.default === "function" ? await module.default() : module.default;
     if (widget.initialize) await widget.initialize({ model: model });
     await widget.render({ model: model, el: el });

@@ -1,0 +1,144 @@
+// Text items and the template result (results.py): free text with warnings about vague phrases,
+// and text assembled from the answers with its plain-language figures (plain_language.py). A part
+// of checklist.js that a tool page loads only when its tool has these kinds (see `kindParts`
+// there); front_end.py bundles it back into one module for JupyterLab and Voila.
+import {
+  DRAW_ITEM, DRAW_RESULT, LONG_SENTENCE, RESULTS, WS, WS_RUN, answerOf, copyText, h, itemById, linksLine, optionLabel,
+  resultFrame,
+} from "./checklist.js";
+
+// plain_language.py: a sentence ends at . ! or ? (after any closing quotes or brackets) and a space.
+const SENTENCE_END = new RegExp(`(?<=[.!?])["”’)]*[${WS}]+`, "u");
+const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
+const PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
+
+function splitSentences(text) {
+  return text.split(WS_RUN).filter(Boolean).join(" ").split(SENTENCE_END)
+    .filter((sentence) => sentence.match(WORD));
+}
+
+function wordCount(sentence) {
+  return (sentence.match(WORD) || []).length;
+}
+
+// plain_language.check_text: the average is rounded half up in whole numbers, as Python does it.
+function checkText(blocks) {
+  const found = blocks.flatMap(splitSentences);
+  const words = found.reduce((sum, sentence) => sum + wordCount(sentence), 0);
+  const tenths = found.length ? Math.floor((20 * words + found.length) / (2 * found.length)) : 0;
+  return {
+    sentences: found.length,
+    average: `${Math.floor(tenths / 10)}.${tenths % 10}`,
+    long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE),
+  };
+}
+
+function templateResult(def, result, answers, shown) {
+  const valueOf = (id) => {
+    const item = itemById(def, id);
+    const answer = shown.has(id) ? answerOf(item, answers) : null;
+    if (!answer) return "";
+    return item.kind === "choice" ? optionLabel(item, answer) : answer;
+  };
+  let parts = [];
+  let written = false;
+  for (const part of result.parts) {
+    const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
+    if (names.length && !names.some(valueOf)) continue;
+    written = written || names.length > 0;
+    const text = part.text.replace(PLACEHOLDER, (match, id) => valueOf(id) || `[${itemById(def, id).prompt}]`);
+    parts.push({ heading: part.heading, text });
+  }
+  if (!written) parts = [];
+  return {
+    kind: "template",
+    id: result.id,
+    title: result.title,
+    parts,
+    text: parts.map((p) => (p.heading ? `${p.heading}\n${p.text}` : p.text)).join("\n\n"),
+    plain_language: result.plain_language ? checkText(parts.map((p) => p.text)) : null,
+  };
+}
+
+function vagueWarnings(item, text) {
+  const lower = text.toLowerCase();
+  return item.warnings.filter((warning) => lower.includes(warning.phrase.toLowerCase()));
+}
+
+function drawText(ctx, item) {
+  const id = ctx.id(item);
+  const field = h("textarea", {
+    id: `${id}--text`, rows: 3, className: "dpup-note dpup-text",
+    "aria-describedby": `${id}--help${item.example ? ` ${id}--example` : ""} ${id}--warnings`,
+  });
+  const warnings = h("div", { className: "dpup-warnings", id: `${id}--warnings`, "aria-live": "polite" });
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const node = h("div", { className: "dpup-item dpup-text-item", id, role: "group", "aria-labelledby": `${id}--label` },
+    h("label", { for: field.id, id: `${id}--label`, className: "dpup-prompt", text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    item.example ? h("p", { className: "dpup-example", id: `${id}--example` },
+      h("strong", { text: "For example: " }), item.example) : null,
+    field, warnings, printAnswer, linksLine(item.links));
+  function showWarnings(text) {
+    const found = vagueWarnings(item, text);
+    const key = found.map((warning) => warning.phrase).join("\n");
+    if (warnings.dataset.showing === key) return; // unchanged: do not make screen readers repeat it
+    warnings.dataset.showing = key;
+    warnings.replaceChildren(...found.map((warning) => h("p", { className: "dpup-warning" },
+      h("strong", { text: `“${warning.phrase}” makes a purpose vague. ` }), warning.advice)));
+  }
+  field.addEventListener("input", () => {
+    showWarnings(field.value);
+    ctx.update(item.id, { answer: field.value }, { sync: false });
+  });
+  field.addEventListener("change", () => ctx.update(item.id, { answer: field.value }));
+  function refresh(entry) {
+    if (document.activeElement !== field) field.value = entry.answer || "";
+    showWarnings(field.value);
+    printAnswer.textContent = entry.answer ? entry.answer : "Not written yet.";
+    node.classList.toggle("dpup-written", Boolean(entry.answer)); // print leaves out the example then
+  }
+  return { item, node, refresh };
+}
+
+function drawTemplate(ctx, result, i) {
+  const output = h("div", { className: "dpup-template-output" });
+  const check = h("div", { className: "dpup-plain-language" });
+  const copied = h("p", { className: "dpup-copy-status", role: "status" });
+  const copy = h("button", { type: "button", className: "dpup-copy", text: `Copy ${result.title.toLowerCase()}` });
+  let current = "";
+  copy.addEventListener("click", () => {
+    copyText(current).then(
+      () => { copied.textContent = "Copied. Paste it where you need it."; },
+      () => { copied.textContent = "This browser did not let the page copy. Select the text and copy it yourself."; },
+    );
+  });
+  const node = resultFrame(ctx, result, i, output, check, h("div", { className: "dpup-buttons dpup-copy-row" }, copy), copied);
+  function refresh(value) {
+    current = value.text;
+    copy.hidden = !value.parts.length;
+    output.replaceChildren(...(value.parts.length ? value.parts.flatMap((part) => [
+      part.heading ? h("h3", { text: part.heading }) : null,
+      h("p", { className: "dpup-template-part", text: part.text }),
+    ].filter(Boolean)) : [h("p", { text: "Nothing written yet. Answer the questions above and your text appears here." })]));
+    check.replaceChildren();
+    const figures = value.plain_language;
+    if (figures && value.parts.length) {
+      check.append(h("p", {
+        text: `Plain language: ${figures.sentences} sentences, ${figures.average} words a sentence on average `
+          + `(aim for under 20). Sentences over ${LONG_SENTENCE} words: ${figures.long.length}.`,
+      }));
+      if (figures.long.length) {
+        check.append(h("p", { text: "Try splitting these sentences:" }),
+          h("ul", {}, ...figures.long.map((sentence) => h("li", { text: sentence }))));
+      }
+    }
+  }
+  return { node, refresh };
+}
+
+RESULTS.template = templateResult;
+DRAW_ITEM.text = drawText;
+DRAW_RESULT.template = drawTemplate;
+
+export { checkText, drawTemplate, drawText, templateResult };
