@@ -202,6 +202,13 @@ class CatalogueResult(Strict):
                                      description="A folder of case studies, relative to this file, to list too")
 
 
+def _listed_once(value):
+    """A tool's or a case's roles and stages: each at most once."""
+    if len(set(value)) != len(value):
+        raise ValueError("lists a value twice")
+    return value
+
+
 class CaseStudy(Strict):
     """What the navigator shows of a case study. It lives in the case's own file, under `case_study:`:
     the front matter of a Markdown page, the notebook metadata of a notebook."""
@@ -211,12 +218,7 @@ class CaseStudy(Strict):
     roles: tuple[Role, ...] = Field(min_length=1)
     stages: tuple[Stage, ...] = Field(min_length=1)
 
-    @field_validator("roles", "stages")
-    @classmethod
-    def _no_repeats(cls, value):
-        if len(set(value)) != len(value):
-            raise ValueError("lists a value twice")
-        return value
+    _no_repeats = field_validator("roles", "stages")(_listed_once)
 
 
 class Change(Strict):
@@ -253,12 +255,7 @@ class Checklist(Strict):
     changes: tuple[Change, ...] = Field(default=(), description="What changed in each version after the first")
     _source: Path | None = PrivateAttr(default=None)
 
-    @field_validator("roles", "stages")
-    @classmethod
-    def _no_repeats(cls, value):
-        if len(set(value)) != len(value):
-            raise ValueError("lists a value twice")
-        return value
+    _no_repeats = field_validator("roles", "stages")(_listed_once)
 
     @model_validator(mode="after")
     def _default_results(self):
