@@ -81,7 +81,7 @@ def purge(css: Path, outdir: Path, root: Path) -> str:
         raise BundleError(f"{PURGECSS} is missing: run `make node_modules/installed.stamp`")
     outdir = Path(outdir)
     scripts = [*outdir.glob("_static/*.js"), *outdir.glob("_static/scripts/*.js"), *outdir.glob("site/*.js"),
-               *outdir.glob("navigation/*.js"), *outdir.glob("widgets/**/*.js"), *outdir.glob("widgets/**/*.mjs")]
+               *outdir.glob("navigation/*.js"), *outdir.glob("widgets/**/*.js")]
     content = [str(path) for path in [*outdir.rglob("*.html"), *root.glob("src/dpup_toolkit/*.py"), *scripts]
                if path.name not in SKIPPED_CONTENT]
     safelist = {"standard": SAFELIST, "greedy": SAFELIST_GREEDY}
