@@ -94,3 +94,12 @@ def test_the_kernel_keeps_the_details_and_sends_the_word_record_when_the_page_as
     assert "What is being checked: Ōtaki pilot" in texts and "Your note: Check with Tama" in texts
     widget._handle_custom_msg({"kind": "something else"}, [])
     assert len(sent) == 1
+    # The page sends its answers with the request: a note typed just before the click counts even
+    # while its state update is still queued behind the request.
+    widget._handle_custom_msg({"kind": "docx", "exported_at": "2026-11-21", "stamp": "2026-11-21-0931",
+                               "answers": {"identifies": {"answer": "yes"}, "needed": {"answer": "no", "note": "Typed just now"}},
+                               "about": {"what": "Kāpiti pilot"}}, [])
+    [content, [data]] = sent[1]
+    assert content == {"kind": "docx", "filename": "sample-kapiti-pilot-2026-11-21-0931.docx"}
+    texts = [p.text for p in Document(io.BytesIO(data)).paragraphs]
+    assert "Your note: Typed just now" in texts and "Your note: Check with Tama" not in texts

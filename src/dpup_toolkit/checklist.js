@@ -1504,7 +1504,9 @@ async function render({ model, el }) {
     if (root === undefined) {
       // JupyterLab or Voila: the kernel writes the file with python-docx and sends it back.
       keepStatus.textContent = "Making your Word file…";
-      model.send({ kind: "docx", exported_at: today(), stamp: when });
+      // The answers go with the request: a change still waiting in ipywidgets' queue of state
+      // updates (a note typed just before the click) would otherwise reach the kernel after it.
+      model.send({ kind: "docx", exported_at: today(), stamp: when, answers, about });
       return;
     }
     keepStatus.textContent = "Making your Word file…";

@@ -57,5 +57,9 @@ class ChecklistWidget(anywidget.AnyWidget):
         if not isinstance(content, dict) or content.get("kind") != "docx":
             return
         exported_at, stamp = str(content.get("exported_at", "")), str(content.get("stamp", ""))
-        filename = record_filename(self.checklist.id, clean_about(self.about), stamp, "docx")
-        self.send({"kind": "docx", "filename": filename}, buffers=[self.record_docx(exported_at or None)])
+        # The page sends its answers with the request (a state update may still be queued behind it).
+        answers = content["answers"] if isinstance(content.get("answers"), dict) else self.answers
+        about = content["about"] if isinstance(content.get("about"), dict) else self.about
+        filename = record_filename(self.checklist.id, clean_about(about), stamp, "docx")
+        data = render_docx(self.checklist, answers, exported_at or None, self.catalogue, about)
+        self.send({"kind": "docx", "filename": filename}, buffers=[data])
