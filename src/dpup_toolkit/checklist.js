@@ -888,9 +888,13 @@ function drawWayfinder(ctx, ui) {
   }
 
   // The bar sits below the page's sticky header; what a link leads to lands below the bar.
+  // Reading sizes makes the browser lay the page out, so it is done only when they may have
+  // changed (the watcher reports the bar's size once the page is first laid out, not before),
+  // and a style is written only when it changes, which would make it lay the page out again.
   function fit() {
-    ui.root.style.setProperty("--dpup-top", `${headerHeight()}px`);
-    ui.root.style.setProperty("--dpup-covered", `${node.offsetHeight + 8}px`);
+    for (const [name, value] of [["--dpup-top", `${headerHeight()}px`], ["--dpup-covered", `${node.offsetHeight + 8}px`]]) {
+      if (ui.root.style.getPropertyValue(name) !== value) ui.root.style.setProperty(name, value);
+    }
   }
   const watcher = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(fit);
   if (watcher) watcher.observe(node);
@@ -1594,7 +1598,7 @@ async function render({ model, el }) {
     say(error.message, { error: true });
   }
   commit(saved.answers || fromKernel, { quiet: Boolean(saved.message) }); // keep what loading said
-  wayfinder.fit(); // drawn in full: a link into the tool lands below the bar
+  if (typeof ResizeObserver === "undefined") wayfinder.fit(); // otherwise the watcher does, once laid out
 
   const onKernelChange = () => {
     const incoming = model.get("answers") || {};
