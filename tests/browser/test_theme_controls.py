@@ -74,6 +74,23 @@ def test_back_to_top_shows_when_scrolling_up_and_takes_the_reader_to_the_top(vis
     page.wait_for_function("() => scrollY === 0")
 
 
+def test_back_to_top_stays_away_while_the_reader_types_on_a_phone(visit, site_url):
+    # On a phone the pill sat over the field being typed in when the reader scrolled up to re-read.
+    page = open_page(visit, site_url, "checklists/purpose-statement.html", viewport={"width": 375, "height": 700},
+                     has_touch=True, is_mobile=True)
+    button = page.get_by_role("button", name="Back to top")
+    note = page.get_by_role("textbox", name="What are you checking?")
+    note.fill("Enrolment form")  # the field has focus, as it does while the keyboard is open
+    page.evaluate("() => window.scrollTo(0, 3000)")
+    page.wait_for_function("() => scrollY > 2000")
+    page.evaluate("() => window.scrollBy(0, -300)")
+    page.wait_for_function("() => scrollY < 2800")
+    expect(button).to_be_hidden()
+    page.get_by_role("heading", name="Keep a record").click()  # done typing: focus leaves the field
+    page.evaluate("() => window.scrollBy(0, -300)")
+    expect(button).to_be_visible()
+
+
 def test_a_search_result_opens_with_the_words_highlighted(visit, site_url):
     page = open_page(visit, site_url, "book/principles/kaitiakitanga.html?highlight=kaitiaki")
     expect(page.locator("article.bd-article span.highlighted").first).to_be_visible()

@@ -69,6 +69,8 @@
   }
 
   // "Back to top" shows while the reader scrolls up, below the header, and takes them to the top.
+  // Not while they are typing in a field: on a phone the pill would sit over what they type.
+  const TYPING = "input:not([type=radio]):not([type=checkbox]):not([type=button]):not([type=submit]), textarea, select, [contenteditable]";
   function backToTop() {
     const button = document.getElementById("pst-back-to-top");
     const header = document.querySelector(".bd-header");
@@ -81,10 +83,14 @@
     // make the browser lay the page out early, before it is ready).
     let last = null;
     window.addEventListener("scroll", () => {
-      const up = last !== null && last > scrollY && scrollY > header.offsetTop + header.offsetHeight;
+      const typing = document.activeElement && document.activeElement.matches(TYPING);
+      const up = !typing && last !== null && last > scrollY && scrollY > header.offsetTop + header.offsetHeight;
       button.style.display = up ? "block" : "none";
       last = scrollY;
     }, { passive: true });
+    document.addEventListener("focusin", (event) => {
+      if (event.target instanceof Element && event.target.matches(TYPING)) button.style.display = "none";
+    });
   }
 
   for (const button of document.querySelectorAll('[data-bs-toggle="tooltip"]')) addTooltip(button);
