@@ -3,14 +3,18 @@
 - cold build of the whole book, notebooks executed, into a fresh output folder;
 - a rebuild of the same folder with nothing changed;
 - bytes (gzip) every page of that build transfers in a fresh browser, everything it loads;
-- for the checklist page, a plain text page and the floor (the plain page's article as bare
-  HTML with no CSS or JS), served gzip-compressed on loopback: bytes transferred and time until
-  usable in headless Chromium (median of runs), each time as a multiple of the floor's, and
-  the checklist page's ratio to the plain page;
-- the size of the offline copy the service worker fetches after the first page. "Usable" is timed inside the page, from
-  navigation start: for the plain page, when DOMContentLoaded has run (its text is there and
-  its scripts have run); for the checklist page, when the form is drawn and answers can be
-  given (always after DOMContentLoaded).
+- for a plain text page, the floor (that page's article as bare HTML with no CSS or JS) and every
+  tool page, served gzip-compressed on loopback: bytes transferred and two times in headless
+  Chromium (median of runs, pages taken in turn so a busy moment is shared), each as a multiple
+  of the floor's, and each tool page's as a multiple of the plain page's:
+  - "scripts run": from navigation start until DOMContentLoaded has run (the text is there and
+    the page's scripts have run); on a tool page, until its form is drawn (always later);
+  - "usable": until the first frame the browser paints after that, timed from a task queued in
+    that frame's requestAnimationFrame callback. A person can read and use a page only once it
+    is on screen. For the floor, DOMContentLoaded comes before the browser has laid out or
+    painted anything; on our pages the theme's script asks for the layout before
+    DOMContentLoaded, so "scripts run" alone compares unlike things;
+- the size of the offline copy the service worker fetches after the first page.
 
 Usage: python benchmarks/bench_site.py [--runs N]
 """
@@ -33,7 +37,6 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from benchmarks.weigh import own_words, page_weights, serve_gzip  # noqa: E402
-CHECKLIST_PAGE = "checklists/purpose-statement.html"
 PLAIN_PAGE = "book/start-here.html"
 FLOOR_PAGE = "bench-floor.html"  # the plain page's article as bare HTML: no CSS, no JS
 SKIP_FOLDERS = {"_static", "_sources", "widgets"}
@@ -49,14 +52,21 @@ def timed_build(output: Path) -> float:
     return time.perf_counter() - start
 
 
-# Records, inside the page, when the element a visitor needs first appears.
+# Records, inside the page, when the page's scripts have run (DOMContentLoaded) and, if a selector
+# is given, the element a visitor needs first is there (readyAt); then when the next frame is
+# painted (usableAt: a task queued from that frame's animation callback runs after its paint).
 READY_MARK = """(selector) => {
-    new MutationObserver((_, observer) => {
-        if (document.querySelector(selector)) {
-            window.readyAt = performance.now();
-            observer.disconnect();
-        }
-    }).observe(document, {subtree: true, childList: true});
+    const painted = () => requestAnimationFrame(() => setTimeout(() => { window.usableAt = performance.now(); }));
+    const ready = () => {
+        if (selector && !document.querySelector(selector)) return false;
+        window.readyAt = performance.now();
+        painted();
+        return true;
+    };
+    document.addEventListener("DOMContentLoaded", () => {
+        if (!ready()) new MutationObserver((_, observer) => { if (ready()) observer.disconnect(); })
+            .observe(document, {subtree: true, childList: true});
+    });
 }"""
 
 
@@ -69,27 +79,25 @@ def write_floor(site: Path) -> None:
         f"<body><main>{article}</main></body></html>", encoding="utf-8")
 
 
-def measure_page(browser, url: str, ready: str | None) -> tuple[int, float]:
+def measure_page(browser, url: str, ready: str | None) -> tuple[int, float, float]:
+    """Bytes transferred, seconds until the scripts have run (and `ready` is there), seconds until usable."""
+    # No request interception here: Playwright would hold every request for a round trip to its
+    # driver, which delays a page by how many files it asks for. The pages' CSP already keeps
+    # every request on this site (tests/browser/test_privacy.py).
     context = browser.new_context(service_workers="block")
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-        ("http://127.0.0.1", "blob:", "data:")) else route.abort())
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     transferred = []
     cdp.on("Network.loadingFinished", lambda event: transferred.append(event["encodedDataLength"]))
-    if ready:
-        page.add_init_script(f"({READY_MARK})({json.dumps(ready)})")
+    page.add_init_script(f"({READY_MARK})({json.dumps(ready)})")
     page.goto(url, wait_until="load")
-    if ready:
-        page.wait_for_selector(ready, timeout=60_000)
-        usable_ms = page.evaluate("window.readyAt")
-    else:
-        usable_ms = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+    page.wait_for_function("() => window.usableAt", timeout=60_000)
+    ready_ms, usable_ms = page.evaluate("[window.readyAt, window.usableAt]")
     page.wait_for_load_state("networkidle")
     context.close()
-    return sum(transferred), usable_ms / 1000
+    return sum(transferred), ready_ms / 1000, usable_ms / 1000
 
 
 def main() -> None:
@@ -109,36 +117,41 @@ def main() -> None:
         floor_path = str(Path(PLAIN_PAGE).with_name(FLOOR_PAGE))
         pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
                        if not SKIP_FOLDERS & set(p.relative_to(site).parts) and p.name != FLOOR_PAGE)
-        results = {}
+        tools = [path for path in pages if path.startswith("checklists/")
+                 and "widget-state+json" in (site / path).read_text(encoding="utf-8")]
+        timed = [("floor (bare HTML)", floor_path, None), ("plain page", PLAIN_PAGE, None)]
+        timed += [(path, path, ".dpup-checklist .dpup-item") for path in tools]  # its first question or field
+        runs = {name: [] for name, _, _ in timed}
         with serve_gzip(site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             # A page that embeds a widget is weighed once the widget is drawn (the Tools index has none).
             weights = page_weights(browser, [(f"{base}/{path}", ".dpup-checklist" if "widget-state+json" in (
                 site / path).read_text(encoding="utf-8") else None) for path in pages])
-            for name, path, ready in (("floor (bare HTML)", floor_path, None), ("plain page", PLAIN_PAGE, None),
-                                      ("checklist page", CHECKLIST_PAGE, ".dpup-checklist fieldset")):
-                runs = [measure_page(browser, f"{base}/{path}", ready) for _ in range(args.runs)]
-                results[name] = (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs))
+            for _ in range(args.runs):  # each page in turn, so a busy moment of the machine is shared
+                for name, path, ready in timed:
+                    runs[name].append(measure_page(browser, f"{base}/{path}", ready))
             browser.close()
+        results = {name: tuple(statistics.median(run[i] for run in measured) for i in range(3))
+                   for name, measured in runs.items()}
         print("\nbytes per page (gzip, everything the page loads, fresh browser):")
         for path in pages:
             print(f"  {sum(weights[f'{base}/{path}'].values()) / 1024:7.1f} KB  {path}")
         plain = sum(weights[f"{base}/{PLAIN_PAGE}"].values())
         print(f"\ntool pages over the plain page ({plain / 1024:.1f} KB), fresh browser, gzip; the ratio leaves out"
               " the tool's own checklist text, as tests/browser/test_light_pages.py does:")
-        for path in pages:
+        for path in tools:
             html = (site / path).read_text(encoding="utf-8")
-            if path.startswith("checklists/") and "widget-state+json" in html:
-                total, words = sum(weights[f"{base}/{path}"].values()), own_words(html)
-                print(f"  +{(total - plain) / 1024:5.1f} KB  (checklist text {words / 1024:4.1f} KB, code and styles"
-                      f" +{(total - words - plain) / 1024:5.1f} KB)  {(total - words) / plain:5.3f}x  {path}")
-        print(f"\npage loads: median of {args.runs}, gzip over loopback, cache off")
-        floor_time = results["floor (bare HTML)"][1]
-        for name, (size, seconds) in results.items():
-            print(f"{name:18} {size / 1024:7.1f} KB transferred   {seconds:6.3f} s until usable"
-                  f"   {seconds / floor_time:5.2f}x floor")
-        (plain_size, plain_time), (list_size, list_time) = results["plain page"], results["checklist page"]
-        print(f"checklist/plain    {list_size / plain_size:7.2f}x bytes          {list_time / plain_time:6.2f}x time")
+            total, words = sum(weights[f"{base}/{path}"].values()), own_words(html)
+            print(f"  +{(total - plain) / 1024:5.1f} KB  (checklist text {words / 1024:4.1f} KB, code and styles"
+                  f" +{(total - words - plain) / 1024:5.1f} KB)  {(total - words) / plain:5.3f}x  {path}")
+        print(f"\npage loads: median of {args.runs}, gzip over loopback, cache off; times in seconds from navigation"
+              " start (see the top of benchmarks/bench_site.py)")
+        floor_ready, floor_usable = results["floor (bare HTML)"][1:]
+        plain_usable = results["plain page"][2]
+        print(f"{'':44} {'KB':>6}  {'scripts run':>18}  {'usable':>18}  {'usable / plain page':>19}")
+        for name, (size, ready, usable) in results.items():
+            print(f"{name:44} {size / 1024:6.1f}  {ready:6.3f} s {ready / floor_ready:5.2f}x floor"
+                  f"  {usable:6.3f} s {usable / floor_usable:5.2f}x floor  {usable / plain_usable:8.2f}x")
         sw = (site / "sw.js").read_text(encoding="utf-8")
         files = json.loads(re.search(r"const FILES = (\{.*?\});", sw, re.S)[1])
         offline = sum(len(gzip.compress((site / f).read_bytes(), 6)) for f in files)
