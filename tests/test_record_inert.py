@@ -45,6 +45,7 @@ HOSTILE = [
     "\\$ \\\\ back\\slash & &amp; &#x3C;",
     "    indented like code\n\n\tand after a blank line\n\n        more",
     "\ufeff- after a BOM\n\u0085+ after NEL\n٣. Arabic-Indic digit",
+    "\u0085(target)=\n\u2003(other)=\n\u00a0(third)=",  # MyST reads a target from the line stripped by str.strip()
     "a lone \ud800 surrogate",
 ]
 

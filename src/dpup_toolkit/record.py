@@ -19,14 +19,18 @@ from .schema import MAX_VERSION, Checklist
 RECORD_FORMAT = "dpup-toolkit/checklist-record"
 RECORD_FORMAT_VERSION = 1
 
-# Escaping, identical in checklist.js (escapeMarkdown). Only ASCII classes ([ \t], [0-9]) are used,
-# because Python's \s and \d also match characters (NEL, other digits) that JavaScript's do not.
+# Escaping, identical in records.js (escapeMarkdown). Only explicit classes are used, because
+# Python's \s and \d also match characters (NEL, other digits) that JavaScript's do not.
 # Escaped: Markdown and GFM markup; "$" (maths); "{", "}" and ":" at a line's start (MyST roles,
 # substitutions and ::: directives); "%" and "(" at a line's start (MyST comments and targets);
 # "@", the ":" of "://" and a "." inside a word (bare links that linkify would make).
+# "At a line's start" allows any space Python's str.strip() removes (LINE_START_SPACE), not only
+# spaces and tabs: MyST reads a target, "(name)=", from the line stripped that way, so a note
+# starting with NEL (U+0085) and "(name)=" became a target.
+LINE_START_SPACE = "\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&$@{}^]|:(?=//)|(?<=[^ \t.])\.(?=[^ \t.])")
-_LINE_START_MARKER = re.compile(r"^([ \t]*)([-+=:%(])")
-_LINE_START_NUMBER = re.compile(r"^([ \t]*[0-9]+)([.)])")
+_LINE_START_MARKER = re.compile(rf"^([{LINE_START_SPACE}]*)([-+=:%(])")
+_LINE_START_NUMBER = re.compile(rf"^([{LINE_START_SPACE}]*[0-9]+)([.)])")
 _INDENT = re.compile(r"^[ \t]+")  # no-break spaces: indentation shows, but never starts a code block
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 

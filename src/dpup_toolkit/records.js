@@ -3,7 +3,7 @@
 // of checklist.js that the page loads only when a person downloads, copies or opens a record (see
 // `part` there); front_end.py bundles it back into one module for JupyterLab and Voila.
 import {
-  LONG_SENTENCE, NEEDS_REASON, RecordError, SPACE_ENDS, aboutLines, allItems, answerLabel, answerOf, catalogueParts, changesMessage,
+  LONG_SENTENCE, NEEDS_REASON, RecordError, SPACE_ENDS, WS, aboutLines, allItems, answerLabel, answerOf, catalogueParts, changesMessage,
   cleanAbout, cleanAnswers, clearedNotice, isPlainObject, itemById, needsReason, optionLabel, progressOf, resultsOf,
 } from "./checklist.js";
 
@@ -11,15 +11,18 @@ const RECORD_FORMAT = "dpup-toolkit/checklist-record";
 const RECORD_FORMAT_VERSION = 1;
 const MAX_VERSION = 1000; // schema.py bounds a checklist's version
 
-// The same escaping as record.py (see the comment there): only ASCII classes, as Python's \s and
-// \d differ from JavaScript's.
+// The same escaping as record.py (see the comment there): only explicit classes, as Python's \s
+// and \d differ from JavaScript's. A line's start allows the spaces Python's str.strip() removes,
+// which is how MyST reads a target, "(name)=" (WS in checklist.js is that same set).
 const LINE_BREAK = /\r\n|\r|\n/g;
+const LINE_START_MARKER = new RegExp(`^([${WS}]*)([-+=:%(])`, "u");
+const LINE_START_NUMBER = new RegExp(`^([${WS}]*[0-9]+)([.)])`, "u");
 
 function escapeMarkdown(text) {
   return String(text).split(LINE_BREAK).map((line) => line
     .replace(/[\\`*_[\]<>#|~&$@{}^]|:(?=\/\/)|(?<=[^ \t.])\.(?=[^ \t.])/g, "\\$&")
-    .replace(/^([ \t]*)([-+=:%(])/, "$1\\$2")
-    .replace(/^([ \t]*[0-9]+)([.)])/, "$1\\$2")
+    .replace(LINE_START_MARKER, "$1\\$2")
+    .replace(LINE_START_NUMBER, "$1\\$2")
     .replace(/^[ \t]+/, (indent) => "\u00a0".repeat(indent.length))).join("\n");
 }
 
