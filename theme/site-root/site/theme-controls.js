@@ -70,7 +70,9 @@
 
   // "Back to top" shows while the reader scrolls up, below the header, and takes them to the top.
   // Not while they are typing in a field: on a phone the pill would sit over what they type.
-  const TYPING = "input:not([type=radio]):not([type=checkbox]):not([type=button]):not([type=submit]), textarea, select, [contenteditable]";
+  const TYPING = "input:is(:not([type]), [type=text], [type=search], [type=email], [type=url], [type=tel], [type=number],"
+    + " [type=password], [type=date], [type=datetime-local], [type=month], [type=time], [type=week]), textarea,"
+    + " [contenteditable]:not([contenteditable=false])";
   function backToTop() {
     const button = document.getElementById("pst-back-to-top");
     const header = document.querySelector(".bd-header");
