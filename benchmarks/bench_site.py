@@ -63,7 +63,7 @@ READY_MARK = """(selector) => {
         painted();
         return true;
     };
-    document.addEventListener("DOMContentLoaded", () => {
+    window.addEventListener("DOMContentLoaded", () => {  // on window: after the page's own handlers
         if (!ready()) new MutationObserver((_, observer) => { if (ready()) observer.disconnect(); })
             .observe(document, {subtree: true, childList: true});
     });
