@@ -6,6 +6,7 @@ control characters, non-ASCII digits) and from Markdown, GFM and MyST syntax. Ea
 Node process, so the corpus costs seconds.
 """
 import json
+import re
 import subprocess
 
 import pytest
@@ -13,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dpup_toolkit import RecordError, import_record, load_checklist, render_json, render_markdown
-from dpup_toolkit.record import escape_line, escape_markdown, import_about, nesting, record_filename
+from dpup_toolkit.record import (LINE_START_SPACE, escape_line, escape_markdown, import_about, nesting,
+                                 record_filename)
 
 from .conftest import FIXTURES
 from .test_front_end_logic import RUNNER, definition, module  # noqa: F401  (module is a fixture)
@@ -53,6 +55,22 @@ def test_escaping_agrees_on_hostile_text(module, texts):  # noqa: F811
     calls = [[name, [text]] for text in texts for name in ("escapeMarkdown", "escapeLine")]
     expected = [{"value": f(text)} for text in texts for f in (escape_markdown, escape_line)]
     assert run_batch(module, calls) == expected
+
+
+SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+
+
+def test_a_line_start_allows_exactly_the_spaces_python_strips():
+    # MyST reads a target, "(name)=", from a line as str.strip() leaves it (record.py).
+    allowed = re.compile(f"[{LINE_START_SPACE}]")
+    assert [c for c in map(chr, range(0x110000)) if allowed.fullmatch(c)] == SPACES
+
+
+def test_escaping_agrees_on_every_space_before_a_line_start_marker(module):  # noqa: F811
+    texts = [f"{space}{marker}" for space in SPACES + ["\u200b", "\ufeff", "\x00"]
+             for marker in ("(t)=", "- x", "1. x", "% x", ": x")]
+    calls = [["escapeMarkdown", [text]] for text in texts]
+    assert run_batch(module, calls) == [{"value": escape_markdown(text)} for text in texts]
 
 
 @CORPUS
