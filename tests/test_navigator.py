@@ -31,7 +31,7 @@ def test_the_navigator_lists_the_case_studies_that_fit_the_role_and_stage():
     policy = offered(navigator, "policy-and-service-design", "planning")
     assert policy["cases"] == ["children-in-care-service", "client-level-data", "co-designing-dpup",
                                "over-65-population"]
-    assert offered(navigator, "analysis-and-research", "design")["cases"] == ["children-in-care-service"]
+    assert offered(navigator, "analysis-and-research", "design")["cases"] == ["children-in-care-service", "co-designing-dpup"]
 
 
 def test_every_case_study_in_the_book_declares_what_it_fits_and_is_a_page():

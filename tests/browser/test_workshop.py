@@ -167,7 +167,7 @@ def test_exercise_answers_open_from_the_keyboard(visit, site_url):
     page = visit().page
     page.goto(f"{site_url}/book/workshop/exercises.html")
     dropdown = page.locator("section#a-time-you-felt-uncomfortable details.sd-dropdown")
-    hidden = dropdown.get_by_text("Most discomfort comes from not knowing why")
+    hidden = dropdown.get_by_text("Ask whether knowing why, and what would happen next")
     expect(hidden).to_be_hidden()
     dropdown.locator("summary").focus()
     page.keyboard.press("Enter")
