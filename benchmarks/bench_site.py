@@ -117,16 +117,16 @@ def main() -> None:
         floor_path = str(Path(PLAIN_PAGE).with_name(FLOOR_PAGE))
         pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
                        if not SKIP_FOLDERS & set(p.relative_to(site).parts) and p.name != FLOOR_PAGE)
-        tools = [path for path in pages if path.startswith("checklists/")
-                 and "widget-state+json" in (site / path).read_text(encoding="utf-8")]
+        embeds = {path for path in pages if "widget-state+json" in (site / path).read_text(encoding="utf-8")}
+        tools = [path for path in pages if path in embeds and path.startswith("checklists/")]
         timed = [("floor (bare HTML)", floor_path, None), ("plain page", PLAIN_PAGE, None)]
         timed += [(path, path, ".dpup-checklist .dpup-item") for path in tools]  # its first question or field
         runs = {name: [] for name, _, _ in timed}
         with serve_gzip(site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             # A page that embeds a widget is weighed once the widget is drawn (the Tools index has none).
-            weights = page_weights(browser, [(f"{base}/{path}", ".dpup-checklist" if "widget-state+json" in (
-                site / path).read_text(encoding="utf-8") else None) for path in pages])
+            weights = page_weights(browser, [(f"{base}/{path}", ".dpup-checklist" if path in embeds else None)
+                                             for path in pages])
             for _ in range(args.runs):  # each page in turn, so a busy moment of the machine is shared
                 for name, path, ready in timed:
                     runs[name].append(measure_page(browser, f"{base}/{path}", ready))

@@ -1598,15 +1598,9 @@ async function render({ model, el }) {
     say(error.message, { error: true });
   }
   commit(saved.answers || fromKernel, { quiet: Boolean(saved.message) }); // keep what loading said
-  // The watcher measures the bar once the page is laid out. A link into the tool (#...) is
-  // followed before that (navigation.js), so then measure now: it lands below the bar.
-  let linked = null;
-  try {
-    linked = location.hash && el.querySelector(`[id="${CSS.escape(decodeURIComponent(location.hash.slice(1)))}"]`);
-  } catch {
-    linked = null; // a malformed link: nothing in the tool to land on
-  }
-  if (linked || typeof ResizeObserver === "undefined") wayfinder.fit();
+  // The watcher measures the bar once the page is laid out. A link to a place on the page (#...)
+  // is followed before that (navigation.js), so then measure now: it lands below the bar.
+  if (location.hash || typeof ResizeObserver === "undefined") wayfinder.fit();
 
   const onKernelChange = () => {
     const incoming = model.get("answers") || {};

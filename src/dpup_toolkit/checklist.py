@@ -48,8 +48,10 @@ class ChecklistWidget(anywidget.AnyWidget):
     def record_json(self, exported_at: dt.date | str | None = None) -> str:
         return render_json(self.checklist, self.answers, exported_at, self.catalogue, self.about)
 
-    def record_docx(self, exported_at: dt.date | str | None = None) -> bytes:
-        return render_docx(self.checklist, self.answers, exported_at, self.catalogue, self.about)
+    def record_docx(self, exported_at: dt.date | str | None = None, answers=None, about=None) -> bytes:
+        """The Word record of these answers and details, or of the ones given (a page's request)."""
+        return render_docx(self.checklist, self.answers if answers is None else answers, exported_at, self.catalogue,
+                           self.about if about is None else about)
 
     def _on_message(self, widget, content, buffers):
         """With a kernel (JupyterLab, Voila) the page asks for the Word record here: the kernel writes
@@ -61,5 +63,5 @@ class ChecklistWidget(anywidget.AnyWidget):
         answers = content["answers"] if isinstance(content.get("answers"), dict) else self.answers
         about = content["about"] if isinstance(content.get("about"), dict) else self.about
         filename = record_filename(self.checklist.id, clean_about(about), stamp, "docx")
-        data = render_docx(self.checklist, answers, exported_at or None, self.catalogue, about)
+        data = self.record_docx(exported_at or None, answers, about)
         self.send({"kind": "docx", "filename": filename}, buffers=[data])

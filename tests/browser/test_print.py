@@ -15,9 +15,9 @@ from dpup_toolkit.catalogue import catalogue_entries
 from dpup_toolkit.results import results_of
 
 from .conftest import Visit, open_saved_file
+from .test_records import ABOUT
 from .test_tools import TOOLS, node
 
-ABOUT = {"what": "Youth mentoring — Ōtaki pilot", "completed_by": "Aroha Ngata", "review_by": "2027-03-31"}
 NOTE = "Checked with the privacy officer on Tuesday."
 REASON = "We collect nothing new for this pilot."
 SMALLEST_PT = 9.5

@@ -4,17 +4,14 @@ mode switch (kept across pages, with no flash of the other mode), "Back to top",
 words highlighted on the page a search result opens."""
 from playwright.sync_api import expect
 
+from . import test_navigation as navigation
+from .test_navigation import visible
+
 PAGE = "book/guidelines/purpose-matters.html"
 
 
 def open_page(visit, site_url, path=PAGE, **options):
-    v = visit(**options)
-    v.page.goto(f"{site_url}/{path}", wait_until="load")
-    return v.page
-
-
-def visible(page, selector):
-    return [e for e in page.locator(selector).all() if e.is_visible()][0]
+    return navigation.open_page(visit, site_url, path, **options).page
 
 
 def test_header_buttons_show_their_tooltip_on_hover_and_focus_and_escape_hides_it(visit, site_url):
