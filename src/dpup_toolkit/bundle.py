@@ -107,6 +107,16 @@ def _version(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
+def _already_minified(part: str) -> bool:
+    """Our own files (site/, navigation/) are minified when site.py copies them; the theme's are not."""
+    return not part.startswith("_static/")
+
+
+def _script(path: Path, part: str, root: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text if _already_minified(part) else minify.minify(text, "js", root)
+
+
 def write_bundles(outdir: Path, root: Path) -> dict[str, str]:
     """Write the bundles into the built site; returns each one's path with its version query."""
     outdir = Path(outdir)
@@ -120,12 +130,13 @@ def write_bundles(outdir: Path, root: Path) -> dict[str, str]:
         for part in parts:
             css = purge(outdir / part, outdir, root) if part == PURGED else (outdir / part).read_text(encoding="utf-8")
             texts.append(moved_css(css, part, target))
-        text = minify.minify("\n".join(texts), "css", Path(root))
+        text = "\n".join(texts)
+        if not all(_already_minified(part) for part in parts):
+            text = minify.minify(text, "css", Path(root))
         (outdir / target).write_text(text, encoding="utf-8")
         written[target] = f"{target}?v={_version(text)}"
     # A leading ";" keeps any file's "use strict" from applying to the whole bundle.
-    text = ";" + ";\n".join(minify.minify((outdir / part).read_text(encoding="utf-8"), "js", Path(root))
-                            for part in SCRIPTS)
+    text = ";" + ";\n".join(_script(outdir / part, part, Path(root)) for part in SCRIPTS)
     (outdir / SCRIPT).write_text(text, encoding="utf-8")
     written[SCRIPT] = f"{SCRIPT}?v={_version(text)}"
     return written
