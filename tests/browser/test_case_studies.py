@@ -28,18 +28,18 @@ def test_the_client_level_data_case_shows_what_was_missing_and_follows_a_changed
     v = open_case(visit, site_url, "client-level-data")
     page = v.page
     steps = page.locator(".dpup-next-list li")
-    expect(steps).to_have_count(8)
+    expect(steps).to_have_count(7)
     purpose = PURPOSE.item("purpose-written")
     expect(steps.get_by_role("link", name=purpose.prompt)).to_have_count(1)
     expect(steps.filter(has_text=purpose.prompt)).to_contain_text(purpose.action)
 
     pick(page, purpose.prompt, "Yes")
-    expect(steps).to_have_count(7)
+    expect(steps).to_have_count(6)
     expect(steps.get_by_role("link", name=purpose.prompt)).to_have_count(0)
 
     page.reload()
     page.wait_for_selector(".dpup-checklist")
-    expect(steps).to_have_count(7)  # the reader's change is kept in this browser
+    expect(steps).to_have_count(6)  # the reader's change is kept in this browser
     own_key = f"dpup-toolkit:checklist:{PURPOSE.id}:v{PURPOSE.version}"
     assert page.evaluate(f"localStorage.getItem({json.dumps(own_key)})") is None, (
         "the case must not write over the reader's own Purpose statement checklist")
