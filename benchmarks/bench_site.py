@@ -36,7 +36,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from benchmarks.weigh import own_words, page_weights, serve_gzip  # noqa: E402
+from benchmarks.weigh import first_use_weight, own_words, page_weights, serve_gzip  # noqa: E402
 PLAIN_PAGE = "book/start-here.html"
 FLOOR_PAGE = "bench-floor.html"  # the plain page's article as bare HTML: no CSS, no JS
 SKIP_FOLDERS = {"_static", "_sources", "widgets"}
@@ -127,6 +127,7 @@ def main() -> None:
             # A page that embeds a widget is weighed once the widget is drawn (the Tools index has none).
             weights = page_weights(browser, [(f"{base}/{path}", ".dpup-checklist" if path in embeds else None)
                                              for path in pages])
+            used = {path: sum(first_use_weight(browser, f"{base}/{path}").values()) for path in tools}
             for _ in range(args.runs):  # each page in turn, so a busy moment of the machine is shared
                 for name, path, ready in timed:
                     runs[name].append(measure_page(browser, f"{base}/{path}", ready))
@@ -137,13 +138,14 @@ def main() -> None:
         for path in pages:
             print(f"  {sum(weights[f'{base}/{path}'].values()) / 1024:7.1f} KB  {path}")
         plain = sum(weights[f"{base}/{PLAIN_PAGE}"].values())
-        print(f"\ntool pages over the plain page ({plain / 1024:.1f} KB), fresh browser, gzip; the ratio leaves out"
-              " the tool's own checklist text, as tests/browser/test_light_pages.py does:")
+        print(f"\ntool pages over the plain page ({plain / 1024:.1f} KB), fresh browser, gzip: in all, and leaving out"
+              " the tool's own checklist text as tests/browser/test_light_pages.py does; then what the page loads"
+              " once a person starts to use it (the widget's code and the tool's data, prerender.py):")
         for path in tools:
-            html = (site / path).read_text(encoding="utf-8")
-            total, words = sum(weights[f"{base}/{path}"].values()), own_words(html)
-            print(f"  +{(total - plain) / 1024:5.1f} KB  (checklist text {words / 1024:4.1f} KB, code and styles"
-                  f" +{(total - words - plain) / 1024:5.1f} KB)  {(total - words) / plain:5.3f}x  {path}")
+            total, words = sum(weights[f"{base}/{path}"].values()), own_words(site / path)
+            print(f"  +{(total - plain) / 1024:5.1f} KB {total / plain:5.3f}x  (checklist text {words / 1024:4.1f} KB,"
+                  f" other +{(total - words - plain) / 1024:5.1f} KB) {(total - words) / plain:5.3f}x"
+                  f"  once used +{used[path] / 1024:5.1f} KB  {path}")
         print(f"\npage loads: median of {args.runs}, gzip over loopback, cache off; times in seconds from navigation"
               " start (see the top of benchmarks/bench_site.py)")
         floor_ready, floor_usable = results["floor (bare HTML)"][1:]

@@ -109,13 +109,39 @@ def page_weights(browser, visits: list[tuple[str, str | None]], at_once: int = 6
     return weights
 
 
-def own_words(html: str) -> int:
-    """Gzip bytes of the checklist a tool page carries (its questions, guidance and actions): the
-    tool's text, as an article's text is, not code. 0 for a page with no tool."""
-    found = re.search(r'widget-state\+json">(.*?)</script>', html, re.S)
+def first_use_weight(browser, url: str) -> dict[str, int]:
+    """Bytes (gzip) a fresh visit to a tool page loads once the person starts to use the form (they
+    point at its first question), beyond what the page loaded when it opened."""
+    context, page, transferred = open_uncached(browser)
+    try:
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        opened = set(transferred)
+        page.hover(".dpup-checklist .dpup-item")
+        page.wait_for_selector(".static-widget[data-drawn]", state="detached", timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        return {url: size for url, size in transferred.items() if url not in opened}
+    finally:
+        context.close()
+
+
+def widget_state(page: Path) -> dict | None:
+    """The widget state a built page carries, in the page or (a tool page whose form is drawn at
+    build time, prerender.py) in the file its state script names. None for a page with no widget."""
+    html = page.read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/vnd\.jupyter\.widget-state\+json"( data-src="([^"]+)")?>(.*?)</script>',
+                      html, re.S)
     if not found:
+        return None
+    return json.loads((page.parent / found[2]).read_text(encoding="utf-8") if found[1] else found[3])
+
+
+def own_words(page: Path) -> int:
+    """Gzip bytes of the checklist a tool page shows (its questions, guidance and actions): the
+    tool's text, as an article's text is, not code. 0 for a page with no tool."""
+    state = widget_state(page)
+    if state is None:
         return 0
-    state = json.loads(found[1])
     definitions = [model["state"]["definition"] for model in state["state"].values() if "definition" in model["state"]]
     return sum(len(gzip.compress(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6))
                for d in definitions)

@@ -1,5 +1,6 @@
 """The built site carries the current widget and checklist (not a stale executed copy), and its
 pages load widget code only from the site itself."""
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -14,25 +15,33 @@ from dpup_toolkit.minify import minify
 
 from .conftest import ROOT, SITE
 
-STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>', re.S)
+STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json"( data-src="([^"]+)")?>(.*?)</script>', re.S)
 
 
 def widget_states(page):
+    """The page's anywidget states: in the page, or in the file beside it (a tool page, prerender.py)."""
     html = (SITE / page).read_text(encoding="utf-8")
-    (state,) = STATE.findall(html)
+    ((_, state_file, state),) = STATE.findall(html)
+    if state_file:
+        state = (SITE / page).with_name(state_file).read_text(encoding="utf-8")
     return [model["state"] for model in json.loads(state)["state"].values() if model["model_name"] == "AnyModel"]
 
 
 @pytest.mark.parametrize("checklist", list_checklists(ROOT / "checklists"), ids=lambda c: c.id)
 def test_each_checklist_page_embeds_the_current_widget_and_data(checklist):
-    (state,) = widget_states(f"checklists/{checklist.id}.html")
+    page = f"checklists/{checklist.id}.html"
+    (state,) = widget_states(page)
     package = Path(dpup_toolkit.__file__).parent
-    # The current styles, minified for the site (minify.py), with no source map; the current module
-    # and its parts are files of the site beside each other, minified, not embedded in the page.
-    source = (package / "checklist.css").read_text(encoding="utf-8")
-    assert state["_css"] == minify(source, "css", ROOT) and len(state["_css"]) < 0.8 * len(source)
-    assert "_esm" not in state
+    # The current styles, minified for the site (minify.py), with no source map, in a file beside
+    # the current module and its parts, minified too, which the page links (its form is drawn in
+    # it, prerender.py): nothing of them is embedded in the page.
     folder = SITE / Path(state["_esm_file"]).parent
+    source = (package / "checklist.css").read_text(encoding="utf-8")
+    styles = (folder / "checklist.css").read_text(encoding="utf-8")
+    assert styles == minify(source, "css", ROOT) and len(styles) < 0.8 * len(source)
+    assert f'<link rel="stylesheet" href="../{Path(state["_esm_file"]).parent}/checklist.css">' in (
+        SITE / page).read_text(encoding="utf-8")
+    assert "_css" not in state and "_esm" not in state
     assert state["_esm_file"].startswith("widgets/checklist-") and Path(state["_esm_file"]).name == "checklist.js"
     for path in front_end.module_files():
         built = (folder / path.name).read_text(encoding="utf-8")
@@ -50,8 +59,14 @@ def test_widget_pages_load_only_the_small_static_runtime_from_this_site():
     scripts = [s.split("?")[0] for s in re.findall(r'<script[^>]*\ssrc="([^"]+)"', html)]
     assert "../_static/../widgets/static-widgets.js" in scripts
     assert not [s for s in scripts if "://" in s or "require" in s or "embed-amd" in s]
-    runtime = (ROOT / "theme" / "site-root" / "widgets" / "static-widgets.js").read_text(encoding="utf-8")
-    assert (SITE / "widgets" / "static-widgets.js").read_text(encoding="utf-8") == minify(runtime, "js", ROOT)
+    # The waiting script, minified, asks for the runtime of the same build (minify.version_runtime).
+    widgets = ROOT / "theme" / "site-root" / "widgets"
+    runtime = minify((widgets / "static-runtime.js").read_text(encoding="utf-8"), "js", ROOT)
+    assert (SITE / "widgets" / "static-runtime.js").read_text(encoding="utf-8") == runtime
+    version = hashlib.sha256(runtime.encode("utf-8")).hexdigest()[:8]
+    assert (SITE / "widgets" / "static-widgets.js").read_text(encoding="utf-8") == minify(
+        (widgets / "static-widgets.js").read_text(encoding="utf-8"), "js", ROOT).replace("__RUNTIME_VERSION__", version)
+    assert f"static-runtime.js?v={version}" in (SITE / "widgets" / "static-widgets.js").read_text(encoding="utf-8")
 
 
 def test_tool_pages_offer_binder_and_voila_launches_from_the_one_repository_setting():

@@ -7,7 +7,6 @@ checklist.css beside this file. Answers live in the browser (localStorage) and s
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import anywidget
 import traitlets
@@ -19,12 +18,11 @@ from .docx_record import render_docx
 from .record import clean_about, clean_answers, record_filename, render_json, render_markdown
 from .schema import Checklist
 
-_HERE = Path(__file__).parent
 
 
 class ChecklistWidget(anywidget.AnyWidget):
     _esm = front_end.bundle()
-    _css = _HERE / "checklist.css"
+    _css = front_end.STYLESHEET
 
     definition = traitlets.Dict(help="The checklist as JSON, as the front-end draws it").tag(sync=True)
     answers = traitlets.Dict(help="{item id: {'answer': value or None, 'note': text}}").tag(sync=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 MODULE = HERE / "checklist.js"
+STYLESHEET = HERE / "checklist.css"
 PARTS = ("records", "compare", "checks", "text", "choice")  # each after the parts it imports
 _IMPORT = re.compile(r'^import \{[^}]*\} from "\./[a-z-]+\.js";\n', re.M)
 _EXPORTS = re.compile(r"^export \{([^}]*)\};", re.M)

@@ -1,13 +1,15 @@
 """Smaller front-end code on the built site (issue 10: a tool page costs little more than a plain
 page).
 
-Every tool page embeds the widget's stylesheet (`_css` in its widget state) and loads the small
-static runtime. The widget's module and its parts (front_end.py) are files of the site, in a
-folder named by their content (`widgets/checklist-<hash>/`): the page's state names the module
-(`_esm_file`) instead of embedding it, and the module loads a part only when a person first uses
-it. On the built site all of these are minified with esbuild (pinned in package.json, installed
-by `make node_modules/installed.stamp`); no source map goes with them. JupyterLab and Voila keep
-the readable source beside checklist.py.
+A page with a widget loads the small static runtime (static-widgets.js, which loads
+static-runtime.js). The widget's module, its parts (front_end.py) and its stylesheet are files
+of the site, in a folder named by their content (`widgets/checklist-<hash>/`): the page's state
+names the module (`_esm_file`) instead of embedding it, and the module loads a part only when a
+person first uses it. A tool page links the stylesheet, its form drawn at build time
+(prerender.py); any other page with the widget carries the stylesheet in its state (`_css`) and
+asks for the module early. On the built site all of these are minified with esbuild (pinned in
+package.json, installed by `make node_modules/installed.stamp`); no source map goes with them.
+JupyterLab and Voila keep the readable source beside checklist.py.
 """
 from __future__ import annotations
 
@@ -44,10 +46,12 @@ def minify(source: str, loader: str, root: Path) -> str:
 
 
 def write_front_end(site: Path, root: Path) -> str:
-    """The checklist widget's module and its parts, minified, in a folder of the built `site` named
-    by their content, so a browser never mixes a cached older part with a newer module. Returns
-    the module's path from the site root."""
-    files = {path.name: minify(path.read_text(encoding="utf-8"), "js", root) for path in front_end.module_files()}
+    """The checklist widget's module, its parts and its stylesheet (for the forms drawn at build
+    time, prerender.py), minified, in a folder of the built `site` named by their content, so a
+    browser never mixes a cached older part with a newer module. Returns the module's path from
+    the site root; the stylesheet is beside it."""
+    files = {path.name: minify(path.read_text(encoding="utf-8"), LOADERS[path.suffix], root)
+             for path in [*front_end.module_files(), front_end.STYLESHEET]}
     digest = hashlib.sha256(json.dumps(files, sort_keys=True).encode("utf-8")).hexdigest()[:12]
     folder = site / "widgets" / f"checklist-{digest}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -86,6 +90,18 @@ def minify_widget_state(html: str, root: Path, module_file: str | None = None) -
         preload = f'<link rel="modulepreload" href="{content_root[1]}{named[0]}">\n'
         html = html.replace("</head>", preload + "</head>", 1)
     return html
+
+
+RUNTIME_VERSION = "__RUNTIME_VERSION__"
+
+
+def version_runtime(widgets: Path) -> None:
+    """static-widgets.js in the built site's `widgets` folder asks for the static-runtime.js of the
+    same build: the runtime's content hash goes in its address, so no cache mixes the two."""
+    loader, runtime = widgets / "static-widgets.js", widgets / "static-runtime.js"
+    if loader.is_file() and runtime.is_file():
+        version = hashlib.sha256(runtime.read_bytes()).hexdigest()[:8]
+        loader.write_text(loader.read_text(encoding="utf-8").replace(RUNTIME_VERSION, version), encoding="utf-8")
 
 
 def minify_files(source: Path, folder: Path, root: Path) -> None:

@@ -13,6 +13,8 @@
   parts it loads on first use are files of the site (front_end.py), not embedded in each page; and
   the theme's stylesheets and scripts as three small files instead of thirteen, Bootstrap's script
   replaced (bundle.py).
+- Draws each tool's form into its page at build time, and loads the widget's code only when a
+  person starts to use it (prerender.py).
 - Makes the site work offline after one visit: a service worker, sw.js, written for each build
   (offline.py) and registered by site/offline.js.
 """
@@ -20,13 +22,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import posixpath
 import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from sphinx.util import logging
 
-from . import assets, bundle, icons, minify, offline
+from . import assets, bundle, front_end, icons, minify, offline, prerender
 
 logger = logging.getLogger(__name__)
 
@@ -133,10 +136,12 @@ def _build_finished(app, exception):
         options = outdir / "_static" / "documentation_options.js"
         options_js = options.read_text(encoding="utf-8") if options.is_file() else None
         module_file = None
+        to_draw = []
         try:
             for folder in OWN_ASSET_FOLDERS:
                 if (outdir / folder).is_dir():
                     minify.minify_files(root / "theme" / "site-root" / folder, outdir / folder, root)
+            minify.version_runtime(outdir / "widgets")
             module_file = minify.write_front_end(outdir, root)
         except minify.MinifyError as problem:
             logger.warning(str(problem))
@@ -158,8 +163,33 @@ def _build_finished(app, exception):
                 html = minify.minify_widget_state(html, root, module_file)
             except minify.MinifyError as problem:
                 logger.warning(f"{pagename}: {problem}", location=pagename)
+            model = prerender.drawable(html) if module_file else None
+            if model is not None:
+                to_draw.append((page, html, model))  # written once its form is drawn
+                continue
             page.write_text(finish_page(html), encoding="utf-8")
+        _draw_forms(to_draw, outdir, root, module_file)
         offline.write_service_worker(outdir)
+
+
+def _draw_forms(to_draw, outdir: Path, root: Path, module_file: str | None) -> None:
+    """Write each (page, html, model) with its form drawn at build time (prerender.py); a page
+    whose form cannot be drawn is written as it is, and the build warns."""
+    forms = []
+    for page, html, model in to_draw:
+        content_root = re.search(r'<html[^>]*\sdata-content_root="([^"]*)"', html)
+        forms.append({"state": model, "root": content_root[1] if content_root else "",
+                      "url": f"http://localhost/{page.relative_to(outdir).as_posix()}"})
+    try:
+        drawn = prerender.draw(forms, root) if forms else []
+    except prerender.PrerenderError as problem:
+        logger.warning(str(problem))
+        drawn = [None] * len(forms)
+    stylesheet = posixpath.join(posixpath.dirname(module_file or ""), front_end.STYLESHEET.name)
+    for (page, html, model), form in zip(to_draw, drawn):
+        if form is not None:
+            html = prerender.place(html, page, form, model["definition"]["id"], stylesheet)
+        page.write_text(finish_page(html), encoding="utf-8")
 
 
 def one_search_box(app, config):

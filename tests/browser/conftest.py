@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from ..conftest import ROOT, SITE, free_port, start_server
 
@@ -132,6 +132,15 @@ def accessibility_problems(page):
             targets: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}));
     }""")
     return violations
+
+
+def live(page):
+    """A person starts to use the tool on the page: the live form takes the place of the form drawn
+    at build time (prerender.py; what happens before that: test_drawn_forms.py)."""
+    drawn = page.locator(".static-widget[data-drawn]")
+    if drawn.count():
+        drawn.dispatch_event("pointerover")
+        expect(drawn).to_have_count(0)
 
 
 def open_saved_file(page, path):

@@ -202,7 +202,9 @@ def test_the_assessor_and_the_builder_run_as_voila_apps(visit, voila_url):
 DRAW = """async ([source, definition]) => {
     const url = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
     const widget = (await import(url)).default;
-    document.querySelectorAll(".dpup-checklist").forEach((other) => other.remove());  // one tool per page
+    // One tool per page: the page's own form goes, drawn or live, and its view (so it never wakes).
+    document.querySelectorAll('.static-widget, script[type="application/vnd.jupyter.widget-view+json"]')
+        .forEach((other) => other.remove());
     const el = document.createElement("div");
     el.id = "drawn";
     document.querySelector("article").prepend(el);

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from dpup_toolkit import ChecklistWidget, load_checklist, render_json, render_markdown, visible_items
 
 from ..conftest import ROOT
-from .conftest import accessibility_problems, open_saved_file
+from .conftest import accessibility_problems, live, open_saved_file
 
 PAGE = "checklists/purpose-statement.html"
 CHECKLIST = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
@@ -36,6 +36,7 @@ def open_checklist(visit, site_url, **options):
     v = visit(**options)
     v.page.goto(f"{site_url}/{PAGE}")
     v.page.wait_for_selector(".dpup-checklist")
+    live(v.page)
     return v
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from .conftest import accessibility_problems
+from .conftest import accessibility_problems, live
 from .test_checklist_page import (CHECKLIST, FIRST, PAGE, SECOND, STORAGE_KEY, answer, item, open_checklist,
                                   progress, saved_answers)
 from .test_nothing_lost import fill_storage
@@ -50,6 +50,7 @@ def checked(page, checklist_item, label):
 def reload(page):
     page.reload()
     page.wait_for_selector(".dpup-checklist")
+    live(page)
 
 
 def test_two_checks_keep_their_own_answers_through_switching_and_reload(visit, site_url):

@@ -12,7 +12,7 @@ from dpup_toolkit.catalogue import catalogue_entries
 from dpup_toolkit.results import results_of
 
 from ..conftest import ROOT
-from .conftest import accessibility_problems, open_saved_file
+from .conftest import accessibility_problems, live, open_saved_file
 
 TOOLS = list_checklists(ROOT / "checklists")
 HOSTILE = '<img src=x onerror="window.__pwned = 1"> *not bold*'
@@ -26,6 +26,7 @@ def open_tool(visit, site_url, tool, **options):
     v = visit(**options)
     v.page.goto(f"{site_url}/checklists/{tool.id}.html")
     v.page.wait_for_selector(".dpup-checklist")
+    live(v.page)
     return v
 
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from dpup_toolkit import list_checklists, visible_items
 
 from ..conftest import ROOT
-from .conftest import accessibility_problems, open_saved_file
+from .conftest import accessibility_problems, live, open_saved_file
 from .test_checklist_page import (CHECKLIST, CONDITIONAL, FIRST, PAGE, PARENT, SECOND, answer, item, open_checklist,
                                   total_shown)
 
@@ -116,6 +116,7 @@ def test_next_unanswered_leads_through_every_tool_to_the_completion_panel(visit,
     page = v.page
     page.goto(f"{site_url}/checklists/{tool.id}.html")
     page.wait_for_selector(".dpup-checklist")
+    live(page)
     bar_next = page.locator(BAR).get_by_role("link", name=NEXT)
     panel = page.locator(".dpup-complete")
     entered = {}
@@ -151,6 +152,7 @@ def test_completing_by_typing_never_takes_focus_from_the_field(visit, site_url):
     page = visit().page
     page.goto(f"{site_url}/checklists/{tool.id}.html")
     page.wait_for_selector(".dpup-checklist")
+    live(page)
     for _ in range(len(tool.items)):
         waiting = [i for i in visible_items(tool, answers) if i.id not in answers and i != tool.items[-1]]
         if not waiting:
@@ -250,6 +252,8 @@ def test_a_deep_link_into_a_tool_lands_below_the_bar(visit, site_url, width):
     target = f"dpup-{CHECKLIST.id}-section-{section.id}"
     page = visit(viewport={"width": width, "height": 740}).page
     page.goto(f"{site_url}/{PAGE}#{target}")
+    expect(page.locator(".static-widget[data-drawn]")).to_have_count(0)  # a link into the form: live at once
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))")
     page.wait_for_function("id => { const e = document.getElementById(id);"
                            " return e && e.getBoundingClientRect().top < innerHeight / 2; }", arg=target)
     where = page.evaluate("""id => [document.getElementById(id).getBoundingClientRect().top,

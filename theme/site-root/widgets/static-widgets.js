@@ -1,83 +1,106 @@
-// Runs the anywidget widgets embedded in a built page, with no kernel and no widget manager.
+// Runs the anywidget widgets of a built page, with no kernel (static-runtime.js draws them).
 //
-// myst-nb writes each executed notebook's widget state into the page as JSON, and a
-// "widget-view" script where each widget was displayed. The generic ipywidgets runtime that
-// normally draws them is megabytes of JavaScript; an anywidget only needs its own ES module (the
-// `_esm` in its state, or the file `_esm_file` names) and a model with get/set/on/off/save_changes.
-// This script gives it that, and nothing else. JupyterLab and Voila keep the standard runtime with a live kernel.
+// A tool page comes with its form already drawn (src/dpup_toolkit/prerender.py): a
+// `div.static-widget[data-drawn]` before the widget's view, and the widget state in a file that
+// the state script names (`data-src`). The drawn form is plain HTML that works as such. This small
+// script waits: when a person starts to use the page (points at, touches, focuses, types in or
+// scrolls it, or prints it), or at once when this browser has saved answers for the tool, it
+// loads the runtime and the widget's code, which draw the live form and put it in the drawn one's
+// place with what the person did meanwhile. Any other widget is drawn at once.
 (function () {
   "use strict";
 
   var STATE = 'script[type="application/vnd.jupyter.widget-state+json"]';
   var VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]';
+  var STORAGE = "dpup-toolkit:";
+  var WAKE_ON = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown", "input", "change", "wheel"];
+  // static-widgets.js and static-runtime.js are built together (site.py writes the version).
+  var RUNTIME = new URL("static-runtime.js?v=__RUNTIME_VERSION__", document.currentScript.src).href;
 
-  function StaticModel(state) {
-    this.state = Object.assign({}, state);
-    this.listeners = {};
+  // A press (of a pointer or a key) is never split between the drawn form and the live one: the
+  // live form waits until the press is over and its click has happened.
+  var pressed = false;
+  var waiting = [];
+  function released() {
+    pressed = false;
+    setTimeout(function () { waiting.splice(0).forEach(function (resolve) { resolve(); }); });
   }
-  StaticModel.prototype.get = function (name) {
-    return this.state[name];
-  };
-  StaticModel.prototype.set = function (name, value) {
-    this.state[name] = value;
-    (this.listeners["change:" + name] || []).slice().forEach(function (callback) { callback(); });
-  };
-  StaticModel.prototype.on = function (event, callback) {
-    (this.listeners[event] = this.listeners[event] || []).push(callback);
-  };
-  StaticModel.prototype.off = function (event, callback) {
-    if (!event) { this.listeners = {}; return; }
-    this.listeners[event] = callback ? (this.listeners[event] || []).filter(function (c) { return c !== callback; }) : [];
-  };
-  // A static page has no kernel to send anything to.
-  StaticModel.prototype.save_changes = function () {};
-  StaticModel.prototype.send = function () {};
+  function ready() {
+    return pressed ? new Promise(function (resolve) { waiting.push(resolve); }) : Promise.resolve();
+  }
 
-  // The module embedded in the state, or (the toolkit's own widget, minify.py) a file of this site
-  // named by `_esm_file` from the site root, which can load its parts from beside it.
-  function importModule(state) {
-    if (state._esm_file) {
-      var root = document.documentElement.dataset.content_root || "";
-      return import(new URL(root + state._esm_file, document.baseURI).href);
+  function hasSaved(tool) {
+    try {
+      for (var i = 0; i < localStorage.length; i += 1) {
+        var key = localStorage.key(i) || "";
+        if (key.indexOf(STORAGE + "checklist:" + tool + ":") === 0 || key.indexOf(STORAGE + "checklist:" + tool + "~") === 0
+            || key === STORAGE + "checks:" + tool) return true;
+      }
+    } catch (error) {
+      return false; // storage is off: nothing saved to show
     }
-    var url = URL.createObjectURL(new Blob([state._esm], { type: "text/javascript" }));
-    return import(url).finally(function () { URL.revokeObjectURL(url); });
+    return false;
   }
 
-  function addStyle(id, css) {
-    if (!css || document.querySelector('style[data-widget-model="' + id + '"]')) return;
-    var style = document.createElement("style");
-    style.dataset.widgetModel = id;
-    style.textContent = css;
-    document.head.appendChild(style);
+  function failed(drawn) {
+    return function (error) {
+      console.error(error);
+      if (!drawn || !drawn.isConnected) return;
+      var message = document.createElement("p");
+      message.className = "dpup-message dpup-message-error";
+      message.setAttribute("role", "alert");
+      message.textContent = "This tool could not be loaded (are you offline?). Reload the page to try again.";
+      drawn.prepend(message);
+    };
   }
 
-  async function show(viewTag, models) {
-    var view = JSON.parse(viewTag.textContent);
-    var entry = models[view.model_id];
-    var el = document.createElement("div");
-    el.className = "static-widget";
-    viewTag.parentNode.insertBefore(el, viewTag);
-    if (!entry || entry.model_name !== "AnyModel") {
-      el.textContent = "This interactive part of the page cannot be shown here.";
-      throw new Error("static-widgets.js: no anywidget state for view " + view.model_id);
+  function watch(viewTag, stateTag, drawn) {
+    // The drawn form prints where the page is online (it was drawn at build time, with no address).
+    var source = drawn.querySelector(".dpup-print-source");
+    if (source) source.textContent = "Online: " + location.origin + location.pathname;
+    // A button or a link to a place in the form does only part of its work in the drawn form: the
+    // live form's is pressed as well.
+    var button = null;
+    drawn.addEventListener("click", function (event) {
+      button = (event.target instanceof Element && event.target.closest('button, a[href^="#"]')) || button;
+    }, true);
+    var started = false;
+    function wake() {
+      if (started) return;
+      started = true;
+      WAKE_ON.forEach(function (type) { drawn.removeEventListener(type, wake, true); });
+      ["scroll", "beforeprint", "hashchange"].forEach(function (type) { window.removeEventListener(type, wake); });
+      import(RUNTIME).then(function (runtime) {
+        return runtime.show(viewTag, stateTag, drawn, ready, function () { return button; }, linked);
+      }).catch(failed(drawn));
     }
-    var model = new StaticModel(entry.state);
-    addStyle(view.model_id, entry.state._css);
-    var module = await importModule(entry.state);
-    var widget = typeof module.default === "function" ? await module.default() : module.default;
-    if (widget.initialize) await widget.initialize({ model: model });
-    await widget.render({ model: model, el: el });
+    // At once when this browser has saved answers for the tool, or the address leads into the form.
+    var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var linked = Boolean(target && drawn.contains(target));
+    if (hasSaved(drawn.dataset.drawn) || linked) return wake();
+    WAKE_ON.forEach(function (type) { drawn.addEventListener(type, wake, { capture: true, passive: true }); });
+    ["scroll", "beforeprint", "hashchange"].forEach(function (type) { window.addEventListener(type, wake, { passive: true }); });
+    // Answers saved in another tab of this tool: the live form shows them.
+    window.addEventListener("storage", function (event) {
+      if (hasSaved(drawn.dataset.drawn)) wake();
+    });
   }
 
   function start() {
     var stateTag = document.querySelector(STATE);
-    var models = stateTag ? JSON.parse(stateTag.textContent).state : {};
     document.querySelectorAll(VIEW).forEach(function (viewTag) {
-      show(viewTag, models).catch(function (error) { console.error(error); });
+      var drawn = viewTag.previousElementSibling;
+      if (drawn && drawn.matches(".static-widget[data-drawn]")) {
+        watch(viewTag, stateTag, drawn);
+      } else {
+        import(RUNTIME).then(function (runtime) { return runtime.show(viewTag, stateTag); }).catch(failed(null));
+      }
     });
   }
 
+  document.addEventListener("pointerdown", function () { pressed = true; }, true);
+  document.addEventListener("keydown", function () { pressed = true; }, true);
+  ["pointerup", "pointercancel", "keyup"].forEach(function (type) { document.addEventListener(type, released, true); });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

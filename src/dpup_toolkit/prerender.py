@@ -1,0 +1,92 @@
+"""Tool pages show their form with the page's first paint, and load the widget's code only when a
+person starts to use it (issues 7 and 10: a tool page costs about what a plain page costs).
+
+At the end of a build, each page that shows one checklist widget with nothing filled in (every
+tool page; a case study that fills answers in keeps drawing its form with the widget's code):
+
+- gets the form as HTML, drawn by the widget's own code (checklist.js) at build time
+  (prerender.mjs), in a `<div class="static-widget" data-drawn="<tool id>">` before the view;
+- loads the widget's stylesheet as a file, shared by every tool page, instead of carrying it;
+- keeps its widget state in a file beside it (`<page>.widgets.json`, named by the state
+  script's `data-src`) that static-widgets.js fetches with the widget's code.
+
+static-widgets.js then waits: as soon as a person points at, touches, focuses, types in or
+scrolls the page (or at once, when this browser has saved answers for the tool) it loads the
+code, draws the live form, carries over anything done in the drawn one and puts it in its place.
+The drawn form works as plain HTML meanwhile: its radio buttons, fields and links respond,
+and it prints as an empty form.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).parent
+SCRIPT = HERE / "prerender.mjs"
+STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>', re.S)
+VIEW = re.compile(r'<script type="application/vnd\.jupyter\.widget-view\+json">(.*?)</script>', re.S)
+PRELOAD = re.compile(r'\s*<link rel="modulepreload" href="[^"]*">')
+STATE_SUFFIX = ".widgets.json"
+
+
+class PrerenderError(RuntimeError):
+    pass
+
+
+def drawable(html: str) -> dict | None:
+    """The model state of the page's one checklist widget, if it can be drawn at build time: one
+    view, the toolkit's own module, nothing filled in. None otherwise."""
+    state, views = STATE.search(html), VIEW.findall(html)
+    if not state or len(views) != 1:
+        return None
+    models = json.loads(state[1].replace("\\u003c", "<")).get("state", {})
+    model = models.get(json.loads(views[0]).get("model_id"), {}).get("state", {})
+    if "_esm_file" not in model or "definition" not in model or model.get("answers") or model.get("about"):
+        return None
+    return model
+
+
+def draw(forms: list[dict], root: Path) -> list[str]:
+    """Each form's HTML, drawn by checklist.js under Node from the book's `root`, a few at a time.
+    A form is {"state": its widget's model state, "url": the page's address, "root": its
+    data-content_root}."""
+    if not (root / "node_modules" / "linkedom").is_dir():
+        raise PrerenderError("node_modules/linkedom is missing: run `make node_modules/installed.stamp`")
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        return list(pool.map(lambda form: _draw_one(form, root), forms))
+
+
+def _draw_one(form: dict, root: Path) -> str:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as given:
+        json.dump(form, given)
+        given.flush()
+        done = subprocess.run(["node", "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SCRIPT), given.name],
+                              cwd=root, capture_output=True, text=True, encoding="utf-8")
+    if done.returncode:
+        raise PrerenderError(f"{form['url']}: the form could not be drawn at build time: {done.stderr.strip()}")
+    return done.stdout
+
+
+def place(html: str, page: Path, form: str, tool_id: str, stylesheet: str) -> str:
+    """The page with its drawn `form` before the widget's view, its state moved to a file beside
+    `page`, the widget's `stylesheet` (a path from the site root) linked, and no early request
+    for the widget's code."""
+    state = STATE.search(html)
+    models = json.loads(state[1].replace("\\u003c", "<"))
+    for model in models.get("state", {}).values():
+        model.get("state", {}).pop("_css", None)  # the linked stylesheet
+    state_file = page.with_name(page.stem + STATE_SUFFIX)
+    state_file.write_text(json.dumps(models, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    html = html.replace(state[0], f'<script type="application/vnd.jupyter.widget-state+json" '
+                                  f'data-src="{state_file.name}"></script>', 1)
+    view = VIEW.search(html)
+    html = html.replace(view[0], f'<div class="static-widget" data-drawn="{tool_id}">{form}</div>{view[0]}', 1)
+    html = PRELOAD.sub("", html, count=1)
+    content_root = re.search(r'<html[^>]*\sdata-content_root="([^"]*)"', html)
+    link = f'<link rel="stylesheet" href="{content_root[1] if content_root else ""}{stylesheet}">\n'
+    return html.replace("</head>", link + "</head>", 1)

@@ -1,0 +1,141 @@
+"""Tool pages show their form drawn at build time (prerender.py) and load the widget's code only
+when a person starts to use it: nothing they do before the code arrives is lost, a browser with
+saved answers gets the live form at once, and the drawn form is the form the widget draws."""
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from dpup_toolkit import list_checklists, render_json
+
+from ..conftest import ROOT, SITE
+
+TOOLS = list_checklists(ROOT / "checklists")
+QUICK = next(tool for tool in TOOLS if tool.id == "quick-check-in")
+DRAWN = ".static-widget[data-drawn]"
+
+
+def widget_code(url):
+    return "/widgets/checklist-" in url and url.split("?")[0].endswith(".js") or ".widgets.json" in url
+
+
+def shape(html):
+    """The form as tags, attributes and text, in order. The address in the print-only line is
+    left out (the build has none), and so is the `value` attribute of an empty field (the DOM
+    that draws at build time writes value="" where a browser writes nothing)."""
+    soup = BeautifulSoup(html, "html.parser")
+    out = []
+    for element in soup.find_all(True):
+        attributes = {name: " ".join(v) if isinstance(v, list) else v for name, v in element.attrs.items()}
+        if element.name in ("input", "textarea") and attributes.get("value") == "":
+            del attributes["value"]
+        text = "" if "dpup-print-source" in attributes.get("class", "") else element.find(string=True, recursive=False)
+        out.append((element.name, sorted(attributes.items()), (text or "").strip()))
+    return out
+
+
+@pytest.mark.parametrize("tool", TOOLS, ids=lambda t: t.id)
+def test_the_form_shows_at_once_and_its_code_loads_when_a_person_starts(visit, site_url, tool):
+    v = visit()
+    page = v.page
+    page.goto(f"{site_url}/checklists/{tool.id}.html", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    first = page.locator(".dpup-checklist .dpup-item").first
+    expect(first).to_be_visible()
+    assert [url for url, _ in v.requests if widget_code(url)] == [], "the widget's code loaded before anyone used the form"
+    drawn = page.locator(DRAWN).inner_html()
+
+    first.hover()  # a person points at the form
+    expect(page.locator(DRAWN)).to_have_count(0)
+    page.wait_for_load_state("networkidle")
+    # The widget's module; the code for text or choice items and their results only for a tool
+    # that has them; records, Compare answers and saved-check actions only when used.
+    kinds = {item.kind for section in tool.sections for item in section.items} | {r.kind for r in tool.results}
+    needs = ({"checklist.js"} | ({"text.js"} if kinds & {"text", "template"} else set())
+             | ({"choice.js"} if kinds & {"choice", "rules", "score", "catalogue"} else set()))
+    assert {url.rsplit("/", 1)[1] for url, _ in v.requests if "/widgets/checklist-" in url and url.endswith(".js")} == needs
+    live = page.locator(".static-widget").inner_html()
+    assert shape(live) == shape(drawn), "the form drawn at build time differs from the one the widget draws"
+    assert v.real_errors() == []
+
+
+def test_what_a_person_does_before_the_code_arrives_is_kept(visit, site_url):
+    v = visit()
+    page = v.page
+    held = []
+    page.route("**/widgets/checklist-*/checklist.js", lambda route: held.append(route))
+    page.goto(f"{site_url}/checklists/{QUICK.id}.html")
+    first, second = QUICK.sections[0].items[0], QUICK.sections[1].items[0]
+    page.get_by_role("group", name=first.prompt).get_by_label("Yes", exact=True).check()
+    note = page.locator(f"#dpup-{QUICK.id}-item-{second.id}--note")
+    note.click()
+    page.keyboard.type("asked at the door")
+    for _ in range(4):
+        page.keyboard.press("ArrowLeft")
+    expect(page.locator(DRAWN)).to_have_count(1)  # the code has not arrived
+    assert held, "the form asked for its code once the person started"
+
+    held[0].continue_()
+    expect(page.locator(DRAWN)).to_have_count(0)
+    expect(page.locator(".dpup-progress-text")).to_have_text(f"1 of {sum(len(s.items) for s in QUICK.sections)} "
+                                                             "questions answered. 0 not met.")
+    expect(page.get_by_role("group", name=first.prompt).get_by_label("Yes", exact=True)).to_be_checked()
+    expect(note).to_have_value("asked at the door")
+    assert page.evaluate("[document.activeElement.id, document.activeElement.selectionStart]") == [
+        f"dpup-{QUICK.id}-item-{second.id}--note", len("asked at the door") - 4]
+    page.keyboard.type("!")  # typing goes on where it was
+    expect(note).to_have_value("asked at the !door")
+    saved = json.loads(page.evaluate(f"localStorage.getItem('dpup-toolkit:checklist:{QUICK.id}:v{QUICK.version}')"))
+    assert saved["answers"][first.id]["answer"] == "yes"
+    assert saved["answers"][second.id]["note"] == "asked at the !door"
+    assert v.real_errors() == []
+
+
+def test_a_browser_with_saved_answers_gets_the_live_form_at_once(visit, site_url):
+    v = visit()
+    page = v.page
+    first = QUICK.sections[0].items[0]
+    key = f"dpup-toolkit:checklist:{QUICK.id}:v{QUICK.version}"
+    saved = {"answers": {first.id: {"answer": "no", "note": ""}}}
+    page.add_init_script(f"localStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps(saved))})")
+    page.goto(f"{site_url}/checklists/{QUICK.id}.html")
+    expect(page.locator(DRAWN)).to_have_count(0)  # no one has touched the page
+    expect(page.get_by_role("group", name=first.prompt).get_by_label("No", exact=True)).to_be_checked()
+    expect(page.locator(".dpup-progress-text")).to_contain_text("1 of")
+
+
+def test_the_drawn_form_prints_where_the_page_is_online(visit, site_url):
+    v = visit()
+    page = v.page
+    page.goto(f"{site_url}/checklists/{QUICK.id}.html")
+    expect(page.locator(f"{DRAWN} .dpup-print-source")).to_have_text(f"Online: {site_url}/checklists/{QUICK.id}.html")
+
+
+def test_every_tool_page_keeps_its_state_in_a_file_beside_it():
+    for tool in TOOLS:
+        html = (SITE / "checklists" / f"{tool.id}.html").read_text(encoding="utf-8")
+        assert f'data-src="{tool.id}.widgets.json"' in html and f'data-drawn="{tool.id}"' in html
+        assert "modulepreload" not in html
+        assert (SITE / "checklists" / f"{tool.id}.widgets.json").is_file()
+
+
+def test_a_button_pressed_before_the_code_arrives_does_its_work(visit, site_url, tmp_path):
+    v = visit()
+    page = v.page
+    page.goto(f"{site_url}/checklists/{QUICK.id}.html")
+    first = QUICK.sections[0].items[0]
+    record = tmp_path / "record.json"
+    record.write_text(render_json(QUICK, {first.id: {"answer": "yes", "note": "from last week"}}), encoding="utf-8")
+    with page.expect_file_chooser() as chooser:  # the first thing this person does
+        page.get_by_role("button", name="Open a saved progress file").click()
+    chooser.value.set_files(record)
+    expect(page.get_by_role("group", name=first.prompt).get_by_label("Yes", exact=True)).to_be_checked()
+    expect(page.locator(f"#dpup-{QUICK.id}-item-{first.id}--note")).to_have_value("from last week")
+
+    fresh = visit().page  # and from the keyboard
+    fresh.goto(f"{site_url}/checklists/{QUICK.id}.html")
+    fresh.get_by_role("button", name="Save my progress to a file").focus()
+    with fresh.expect_download() as download:
+        fresh.keyboard.press("Enter")
+    assert json.loads(open(download.value.path(), encoding="utf-8").read())["checklist"]["id"] == QUICK.id
