@@ -135,12 +135,13 @@ def accessibility_problems(page):
 
 
 def live(page):
-    """A person starts to use the tool on the page: the live form takes the place of the form drawn
-    at build time (prerender.py; what happens before that: test_drawn_forms.py)."""
-    drawn = page.locator(".static-widget[data-drawn]")
-    if drawn.count():
-        drawn.dispatch_event("pointerover")
-        expect(drawn).to_have_count(0)
+    """The tool on the page, live: once its form is there, a person starts to use it and the live
+    form takes the place of the form drawn at build time (prerender.py; what happens before that:
+    test_drawn_forms.py). A page with saved answers or another widget is live by itself."""
+    page.wait_for_selector(".dpup-checklist")
+    page.evaluate("""() => document.querySelector('.static-widget[data-drawn]')
+        ?.dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))""")
+    expect(page.locator(".static-widget[data-drawn]")).to_have_count(0)
 
 
 def open_saved_file(page, path):

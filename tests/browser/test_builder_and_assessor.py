@@ -8,7 +8,7 @@ from dpup_toolkit import ChecklistWidget, load_checklist, render_json, render_ma
 from dpup_toolkit.results import results_of
 
 from ..conftest import ROOT
-from .conftest import accessibility_problems, open_saved_file
+from .conftest import accessibility_problems, live, open_saved_file
 from .test_tools import open_tool, saved_answers
 
 BUILDER = load_checklist(ROOT / "checklists" / "purpose-statement-builder.yml")
@@ -76,7 +76,7 @@ def test_the_builder_warns_assembles_checks_and_keeps_the_explanation(visit, sit
     assert page.evaluate("navigator.clipboard.readText()") == results_of(BUILDER, answers)[0]["text"]
 
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect(item(page, BUILDER, "law").get_by_role("textbox")).to_have_value(long)
     expect(parts.first).to_have_text(f"We will ask you for your name and {HOSTILE}")
     assert page.evaluate("window.__pwned") is None and page.locator(".dpup-checklist img").count() == 0
@@ -126,7 +126,7 @@ def test_the_assessor_recommends_a_level_with_why_and_keeps_it(visit, site_url, 
     note.blur()
 
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect(page.get_by_role("radio", name=option("sensitivity", "sensitive"), exact=True)).to_be_checked()
     expect(result.locator(".dpup-recommendation-title")).to_have_text(f"Recommended: {chosen['title']}")
     record, saved = downloads_match_python(page, ASSESSOR, tmp_path)

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from dpup_toolkit import load_checklist
 
 from ..conftest import ROOT
+from .conftest import live
 
 PURPOSE = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
 ASSESSOR = load_checklist(ROOT / "checklists" / "collaboration-assessor.yml")
@@ -16,7 +17,7 @@ BUILDER = load_checklist(ROOT / "checklists" / "purpose-statement-builder.yml")
 def open_case(visit, site_url, page):
     v = visit()
     v.page.goto(f"{site_url}/case_studies/{page}.html")
-    v.page.wait_for_selector(".dpup-checklist")
+    live(v.page)
     return v
 
 
@@ -38,7 +39,7 @@ def test_the_client_level_data_case_shows_what_was_missing_and_follows_a_changed
     expect(steps.get_by_role("link", name=purpose.prompt)).to_have_count(0)
 
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect(steps).to_have_count(6)  # the reader's change is kept in this browser
     own_key = f"dpup-toolkit:checklist:{PURPOSE.id}:v{PURPOSE.version}"
     assert page.evaluate(f"localStorage.getItem({json.dumps(own_key)})") is None, (

@@ -35,7 +35,6 @@ def answer(page, checklist_item, label):
 def open_checklist(visit, site_url, **options):
     v = visit(**options)
     v.page.goto(f"{site_url}/{PAGE}")
-    v.page.wait_for_selector(".dpup-checklist")
     live(v.page)
     return v
 
@@ -84,7 +83,7 @@ def test_completing_saving_and_coming_back(visit, site_url):
     note.blur()
 
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect(item(page, FIRST).get_by_role("radio", name="Yes", exact=True)).to_be_checked()
     expect(item(page, SECOND).get_by_role("radio", name="No", exact=True)).to_be_checked()
     expect(item(page, FIRST).get_by_role("textbox", name="Your note (optional)")).to_have_value(HOSTILE)
@@ -98,7 +97,7 @@ def test_two_tabs_of_the_same_checklist_stay_in_step(visit, site_url):
     v = open_checklist(visit, site_url)
     first_tab, second_tab = v.page, v.new_page()
     second_tab.goto(f"{site_url}/{PAGE}")
-    second_tab.wait_for_selector(".dpup-checklist")
+    live(second_tab)
     answer(first_tab, FIRST, "Yes")
     expect(item(second_tab, FIRST).get_by_role("radio", name="Yes", exact=True)).to_be_checked()
     answer(second_tab, SECOND, "No")  # the second tab's save keeps the first tab's answer
@@ -192,7 +191,7 @@ def test_clear_removes_everything_and_undo_brings_it_back(visit, site_url):
     page.get_by_role("button", name="Undo").click()
     expect(progress(page)).to_have_text(f"2 of {total_shown({})} questions answered. 1 not met.")
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect(item(page, SECOND).get_by_role("radio", name="No", exact=True)).to_be_checked()
 
 
@@ -201,7 +200,7 @@ def test_corrupted_saved_answers_never_break_the_page(visit, site_url):
     page = v.page
     page.evaluate(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, '{{not json')")
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect(page.get_by_role("alert")).to_have_text(
         "Your saved answers for this checklist could not be read, so the checklist starts empty. "
         "A copy of the unreadable data is kept in this browser. You can download it below.")
@@ -295,7 +294,7 @@ def test_a_100_kb_note_in_every_script_survives_reload_and_export(visit, site_ur
     note.fill(long_note)
     note.blur()
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     note = item(page, FIRST).get_by_role("textbox", name="Your note (optional)")
     assert note.input_value() == long_note
     answers = saved_answers(page)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from .conftest import accessibility_problems
+from .conftest import accessibility_problems, live
 from .test_checklist_page import CHECKLIST, PAGE, item, open_checklist
 
 SCREENS = Path("/work/plan/screens-truth")
@@ -58,7 +58,7 @@ def test_na_asks_for_a_reason_and_stays_under_what_to_do_next_until_given(visit,
     item(page, OFFERS_NA).screenshot(path=str(SCREENS / "reason-given-375.png"))
     # The reason is saved with the answer and in the record.
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect(reason_field(page, OFFERS_NA)).to_have_value("We only use counts; nobody can be identified.")
     saved = json.loads(page.evaluate(f"localStorage.getItem('dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}')"))
     assert saved["answers"][OFFERS_NA.id]["reason"] == "We only use counts; nobody can be identified."
@@ -96,7 +96,7 @@ def test_a_version_1_save_is_migrated_says_what_changed_and_keeps_everything(vis
     page = open_checklist(visit, site_url, bypass_csp=True).page  # to let the test inject axe-core
     page.evaluate(f"localStorage.clear(); localStorage.setItem({json.dumps(V1_KEY)}, {json.dumps(json.dumps({'answers': V1_ANSWERS}))})")
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect_migrated(page)
     expect(page.locator(".dpup-checklist")).to_contain_text("1 removed (your answer to it is kept in the download)")
     # Everything saved before can be downloaded: the removed question and the cleared N/A too.

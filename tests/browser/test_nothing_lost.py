@@ -37,7 +37,6 @@ def fill_storage(page):
 
 def reload(page):
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
     live(page)
 
 
@@ -128,7 +127,7 @@ def test_undo_never_overwrites_what_another_tab_changed(visit, site_url):
     first_tab, second_tab = v.page, v.new_page()
     answer(first_tab, FIRST, "Yes")
     second_tab.goto(f"{site_url}/{PAGE}")
-    second_tab.wait_for_selector(".dpup-checklist")
+    live(second_tab)
     first_tab.get_by_role("button", name="Clear my answers").click()
     answer(second_tab, SECOND, "No")
     expect(first_tab.get_by_role("button", name="Undo")).to_be_hidden()

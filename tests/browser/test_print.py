@@ -14,7 +14,7 @@ from dpup_toolkit import render_json, visible_items
 from dpup_toolkit.catalogue import catalogue_entries
 from dpup_toolkit.results import results_of
 
-from .conftest import Visit, open_saved_file
+from .conftest import Visit, live, open_saved_file
 from .test_records import ABOUT
 from .test_tools import TOOLS, node
 
@@ -95,7 +95,7 @@ def test_the_tool_prints_on_one_or_two_pages_empty_and_filled_in(printer, site_u
     page = printer.new_page()
     url = f"{site_url}/checklists/{tool.id}.html"
     page.goto(url)
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     title = page.get_by_role("heading", level=1).inner_text().strip()
 
     # Empty: a paper form to fill in by hand.

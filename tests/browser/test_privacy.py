@@ -1,7 +1,7 @@
 """Nothing a person types into a tool leaves their browser, and clearing removes all of it."""
 import json
 
-from .conftest import open_saved_file
+from .conftest import live, open_saved_file
 from .test_checklist_page import CHECKLIST, FIRST, SECOND, answer, item, open_checklist
 
 SECRET = "Mere Kawhia 021 555 0199 — private note"
@@ -29,7 +29,7 @@ def test_typed_text_never_leaves_the_browser_and_clear_removes_it(visit, site_ur
     download.value.save_as(tmp_path / "record.json")
     open_saved_file(page, tmp_path / "record.json")
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     # Follow a link from the checklist to another page of the site, as a reader would.
     page.get_by_role("link", name="Find your role").first.click()
     page.wait_for_load_state("load")
@@ -46,7 +46,7 @@ def test_typed_text_never_leaves_the_browser_and_clear_removes_it(visit, site_ur
     assert holding_the_note == [f"dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}"]
 
     page.go_back()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     page.get_by_role("button", name="Clear my answers").click()
     stored = stored_everywhere(page)
     assert [key for key in stored["local"] if key.startswith("dpup-toolkit:")] == []

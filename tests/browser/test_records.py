@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from dpup_toolkit import render_json, render_markdown
 from dpup_toolkit.docx_record import render_docx
 
-from .conftest import accessibility_problems, open_saved_file
+from .conftest import accessibility_problems, live, open_saved_file
 from .test_checklist_page import CHECKLIST, FIRST, answer, item, open_checklist, progress, saved_answers
 
 ABOUT = {"what": "Youth mentoring — Ōtaki pilot", "completed_by": "Aroha Ngata", "review_by": "2027-03-31"}
@@ -49,7 +49,7 @@ def test_the_details_are_kept_and_named_in_every_download_and_file_name(visit, s
     v = start_a_check(visit, site_url)
     page = v.page
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect_details(page)
     answers = saved_answers(page)
 
@@ -86,7 +86,7 @@ def test_clear_empties_the_details_too_and_undo_brings_them_back(visit, site_url
     page.get_by_role("button", name="Undo").click()
     expect_details(page)
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect_details(page)
 
 
@@ -147,7 +147,7 @@ def test_without_a_clipboard_the_summary_is_shown_selected(visit, site_url):
     page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined});"
                          "document.execCommand = () => false;")
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     fill_details(page)
     page.get_by_role("button", name="Copy summary").click()
     expect(page.locator(".dpup-keep-status")).to_contain_text("did not let the page copy")

@@ -25,7 +25,6 @@ def storage_key(tool):
 def open_tool(visit, site_url, tool, **options):
     v = visit(**options)
     v.page.goto(f"{site_url}/checklists/{tool.id}.html")
-    v.page.wait_for_selector(".dpup-checklist")
     live(v.page)
     return v
 
@@ -126,7 +125,7 @@ def test_a_person_completes_the_tool_keeps_a_record_and_clears_it(visit, site_ur
     assert accessibility_problems(page) == [], "filled in"
 
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect_answers_shown(page, tool, entered)
     expect_results_shown(page, tool, answers)
     assert saved_answers(page, tool) == answers
@@ -179,7 +178,7 @@ def test_the_tools_index_lists_every_tool_with_who_and_how_long(visit, site_url)
         expect(sidebar.get_by_role("link", name=tool.title, exact=True)).to_have_count(1)
     assert accessibility_problems(page) == []
     main.get_by_role("link", name="Find what fits", exact=True).first.click()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     assert page.url.endswith("/checklists/find-what-fits.html")
     assert v.external == [] and v.real_errors() == []
 
@@ -195,7 +194,7 @@ def test_the_navigator_leads_to_the_tools_that_fit(visit, site_url):
     expect(result.locator(".dpup-catalogue-tools > li > a")).to_have_text(fits)
     assert "Before you ask — a front-line conversation" not in fits
     result.get_by_role("link", name="Sharing Value — the value loop").click()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     assert page.url.endswith("/checklists/sharing-value.html")
 
 

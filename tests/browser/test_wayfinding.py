@@ -115,7 +115,6 @@ def test_next_unanswered_leads_through_every_tool_to_the_completion_panel(visit,
     v = visit(viewport={"width": 375, "height": 740}, bypass_csp=True)  # bypass: to inject axe-core
     page = v.page
     page.goto(f"{site_url}/checklists/{tool.id}.html")
-    page.wait_for_selector(".dpup-checklist")
     live(page)
     bar_next = page.locator(BAR).get_by_role("link", name=NEXT)
     panel = page.locator(".dpup-complete")
@@ -151,7 +150,6 @@ def test_completing_by_typing_never_takes_focus_from_the_field(visit, site_url):
     answers = {}
     page = visit().page
     page.goto(f"{site_url}/checklists/{tool.id}.html")
-    page.wait_for_selector(".dpup-checklist")
     live(page)
     for _ in range(len(tool.items)):
         waiting = [i for i in visible_items(tool, answers) if i.id not in answers and i != tool.items[-1]]
@@ -276,6 +274,6 @@ def test_the_bar_and_panel_stay_accessible_when_open(visit, site_url):
     page.evaluate(f"localStorage.setItem('dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}', "
                   f"{json.dumps(json.dumps({'answers': saved}))})")
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect(page.locator(".dpup-complete")).to_be_visible()
     assert accessibility_problems(page) == []

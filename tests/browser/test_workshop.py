@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from dpup_toolkit import load_checklist
 
 from ..conftest import ROOT
-from .conftest import accessibility_problems
+from .conftest import accessibility_problems, live
 
 QUIZ = load_checklist(ROOT / "checklists" / "dpup-quiz.yml")
 QUESTIONS = [item for item in QUIZ.items if item.kind == "choice"]
@@ -29,7 +29,7 @@ def test_the_quiz_marks_a_right_and_a_wrong_answer_and_keeps_the_score(visit, si
     v = visit(bypass_csp=True)  # to let the test inject axe-core
     page = v.page
     page.goto(f"{site_url}/checklists/dpup-quiz.html")
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     score = page.locator(".dpup-score")
     expect(score).to_have_text(f"0 of {len(QUESTIONS)} correct.")
 
@@ -62,7 +62,7 @@ def test_the_quiz_marks_a_right_and_a_wrong_answer_and_keeps_the_score(visit, si
 
     assert accessibility_problems(page) == []
     page.reload()
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     expect(score).to_have_text(f"2 of {len(QUESTIONS)} correct.")
     assert v.real_errors() == [] and v.external == []
 
@@ -72,7 +72,7 @@ def test_the_quiz_feedback_region_is_on_the_page_before_the_first_answer(visit, 
     feedback region is in the page (empty, taking no room) before anything is chosen."""
     page = visit().page
     page.goto(f"{site_url}/checklists/dpup-quiz.html")
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     first = QUESTIONS[0]
     feedback = question(page, first).locator(".dpup-guidance")
     expect(feedback).to_have_count(1)
@@ -148,7 +148,7 @@ def test_the_host_fills_in_what_dpup_means_for_us_and_prints_it_on_one_or_two_pa
     v = visit(bypass_csp=True)  # to let the test inject axe-core
     page = v.page
     page.goto(f"{site_url}/checklists/our-organisation.html")
-    page.wait_for_selector(".dpup-checklist")
+    live(page)
     summary = page.locator(".dpup-template-output")
     for item in ORGANISATION.items:
         field = page.get_by_role("textbox", name=item.prompt, exact=True)
