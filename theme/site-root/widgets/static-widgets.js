@@ -14,8 +14,10 @@
   var VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]';
   var STORAGE = "dpup-toolkit:";
   var WAKE_ON = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown", "input", "change", "wheel"];
-  // static-widgets.js and static-runtime.js are built together (site.py writes the version).
-  var RUNTIME = new URL("static-runtime.js?v=__RUNTIME_VERSION__", document.currentScript.src).href;
+  // static-widgets.js and static-runtime.js are built together (minify.version_runtime writes the
+  // version), in the site's widgets/ folder.
+  var RUNTIME = new URL((document.documentElement.dataset.content_root || "") + "widgets/static-runtime.js?v=__RUNTIME_VERSION__",
+    document.baseURI).href;
 
   // A press (of a pointer or a key) is never split between the drawn form and the live one: the
   // live form waits until the press is over and its click has happened.
