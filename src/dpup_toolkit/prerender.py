@@ -65,8 +65,11 @@ def _draw_one(form: dict, root: Path) -> str:
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as given:
         json.dump(form, given)
         given.flush()
-        done = subprocess.run(["node", "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SCRIPT), given.name],
-                              cwd=root, capture_output=True, text=True, encoding="utf-8")
+        try:
+            done = subprocess.run(["node", "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SCRIPT), given.name],
+                                  cwd=root, capture_output=True, text=True, encoding="utf-8")
+        except FileNotFoundError:
+            raise PrerenderError("node is missing: run `make node_modules/installed.stamp`") from None
     if done.returncode:
         raise PrerenderError(f"{form['url']}: the form could not be drawn at build time: {done.stderr.strip()}")
     return done.stdout
