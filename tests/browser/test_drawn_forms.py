@@ -108,8 +108,11 @@ def test_a_browser_with_saved_answers_gets_the_live_form_at_once(visit, site_url
 def test_the_drawn_form_prints_where_the_page_is_online(visit, site_url):
     v = visit()
     page = v.page
-    page.goto(f"{site_url}/checklists/{QUICK.id}.html")
+    page.goto(f"{site_url}/checklists/{QUICK.id}.html#%E0%A4%A")  # a broken escape in the address is harmless
     expect(page.locator(f"{DRAWN} .dpup-print-source")).to_have_text(f"Online: {site_url}/checklists/{QUICK.id}.html")
+    page.locator(".dpup-checklist .dpup-item").first.hover()
+    expect(page.locator(DRAWN)).to_have_count(0)
+    assert v.real_errors() == []
 
 
 def test_every_tool_page_keeps_its_state_in_a_file_beside_it():

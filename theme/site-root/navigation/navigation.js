@@ -80,7 +80,12 @@
   // A link to a section inside a tool ("…#dpup-purpose-statement-section-the-data") arrives
   // before the tool has drawn that section: scroll to it as soon as it appears.
   function scrollToLateTarget() {
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id = "";
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return; // an address with a broken escape leads nowhere
+    }
     if (!id || document.getElementById(id)) return;
     const observer = new MutationObserver(() => {
       const target = document.getElementById(id);

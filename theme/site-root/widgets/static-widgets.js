@@ -77,13 +77,18 @@
       }).catch(failed(drawn));
     }
     // At once when this browser has saved answers for the tool, or the address leads into the form.
-    var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    var linked = Boolean(target && drawn.contains(target));
+    var linked = false;
+    try {
+      var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      linked = Boolean(target && drawn.contains(target));
+    } catch (error) {
+      linked = false; // an address with a broken escape leads nowhere in the form
+    }
     if (hasSaved(drawn.dataset.drawn) || linked) return wake();
     WAKE_ON.forEach(function (type) { drawn.addEventListener(type, wake, { capture: true, passive: true }); });
     ["scroll", "beforeprint", "hashchange"].forEach(function (type) { window.addEventListener(type, wake, { passive: true }); });
     // Answers saved in another tab of this tool: the live form shows them.
-    window.addEventListener("storage", function (event) {
+    window.addEventListener("storage", function () {
       if (hasSaved(drawn.dataset.drawn)) wake();
     });
   }
