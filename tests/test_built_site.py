@@ -1,7 +1,6 @@
 """The built site carries the current widget and checklist (not a stale executed copy), and its
 pages load widget code only from the site itself."""
 import hashlib
-import json
 import re
 from pathlib import Path
 
@@ -9,22 +8,17 @@ import pytest
 import yaml
 
 import dpup_toolkit
+from benchmarks.weigh import widget_state
 from dpup_toolkit import front_end, list_checklists
 from dpup_toolkit.catalogue import catalogue_entries
 from dpup_toolkit.minify import minify
 
 from .conftest import ROOT, SITE
 
-STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json"( data-src="([^"]+)")?>(.*?)</script>', re.S)
-
-
 def widget_states(page):
     """The page's anywidget states: in the page, or in the file beside it (a tool page, prerender.py)."""
-    html = (SITE / page).read_text(encoding="utf-8")
-    ((_, state_file, state),) = STATE.findall(html)
-    if state_file:
-        state = (SITE / page).with_name(state_file).read_text(encoding="utf-8")
-    return [model["state"] for model in json.loads(state)["state"].values() if model["model_name"] == "AnyModel"]
+    state = widget_state(SITE / page)
+    return [model["state"] for model in state["state"].values() if model["model_name"] == "AnyModel"]
 
 
 @pytest.mark.parametrize("checklist", list_checklists(ROOT / "checklists"), ids=lambda c: c.id)

@@ -38,13 +38,19 @@ class PrerenderError(RuntimeError):
     pass
 
 
+def content_root(html: str) -> str:
+    """How far the page is from the site root (its <html data-content_root>, as Sphinx writes it)."""
+    found = re.search(r'<html[^>]*\sdata-content_root="([^"]*)"', html)
+    return found[1] if found else ""
+
+
 def drawable(html: str) -> dict | None:
     """The model state of the page's one checklist widget, if it can be drawn at build time: one
     view, the toolkit's own module, nothing filled in. None otherwise."""
     state, views = STATE.search(html), VIEW.findall(html)
     if not state or len(views) != 1:
         return None
-    models = json.loads(state[1].replace("\\u003c", "<")).get("state", {})
+    models = json.loads(state[1]).get("state", {})
     model = models.get(json.loads(views[0]).get("model_id"), {}).get("state", {})
     if "_esm_file" not in model or "definition" not in model or model.get("answers") or model.get("about"):
         return None
@@ -80,7 +86,7 @@ def place(html: str, page: Path, form: str, tool_id: str, stylesheet: str) -> st
     `page`, the widget's `stylesheet` (a path from the site root) linked, and no early request
     for the widget's code."""
     state = STATE.search(html)
-    models = json.loads(state[1].replace("\\u003c", "<"))
+    models = json.loads(state[1])
     for model in models.get("state", {}).values():
         model.get("state", {}).pop("_css", None)  # the linked stylesheet
     state_file = page.with_name(page.stem + STATE_SUFFIX)
@@ -90,6 +96,5 @@ def place(html: str, page: Path, form: str, tool_id: str, stylesheet: str) -> st
     view = VIEW.search(html)
     html = html.replace(view[0], f'<div class="static-widget" data-drawn="{tool_id}">{form}</div>{view[0]}', 1)
     html = PRELOAD.sub("", html, count=1)
-    content_root = re.search(r'<html[^>]*\sdata-content_root="([^"]*)"', html)
-    link = f'<link rel="stylesheet" href="{content_root[1] if content_root else ""}{stylesheet}">\n'
+    link = f'<link rel="stylesheet" href="{content_root(html)}{stylesheet}">\n'
     return html.replace("</head>", link + "</head>", 1)

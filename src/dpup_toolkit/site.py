@@ -177,8 +177,7 @@ def _draw_forms(to_draw, outdir: Path, root: Path, module_file: str | None) -> N
     whose form cannot be drawn is written as it is, and the build warns."""
     forms = []
     for page, html, model in to_draw:
-        content_root = re.search(r'<html[^>]*\sdata-content_root="([^"]*)"', html)
-        forms.append({"state": model, "root": content_root[1] if content_root else "",
+        forms.append({"state": model, "root": prerender.content_root(html),
                       "url": f"http://localhost/{page.relative_to(outdir).as_posix()}"})
     try:
         drawn = prerender.draw(forms, root) if forms else []

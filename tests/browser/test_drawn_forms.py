@@ -17,7 +17,10 @@ DRAWN = ".static-widget[data-drawn]"
 
 
 def widget_code(url):
-    return "/widgets/checklist-" in url and url.split("?")[0].endswith(".js") or ".widgets.json" in url
+    """Whether `url` is what a tool page loads once used: the runtime, the widget's code, the tool's data."""
+    path = url.split("?")[0]
+    return ("/widgets/checklist-" in path and path.endswith(".js") or path.endswith("/widgets/static-runtime.js")
+            or path.endswith(".widgets.json"))
 
 
 def shape(html):

@@ -11,6 +11,7 @@ from dpup_toolkit import list_checklists
 from dpup_toolkit.assets import NEEDED_FOR
 
 from ..conftest import ROOT, SITE
+from .test_drawn_forms import widget_code
 from .test_every_page import PAGES
 
 BUDGET = 250 * 1024  # bytes, gzip, a whole page with everything it loads
@@ -75,8 +76,7 @@ def test_tool_pages_cost_little_more_than_a_plain_page(weights):
 def test_a_tool_page_opens_with_none_of_the_widgets_code(weights):
     # The form is drawn in the page; the runtime, the widget's module and the tool's data wait
     # until a person uses it (what then loads: test_drawn_forms.py).
-    opened = {path: [url for url in files if "/widgets/checklist-" in url and ".js" in url
-                     or "static-runtime" in url or ".widgets.json" in url]
+    opened = {path: [url for url in files if widget_code(url)]
               for path, files in weights.items() if path.startswith("checklists/") and is_tool(path)}
     assert len(opened) == len(list_checklists(ROOT / "checklists"))
     assert {path: urls for path, urls in opened.items() if urls} == {}

@@ -31,6 +31,8 @@
     return pressed ? new Promise(function (resolve) { waiting.push(resolve); }) : Promise.resolve();
   }
 
+  // Saved answers or saved checks of this tool: the keys checklist.js writes (storageKey, checkStore,
+  // checksKey there), looked for without loading it.
   function hasSaved(tool) {
     try {
       for (var i = 0; i < localStorage.length; i += 1) {
