@@ -95,11 +95,22 @@
     });
   }
 
+  function followPresses() {
+    document.addEventListener("pointerdown", function () { pressed = true; }, true);
+    document.addEventListener("keydown", function () { pressed = true; }, true);
+    ["pointerup", "pointercancel", "keyup"].forEach(function (type) { document.addEventListener(type, released, true); });
+  }
+
+  // Every page runs this script (it is part of the site's script bundle, bundle.py); a page with
+  // no widget has no view to draw, and nothing happens.
   function start() {
     var stateTag = document.querySelector(STATE);
+    var following = false;
     document.querySelectorAll(VIEW).forEach(function (viewTag) {
       var drawn = viewTag.previousElementSibling;
       if (drawn && drawn.matches(".static-widget[data-drawn]")) {
+        if (!following) followPresses();
+        following = true;
         watch(viewTag, stateTag, drawn);
       } else {
         import(RUNTIME).then(function (runtime) { return runtime.show(viewTag, stateTag); }).catch(failed(null));
@@ -107,9 +118,6 @@
     });
   }
 
-  document.addEventListener("pointerdown", function () { pressed = true; }, true);
-  document.addEventListener("keydown", function () { pressed = true; }, true);
-  ["pointerup", "pointercancel", "keyup"].forEach(function (type) { document.addEventListener(type, released, true); });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
