@@ -27,14 +27,15 @@ def test_each_checklist_page_embeds_the_current_widget_and_data(checklist):
     (state,) = widget_states(page)
     package = Path(dpup_toolkit.__file__).parent
     # The current styles, minified for the site (minify.py), with no source map, in a file beside
-    # the current module and its parts, minified too, which the page links (its form is drawn in
-    # it, prerender.py): nothing of them is embedded in the page.
+    # the current module and its parts, minified too; the site's one stylesheet ends with them
+    # (bundle.py), so every page has them and none embeds them.
     folder = SITE / Path(state["_esm_file"]).parent
     source = (package / "checklist.css").read_text(encoding="utf-8")
     styles = (folder / "checklist.css").read_text(encoding="utf-8")
     assert styles == minify(source, "css", ROOT) and len(styles) < 0.8 * len(source)
-    assert f'<link rel="stylesheet" href="../{Path(state["_esm_file"]).parent}/checklist.css">' in (
-        SITE / page).read_text(encoding="utf-8")
+    html = (SITE / page).read_text(encoding="utf-8")
+    assert re.findall(r'<link rel="stylesheet"[^>]*href="([^"?]+)', html) == ["../site/dpup.css"]
+    assert (SITE / "site" / "dpup.css").read_text(encoding="utf-8").endswith(minify(styles, "css", ROOT))
     assert "_css" not in state and "_esm" not in state
     assert state["_esm_file"].startswith("widgets/checklist-") and Path(state["_esm_file"]).name == "checklist.js"
     for path in front_end.module_files():

@@ -1,9 +1,8 @@
-"""The theme's files as three (bundle.py): pages ask for the bundles in the parts' place, keep the
+"""The theme's files and ours as two (bundle.py): pages ask for the bundles in the parts' place, keep the
 extension files they use in order, and a moved stylesheet still finds its images and fonts."""
 from dpup_toolkit import bundle
 
-BUNDLES = {bundle.THEME_CSS: bundle.THEME_CSS + "?v=1", bundle.SITE_CSS: bundle.SITE_CSS + "?v=2",
-           bundle.SCRIPT: bundle.SCRIPT + "?v=3"}
+BUNDLES = {bundle.STYLE: bundle.STYLE + "?v=1", bundle.SCRIPT: bundle.SCRIPT + "?v=3"}
 HEAD = """<html data-content_root="../"><head>
 <link href="../_static/basic.css" rel="stylesheet" />
 <link href="../_static/styles/pydata-sphinx-theme.css?digest=x" rel="stylesheet" />
@@ -29,24 +28,24 @@ def loaded(html):
     return re.findall(r'(?:href|src)="([^"]+)"', html)
 
 
-def test_a_page_loads_the_three_bundles_where_their_first_parts_were():
+def test_a_page_loads_the_two_bundles_where_their_first_parts_were():
     assert loaded(bundle.use_bundles(HEAD, "book/start-here", BUNDLES)) == [
-        "../_static/styles/dpup-theme.css?v=1", "../_static/pygments.css?v=1", "../site/dpup-site.css?v=2",
-        "../site/dpup.js?v=3", "../_static/copybutton.js?v=1"]
+        "../site/dpup.css?v=1", "../_static/pygments.css?v=1", "../site/dpup.js?v=3", "../_static/copybutton.js?v=1"]
 
 
 def test_the_search_page_keeps_its_scripts_in_order_but_not_bootstrap():
     page = bundle.use_bundles(HEAD.replace('href="../_static/basic.css"', 'href="../_static/styles/theme.css?digest=x"'),
                               "search", BUNDLES)
     files = loaded(page)
-    assert files[:3] == ["../_static/styles/dpup-theme.css?v=1", "../_static/pygments.css?v=1", "../site/dpup-site.css?v=2"]
-    assert [f.split("/")[-1].split("?")[0] for f in files[3:]] == [
+    assert files[:2] == ["../site/dpup.css?v=1", "../_static/pygments.css?v=1"]
+    assert [f.split("/")[-1].split("?")[0] for f in files[2:]] == [
         "doctools.js", "sphinx_highlight.js", "copybutton.js", "sphinx-book-theme.js", "offline.js", "navigation.js",
         "theme-controls.js", "pydata-sphinx-theme.js"]
 
 
 def test_a_stylesheet_moved_into_the_bundle_still_finds_its_files():
     css = 'a{background:url(file.png)} b{src:url("../vendor/x.woff2")} c{background:url(data:image/png;base64,AA)}'
-    assert bundle.moved_css(css, "_static/basic.css", "_static/styles/dpup-theme.css") == (
-        'a{background:url(../file.png)} b{src:url("../../vendor/x.woff2")} c{background:url(data:image/png;base64,AA)}')
-    assert bundle.moved_css('i{src:url("fa.woff")}', "site/site.css", "site/dpup-site.css") == 'i{src:url("fa.woff")}'
+    assert bundle.moved_css(css, "_static/styles/pydata-sphinx-theme.css", "site/dpup.css") == (
+        'a{background:url(../_static/styles/file.png)} b{src:url("../_static/vendor/x.woff2")}'
+        ' c{background:url(data:image/png;base64,AA)}')
+    assert bundle.moved_css('i{src:url("fa.woff")}', "site/site.css", "site/dpup.css") == 'i{src:url("fa.woff")}'

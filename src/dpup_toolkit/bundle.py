@@ -1,4 +1,5 @@
-"""The theme's stylesheets and scripts as few, small files (issue 10: time until usable).
+"""The theme's stylesheets and scripts, and ours, as one stylesheet and one script (issue 10: time
+until usable).
 
 A stock page asks for five stylesheets and eight scripts. The browser opens six connections to a
 site at a time, so most of them wait in a queue, and the theme's stylesheet is 397 KB: all of
@@ -6,12 +7,15 @@ Bootstrap 5, the theme and Font Awesome's class list, which the browser parses a
 against every element before it shows the page. Bootstrap's own 81 KB script is there only for
 five tooltips and the "Back to top" button. So each page instead loads:
 
-- `_static/styles/dpup-theme.css`: Sphinx's basic.css, the theme's stylesheet without the rules
-  no page of this build can use (PurgeCSS, pinned in package.json, reading every built page and
-  every script of the site, with a safelist for what scripts put on the page at run time) and the
-  book theme's stylesheet, in that order. Only pygments.css (code colours) used to sit between
-  the last two; neither styles what the other does.
-- `site/dpup-site.css`: our site.css and navigation.css, which always came last and together.
+- `site/dpup.css`: Sphinx's basic.css, the theme's stylesheet without the rules no page of this
+  build can use (PurgeCSS, pinned in package.json, reading every built page and every script of
+  the site, with a safelist for what scripts put on the page at run time), the book theme's
+  stylesheet, our site.css and navigation.css, and the checklist widget's stylesheet, in that
+  order. Only pygments.css (code colours, which no page keeps) used to sit among them; neither
+  styles what the others do. The widget's stylesheet costs a page with no tool about 2 KB gzip;
+  as a file of its own it cost every tool page one more request before its first paint, and two
+  stylesheets instead of one cost every page another (side by side on loopback, one file made
+  the plain page about a tenth quicker).
 - `site/dpup.js`: Sphinx's doctools.js and sphinx_highlight.js (search words highlighted on the
   page a search result opens), the book theme's script, offline.js, navigation.js,
   theme-controls.js (tooltips and "Back to top", instead of Bootstrap's script) and the theme's
@@ -36,14 +40,11 @@ from pathlib import Path
 from . import minify
 
 PURGECSS = Path("node_modules") / ".bin" / "purgecss"  # under the book's root
-THEME_CSS = "_static/styles/dpup-theme.css"
-SITE_CSS = "site/dpup-site.css"
+STYLE = "site/dpup.css"
 SCRIPT = "site/dpup.js"
-# (bundle, its parts in order); the first part's tag is replaced by the bundle's, the rest dropped.
-STYLES = [
-    (THEME_CSS, ["_static/basic.css", "_static/styles/pydata-sphinx-theme.css", "_static/styles/sphinx-book-theme.css"]),
-    (SITE_CSS, ["site/site.css", "navigation/navigation.css"]),
-]
+# The stylesheet's parts in order; the first part's tag is replaced by the bundle's, the rest dropped.
+STYLE_PARTS = ["_static/basic.css", "_static/styles/pydata-sphinx-theme.css", "_static/styles/sphinx-book-theme.css",
+               "site/site.css", "navigation/navigation.css"]
 SCRIPTS = ["_static/doctools.js", "_static/sphinx_highlight.js", "_static/scripts/sphinx-book-theme.js",
            "site/offline.js", "navigation/navigation.js", "site/theme-controls.js",
            "_static/scripts/pydata-sphinx-theme.js", "widgets/static-widgets.js"]
@@ -120,24 +121,21 @@ def _script(path: Path, part: str, root: Path) -> str:
     return text if _already_minified(part) else minify.minify(text, "js", root)
 
 
-def write_bundles(outdir: Path, root: Path) -> dict[str, str]:
-    """Write the bundles into the built site; returns each one's path with its version query."""
+def write_bundles(outdir: Path, root: Path, widget_css: str | None = None) -> dict[str, str]:
+    """Write the bundles into the built site (the stylesheet ending with the widget's, `widget_css`,
+    a path from the site root, when given); returns each one's path with its version query."""
     outdir = Path(outdir)
-    missing = [part for _, parts in STYLES for part in parts if not (outdir / part).is_file()]
-    missing += [part for part in SCRIPTS if not (outdir / part).is_file()]
+    styles = STYLE_PARTS + ([widget_css] if widget_css else [])
+    missing = [part for part in styles + SCRIPTS if not (outdir / part).is_file()]
     if missing:
         raise BundleError(f"cannot bundle the theme's files, missing: {missing}")
-    written = {}
-    for target, parts in STYLES:
-        texts = []
-        for part in parts:
-            css = purge(outdir / part, outdir, root) if part == PURGED else (outdir / part).read_text(encoding="utf-8")
-            texts.append(moved_css(css, part, target))
-        text = "\n".join(texts)
-        if not all(_already_minified(part) for part in parts):
-            text = minify.minify(text, "css", Path(root))
-        (outdir / target).write_text(text, encoding="utf-8")
-        written[target] = f"{target}?v={_version(text)}"
+    texts = []
+    for part in styles:
+        css = purge(outdir / part, outdir, root) if part == PURGED else (outdir / part).read_text(encoding="utf-8")
+        texts.append(moved_css(css, part, STYLE))
+    text = minify.minify("\n".join(texts), "css", Path(root))
+    (outdir / STYLE).write_text(text, encoding="utf-8")
+    written = {STYLE: f"{STYLE}?v={_version(text)}"}
     # A leading ";" keeps any file's "use strict" from applying to the whole bundle.
     text = ";" + ";\n".join(_script(outdir / part, part, Path(root)) for part in SCRIPTS)
     (outdir / SCRIPT).write_text(text, encoding="utf-8")
@@ -159,15 +157,14 @@ def use_bundles(html: str, pagename: str, bundles: dict[str, str]) -> str:
     if not bundles or 'data-content_root="' not in html:
         return html
     page_root = re.search(r'data-content_root="([^"]*)"', html)[1]
-    for target, parts in STYLES:
-        first, *rest = parts
-        link = f'<link rel="stylesheet" type="text/css" href="{page_root}{bundles[target]}" />'
-        html, found = _tag("css", first).subn(link, html, count=1)
-        if not found and first == "_static/basic.css":  # the search page's head still has theme.css
-            html, found = _tag("css", "_static/styles/theme.css").subn(link, html, count=1)
-        if found:
-            for part in rest:
-                html = _tag("css", part).sub("", html)
+    first, *rest = STYLE_PARTS
+    link = f'<link rel="stylesheet" type="text/css" href="{page_root}{bundles[STYLE]}" />'
+    html, found = _tag("css", first).subn(link, html, count=1)
+    if not found:  # the search page's head still has theme.css
+        html, found = _tag("css", "_static/styles/theme.css").subn(link, html, count=1)
+    if found:
+        for part in rest:
+            html = _tag("css", part).sub("", html)
     preload = re.compile(r'\s*<link rel="preload" as="script" href="[^"]*(?:bootstrap|pydata-sphinx-theme)\.js[^"]*" />')
     html = preload.sub("", html)
     for part in DROPPED:

@@ -46,8 +46,8 @@ def minify(source: str, loader: str, root: Path) -> str:
 
 
 def write_front_end(site: Path, root: Path) -> str:
-    """The checklist widget's module, its parts and its stylesheet (for the forms drawn at build
-    time, prerender.py), minified, in a folder of the built `site` named by their content, so a
+    """The checklist widget's module, its parts and its stylesheet (which the site's stylesheet
+    takes in, bundle.py), minified, in a folder of the built `site` named by their content, so a
     browser never mixes a cached older part with a newer module. Returns the module's path from
     the site root; the stylesheet is beside it."""
     files = {path.name: minify(path.read_text(encoding="utf-8"), LOADERS[path.suffix], root)
@@ -63,10 +63,12 @@ def write_front_end(site: Path, root: Path) -> str:
 def minify_widget_state(html: str, root: Path, module_file: str | None = None) -> str:
     """A written page whose embedded anywidget modules and styles are minified; the checklist
     widget's module (front_end.bundle) is named by its file, `module_file`, instead, and the page
-    asks for that file early (modulepreload) rather than once its scripts have run. The layout
+    asks for that file early (modulepreload) rather than once its scripts have run; its stylesheet
+    is left out, as the site's stylesheet carries it (bundle.py). The layout
     models ipywidgets adds beside each widget are left out: the static runtime draws anywidgets
     only, and never reads them."""
     named = []
+    stylesheet = front_end.STYLESHEET.read_text(encoding="utf-8")
 
     def minify_state(match):
         state = json.loads(match[2])
@@ -79,6 +81,8 @@ def minify_widget_state(html: str, root: Path, module_file: str | None = None) -
                 del fields["_esm"]
                 fields["_esm_file"] = module_file  # static-widgets.js imports it from the site
                 named.append(module_file)
+                if fields.get("_css") == stylesheet:
+                    del fields["_css"]
             for name, loader in (("_esm", "js"), ("_css", "css")):
                 if isinstance(fields.get(name), str):
                     fields[name] = minify(fields[name], loader, root)

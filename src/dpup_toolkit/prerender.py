@@ -6,7 +6,6 @@ tool page; a case study that fills answers in keeps drawing its form with the wi
 
 - gets the form as HTML, drawn by the widget's own code (checklist.js) at build time
   (prerender.mjs), in a `<div class="static-widget" data-drawn="<tool id>">` before the view;
-- loads the widget's stylesheet as a file, shared by every tool page, instead of carrying it;
 - keeps its widget state in a file beside it (`<page>.widgets.json`, named by the state
   script's `data-src`) that static-widgets.js fetches with the widget's code.
 
@@ -81,20 +80,16 @@ def _draw_one(form: dict, root: Path) -> str:
     return done.stdout
 
 
-def place(html: str, page: Path, form: str, tool_id: str, stylesheet: str) -> str:
+def place(html: str, page: Path, form: str, tool_id: str) -> str:
     """The page with its drawn `form` before the widget's view, its state moved to a file beside
-    `page`, the widget's `stylesheet` (a path from the site root) linked, and no early request
-    for the widget's code."""
+    `page`, and no early request for the widget's code. (The widget's stylesheet is part of the
+    site's, bundle.py.)"""
     state = STATE.search(html)
     models = json.loads(state[1])
-    for model in models.get("state", {}).values():
-        model.get("state", {}).pop("_css", None)  # the linked stylesheet
     state_file = page.with_name(page.stem + STATE_SUFFIX)
     state_file.write_text(json.dumps(models, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     html = html.replace(state[0], f'<script type="application/vnd.jupyter.widget-state+json" '
                                   f'data-src="{state_file.name}"></script>', 1)
     view = VIEW.search(html)
     html = html.replace(view[0], f'<div class="static-widget" data-drawn="{tool_id}">{form}</div>{view[0]}', 1)
-    html = PRELOAD.sub("", html, count=1)
-    link = f'<link rel="stylesheet" href="{content_root(html)}{stylesheet}">\n'
-    return html.replace("</head>", link + "</head>", 1)
+    return PRELOAD.sub("", html, count=1)

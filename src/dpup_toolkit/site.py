@@ -11,8 +11,8 @@
   (icons.py), only the extension files a page uses (assets.py), one search box, and the
   widget's module, styles and our own scripts minified (minify.py); the widget's module and the
   parts it loads on first use are files of the site (front_end.py), not embedded in each page; and
-  the theme's stylesheets and scripts as three small files instead of thirteen, Bootstrap's script
-  replaced (bundle.py).
+  the theme's stylesheets and scripts, ours and the widget's as two files,
+  Bootstrap's script replaced (bundle.py).
 - Draws each tool's form into its page at build time, and loads the widget's code only when a
   person starts to use it (prerender.py).
 - Makes the site work offline after one visit: a service worker, sw.js, written for each build
@@ -146,7 +146,8 @@ def _build_finished(app, exception):
         except minify.MinifyError as problem:
             logger.warning(str(problem))
         try:
-            bundles = bundle.write_bundles(outdir, root)
+            widget_css = posixpath.join(posixpath.dirname(module_file), front_end.STYLESHEET.name) if module_file else None
+            bundles = bundle.write_bundles(outdir, root, widget_css)
         except (bundle.BundleError, minify.MinifyError) as problem:
             logger.warning(str(problem))
             bundles = {}
@@ -184,10 +185,9 @@ def _draw_forms(to_draw, outdir: Path, root: Path, module_file: str | None) -> N
     except prerender.PrerenderError as problem:
         logger.warning(str(problem))
         drawn = [None] * len(forms)
-    stylesheet = posixpath.join(posixpath.dirname(module_file or ""), front_end.STYLESHEET.name)
     for (page, html, model), form in zip(to_draw, drawn):
         if form is not None:
-            html = prerender.place(html, page, form, model["definition"]["id"], stylesheet)
+            html = prerender.place(html, page, form, model["definition"]["id"])
         page.write_text(finish_page(html), encoding="utf-8")
 
 

@@ -131,7 +131,7 @@ def test_a_new_build_waits_for_reload_and_never_mixes_with_the_old(visit, site_c
     # Publish a new build: a changed page and a changed stylesheet.
     start = folder / "book" / "start-here.html"
     start.write_text(start.read_text(encoding="utf-8").replace(first_title, "New build heading"), encoding="utf-8")
-    css = folder / "site" / "dpup-site.css"  # our styles, as every page loads them (bundle.py)
+    css = folder / "site" / "dpup.css"  # the site's stylesheet, as every page loads it (bundle.py)
     css.write_text(css.read_text(encoding="utf-8") + "\n/* new build */\n", encoding="utf-8")
     offline.write_service_worker(folder)
 
@@ -141,9 +141,9 @@ def test_a_new_build_waits_for_reload_and_never_mixes_with_the_old(visit, site_c
     # Until the reader reloads, pages and files still come from the old build, together.
     page.goto(f"{base}/book/start-here.html")
     expect(page.get_by_role("heading", level=1).first).to_contain_text(first_title)
-    assert "new build" not in page.evaluate("fetch('../site/dpup-site.css').then(r => r.text())")
+    assert "new build" not in page.evaluate("fetch('../site/dpup.css').then(r => r.text())")
 
     page.get_by_role("status").get_by_role("button", name="Reload").click()
     expect(page.get_by_role("heading", level=1).first).to_contain_text("New build heading", timeout=30_000)
-    assert "new build" in page.evaluate("fetch('../site/dpup-site.css').then(r => r.text())")
+    assert "new build" in page.evaluate("fetch('../site/dpup.css').then(r => r.text())")
     assert len(cached_site(page)) == 1  # the old build's copy is gone
