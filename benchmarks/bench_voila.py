@@ -47,7 +47,7 @@ def first_widget_seconds(browser, url: str, selector: str) -> tuple[float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="dpup-voila-bench-"))
     try:
@@ -64,14 +64,17 @@ def main() -> None:
                            f"--preheat_kernel={preheat}"]
                 server = start_server(command, folder, env=env)
                 base = next(server)
+                for label, notebook, selector in APPS:  # warm up (and fill the pre-heated pool)
+                    first_widget_seconds(browser, f"{base}/voila/render/{notebook}", selector)
+                runs = {label: [] for label, _, _ in APPS}
+                for _ in range(args.runs):  # the apps in turn, so a busy moment of the machine is shared
+                    for label, notebook, selector in APPS:
+                        runs[label].append(first_widget_seconds(browser, f"{base}/voila/render/{notebook}", selector))
                 results = {}
-                for label, notebook, selector in APPS:
-                    url = f"{base}/voila/render/{notebook}"
-                    first_widget_seconds(browser, url, selector)  # warm up (and fill the pre-heated pool)
-                    runs = [first_widget_seconds(browser, url, selector) for _ in range(args.runs)]
-                    results[label] = statistics.median(r[0] for r in runs)
+                for label, measured in runs.items():
+                    results[label] = statistics.median(r[0] for r in measured)
                     print(f"  preheat_kernel={preheat!s:5}  {label:15} {results[label]:6.2f} s"
-                          f"   requests to other hosts: {max(r[1] for r in runs)}")
+                          f"   requests to other hosts: {max(r[1] for r in measured)}")
                 print(f"  preheat_kernel={preheat!s:5}  checklist/checkbox {results['checklist app'] / results['stock checkbox']:5.2f}x")
                 next(server, None)
             browser.close()
