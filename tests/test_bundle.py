@@ -1,5 +1,7 @@
 """The theme's files and ours as two (bundle.py): pages ask for the bundles in the parts' place, keep the
 extension files they use in order, and a moved stylesheet still finds its images and fonts."""
+import pytest
+
 from dpup_toolkit import bundle
 
 BUNDLES = {bundle.STYLE: bundle.STYLE + "?v=1", bundle.SCRIPT: bundle.SCRIPT + "?v=3"}
@@ -49,3 +51,10 @@ def test_a_stylesheet_moved_into_the_bundle_still_finds_its_files():
         'a{background:url(../_static/styles/file.png)} b{src:url("../_static/vendor/x.woff2")}'
         ' c{background:url(data:image/png;base64,AA)}')
     assert bundle.moved_css('i{src:url("fa.woff")}', "site/site.css", "site/dpup.css") == 'i{src:url("fa.woff")}'
+
+
+def test_a_theme_script_that_no_longer_reads_as_expected_fails_the_bundle(tmp_path):
+    part = tmp_path / "sphinx_highlight.js"
+    part.write_text("const highlight = 1;\n", encoding="utf-8")
+    with pytest.raises(bundle.BundleError, match="sphinx_highlight.js: cannot apply bundle.PATCHES"):
+        bundle._script(part, "_static/sphinx_highlight.js", tmp_path)

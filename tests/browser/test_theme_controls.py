@@ -93,3 +93,4 @@ def test_back_to_top_stays_away_while_the_reader_types_on_a_phone(visit, site_ur
 def test_a_search_result_opens_with_the_words_highlighted(visit, site_url):
     page = open_page(visit, site_url, "book/principles/kaitiakitanga.html?highlight=kaitiaki")
     expect(page.locator("article.bd-article span.highlighted").first).to_be_visible()
+    assert "highlight" not in page.url  # the address is clean again (bundle.PATCHES keeps this)
