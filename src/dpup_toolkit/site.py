@@ -11,7 +11,7 @@
   (icons.py), only the extension files a page uses (assets.py), one search box, and the
   widget's module, styles and our own scripts minified (minify.py); the widget's module and the
   parts it loads on first use are files of the site (front_end.py), not embedded in each page; and
-  the theme's stylesheets and scripts, ours and the widget's as two files,
+  the theme's, our own and the widget's styles and scripts as one stylesheet and one script,
   Bootstrap's script replaced (bundle.py).
 - Draws each tool's form into its page at build time, and loads the widget's code only when a
   person starts to use it (prerender.py).
