@@ -8,11 +8,12 @@ from __future__ import annotations
 import gzip
 import http.server
 import json
-import re
 import threading
 from contextlib import contextmanager
 from functools import lru_cache, partial
 from pathlib import Path
+
+from dpup_toolkit import prerender
 
 COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt")
 
@@ -125,21 +126,10 @@ def first_use_weight(browser, url: str) -> dict[str, int]:
         context.close()
 
 
-def widget_state(page: Path) -> dict | None:
-    """The widget state a built page carries, in the page or (a tool page whose form is drawn at
-    build time, prerender.py) in the file its state script names. None for a page with no widget."""
-    html = page.read_text(encoding="utf-8")
-    found = re.search(r'<script type="application/vnd\.jupyter\.widget-state\+json"( data-src="([^"]+)")?>(.*?)</script>',
-                      html, re.S)
-    if not found:
-        return None
-    return json.loads((page.parent / found[2]).read_text(encoding="utf-8") if found[1] else found[3])
-
-
 def own_words(page: Path) -> int:
     """Gzip bytes of the checklist a tool page shows (its questions, guidance and actions): the
     tool's text, as an article's text is, not code. 0 for a page with no tool."""
-    state = widget_state(page)
+    state = prerender.widget_state(page)
     if state is None:
         return 0
     definitions = [model["state"]["definition"] for model in state["state"].values() if "definition" in model["state"]]

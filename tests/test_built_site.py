@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 import dpup_toolkit
-from benchmarks.weigh import widget_state
 from dpup_toolkit import front_end, list_checklists
 from dpup_toolkit.catalogue import catalogue_entries
 from dpup_toolkit.minify import minify
+from dpup_toolkit.prerender import widget_state
 
 from .conftest import ROOT, SITE
 
@@ -22,20 +22,20 @@ def widget_states(page):
 
 
 @pytest.mark.parametrize("checklist", list_checklists(ROOT / "checklists"), ids=lambda c: c.id)
-def test_each_checklist_page_embeds_the_current_widget_and_data(checklist):
+def test_each_checklist_page_carries_the_current_widget_and_data(checklist):
     page = f"checklists/{checklist.id}.html"
     (state,) = widget_states(page)
     package = Path(dpup_toolkit.__file__).parent
-    # The current styles, minified for the site (minify.py), with no source map, in a file beside
-    # the current module and its parts, minified too; the site's one stylesheet ends with them
-    # (bundle.py), so every page has them and none embeds them.
+    # The current styles, minified for the site (minify.py), with no source map, end the site's
+    # one stylesheet (bundle.py), so every page has them and none embeds them; the current module
+    # and its parts, minified too, are files of the site.
     folder = SITE / Path(state["_esm_file"]).parent
     source = (package / "checklist.css").read_text(encoding="utf-8")
-    styles = (folder / "checklist.css").read_text(encoding="utf-8")
-    assert styles == minify(source, "css", ROOT) and len(styles) < 0.8 * len(source)
+    styles = minify(source, "css", ROOT)
+    assert len(styles) < 0.8 * len(source) and "sourceMappingURL" not in styles
     html = (SITE / page).read_text(encoding="utf-8")
     assert re.findall(r'<link rel="stylesheet"[^>]*href="([^"?]+)', html) == ["../site/dpup.css"]
-    assert (SITE / "site" / "dpup.css").read_text(encoding="utf-8").endswith(minify(styles, "css", ROOT))
+    assert (SITE / "site" / "dpup.css").read_text(encoding="utf-8").endswith("\n" + styles)
     assert "_css" not in state and "_esm" not in state
     assert state["_esm_file"].startswith("widgets/checklist-") and Path(state["_esm_file"]).name == "checklist.js"
     for path in front_end.module_files():
@@ -49,7 +49,7 @@ def test_each_checklist_page_embeds_the_current_widget_and_data(checklist):
     assert state["answers"] == {}
 
 
-def test_widget_pages_load_only_the_small_static_runtime_from_this_site():
+def test_the_waiting_script_is_part_of_the_sites_one_script_and_asks_for_this_builds_runtime():
     # The waiting script, minified, asks for the runtime of the same build (minify.version_runtime)
     # and comes as the last part of the site's one script (bundle.py): no page asks for it apart.
     widgets = ROOT / "theme" / "site-root" / "widgets"

@@ -7,7 +7,7 @@ only when its body has what they work on:
 - togglebutton.*: a toggle or dropdown admonition;
 - sphinx-design.min.css: a sphinx-design component (cards, dropdowns); design-tabs.js: a tab set;
 - myst-nb's stylesheet: a notebook cell with its code or a text output showing (a tool page's
-  cell shows only its widget, which brings its own styles);
+  cell shows only its widget, whose styles are in the site's one stylesheet, bundle.py);
 - pygments.css (code colours): a code block.
 Thebe (live code on a remote kernel, fetched from unpkg.com) is never used: its files and its
 per-page settings are dropped everywhere, with the "THEBE_JS_URL" noise it logged. The theme also loads the site search's
@@ -27,7 +27,15 @@ NEEDED_FOR = [
     (("mystnb.",), re.compile(r'class="[^"]*\b(cell_input|output)\b')),
     (("pygments.css",), re.compile(r'class="[^"]*\bhighlight')),
 ]
+_CONTENT_ROOT = re.compile(r'<html[^>]*\sdata-content_root="([^"]*)"')
 SEARCH_SCRIPTS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"></script>')
+
+
+def content_root(html: str) -> str | None:
+    """How far a written page is from the site root (its <html data-content_root>, as Sphinx
+    writes it); None for a page without one."""
+    found = _CONTENT_ROOT.search(html)
+    return found[1] if found else None
 
 
 def _text(asset) -> str:

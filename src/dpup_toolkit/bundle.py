@@ -11,7 +11,7 @@ five tooltips and the "Back to top" button. So each page instead loads:
   build can use (PurgeCSS, pinned in package.json, reading every built page and every script of
   the site, with a safelist for what scripts put on the page at run time), the book theme's
   stylesheet, our site.css and navigation.css, and the checklist widget's stylesheet, in that
-  order. Only pygments.css (code colours, which no page keeps) used to sit among them; neither
+  order. Only pygments.css (code colours, which few pages keep) used to sit among them; neither
   styles what the others do. The widget's stylesheet costs a page with no tool about 2 KB gzip;
   as a file of its own it cost every tool page one more request before its first paint, and two
   stylesheets instead of one cost every page another (side by side on loopback, one file made
@@ -31,18 +31,20 @@ finds sw.js beside it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import posixpath
 import re
 import subprocess
 from pathlib import Path
 
-from . import minify
+from . import assets, front_end, minify
 
 PURGECSS = Path("node_modules") / ".bin" / "purgecss"  # under the book's root
 STYLE = "site/dpup.css"
 SCRIPT = "site/dpup.js"
-# The stylesheet's parts in order; the first part's tag is replaced by the bundle's, the rest dropped.
+# The stylesheet's parts in order, from the built site; the first part's tag is replaced by the
+# bundle's, the rest dropped. The widget's stylesheet (front_end.STYLESHEET) comes last.
 STYLE_PARTS = ["_static/basic.css", "_static/styles/pydata-sphinx-theme.css", "_static/styles/sphinx-book-theme.css",
                "site/site.css", "navigation/navigation.css"]
 SCRIPTS = ["_static/doctools.js", "_static/sphinx_highlight.js", "_static/scripts/sphinx-book-theme.js",
@@ -123,7 +125,8 @@ def _version(text: str) -> str:
 
 
 def _already_minified(part: str) -> bool:
-    """Our own files (site/, navigation/) are minified when site.py copies them; the theme's are not."""
+    """Our own files (site/, navigation/, widgets/) are minified when site.py copies or writes them;
+    the theme's are not."""
     return not part.startswith("_static/")
 
 
@@ -137,19 +140,23 @@ def _script(path: Path, part: str, root: Path) -> str:
     return text if _already_minified(part) else minify.minify(text, "js", root)
 
 
-def write_bundles(outdir: Path, root: Path, widget_css: str | None = None) -> dict[str, str]:
-    """Write the bundles into the built site (the stylesheet ending with the widget's, `widget_css`,
-    a path from the site root, when given); returns each one's path with its version query."""
+def write_bundles(outdir: Path, root: Path) -> dict[str, str]:
+    """Write the bundles into the built site; returns each one's path with its version query."""
     outdir = Path(outdir)
-    styles = STYLE_PARTS + ([widget_css] if widget_css else [])
-    missing = [part for part in styles + SCRIPTS if not (outdir / part).is_file()]
+    missing = [part for part in STYLE_PARTS + SCRIPTS if not (outdir / part).is_file()]
     if missing:
         raise BundleError(f"cannot bundle the theme's files, missing: {missing}")
     texts = []
-    for part in styles:
+    for part in STYLE_PARTS:
         css = purge(outdir / part, outdir, root) if part == PURGED else (outdir / part).read_text(encoding="utf-8")
-        texts.append(moved_css(css, part, STYLE))
-    text = minify.minify("\n".join(texts), "css", Path(root))
+        texts.append((part, moved_css(css, part, STYLE)))
+    # One esbuild run for each stretch of the theme's parts; ours are joined as they are.
+    chunks = []
+    for minified, stretch in itertools.groupby(texts, key=lambda text: _already_minified(text[0])):
+        chunk = "\n".join(css for _, css in stretch)
+        chunks.append(chunk if minified else minify.minify(chunk, "css", Path(root)))
+    chunks.append(minify.minify(front_end.STYLESHEET.read_text(encoding="utf-8"), "css", Path(root)))
+    text = "\n".join(chunks)
     (outdir / STYLE).write_text(text, encoding="utf-8")
     written = {STYLE: f"{STYLE}?v={_version(text)}"}
     # A leading ";" keeps any file's "use strict" from applying to the whole bundle.
@@ -170,9 +177,9 @@ def _tag(kind: str, path: str):
 def use_bundles(html: str, pagename: str, bundles: dict[str, str]) -> str:
     """The written page loading the bundles instead of their parts (the search page keeps its
     scripts, but not Bootstrap's)."""
-    if not bundles or 'data-content_root="' not in html:
+    page_root = assets.content_root(html)
+    if not bundles or page_root is None:
         return html
-    page_root = re.search(r'data-content_root="([^"]*)"', html)[1]
     first, *rest = STYLE_PARTS
     link = f'<link rel="stylesheet" type="text/css" href="{page_root}{bundles[STYLE]}" />'
     html, found = _tag("css", first).subn(link, html, count=1)

@@ -19,7 +19,6 @@ from .record import clean_about, clean_answers, record_filename, render_json, re
 from .schema import Checklist
 
 
-
 class ChecklistWidget(anywidget.AnyWidget):
     _esm = front_end.bundle()
     _css = front_end.STYLESHEET

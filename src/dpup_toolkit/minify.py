@@ -1,12 +1,12 @@
 """Smaller front-end code on the built site (issue 10: a tool page costs little more than a plain
 page).
 
-A page with a widget loads the small static runtime (static-widgets.js, which loads
-static-runtime.js). The widget's module, its parts (front_end.py) and its stylesheet are files
-of the site, in a folder named by their content (`widgets/checklist-<hash>/`): the page's state
+On a page with a widget, the small waiting script (static-widgets.js, the last part of the
+site's one script, bundle.py) loads the static runtime (static-runtime.js). The widget's module and its parts (front_end.py) are files of the site,
+in a folder named by their content (`widgets/checklist-<hash>/`): the page's state
 names the module (`_esm_file`) instead of embedding it, and the module loads a part only when a
-person first uses it. A tool page links the stylesheet, its form drawn at build time
-(prerender.py); any other page with the widget carries the stylesheet in its state (`_css`) and
+person first uses it. The site's one stylesheet ends with the widget's (bundle.py), so no page
+carries it in its state (`_css`); a page whose form is not drawn at build time (prerender.py)
 asks for the module early. On the built site all of these are minified with esbuild (pinned in
 package.json, installed by `make node_modules/installed.stamp`); no source map goes with them.
 JupyterLab and Voila keep the readable source beside checklist.py.
@@ -20,7 +20,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from . import front_end
+from . import assets, front_end
 
 ESBUILD = Path("node_modules") / ".bin" / "esbuild"  # under the book's root
 LOADERS = {".js": "js", ".css": "css"}
@@ -46,12 +46,10 @@ def minify(source: str, loader: str, root: Path) -> str:
 
 
 def write_front_end(site: Path, root: Path) -> str:
-    """The checklist widget's module, its parts and its stylesheet (which the site's stylesheet
-    takes in, bundle.py), minified, in a folder of the built `site` named by their content, so a
-    browser never mixes a cached older part with a newer module. Returns the module's path from
-    the site root; the stylesheet is beside it."""
-    files = {path.name: minify(path.read_text(encoding="utf-8"), LOADERS[path.suffix], root)
-             for path in [*front_end.module_files(), front_end.STYLESHEET]}
+    """The checklist widget's module and its parts, minified, in a folder of the built `site` named
+    by their content, so a browser never mixes a cached older part with a newer module. Returns
+    the module's path from the site root."""
+    files = {path.name: minify(path.read_text(encoding="utf-8"), "js", root) for path in front_end.module_files()}
     digest = hashlib.sha256(json.dumps(files, sort_keys=True).encode("utf-8")).hexdigest()[:12]
     folder = site / "widgets" / f"checklist-{digest}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -60,11 +58,11 @@ def write_front_end(site: Path, root: Path) -> str:
     return f"widgets/checklist-{digest}/{front_end.MODULE.name}"
 
 
-def minify_widget_state(html: str, root: Path, module_file: str | None = None) -> str:
+def minify_widget_state(html: str, root: Path, module_file: str | None = None, styled_by_site: bool = False) -> str:
     """A written page whose embedded anywidget modules and styles are minified; the checklist
     widget's module (front_end.bundle) is named by its file, `module_file`, instead, and the page
     asks for that file early (modulepreload) rather than once its scripts have run; its stylesheet
-    is left out, as the site's stylesheet carries it (bundle.py). The layout
+    is left out when the site's stylesheet carries it (`styled_by_site`, bundle.py). The layout
     models ipywidgets adds beside each widget are left out: the static runtime draws anywidgets
     only, and never reads them."""
     named = []
@@ -79,9 +77,9 @@ def minify_widget_state(html: str, root: Path, module_file: str | None = None) -
             fields = model.get("state", {})
             if module_file and fields.get("_esm") == front_end.bundle():
                 del fields["_esm"]
-                fields["_esm_file"] = module_file  # static-widgets.js imports it from the site
+                fields["_esm_file"] = module_file  # static-runtime.js imports it from the site
                 named.append(module_file)
-                if fields.get("_css") == stylesheet:
+                if styled_by_site and fields.get("_css") == stylesheet:
                     del fields["_css"]
             for name, loader in (("_esm", "js"), ("_css", "css")):
                 if isinstance(fields.get(name), str):
@@ -89,9 +87,9 @@ def minify_widget_state(html: str, root: Path, module_file: str | None = None) -
         text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
         return match[1] + text.replace("<", "\\u003c") + match[3]  # inert to the HTML parser
     html = _STATE.sub(minify_state, html)
-    content_root = re.search(r'<html[^>]*\sdata-content_root="([^"]*)"', html)
-    if named and content_root and "</head>" in html:
-        preload = f'<link rel="modulepreload" href="{content_root[1]}{named[0]}">\n'
+    page_root = assets.content_root(html)
+    if named and page_root is not None and "</head>" in html:
+        preload = f'<link rel="modulepreload" href="{page_root}{named[0]}">\n'
         html = html.replace("</head>", preload + "</head>", 1)
     return html
 

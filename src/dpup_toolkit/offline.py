@@ -19,12 +19,12 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import prerender
+
 TEMPLATE = Path(__file__).resolve().parents[2] / "theme" / "offline" / "sw.js"
 WORKER = "sw.js"
 SKIP_FOLDERS = {"_static", "_sources"}  # pages live elsewhere; _static holds only assets
 _LOADED = re.compile(r'<(?:script|img|link)\b[^>]*?\s(?:src|href)="([^"#]+)"[^>]*>')
-_MODULE_FILE = re.compile(r'"_esm_file":"([^"]+)"')
-_STATE_FILE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json" data-src="([^"]+)">')
 _IMPORT = re.compile(r'@import\s+(?:url\()?["\']?([^"\')\s]+)|url\(["\']?([^"\')]+)["\']?\)')
 # Loaded by a page's script when someone asks, so named in no page: checklist.js imports the Word
 # record's module when "Download for Word (.docx)" is pressed (and it imports its library), and
@@ -41,13 +41,12 @@ def _pages(site: Path) -> list[str]:
 def _loaded_by(site: Path, page: str) -> set[str]:
     html = (site / page).read_text(encoding="utf-8")
     found = set()
-    # A tool page's widget state, in a file beside it (prerender.py): it names the widget's module.
-    for state in _STATE_FILE.findall(html):
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), state))
-        if (site / path).is_file():
-            found.add(path)
-            html += (site / path).read_text(encoding="utf-8")
-    for module in _MODULE_FILE.findall(html):
+    # A tool page's widget state, in a file beside it (prerender.py); the state names the module.
+    for moved in prerender.STATE_FILE.findall(html):
+        found.add(posixpath.normpath(posixpath.join(posixpath.dirname(page), moved)))
+    state = prerender.widget_state(site / page) or {}
+    modules = {model.get("state", {}).get("_esm_file") for model in state.get("state", {}).values()} - {None}
+    for module in modules:
         # The widget's module (minify.write_front_end) and the parts it loads when a person uses them.
         folder = posixpath.dirname(module)
         if (site / folder).is_dir():

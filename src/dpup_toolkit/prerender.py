@@ -7,7 +7,7 @@ tool page; a case study that fills answers in keeps drawing its form with the wi
 - gets the form as HTML, drawn by the widget's own code (checklist.js) at build time
   (prerender.mjs), in a `<div class="static-widget" data-drawn="<tool id>">` before the view;
 - keeps its widget state in a file beside it (`<page>.widgets.json`, named by the state
-  script's `data-src`) that static-widgets.js fetches with the widget's code.
+  script's `data-src`) that the runtime (static-runtime.js) fetches with the widget's code.
 
 static-widgets.js then waits: as soon as a person points at, touches, focuses, types in or
 scrolls the page (or at once, when this browser has saved answers for the tool) it loads the
@@ -28,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 SCRIPT = HERE / "prerender.mjs"
 STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>', re.S)
+STATE_FILE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json" data-src="([^"]+)"></script>')
 VIEW = re.compile(r'<script type="application/vnd\.jupyter\.widget-view\+json">(.*?)</script>', re.S)
 PRELOAD = re.compile(r'\s*<link rel="modulepreload" href="[^"]*">')
 STATE_SUFFIX = ".widgets.json"
@@ -37,10 +38,15 @@ class PrerenderError(RuntimeError):
     pass
 
 
-def content_root(html: str) -> str:
-    """How far the page is from the site root (its <html data-content_root>, as Sphinx writes it)."""
-    found = re.search(r'<html[^>]*\sdata-content_root="([^"]*)"', html)
-    return found[1] if found else ""
+def widget_state(page: Path) -> dict | None:
+    """The widget state a built page carries: in the page, or (its form drawn at build time) in
+    the file beside it that its state script names. None for a page with no widget."""
+    html = page.read_text(encoding="utf-8")
+    if inline := STATE.search(html):
+        return json.loads(inline[1])
+    if moved := STATE_FILE.search(html):
+        return json.loads((page.parent / moved[1]).read_text(encoding="utf-8"))
+    return None
 
 
 def drawable(html: str) -> dict | None:

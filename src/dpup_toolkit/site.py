@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import posixpath
 import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from sphinx.util import logging
 
-from . import assets, bundle, front_end, icons, minify, offline, prerender
+from . import assets, bundle, icons, minify, offline, prerender
 
 logger = logging.getLogger(__name__)
 
@@ -146,8 +145,7 @@ def _build_finished(app, exception):
         except minify.MinifyError as problem:
             logger.warning(str(problem))
         try:
-            widget_css = posixpath.join(posixpath.dirname(module_file), front_end.STYLESHEET.name) if module_file else None
-            bundles = bundle.write_bundles(outdir, root, widget_css)
+            bundles = bundle.write_bundles(outdir, root)
         except (bundle.BundleError, minify.MinifyError) as problem:
             logger.warning(str(problem))
             bundles = {}
@@ -161,7 +159,7 @@ def _build_finished(app, exception):
             except icons.UnknownIcon as problem:
                 logger.warning(f"{pagename}: {problem}", location=pagename)
             try:
-                html = minify.minify_widget_state(html, root, module_file)
+                html = minify.minify_widget_state(html, root, module_file, styled_by_site=bool(bundles))
             except minify.MinifyError as problem:
                 logger.warning(f"{pagename}: {problem}", location=pagename)
             model = prerender.drawable(html) if module_file else None
@@ -169,16 +167,16 @@ def _build_finished(app, exception):
                 to_draw.append((page, html, model))  # written once its form is drawn
                 continue
             page.write_text(finish_page(html), encoding="utf-8")
-        _draw_forms(to_draw, outdir, root, module_file)
+        _draw_forms(to_draw, outdir, root)
         offline.write_service_worker(outdir)
 
 
-def _draw_forms(to_draw, outdir: Path, root: Path, module_file: str | None) -> None:
+def _draw_forms(to_draw, outdir: Path, root: Path) -> None:
     """Write each (page, html, model) with its form drawn at build time (prerender.py); a page
     whose form cannot be drawn is written as it is, and the build warns."""
     forms = []
     for page, html, model in to_draw:
-        forms.append({"state": model, "root": prerender.content_root(html),
+        forms.append({"state": model, "root": assets.content_root(html) or "",
                       "url": f"http://localhost/{page.relative_to(outdir).as_posix()}"})
     try:
         drawn = prerender.draw(forms, root) if forms else []

@@ -17,9 +17,10 @@ from .test_every_page import PAGES
 BUDGET = 250 * 1024  # bytes, gzip, a whole page with everything it loads
 PLAIN_PAGE = "book/start-here.html"  # the same plain page `make bench` uses
 # A tool page is within 1.1x a plain page, apart from the checklist's own text (issues 7 and 10).
-# It opens with its form drawn at build time (prerender.py) and the widget's stylesheet and a small
-# script that waits; the widget's code and the tool's data load when a person starts to use the
-# form (test_drawn_forms.py), and parts of the code only when they are needed (front_end.py).
+# It opens with its form drawn at build time (prerender.py); the widget's styles and the small
+# script that waits are part of the site's one stylesheet and one script (bundle.py); the widget's
+# code and the tool's data load when a person starts to use the form (test_drawn_forms.py), and
+# parts of the code only when they are needed (front_end.py).
 TOOL_RATIO = 1.1
 LOGOS = ("/_static/wordmark.svg", "/_static/favicon.svg")
 READY = ".dpup-checklist"  # drawn: every tool kind, including ones with only text fields
@@ -97,7 +98,7 @@ def test_a_plain_page_and_a_tool_page_load_one_stylesheet_and_one_script(weights
         files = weights[path]
         code = sorted(url.split("/")[-1].split("?")[0] for url in files if re.search(r"\.(css|js)(\?|$)", url))
         assert code == ["dpup.css", "dpup.js"], path
-    assert max(size for url, size in files.items() if ".css" in url) < 30 * 1024
+        assert max(size for url, size in files.items() if ".css" in url) < 30 * 1024
 
 
 def test_no_page_loads_the_icon_script_icon_fonts_or_unused_extensions(weights):

@@ -184,10 +184,10 @@ TOOL_PAGES = sorted(path.relative_to(SITE).as_posix() for path in (SITE / "check
 def test_html_parser_sequences_in_every_text_field_leave_the_page_whole(visit, site_url, tool_page, extra):
     from myst_nb.core.render import sanitize_script_content
 
-    from dpup_toolkit.prerender import draw, place
+    from dpup_toolkit.prerender import STATE_FILE, STATE_SUFFIX, draw, place
 
     html = (SITE / tool_page).read_text(encoding="utf-8")
-    state = json.loads((SITE / tool_page).with_suffix(".widgets.json").read_text(encoding="utf-8"))
+    state = json.loads((SITE / tool_page).with_suffix(STATE_SUFFIX).read_text(encoding="utf-8"))
     for model in state["state"].values():
         if "definition" in model["state"]:
             model["state"]["definition"] = awkward(model["state"]["definition"], extra)
@@ -197,27 +197,30 @@ def test_html_parser_sequences_in_every_text_field_leave_the_page_whole(visit, s
     # then finished as the build finishes pages.
     embedded = ('<script type="application/vnd.jupyter.widget-state+json">'
                 + sanitize_script_content(json.dumps(state)) + "</script>")
-    source = re.sub(r'<script type="application/vnd.jupyter.widget-state\+json" data-src="[^"]*"></script>',
-                    lambda _: embedded, html)
+    source = STATE_FILE.sub(lambda _: embedded, html)
     source = re.sub(r'<div class="static-widget" data-drawn="[^"]*">.*?</div>(?=<script type="application/vnd)', "",
                     source, flags=re.S)
     with tempfile.TemporaryDirectory() as folder:
         page_file = Path(folder) / Path(tool_page).name
         (form,) = draw([{"state": hostile_model, "url": f"{site_url}/{tool_page}", "root": "../"}], ROOT)
         hostile = finish_page(place(source, page_file, form, hostile_model["definition"]["id"]))
-        hostile_state = page_file.with_name(page_file.stem + ".widgets.json").read_text(encoding="utf-8")
+        hostile_state = page_file.with_suffix(STATE_SUFFIX).read_text(encoding="utf-8")
     v = visit()
     page = v.page
     page.route(f"{site_url}/{tool_page}", lambda route: route.fulfill(body=hostile, content_type="text/html"))
-    page.route(f"{site_url}/{Path(tool_page).with_suffix('.widgets.json')}",
+    page.route(f"{site_url}/{Path(tool_page).with_suffix(STATE_SUFFIX)}",
                lambda route: route.fulfill(body=hostile_state, content_type="application/json"))
     page.goto(f"{site_url}/{tool_page}")
-    first = page.locator(".dpup-checklist .dpup-item").first
-    expect(first).to_be_visible()  # the drawn form, whole
-    if tool_page == PAGE:
-        expect(item(page, FIRST).locator("legend")).to_have_text(FIRST.prompt + extra)
-    first.hover()  # the live form, drawn from the state
+
+    def whole():
+        expect(page.locator(".dpup-checklist .dpup-item").first).to_be_visible()
+        if tool_page == PAGE:
+            expect(item(page, FIRST).locator("legend")).to_have_text(FIRST.prompt + extra)
+        expect(page.locator(".dpup-checklist h2").filter(has_text=extra.strip())).not_to_have_count(0)
+        expect(page.locator("footer")).not_to_have_count(0)  # the rest of the page is still there
+
+    whole()  # the form drawn at build time
+    page.locator(".dpup-checklist .dpup-item").first.hover()  # the live form, drawn from the state
     expect(page.locator(".static-widget[data-drawn]")).to_have_count(0)
-    expect(page.locator(".dpup-checklist .dpup-item").first).to_be_visible()
-    if tool_page == PAGE:
-        expect(item(page, FIRST).locator("legend")).to_have_text(FIRST.prompt + extra)
+    whole()
+    assert v.real_errors() == []

@@ -14,6 +14,7 @@
   var VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]';
   var STORAGE = "dpup-toolkit:";
   var WAKE_ON = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown", "input", "change", "wheel"];
+  var WAKE_ON_WINDOW = ["scroll", "beforeprint", "hashchange"];
   // static-widgets.js and static-runtime.js are built together (minify.version_runtime writes the
   // version), in the site's widgets/ folder.
   var RUNTIME = new URL((document.documentElement.dataset.content_root || "") + "widgets/static-runtime.js?v=__RUNTIME_VERSION__",
@@ -73,7 +74,7 @@
       if (started) return;
       started = true;
       WAKE_ON.forEach(function (type) { drawn.removeEventListener(type, wake, true); });
-      ["scroll", "beforeprint", "hashchange"].forEach(function (type) { window.removeEventListener(type, wake); });
+      WAKE_ON_WINDOW.forEach(function (type) { window.removeEventListener(type, wake); });
       import(RUNTIME).then(function (runtime) {
         return runtime.show(viewTag, stateTag, drawn, ready, function () { return button; }, linked);
       }).catch(failed(drawn));
@@ -88,7 +89,7 @@
     }
     if (hasSaved(drawn.dataset.drawn) || linked) return wake();
     WAKE_ON.forEach(function (type) { drawn.addEventListener(type, wake, { capture: true, passive: true }); });
-    ["scroll", "beforeprint", "hashchange"].forEach(function (type) { window.addEventListener(type, wake, { passive: true }); });
+    WAKE_ON_WINDOW.forEach(function (type) { window.addEventListener(type, wake, { passive: true }); });
     // Answers saved in another tab of this tool: the live form shows them.
     window.addEventListener("storage", function () {
       if (hasSaved(drawn.dataset.drawn)) wake();
