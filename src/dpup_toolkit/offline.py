@@ -43,7 +43,9 @@ def _loaded_by(site: Path, page: str) -> set[str]:
     found = set()
     # A tool page's widget state, in a file beside it (prerender.py); the state names the module.
     for moved in prerender.STATE_FILE.findall(html):
-        found.add(posixpath.normpath(posixpath.join(posixpath.dirname(page), moved)))
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), moved))
+        if (site / path).is_file():
+            found.add(path)
     state = prerender.widget_state(site / page) or {}
     modules = {model.get("state", {}).get("_esm_file") for model in state.get("state", {}).values()} - {None}
     for module in modules:

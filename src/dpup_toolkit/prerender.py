@@ -40,11 +40,13 @@ class PrerenderError(RuntimeError):
 
 def widget_state(page: Path) -> dict | None:
     """The widget state a built page carries: in the page, or (its form drawn at build time) in
-    the file beside it that its state script names. None for a page with no widget."""
+    the file beside it that its state script names. None for a page with no widget (or whose
+    file is missing)."""
     html = page.read_text(encoding="utf-8")
     if inline := STATE.search(html):
         return json.loads(inline[1])
-    if moved := STATE_FILE.search(html):
+    moved = STATE_FILE.search(html)
+    if moved and (page.parent / moved[1]).is_file():
         return json.loads((page.parent / moved[1]).read_text(encoding="utf-8"))
     return None
 
