@@ -2,6 +2,7 @@
 Bootstrap's script is gone (src/dpup_toolkit/bundle.py): the header buttons' tooltips, the colour
 mode switch (kept across pages, with no flash of the other mode), "Back to top", and search
 words highlighted on the page a search result opens."""
+import pytest
 from playwright.sync_api import expect
 
 from . import test_navigation as navigation
@@ -94,3 +95,35 @@ def test_a_search_result_opens_with_the_words_highlighted(visit, site_url):
     page = open_page(visit, site_url, "book/principles/kaitiakitanga.html?highlight=kaitiaki")
     expect(page.locator("article.bd-article span.highlighted").first).to_be_visible()
     assert "highlight" not in page.url  # the address is clean again (bundle.PATCHES keeps this)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_first_visit_paints_in_the_system_colour_mode_before_the_theme_script_runs(visit, site_url, scheme):
+    # theme/templates/layout.html: with nothing stored yet, the page once painted with none of the
+    # theme's colours (and both logos) until the site's script had worked out the colour mode.
+    v = visit(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    page = v.page
+    held = []
+    page.route("**/site/dpup.js*", lambda route: held.append(route))
+    page.add_init_script("""new MutationObserver((records) => {  // a value set again unchanged is not a change
+            const changed = records.filter((record) => record.oldValue !== record.target.dataset.theme);
+            window.themeChanges = (window.themeChanges || 0) + changed.length;
+        }).observe(document, {subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ["data-theme"]});""")
+    page.goto(f"{site_url}/book/start-here.html", wait_until="commit")
+    # The page is read and styled; the script it waits for is held back.
+    page.wait_for_function("""() => document.readyState === "interactive"
+        && document.querySelector("link[rel=stylesheet]").sheet""", timeout=10_000)
+    assert held, "the site's script was not asked for"
+    painted = page.evaluate("[document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]")
+    assert painted[0] == scheme
+    expect(page.locator(f".navbar-brand .logo__image.only-{scheme}").first).to_be_visible()
+    other = "dark" if scheme == "light" else "light"
+    expect(page.locator(f".navbar-brand .logo__image.only-{other}").first).to_be_hidden()
+    page.evaluate("window.themeChanges = 0")
+    held[0].continue_()
+    page.wait_for_load_state("load")
+    # The theme's script finds the mode already right: nothing to restyle.
+    assert page.evaluate("[document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]") == painted
+    assert page.evaluate("window.themeChanges || 0") == 0
+    assert page.evaluate("document.documentElement.dataset.mode") == "auto"
+    assert v.real_errors() == []
