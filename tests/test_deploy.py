@@ -103,15 +103,30 @@ def binder_voila(binder_env):
             yield url, log_path
 
 
+def read_page(address, within=300):
+    """(status, body) of one page, read in full within `within` seconds (TimeoutError if not).
+
+    Voila streams a page as its kernel runs the notebook. If that kernel dies (a port taken by
+    another program as it starts), Voila can keep the page open for good: a timeout on each read
+    alone would never end the test."""
+    deadline = time.monotonic() + within
+    with urllib.request.urlopen(address, timeout=60) as response:
+        chunks = []
+        while chunk := response.read1(65536):  # what has arrived, not a full 64 KB
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the page was still arriving after {within} s")
+        return response.status, b"".join(chunks).decode("utf-8")
+
+
 def render(url, notebook):
     """Voila's page for one notebook: (status, body), or (None, why there was no answer)."""
     started = time.monotonic()
     try:
-        with urllib.request.urlopen(f"{url}/voila/render/{notebook.name}", timeout=300) as response:
-            status, body = response.status, response.read().decode("utf-8")
+        status, body = read_page(f"{url}/voila/render/{notebook.name}")
     except urllib.error.HTTPError as error:
         status, body = error.code, error.read().decode("utf-8", "replace")
-    except OSError as error:
+    except OSError as error:  # TimeoutError included
         return None, str(error)
     print(f"{notebook.name}: HTTP {status} in {time.monotonic() - started:.1f}s")
     return status, body
@@ -149,8 +164,7 @@ def test_binder_serves_the_tools_with_the_toolkits_voila_template(binder_env):
         for url in start_server([str(venv / "bin" / "jupyter-server"), "--ServerApp.ip=127.0.0.1",
                                  "--IdentityProvider.token=", "--allow-root", f"--ServerApp.root_dir={ROOT}"],
                                 ROOT, env, log):
-            with urllib.request.urlopen(f"{url}/voila/render/checklists/quick-check-in.ipynb", timeout=300) as response:
-                body = response.read().decode("utf-8")
+            _, body = read_page(f"{url}/voila/render/checklists/quick-check-in.ipynb")
     assert "ChecklistWidget" in body, tail((home / "server.log").read_text())
     assert "cdn.jsdelivr.net" not in body  # the stock "lab" template's Font Awesome stylesheets
 
