@@ -102,7 +102,7 @@ def measure_page(browser, url: str, ready: str | None) -> tuple[int, float, floa
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=21, help="page loads per page (median is printed; with 11 it moved by a tenth between runs)")
+    parser.add_argument("--runs", type=int, default=21, help="page loads per page (median is printed; with 11 the medians moved by about 10%% between runs)")
     args = parser.parse_args()
 
     output = Path(tempfile.mkdtemp(prefix="dpup-bench-"))

@@ -75,3 +75,14 @@ def test_tool_pages_offer_binder_and_voila_launches_from_the_one_repository_sett
     assert f"{binder}?urlpath=voila%2Frender%2Fchecklists%2Fpurpose-statement.ipynb" in html
     assert f"{binder}?urlpath=lab/tree/checklists/purpose-statement.ipynb" in html
     assert "voila%2Frender" not in (SITE / "book" / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_settles_its_colour_mode_before_the_first_paint():
+    # theme/templates/layout.html rewrites the theme's first script; if a new theme version writes
+    # it differently, the rewrite does nothing, and this says so.
+    pages = [page for page in SITE.rglob("*.html") if 'data-cfasync="false"' in page.read_text(encoding="utf-8")]
+    assert len(pages) > 50
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert 'localStorage.getItem("theme")' not in html, page
+        assert 'matchMedia("(prefers-color-scheme: dark)")' in html.split("</head>")[0], page

@@ -5,6 +5,7 @@ with Jupyter's user folders pointed at empty ones, so nothing from the developme
 It needs the package index (pip's cache makes repeat runs quick) and takes a few minutes at most.
 """
 import html
+import http.client
 import os
 import shutil
 import subprocess
@@ -110,7 +111,7 @@ def read_page(address, within=300):
     another program as it starts), Voila can keep the page open for good: a timeout on each read
     alone would never end the test."""
     deadline = time.monotonic() + within
-    with urllib.request.urlopen(address, timeout=60) as response:
+    with urllib.request.urlopen(address, timeout=within) as response:  # headers come once the kernel runs
         chunks = []
         while chunk := response.read1(65536):  # what has arrived, not a full 64 KB
             chunks.append(chunk)
@@ -126,7 +127,7 @@ def render(url, notebook):
         status, body = read_page(f"{url}/voila/render/{notebook.name}")
     except urllib.error.HTTPError as error:
         status, body = error.code, error.read().decode("utf-8", "replace")
-    except OSError as error:  # TimeoutError included
+    except (OSError, http.client.HTTPException) as error:  # a timeout; a page cut off as Voila stopped
         return None, str(error)
     print(f"{notebook.name}: HTTP {status} in {time.monotonic() - started:.1f}s")
     return status, body

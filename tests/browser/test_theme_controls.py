@@ -104,23 +104,26 @@ def test_a_first_visit_paints_in_the_system_colour_mode_before_the_theme_script_
     v = visit(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
     page = v.page
     held = []
-    page.route("**/site/dpup.js*", lambda route: held.append(route))
+    page.route("**/site/dpup.js*", lambda route: route.continue_() if held else held.append(route))  # the first only
     page.add_init_script("""new MutationObserver((records) => {  // a value set again unchanged is not a change
             const changed = records.filter((record) => record.oldValue !== record.target.dataset.theme);
             window.themeChanges = (window.themeChanges || 0) + changed.length;
         }).observe(document, {subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ["data-theme"]});""")
     page.goto(f"{site_url}/book/start-here.html", wait_until="commit")
-    # The page is read and styled; the script it waits for is held back.
-    page.wait_for_function("""() => document.readyState === "interactive"
-        && document.querySelector("link[rel=stylesheet]").sheet""", timeout=10_000)
-    assert held, "the site's script was not asked for"
-    painted = page.evaluate("[document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]")
-    assert painted[0] == scheme
-    expect(page.locator(f".navbar-brand .logo__image.only-{scheme}").first).to_be_visible()
-    other = "dark" if scheme == "light" else "light"
-    expect(page.locator(f".navbar-brand .logo__image.only-{other}").first).to_be_hidden()
-    page.evaluate("window.themeChanges = 0")
-    held[0].continue_()
+    try:
+        # The page is read and styled; the script it waits for is held back.
+        page.wait_for_function("""() => document.readyState === "interactive"
+            && document.querySelector("link[rel=stylesheet]").sheet""", timeout=10_000)
+        assert held, "the site's script was not asked for"
+        painted = page.evaluate("[document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]")
+        assert painted[0] == scheme
+        expect(page.locator(f".navbar-brand .logo__image.only-{scheme}").first).to_be_visible()
+        other = "dark" if scheme == "light" else "light"
+        expect(page.locator(f".navbar-brand .logo__image.only-{other}").first).to_be_hidden()
+        page.evaluate("window.themeChanges = 0")
+    finally:
+        for route in held:
+            route.continue_()
     page.wait_for_load_state("load")
     # The theme's script finds the mode already right: nothing to restyle.
     assert page.evaluate("[document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]") == painted
