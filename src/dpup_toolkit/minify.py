@@ -2,13 +2,14 @@
 page).
 
 On a page with a widget, the small waiting script (static-widgets.js, the last part of the
-site's one script, bundle.py) loads the static runtime (static-runtime.js). The widget's module and its parts (front_end.py) are files of the site,
-in a folder named by their content (`widgets/checklist-<hash>/`): the page's state
-names the module (`_esm_file`) instead of embedding it, and the module loads a part only when a
-person first uses it. The site's one stylesheet ends with the widget's (bundle.py), so no page
-carries it in its state (`_css`); a page whose form is not drawn at build time (prerender.py)
-asks for the module early. On the built site all of these are minified with esbuild (pinned in
-package.json, installed by `make node_modules/installed.stamp`); no source map goes with them.
+site's one script, bundle.py) loads the static runtime (static-runtime.js). The widget's module
+and its parts (front_end.py) are files of the site, in a folder named by their content
+(`widgets/checklist-<hash>/`): the page's state names the module (`_esm_file`) instead of
+embedding it, and the module loads a part only when a person first uses it. The site's one
+stylesheet ends with the widget's (bundle.py), so no page carries it in its state (`_css`); a
+page whose form is not drawn at build time (prerender.py) asks for the module early. On the
+built site all of these are minified with esbuild (pinned in package.json, installed by `make
+node_modules/installed.stamp`); no source map goes with them.
 JupyterLab and Voila keep the readable source beside checklist.py.
 """
 from __future__ import annotations
