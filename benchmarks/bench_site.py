@@ -14,6 +14,10 @@
     is on screen. For the floor, DOMContentLoaded comes before the browser has laid out or
     painted anything; on our pages the theme's script asks for the layout before
     DOMContentLoaded, so "scripts run" alone compares unlike things;
+  the floor and the plain page are loaded three times in each round: the floor takes about
+  0.06 s, so half a frame moves their ratio by about 10%, and more loads steady it. For
+  comparison, the longest plain page of each folder is timed too, since plain pages also differ
+  from one another with what they hold;
 - the size of the offline copy the service worker fetches after the first page.
 
 Usage: python benchmarks/bench_site.py [--runs N]
@@ -40,6 +44,7 @@ from benchmarks.weigh import first_use_weight, own_words, page_weights, serve_gz
 PLAIN_PAGE = "book/start-here.html"
 FLOOR_PAGE = "bench-floor.html"  # the plain page's article as bare HTML: no CSS, no JS
 SKIP_FOLDERS = {"_static", "_sources", "widgets"}
+REFERENCE_LOADS = 3  # loads of the floor and of the plain page in each round
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-quic", "--no-first-run", "--disable-gpu"]
 
@@ -77,6 +82,19 @@ def write_floor(site: Path) -> None:
     (site / PLAIN_PAGE).with_name(FLOOR_PAGE).write_text(
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head>'
         f"<body><main>{article}</main></body></html>", encoding="utf-8")
+
+
+def longest_plain_pages(site: Path, pages: list[str], embeds: set[str]) -> list[str]:
+    """The plain page (no widget) with the most elements in each folder, other than the plain page."""
+    longest = {}
+    for path in pages:
+        if path in embeds or path == PLAIN_PAGE or path in ("index.html", "search.html", "genindex.html"):
+            continue
+        elements = len(re.findall(r"<[a-zA-Z]", (site / path).read_text(encoding="utf-8")))
+        folder = str(Path(path).parent)
+        if elements > longest.get(folder, (0, ""))[0]:
+            longest[folder] = (elements, path)
+    return sorted(path for _, path in longest.values())
 
 
 def measure_page(browser, url: str, ready: str | None) -> tuple[int, float, float]:
@@ -119,8 +137,9 @@ def main() -> None:
                        if not SKIP_FOLDERS & set(p.relative_to(site).parts) and p.name != FLOOR_PAGE)
         embeds = {path for path in pages if "widget-state+json" in (site / path).read_text(encoding="utf-8")}
         tools = [path for path in pages if path in embeds and path.startswith("checklists/")]
-        timed = [("floor (bare HTML)", floor_path, None), ("plain page", PLAIN_PAGE, None)]
+        timed = [("floor (bare HTML)", floor_path, None), ("plain page", PLAIN_PAGE, None)] * REFERENCE_LOADS
         timed += [(path, path, ".dpup-checklist .dpup-item") for path in tools]  # its first question or field
+        timed += [(f"{path} (plain)", path, None) for path in longest_plain_pages(site, pages, embeds)]
         runs = {name: [] for name, _, _ in timed}
         with serve_gzip(site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -146,13 +165,14 @@ def main() -> None:
             print(f"  +{(total - plain) / 1024:5.1f} KB {total / plain:5.3f}x  (checklist text {words / 1024:4.1f} KB,"
                   f" other +{(total - words - plain) / 1024:5.1f} KB) {(total - words) / plain:5.3f}x"
                   f"  once used +{used[path] / 1024:5.1f} KB  {path}")
-        print(f"\npage loads: median of {args.runs}, gzip over loopback, cache off; times in seconds from navigation"
-              " start (see the top of benchmarks/bench_site.py)")
+        print(f"\npage loads: median of {args.runs} ({args.runs * REFERENCE_LOADS} for the floor and the plain page),"
+              " gzip over loopback, cache off; times in seconds from navigation start (see the top of"
+              " benchmarks/bench_site.py); then the longest plain page of each folder")
         floor_ready, floor_usable = results["floor (bare HTML)"][1:]
         plain_usable = results["plain page"][2]
-        print(f"{'':44} {'KB':>6}  {'scripts run':>18}  {'usable':>18}  {'usable / plain page':>19}")
+        print(f"{'':52} {'KB':>6}  {'scripts run':>18}  {'usable':>18}  {'usable / plain page':>19}")
         for name, (size, ready, usable) in results.items():
-            print(f"{name:44} {size / 1024:6.1f}  {ready:6.3f} s {ready / floor_ready:5.2f}x floor"
+            print(f"{name:52} {size / 1024:6.1f}  {ready:6.3f} s {ready / floor_ready:5.2f}x floor"
                   f"  {usable:6.3f} s {usable / floor_usable:5.2f}x floor  {usable / plain_usable:8.2f}x")
         sw = (site / "sw.js").read_text(encoding="utf-8")
         files = json.loads(re.search(r"const FILES = (\{.*?\});", sw, re.S)[1])
