@@ -1211,6 +1211,7 @@ async function render({ model, el }) {
       text: "This tool could not be loaded (are you offline?). Reload the page to try again." }));
     return () => {};
   }
+  await part("te_reo").then((p) => p.watchTeReo(el, model.get("te_reo"))).catch(() => {}); // te reo Māori words marked lang="mi" as drawn
   // Every element id is namespaced: items, sections and results each under their own word, the
   // widget's own parts after "--" (no item id can contain "--"), so no id in a file can collide.
   const prefix = `dpup-${def.id}${number > 1 ? `-${number}` : ""}`;

@@ -17,6 +17,7 @@ from .progress import Progress, progress
 from .docx_record import render_docx
 from .record import clean_about, clean_answers, record_filename, render_json, render_markdown
 from .schema import Checklist
+from .te_reo import load_terms
 
 
 class ChecklistWidget(anywidget.AnyWidget):
@@ -26,6 +27,8 @@ class ChecklistWidget(anywidget.AnyWidget):
     definition = traitlets.Dict(help="The checklist as JSON, as the front-end draws it").tag(sync=True)
     answers = traitlets.Dict(help="{item id: {'answer': value or None, 'note': text}}").tag(sync=True)
     about = traitlets.Dict(help="{'what', 'completed_by', 'review_by'}: what the check is about").tag(sync=True)
+    te_reo = traitlets.List(load_terms(), help="te_reo.yml's words, which te_reo.js marks with their language"
+                            ).tag(sync=True)
 
     def __init__(self, checklist: Checklist, **kwargs):
         self.checklist = checklist

@@ -4,7 +4,8 @@ A part is an ES module that imports what it needs from checklist.js (and from a 
 records.js and compare.js load when a person first downloads, copies, opens or compares records,
 checks.js when a person first starts, renames or deletes a saved check;
 text.js and choice.js (kinds of item and result beyond questions) load before a tool that uses
-them is drawn. Each function lives in one of these files only. They run in two ways:
+them is drawn; te_reo.js (te reo Māori words marked for screen readers) as any tool is drawn.
+Each function lives in one of these files only. They run in two ways:
 
 - on the built site, as files side by side (minify.write_front_end), so a tool page transfers the
   form it draws and not code it may never use;
@@ -21,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 MODULE = HERE / "checklist.js"
 STYLESHEET = HERE / "checklist.css"
-PARTS = ("records", "compare", "checks", "text", "choice")  # each after the parts it imports
+PARTS = ("records", "compare", "checks", "text", "choice", "te_reo")  # each after the parts it imports
 _IMPORT = re.compile(r'^import \{[^}]*\} from "\./[a-z-]+\.js";\n', re.M)
 _EXPORTS = re.compile(r"^export \{([^}]*)\};", re.M)
 

@@ -15,6 +15,8 @@
   Bootstrap's script replaced (bundle.py).
 - Draws each tool's form into its page at build time, and loads the widget's code only when a
   person starts to use it (prerender.py).
+- Says each page is in New Zealand English (`lang="en-NZ"`) and marks every te reo Māori word
+  listed in te_reo.yml with `lang="mi"`, tools' drawn forms included (te_reo.py).
 - Makes the site work offline after one visit: a service worker, sw.js, written for each build
   (offline.py) and registered by site/offline.js.
 """
@@ -28,7 +30,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from sphinx.util import logging
 
-from . import assets, bundle, icons, minify, offline, prerender
+from . import assets, bundle, icons, minify, offline, prerender, te_reo
 
 logger = logging.getLogger(__name__)
 
@@ -113,12 +115,18 @@ def lighten_page(html: str, pagename: str, icon_set: dict, search_as_you_type: b
     return icons.inline_icons(html, icon_set)
 
 
+PAGE_LANG = "en-NZ"
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
 def finish_page(html: str) -> str:
     """A written page with its sidebar in a landmark, its embedded JSON inert to the HTML parser,
-    and its Content-Security-Policy in place."""
+    its language (New Zealand English, te reo Māori words marked) and its Content-Security-Policy
+    in place."""
     html = escape_embedded_json(html)
     if 'http-equiv="Content-Security-Policy"' in html:
         return html  # finished on an earlier build
+    html = te_reo.mark_html(_HTML_LANG.sub(f'<html lang="{PAGE_LANG}"', html, count=1))
     html = html.replace(_SIDEBAR_ITEMS, _SIDEBAR_ITEMS[:-1] + ' role="region" aria-label="Site menu">')
     meta = CSP_META.format(content_security_policy(html))
     return html.replace("<head>", "<head>\n  " + meta, 1)

@@ -52,10 +52,11 @@ def test_the_form_shows_at_once_and_its_code_loads_when_a_person_starts(visit, s
     first.hover()  # a person points at the form
     expect(page.locator(DRAWN)).to_have_count(0)
     page.wait_for_load_state("networkidle")
-    # The widget's module; the code for text or choice items and their results only for a tool
-    # that has them; records, Compare answers and saved-check actions only when used.
+    # The widget's module and te_reo.js (which marks te reo Māori words as the form redraws); the
+    # code for text or choice items and their results only for a tool that has them; records,
+    # Compare answers and saved-check actions only when used.
     kinds = {item.kind for section in tool.sections for item in section.items} | {r.kind for r in tool.results}
-    needs = ({"checklist.js"} | ({"text.js"} if kinds & {"text", "template"} else set())
+    needs = ({"checklist.js", "te_reo.js"} | ({"text.js"} if kinds & {"text", "template"} else set())
              | ({"choice.js"} if kinds & {"choice", "rules", "score", "catalogue"} else set()))
     assert {url.rsplit("/", 1)[1] for url, _ in v.requests if "/widgets/checklist-" in url and url.endswith(".js")} == needs
     live = page.locator(".static-widget").inner_html()
