@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import dpup_toolkit
-from dpup_toolkit import front_end, list_checklists
+from dpup_toolkit import front_end, list_checklists, publishing
 from dpup_toolkit.catalogue import catalogue_entries
 from dpup_toolkit.minify import minify
 from dpup_toolkit.prerender import widget_state
@@ -69,8 +69,9 @@ def test_the_waiting_script_is_part_of_the_sites_one_script_and_asks_for_this_bu
 
 def test_tool_pages_offer_binder_and_voila_launches_from_the_one_repository_setting():
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    repository = config["repository"]["url"].removeprefix("https://github.com/")
-    binder = f"{config['launch_buttons']['binderhub_url']}/v2/gh/{repository}/{config['repository']['branch']}"
+    found = publishing.settings(ROOT)  # _config.yml's repository, or the one the Pages workflow passes
+    repository = found.repository_url.removeprefix("https://github.com/")
+    binder = f"{config['launch_buttons']['binderhub_url']}/v2/gh/{repository}/{found.branch}"
     html = (SITE / "checklists" / "purpose-statement.html").read_text(encoding="utf-8")
     assert f"{binder}?urlpath=voila%2Frender%2Fchecklists%2Fpurpose-statement.ipynb" in html
     assert f"{binder}?urlpath=lab/tree/checklists/purpose-statement.ipynb" in html

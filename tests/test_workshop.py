@@ -1,13 +1,12 @@
 """The workshop kit and the case studies as a trainer meets them on the built site: run sheets
 that add up, a quiz that covers the key points, links that work, and cases that run a tool."""
-import re
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from dpup_toolkit import load_checklist
+from dpup_toolkit import load_checklist, publishing
 from dpup_toolkit.plain_language import article
 
 from .conftest import ROOT, SITE
@@ -127,9 +126,7 @@ def trainer_links():
 
 def local_target(url):
     """The built file and anchor a published URL points at."""
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    owner, name = re.fullmatch(r"https://github\.com/([^/]+)/([^/]+?)/?", config["repository"]["url"]).groups()
-    base = (config.get("html", {}).get("baseurl") or f"https://{owner}.github.io/{name}/").rstrip("/") + "/"
+    base = publishing.settings(ROOT).site_url  # as the build took it (publishing.py)
     assert url.startswith(base), url
     parts = urlsplit(url[len(base):])
     return parts.path, parts.fragment

@@ -7,7 +7,7 @@
   launch menu) and ends each tool page with "Other ways to run this tool" (Binder, plainly
   labelled as a public service), built from the one repository setting.
 - Gives the landing page a title without the site name twice, the footer a "View source" link,
-  and pages a {feedback-email}`subject` role for the feedback address set in _config.yml.
+  and pages a {feedback-email}`subject` role for where feedback goes (publishing.py).
 """
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from urllib.parse import quote
 from docutils import nodes
 from sphinx.search import languages
 from sphinx.search.en import SearchEnglish
+
+from .publishing import ISSUE_TEMPLATE
 
 ASSETS = "../navigation/"  # under html_extra_path; "../" because Sphinx puts "_static/" in front
 UNWANTED_HEADER_BUTTONS = {"launch-buttons", "download-buttons", "fullscreen-button"}
@@ -135,9 +137,17 @@ def _describe_page(app, pagename, templatename, context, doctree):
 
 
 def _feedback_email_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """{feedback-email}`Subject line`: the feedback address from _config.yml, as a mail link."""
-    address = inliner.document.settings.env.config.dpup_feedback_email
-    return [nodes.reference(rawtext, address, refuri=f"mailto:{address}?subject={quote(text)}")], []
+    """{feedback-email}`Subject line`: how to send feedback, ending a sentence. "email <address>"
+    as a mail link when a feedback address is set (publishing.py), else the repository's issue
+    tracker."""
+    config = inliner.document.settings.env.config
+    address = config.dpup_feedback_email
+    if address:
+        return [nodes.Text("email "), nodes.reference(rawtext, address, refuri=f"mailto:{address}?subject={quote(text)}"),
+                nodes.Text(". You do not need an account anywhere to do this.")], []
+    return [nodes.Text('use the "Suggest a change" link at the foot of any page. It opens a new issue on '),
+            nodes.reference(rawtext, "GitHub", refuri=f"{config.dpup_issues_url}/new?template={ISSUE_TEMPLATE}"),
+            nodes.Text(", where you need a free account.")], []
 
 
 def _config_inited(app, config):

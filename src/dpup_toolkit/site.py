@@ -17,6 +17,8 @@
   person starts to use it (prerender.py).
 - Says each page is in New Zealand English (`lang="en-NZ"`) and marks every te reo Māori word
   listed in te_reo.yml with `lang="mi"`, tools' drawn forms included (te_reo.py).
+- Takes where the site is published from publishing.py (the Pages workflow passes it), puts
+  "Suggest a change" in every page's footer, and a real page at the site's root.
 - Makes the site work offline after one visit: a service worker, sw.js, written for each build
   (offline.py) and registered by site/offline.js.
 """
@@ -30,7 +32,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from sphinx.util import logging
 
-from . import assets, bundle, icons, minify, offline, prerender, te_reo
+from . import assets, bundle, icons, minify, offline, prerender, publishing, te_reo
 
 logger = logging.getLogger(__name__)
 
@@ -144,6 +146,7 @@ def _build_finished(app, exception):
         options_js = options.read_text(encoding="utf-8") if options.is_file() else None
         module_file = None
         to_draw = []
+        publishing.write_root_page(app)
         try:
             for folder in OWN_ASSET_FOLDERS:
                 if (outdir / folder).is_dir():
@@ -212,6 +215,7 @@ def _check_checklist_links(app, env):
 
 
 def setup(app):
+    publishing.setup(app)
     app.connect("env-check-consistency", _check_checklist_links)
     app.connect("config-inited", one_search_box)
     app.connect("html-page-context", _page_context, priority=900)

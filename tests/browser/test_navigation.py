@@ -8,6 +8,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from dpup_toolkit import publishing
+
 from ..conftest import ROOT
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -187,11 +189,20 @@ def test_wordmark_favicon_last_updated_and_a_feedback_route(visit, site_url):
                         page.locator("footer .last-updated").inner_text().strip())
     assert v.real_errors() == []  # no 404 for the icon or the wordmark
 
+    # Feedback goes where the build says (publishing.py): an email address if one is given (no
+    # account needed), else a new issue on GitHub (an account needed, and the page says so).
     about = open_page(visit, site_url, "book/about.html").page
-    address = CONFIG["sphinx"]["config"]["dpup_feedback_email"]
-    feedback = about.locator("#giving-feedback").get_by_role("link", name=address)
-    assert unquote(feedback.get_attribute("href")).startswith(f"mailto:{address}")
-    assert "issue" not in about.locator("#giving-feedback").inner_text()  # no GitHub account needed
+    found = publishing.settings(ROOT)
+    section = about.locator("#giving-feedback")
+    if found.feedback_email:
+        feedback = section.get_by_role("link", name=found.feedback_email)
+        assert unquote(feedback.get_attribute("href")).startswith(f"mailto:{found.feedback_email}")
+        expect(section).to_contain_text("You do not need an account anywhere to do this.")
+    else:
+        feedback = section.get_by_role("link", name="GitHub", exact=True)
+        assert feedback.get_attribute("href") == f"{found.issues_url()}/new?template=suggest-a-change.yml"
+        expect(section).to_contain_text('use the "Suggest a change" link at the foot of any page')
+        expect(section).to_contain_text("where you need a free account")
 
 
 def test_h2_is_heavier_than_h3_and_headings_fit_a_phone(visit, site_url):
@@ -212,7 +223,7 @@ def test_the_header_holds_only_what_readers_use_and_binder_is_labelled_plainly(v
     assert header.locator(".dropdown-download-buttons, .dropdown-launch-buttons").count() == 0
     assert header.locator('[onclick*="FullScreen"], a[href*="github.com"], a[href*="binder"]').count() == 0
     source = page.locator("footer").get_by_role("link", name="View source")
-    assert source.get_attribute("href") == CONFIG["repository"]["url"]
+    assert source.get_attribute("href") == publishing.settings(ROOT).repository_url
 
     other_ways = page.locator("section#other-ways-to-run-this-tool")
     assert other_ways.locator("h2").inner_text().startswith("Other ways to run this tool")
