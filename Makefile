@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 VOILA_PORT ?= 8866
 
-.PHONY: serve test build voila lab bench report manifest clean
+.PHONY: serve test build voila lab bench bench-hosting report manifest clean
 
 $(VENV)/installed.stamp: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -66,6 +66,12 @@ clean:
 bench: $(VENV)/dev-installed.stamp /usr/bin/chromium
 	$(BIN)/python benchmarks/bench_site.py
 	$(BIN)/python benchmarks/bench_voila.py
+
+# What one Voila server holds: memory per open tool page and time to draw, N pages open (HOSTING.md).
+# A few minutes, so not part of `make bench`. `make bench-hosting PAGES=16` to try more.
+PAGES ?= 8
+bench-hosting: $(VENV)/dev-installed.stamp /usr/bin/chromium
+	$(BIN)/python benchmarks/bench_hosting.py --pages $(PAGES)
 
 lab: $(VENV)/installed.stamp
 	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 checklists/
