@@ -2,13 +2,13 @@
 browser makes the records itself. These tests run the front-end's functions in Node and compare
 them with progress.py and record.py, and check its saved-state handling."""
 import json
-import shutil
 import subprocess
 
 import pytest
 
-from dpup_toolkit import RecordError, front_end, import_record, progress, render_json, render_markdown
+from dpup_toolkit import RecordError, import_record, progress, render_json, render_markdown
 from dpup_toolkit.record import escape_markdown
+from dpup_toolkit.widget import front_end
 
 from .conftest import ROOT
 from .test_record import ANSWERS, HOSTILE_NOTE, KINDS_ANSWERS, record_with
@@ -18,15 +18,12 @@ RUNNER = ROOT / "tests" / "js" / "run_front_end_logic.mjs"
 
 @pytest.fixture(scope="module")
 def module(tmp_path_factory):
-    # checklist.js and its parts as the built site runs them, side by side (ES modules, as the
-    # browser loads them); one module that re-exports them all gives the tests every function.
+    # The widget's source modules, run in place as ES modules; one module that re-exports them all
+    # gives the tests every function.
     folder = tmp_path_factory.mktemp("js")
-    (folder / "package.json").write_text('{"type": "module"}', encoding="utf-8")
-    for path in front_end.module_files():
-        shutil.copy(path, folder / path.name)
-    (folder / "all.js").write_text("".join(f'export * from "./{path.name}";\n' for path in front_end.module_files()),
-                                   encoding="utf-8")
-    return folder / "all.js"
+    (folder / "all.mjs").write_text("".join(f'export * from "{path.as_uri()}";\n' for path in front_end.module_files()),
+                                    encoding="utf-8")
+    return folder / "all.mjs"
 
 
 @pytest.fixture

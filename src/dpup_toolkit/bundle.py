@@ -38,7 +38,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from . import assets, front_end, minify
+from . import assets, minify
+from .widget import front_end
 
 PURGECSS = Path("node_modules") / ".bin" / "purgecss"  # under the book's root
 STYLE = "site/dpup.css"

@@ -1,7 +1,8 @@
 // Compare answers (compare.py does the same): several people's JSON records of this tool, item by
-// item. A part of checklist.js that the page loads only when a person chooses records to compare
-// (see `part` there); front_end.py bundles it back into one module for JupyterLab and Voila.
-import { RecordError, SPACE_ENDS, answerLabel, answerOf, given, h, isPlainObject, optionLabel, visibleItems } from "./checklist.js";
+// item. Loaded only when a person first chooses records to compare
+// (compare-section.js).
+import { h } from "./dom.js";
+import { RecordError, SPACE_ENDS, answerLabel, answerOf, given, isPlainObject, optionLabel, visibleItems } from "./rules.js";
 import { escapeLine, importRecord, quote } from "./records.js";
 
 const COMPARE_STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
@@ -96,7 +97,7 @@ function renderComparison(def, files, comparedAt) {
   return out.join("\n") + "\n";
 }
 
-// The comparison of `files`, drawn into the parts of the section drawCompare (checklist.js) made.
+// The comparison of `files`, drawn into the parts of the section drawCompare (compare-section.js) made.
 function showComparison(def, files, { errors, summary, output, downloadButton, filter }) {
   const { people, errors: problems, sections } = compareRecords(def, files);
   errors.replaceChildren(...(problems.length ? [

@@ -1,11 +1,10 @@
 // Text items and the template result (results.py): free text with warnings about vague phrases,
-// and text assembled from the answers with its plain-language figures (plain_language.py). A part
-// of checklist.js that a tool page loads only when its tool has these kinds (see `kindParts`
-// there); front_end.py bundles it back into one module for JupyterLab and Voila.
-import {
-  DRAW_ITEM, DRAW_RESULT, LONG_SENTENCE, RESULTS, WS, WS_RUN, answerOf, copyText, h, itemById, linksLine, optionLabel,
-  resultFrame,
-} from "./checklist.js";
+// and text assembled from the answers with its plain-language figures (plain_language.py). A tool
+// page loads this module only when its tool has these kinds (kinds.js).
+import { copyText, h, linksLine } from "./dom.js";
+import { resultFrame } from "./drawing.js";
+import { DRAW_ITEM, DRAW_RESULT } from "./kinds.js";
+import { LONG_SENTENCE, RESULTS, WS, WS_RUN, answerOf, itemById, optionLabel } from "./rules.js";
 
 // plain_language.py: a sentence ends at . ! or ? (after any closing quotes or brackets) and a space.
 const SENTENCE_END = new RegExp(`(?<=[.!?])["”’)]*[${WS}]+`, "u");

@@ -1,11 +1,10 @@
 // Choice items, and the results worked out from choices (results.py): a recommendation by rules,
-// a quiz score, and the tools that fit (the navigator). A part of checklist.js that a tool page
-// loads only when its tool has these kinds (see `kindParts` there); front_end.py bundles it back
-// into one module for JupyterLab and Voila.
-import {
-  DRAW_ITEM, DRAW_RESULT, RESULTS, allItems, answerOf, bookHref, catalogueParts, h, itemById, linksLine, noteField, optionLabel,
-  radioGroup, resultFrame,
-} from "./checklist.js";
+// a quiz score, and the tools that fit (the navigator). A tool page loads this
+// module only when its tool has these kinds (kinds.js).
+import { bookHref, h, linksLine } from "./dom.js";
+import { noteField, radioGroup, resultFrame } from "./drawing.js";
+import { DRAW_ITEM, DRAW_RESULT } from "./kinds.js";
+import { RESULTS, allItems, answerOf, catalogueParts, itemById, optionLabel } from "./rules.js";
 
 function drawChoice(ctx, item) {
   const id = ctx.id(item);
