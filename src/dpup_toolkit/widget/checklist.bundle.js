@@ -741,57 +741,11 @@ var init_result_unmet = __esm({
   }
 });
 
-// src/dpup_toolkit/widget/text.js
-var text_exports = {};
-__export(text_exports, {
-  checkText: () => checkText,
-  drawTemplate: () => drawTemplate,
-  drawText: () => drawText,
-  templateResult: () => templateResult
+// src/dpup_toolkit/widget/item-text.js
+var item_text_exports = {};
+__export(item_text_exports, {
+  drawText: () => drawText
 });
-function splitSentences(text) {
-  return text.split(WS_RUN).filter(Boolean).join(" ").split(SENTENCE_END).filter((sentence) => sentence.match(WORD));
-}
-function wordCount(sentence) {
-  return (sentence.match(WORD) || []).length;
-}
-function checkText(blocks) {
-  const found = blocks.flatMap(splitSentences);
-  const words = found.reduce((sum, sentence) => sum + wordCount(sentence), 0);
-  const tenths = found.length ? Math.floor((20 * words + found.length) / (2 * found.length)) : 0;
-  return {
-    sentences: found.length,
-    average: `${Math.floor(tenths / 10)}.${tenths % 10}`,
-    long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE)
-  };
-}
-function templateResult(def, result, answers, shown2) {
-  const valueOf = (id) => {
-    const item = itemById(def, id);
-    const answer = shown2.has(id) ? answerOf(item, answers) : null;
-    if (!answer) return "";
-    return item.kind === "choice" ? optionLabel(item, answer) : answer;
-  };
-  let parts = [];
-  let written = false;
-  for (const part of result.parts) {
-    const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
-    if (names.length && !names.some(valueOf)) continue;
-    written = written || names.length > 0;
-    const text = part.text.replace(PLACEHOLDER, (match, id) => valueOf(id) || `[${itemById(def, id).prompt}]`);
-    parts.push({ heading: part.heading, text });
-  }
-  if (!written) parts = [];
-  return {
-    kind: "template",
-    id: result.id,
-    title: result.title,
-    parts,
-    text: parts.map((p) => p.heading ? `${p.heading}
-${p.text}` : p.text).join("\n\n"),
-    plain_language: result.plain_language ? checkText(parts.map((p) => p.text)) : null
-  };
-}
 function vagueWarnings(item, text) {
   const lower = text.toLowerCase();
   return item.warnings.filter((warning) => lower.includes(warning.phrase.toLowerCase()));
@@ -847,6 +801,116 @@ function drawText(ctx, item) {
   }
   return { item, node, refresh };
 }
+var init_item_text = __esm({
+  "src/dpup_toolkit/widget/item-text.js"() {
+    init_dom();
+    init_kinds();
+    DRAW_ITEM.text = drawText;
+  }
+});
+
+// src/dpup_toolkit/widget/item-choice.js
+var item_choice_exports = {};
+__export(item_choice_exports, {
+  drawChoice: () => drawChoice
+});
+function drawChoice(ctx, item) {
+  const id = ctx.id(item);
+  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite" });
+  const { note, label } = noteField(ctx, item);
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
+  const options = radioGroup(ctx, item, item.options);
+  const node = h(
+    "fieldset",
+    { className: "dpup-item dpup-choice", id, "aria-describedby": `${id}--help` },
+    h("legend", { text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    options.node,
+    feedback,
+    label,
+    note,
+    printAnswer,
+    printNote,
+    linksLine(item.links)
+  );
+  function refresh(entry) {
+    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
+    if (document.activeElement !== note) note.value = entry.note || "";
+    const chosen = item.options.find((option) => option.value === entry.answer);
+    feedback.replaceChildren();
+    if (chosen && item.correct) {
+      feedback.append(h("p", { className: "dpup-verdict" }, h("strong", {
+        text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`
+      })));
+    }
+    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
+    printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
+    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+    node.classList.toggle("dpup-answered", Boolean(chosen));
+  }
+  return { item, node, refresh };
+}
+var init_item_choice = __esm({
+  "src/dpup_toolkit/widget/item-choice.js"() {
+    init_dom();
+    init_drawing();
+    init_kinds();
+    init_rules();
+    DRAW_ITEM.choice = drawChoice;
+  }
+});
+
+// src/dpup_toolkit/widget/result-template.js
+var result_template_exports = {};
+__export(result_template_exports, {
+  checkText: () => checkText,
+  drawTemplate: () => drawTemplate,
+  templateResult: () => templateResult
+});
+function splitSentences(text) {
+  return text.split(WS_RUN).filter(Boolean).join(" ").split(SENTENCE_END).filter((sentence) => sentence.match(WORD));
+}
+function wordCount(sentence) {
+  return (sentence.match(WORD) || []).length;
+}
+function checkText(blocks) {
+  const found = blocks.flatMap(splitSentences);
+  const words = found.reduce((sum, sentence) => sum + wordCount(sentence), 0);
+  const tenths = found.length ? Math.floor((20 * words + found.length) / (2 * found.length)) : 0;
+  return {
+    sentences: found.length,
+    average: `${Math.floor(tenths / 10)}.${tenths % 10}`,
+    long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE)
+  };
+}
+function templateResult(def, result, answers, shown2) {
+  const valueOf = (id) => {
+    const item = itemById(def, id);
+    const answer = shown2.has(id) ? answerOf(item, answers) : null;
+    if (!answer) return "";
+    return item.kind === "choice" ? optionLabel(item, answer) : answer;
+  };
+  let parts = [];
+  let written = false;
+  for (const part of result.parts) {
+    const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
+    if (names.length && !names.some(valueOf)) continue;
+    written = written || names.length > 0;
+    const text = part.text.replace(PLACEHOLDER, (match, id) => valueOf(id) || `[${itemById(def, id).prompt}]`);
+    parts.push({ heading: part.heading, text });
+  }
+  if (!written) parts = [];
+  return {
+    kind: "template",
+    id: result.id,
+    title: result.title,
+    parts,
+    text: parts.map((p) => p.heading ? `${p.heading}
+${p.text}` : p.text).join("\n\n"),
+    plain_language: result.plain_language ? checkText(parts.map((p) => p.text)) : null
+  };
+}
 function drawTemplate(ctx, result, i) {
   const output = h("div", { className: "dpup-template-output" });
   const check = h("div", { className: "dpup-plain-language" });
@@ -888,8 +952,8 @@ function drawTemplate(ctx, result, i) {
   return { node, refresh };
 }
 var SENTENCE_END, WORD, PLACEHOLDER;
-var init_text = __esm({
-  "src/dpup_toolkit/widget/text.js"() {
+var init_result_template = __esm({
+  "src/dpup_toolkit/widget/result-template.js"() {
     init_dom();
     init_drawing();
     init_kinds();
@@ -898,59 +962,16 @@ var init_text = __esm({
     WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
     PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
     RESULTS.template = templateResult;
-    DRAW_ITEM.text = drawText;
     DRAW_RESULT.template = drawTemplate;
   }
 });
 
-// src/dpup_toolkit/widget/choice.js
-var choice_exports = {};
-__export(choice_exports, {
-  catalogueResult: () => catalogueResult,
-  drawCatalogue: () => drawCatalogue,
-  drawChoice: () => drawChoice,
+// src/dpup_toolkit/widget/result-rules.js
+var result_rules_exports = {};
+__export(result_rules_exports, {
   drawRules: () => drawRules,
-  drawScore: () => drawScore,
-  rulesResult: () => rulesResult,
-  scoreResult: () => scoreResult
+  rulesResult: () => rulesResult
 });
-function drawChoice(ctx, item) {
-  const id = ctx.id(item);
-  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite" });
-  const { note, label } = noteField(ctx, item);
-  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
-  const options = radioGroup(ctx, item, item.options);
-  const node = h(
-    "fieldset",
-    { className: "dpup-item dpup-choice", id, "aria-describedby": `${id}--help` },
-    h("legend", { text: item.prompt }),
-    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
-    options.node,
-    feedback,
-    label,
-    note,
-    printAnswer,
-    printNote,
-    linksLine(item.links)
-  );
-  function refresh(entry) {
-    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
-    if (document.activeElement !== note) note.value = entry.note || "";
-    const chosen = item.options.find((option) => option.value === entry.answer);
-    feedback.replaceChildren();
-    if (chosen && item.correct) {
-      feedback.append(h("p", { className: "dpup-verdict" }, h("strong", {
-        text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`
-      })));
-    }
-    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
-    printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
-    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
-    node.classList.toggle("dpup-answered", Boolean(chosen));
-  }
-  return { item, node, refresh };
-}
 function rulesResult(def, result, answers, shown2) {
   const answer = (id) => shown2.has(id) ? answerOf(itemById(def, id), answers) : null;
   const asked = new Set(result.rules.flatMap((rule2) => Object.keys(rule2.when)));
@@ -962,25 +983,6 @@ function rulesResult(def, result, answers, shown2) {
     links: rule.result.links.map((link) => ({ title: link.title, page: link.page }))
   } : null;
   return { kind: "rules", id: result.id, title: result.title, recommendation: chosen };
-}
-function scoreResult(def, result, answers, shown2) {
-  const quiz = allItems(def).filter((item) => shown2.has(item.id) && item.kind === "choice" && item.correct);
-  const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
-  return { kind: "score", title: result.title, correct, total: quiz.length };
-}
-function catalogueResult(def, result, answers, shown2) {
-  const answer = (id) => id && shown2.has(id) ? answerOf(itemById(def, id), answers) : null;
-  const role = answer(result.by.role);
-  const stage = answer(result.by.stage);
-  const fits = !(role || stage) ? [] : (def.catalogue || []).filter((entry) => (!role || entry.roles.includes(role)) && (!stage || entry.stages.includes(stage)));
-  return {
-    kind: "catalogue",
-    title: result.title,
-    role,
-    stage,
-    tools: fits.filter((entry) => entry.kind === "tool" && entry.id !== def.id).map((entry) => entry.id),
-    cases: fits.filter((entry) => entry.kind === "case").map((entry) => entry.id)
-  };
 }
 function drawRules(ctx, result, i) {
   const output = h("div", { className: "dpup-recommendation" });
@@ -995,6 +997,28 @@ function drawRules(ctx, result, i) {
   }
   return { node, refresh };
 }
+var init_result_rules = __esm({
+  "src/dpup_toolkit/widget/result-rules.js"() {
+    init_dom();
+    init_drawing();
+    init_kinds();
+    init_rules();
+    RESULTS.rules = rulesResult;
+    DRAW_RESULT.rules = drawRules;
+  }
+});
+
+// src/dpup_toolkit/widget/result-score.js
+var result_score_exports = {};
+__export(result_score_exports, {
+  drawScore: () => drawScore,
+  scoreResult: () => scoreResult
+});
+function scoreResult(def, result, answers, shown2) {
+  const quiz = allItems(def).filter((item) => shown2.has(item.id) && item.kind === "choice" && item.correct);
+  const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
+  return { kind: "score", title: result.title, correct, total: quiz.length };
+}
 function drawScore(ctx, result, i) {
   const output = h("p", { className: "dpup-score", "aria-live": "polite" });
   const node = resultFrame(ctx, result, i, output);
@@ -1002,6 +1026,37 @@ function drawScore(ctx, result, i) {
     output.textContent = `${value.correct} of ${value.total} correct.`;
   }
   return { node, refresh };
+}
+var init_result_score = __esm({
+  "src/dpup_toolkit/widget/result-score.js"() {
+    init_dom();
+    init_drawing();
+    init_kinds();
+    init_rules();
+    RESULTS.score = scoreResult;
+    DRAW_RESULT.score = drawScore;
+  }
+});
+
+// src/dpup_toolkit/widget/result-catalogue.js
+var result_catalogue_exports = {};
+__export(result_catalogue_exports, {
+  catalogueResult: () => catalogueResult,
+  drawCatalogue: () => drawCatalogue
+});
+function catalogueResult(def, result, answers, shown2) {
+  const answer = (id) => id && shown2.has(id) ? answerOf(itemById(def, id), answers) : null;
+  const role = answer(result.by.role);
+  const stage = answer(result.by.stage);
+  const fits = !(role || stage) ? [] : (def.catalogue || []).filter((entry) => (!role || entry.roles.includes(role)) && (!stage || entry.stages.includes(stage)));
+  return {
+    kind: "catalogue",
+    title: result.title,
+    role,
+    stage,
+    tools: fits.filter((entry) => entry.kind === "tool" && entry.id !== def.id).map((entry) => entry.id),
+    cases: fits.filter((entry) => entry.kind === "case").map((entry) => entry.id)
+  };
 }
 function drawCatalogue(ctx, result, i) {
   const output = h("div", { className: "dpup-catalogue" });
@@ -1032,24 +1087,23 @@ function drawCatalogue(ctx, result, i) {
   }
   return { node, refresh };
 }
-var init_choice = __esm({
-  "src/dpup_toolkit/widget/choice.js"() {
+var init_result_catalogue = __esm({
+  "src/dpup_toolkit/widget/result-catalogue.js"() {
     init_dom();
     init_drawing();
     init_kinds();
     init_rules();
-    Object.assign(RESULTS, { rules: rulesResult, score: scoreResult, catalogue: catalogueResult });
-    DRAW_ITEM.choice = drawChoice;
-    Object.assign(DRAW_RESULT, { rules: drawRules, score: drawScore, catalogue: drawCatalogue });
+    RESULTS.catalogue = catalogueResult;
+    DRAW_RESULT.catalogue = drawCatalogue;
   }
 });
 
 // src/dpup_toolkit/widget/kinds.js
 function loadKinds(def) {
-  const parts = new Set([...allItems(def), ...def.results].map((entry) => KIND_PARTS[entry.kind]).filter(Boolean));
-  return Promise.all([...parts].map((name) => KIND_MODULES[name]()));
+  const kinds = new Set([...allItems(def), ...def.results].map((entry) => entry.kind).filter((kind) => kind in KIND_MODULES));
+  return Promise.all([...kinds].map((kind) => KIND_MODULES[kind]()));
 }
-var DRAW_ITEM, DRAW_RESULT, KIND_MODULES, KIND_PARTS;
+var DRAW_ITEM, DRAW_RESULT, KIND_MODULES;
 var init_kinds = __esm({
   "src/dpup_toolkit/widget/kinds.js"() {
     init_item_question();
@@ -1058,10 +1112,13 @@ var init_kinds = __esm({
     DRAW_ITEM = { question: drawQuestion };
     DRAW_RESULT = { unmet: drawUnmet };
     KIND_MODULES = {
-      text: () => Promise.resolve().then(() => (init_text(), text_exports)),
-      choice: () => Promise.resolve().then(() => (init_choice(), choice_exports))
+      text: () => Promise.resolve().then(() => (init_item_text(), item_text_exports)),
+      choice: () => Promise.resolve().then(() => (init_item_choice(), item_choice_exports)),
+      template: () => Promise.resolve().then(() => (init_result_template(), result_template_exports)),
+      rules: () => Promise.resolve().then(() => (init_result_rules(), result_rules_exports)),
+      score: () => Promise.resolve().then(() => (init_result_score(), result_score_exports)),
+      catalogue: () => Promise.resolve().then(() => (init_result_catalogue(), result_catalogue_exports))
     };
-    KIND_PARTS = { text: "text", template: "text", choice: "choice", rules: "choice", score: "choice", catalogue: "choice" };
   }
 });
 
@@ -2024,155 +2081,168 @@ init_storage();
 function notSaved(what) {
   return `${what} The answers are on this page, but this browser could not save them (it may be full). Download a record (JSON) now, or they will be gone when you leave the page.`;
 }
-function createSession(def, model, view) {
-  const s = {
-    answers: {},
-    store: def,
-    // the open saved check, as the storage functions take it (checkStore)
-    about: cleanAbout(null),
-    // what is being checked, by whom, review date: saved and in every record
-    undo: null,
-    // { before: answers, beforeAbout, stored: what storage held right after the change }
-    blocked: false,
-    // saved data could not be copied aside: do not save over it
-    recover: null
-    // saved data left out on load ({ text, key }), offered as a download
-  };
-  s.commit = (next, { sync = true, quiet = false } = {}) => {
-    s.answers = next;
-    const saved = !s.blocked && writeSaved(s.store, s.answers, s.about);
-    view.saved(saved);
-    if (!saved && !quiet) view.say(CANNOT_SAVE, { error: true });
+var Session = class {
+  constructor(def, model, view) {
+    this.def = def;
+    this.model = model;
+    this.view = view;
+    this.answers = {};
+    this.store = def;
+    this.about = cleanAbout(null);
+    this.undo = null;
+    this.blocked = false;
+    this.recover = null;
+  }
+  // Show `next` and save it. Returns whether it was saved; when not, the answers stay on the
+  // page, the person is told (unless the caller says so itself) and offered a download.
+  commit(next, { sync = true, quiet = false } = {}) {
+    this.answers = next;
+    const saved = !this.blocked && writeSaved(this.store, this.answers, this.about);
+    this.view.saved(saved);
+    if (!saved && !quiet) this.view.say(CANNOT_SAVE, { error: true });
     if (sync) {
-      model.set("about", s.about);
-      model.set("answers", s.answers);
-      model.save_changes();
+      this.model.set("about", this.about);
+      this.model.set("answers", this.answers);
+      this.model.save_changes();
     }
-    view.show();
+    this.view.show();
     return saved;
-  };
-  s.dropUndo = () => {
-    s.undo = null;
-    view.undoOffered(false);
-  };
-  s.update = (itemId, change, options) => {
-    const entry = { answer: null, note: "", ...s.answers[itemId] || {}, ...change };
-    const next = { ...s.answers, [itemId]: entry };
-    s.dropUndo();
-    s.commit(cleanAnswers(def, next), options);
-  };
-  s.setAbout = (next) => {
-    s.about = { ...cleanAbout(null), ...next };
-    view.showAbout();
-  };
-  s.editAbout = (field, value, options) => {
-    s.about = { ...s.about, [field]: value };
-    s.commit(s.answers, options);
-  };
-  s.changeWithUndo = (next, done, nextAbout = s.about) => {
-    const previous = s.answers;
-    const beforeAbout = s.about;
-    s.setAbout(nextAbout);
-    const saved = s.commit(next, { quiet: true });
-    s.undo = { before: previous, beforeAbout, stored: savedText(s.store) };
-    view.undoOffered(true);
-    if (saved) view.say(done);
-    else view.say(notSaved(done), { error: true });
-  };
-  s.undoLast = () => {
-    if (s.undo === null) return;
-    const { before, beforeAbout, stored } = s.undo;
-    s.dropUndo();
-    if (!s.blocked && savedText(s.store) !== stored) {
-      view.say("Your answers were changed in another tab after this, so Undo would overwrite those changes. Nothing was changed.", { error: true });
+  }
+  dropUndo() {
+    this.undo = null;
+    this.view.undoOffered(false);
+  }
+  // One item's answer, note or reason changed.
+  update(itemId, change, options) {
+    const entry = { answer: null, note: "", ...this.answers[itemId] || {}, ...change };
+    const next = { ...this.answers, [itemId]: entry };
+    this.dropUndo();
+    this.commit(cleanAnswers(this.def, next), options);
+  }
+  setAbout(next) {
+    this.about = { ...cleanAbout(null), ...next };
+    this.view.showAbout();
+  }
+  // One detail typed (`sync` false while typing, true once the field changes).
+  editAbout(field, value, options) {
+    this.about = { ...this.about, [field]: value };
+    this.commit(this.answers, options);
+  }
+  // After a change the person may want to take back: say how it went, and offer Undo.
+  changeWithUndo(next, done, nextAbout = this.about) {
+    const previous = this.answers;
+    const beforeAbout = this.about;
+    this.setAbout(nextAbout);
+    const saved = this.commit(next, { quiet: true });
+    this.undo = { before: previous, beforeAbout, stored: savedText(this.store) };
+    this.view.undoOffered(true);
+    if (saved) this.view.say(done);
+    else this.view.say(notSaved(done), { error: true });
+  }
+  undoLast() {
+    if (this.undo === null) return;
+    const { before, beforeAbout, stored } = this.undo;
+    this.dropUndo();
+    if (!this.blocked && savedText(this.store) !== stored) {
+      this.view.say("Your answers were changed in another tab after this, so Undo would overwrite those changes. Nothing was changed.", { error: true });
       return;
     }
-    s.setAbout(beforeAbout);
-    if (s.commit(before, { quiet: true })) view.say("Your answers are back.");
-    else view.say(notSaved("Your answers are back."), { error: true });
-  };
-  s.startFrom = (saved) => {
-    s.blocked = saved.blocked;
-    s.recover = saved.recover;
-    view.recoverOffered(s.recover !== null);
-    if (saved.message) view.say(saved.message, { error: saved.error });
-  };
-  s.recovered = () => {
-    if (!s.blocked) return;
+    this.setAbout(beforeAbout);
+    if (this.commit(before, { quiet: true })) this.view.say("Your answers are back.");
+    else this.view.say(notSaved("Your answers are back."), { error: true });
+  }
+  // Start from what is saved (or say why not); also used when another tab saves.
+  startFrom(saved) {
+    this.blocked = saved.blocked;
+    this.recover = saved.recover;
+    this.view.recoverOffered(this.recover !== null);
+    if (saved.message) this.view.say(saved.message, { error: saved.error });
+  }
+  // The person downloaded the saved data that was left out: the page may save over it again.
+  recovered() {
+    if (!this.blocked) return;
     try {
-      window.localStorage.removeItem(s.recover.key);
+      window.localStorage.removeItem(this.recover.key);
     } catch {
     }
-    s.blocked = false;
-    s.recover = null;
-    view.recoverOffered(false);
-    if (s.commit(s.answers, { quiet: true })) view.say("The saved data was downloaded. This page saves your answers again.");
-    else view.say(CANNOT_SAVE, { error: true });
-  };
-  s.clear = () => {
-    clearSaved(s.store);
-    s.blocked = false;
-    s.recover = null;
-    view.recoverOffered(false);
-    s.changeWithUndo({}, "All your answers and notes for this checklist were cleared from this browser.", cleanAbout(null));
-  };
-  s.openCheck = (check, message) => {
-    s.dropUndo();
-    s.store = checkStore(def, check);
-    const saved = loadSaved(s.store);
-    s.startFrom({ ...saved, message: null });
-    s.setAbout(loadAbout(s.store));
-    const kept = s.commit(saved.answers || {}, { quiet: true });
+    this.blocked = false;
+    this.recover = null;
+    this.view.recoverOffered(false);
+    if (this.commit(this.answers, { quiet: true })) this.view.say("The saved data was downloaded. This page saves your answers again.");
+    else this.view.say(CANNOT_SAVE, { error: true });
+  }
+  clear() {
+    clearSaved(this.store);
+    this.blocked = false;
+    this.recover = null;
+    this.view.recoverOffered(false);
+    this.changeWithUndo({}, "All your answers and notes for this checklist were cleared from this browser.", cleanAbout(null));
+  }
+  // Show the answers of another saved check, and what loading them had to say. Returns whether
+  // there was anything to say beyond `message`.
+  openCheck(check, message) {
+    this.dropUndo();
+    this.store = checkStore(this.def, check);
+    const saved = loadSaved(this.store);
+    this.startFrom({ ...saved, message: null });
+    this.setAbout(loadAbout(this.store));
+    const kept = this.commit(saved.answers || {}, { quiet: true });
     const problem = saved.message || (kept ? null : CANNOT_SAVE);
-    view.say([message, problem].filter(Boolean).join(" "), { error: Boolean(saved.error || !kept) });
+    this.view.say([message, problem].filter(Boolean).join(" "), { error: Boolean(saved.error || !kept) });
     return Boolean(problem);
-  };
-  s.start = (check) => {
-    s.store = checkStore(def, check);
-    const saved = loadSaved(s.store);
-    s.startFrom(saved);
-    const savedAbout = loadAbout(s.store);
-    s.setAbout(Object.values(savedAbout).some(Boolean) ? savedAbout : cleanAbout(model.get("about")));
+  }
+  // The first check shown: what this browser saved for it, else what the kernel holds.
+  start(check) {
+    this.store = checkStore(this.def, check);
+    const saved = loadSaved(this.store);
+    this.startFrom(saved);
+    const savedAbout = loadAbout(this.store);
+    this.setAbout(Object.values(savedAbout).some(Boolean) ? savedAbout : cleanAbout(this.model.get("about")));
     let fromKernel = {};
     try {
-      fromKernel = cleanAnswers(def, model.get("answers") || {});
+      fromKernel = cleanAnswers(this.def, this.model.get("answers") || {});
     } catch (error) {
-      view.say(error.message, { error: true });
+      this.view.say(error.message, { error: true });
     }
-    s.commit(saved.answers || fromKernel, { quiet: Boolean(saved.message) });
-  };
-  s.fromKernelAnswers = () => {
-    const incoming = model.get("answers") || {};
-    if (JSON.stringify(incoming) === JSON.stringify(s.answers)) return;
+    this.commit(saved.answers || fromKernel, { quiet: Boolean(saved.message) });
+  }
+  fromKernelAnswers() {
+    const incoming = this.model.get("answers") || {};
+    if (JSON.stringify(incoming) === JSON.stringify(this.answers)) return;
     try {
-      s.commit(cleanAnswers(def, incoming), { sync: false });
+      this.commit(cleanAnswers(this.def, incoming), { sync: false });
     } catch (error) {
-      view.say(error.message, { error: true });
+      this.view.say(error.message, { error: true });
     }
-  };
-  s.fromKernelAbout = () => {
-    const incoming = cleanAbout(model.get("about"));
-    if (JSON.stringify(incoming) === JSON.stringify(cleanAbout(s.about))) return;
-    s.setAbout(incoming);
-    s.commit(s.answers, { sync: false });
-  };
-  s.fromOtherTab = (event) => {
-    if (event.key !== null && event.key !== storageKey(s.store)) return;
-    if (s.undo !== null) {
-      s.dropUndo();
-      view.say("Your answers were changed in another tab, so Undo is no longer offered here.");
+  }
+  // The kernel may set the details too (a notebook that fills in widget.about).
+  fromKernelAbout() {
+    const incoming = cleanAbout(this.model.get("about"));
+    if (JSON.stringify(incoming) === JSON.stringify(cleanAbout(this.about))) return;
+    this.setAbout(incoming);
+    this.commit(this.answers, { sync: false });
+  }
+  // Another tab with this checklist saved: show its answers here too, so neither tab later
+  // writes over the other with what it showed before. (Only shown, not written back.)
+  fromOtherTab(event) {
+    if (event.key !== null && event.key !== storageKey(this.store)) return;
+    if (this.undo !== null) {
+      this.dropUndo();
+      this.view.say("Your answers were changed in another tab, so Undo is no longer offered here.");
     }
-    const saved = loadSaved(s.store);
-    s.blocked = saved.blocked;
-    if (saved.message) s.startFrom(saved);
-    s.answers = saved.answers || {};
-    s.setAbout(loadAbout(s.store));
-    model.set("about", s.about);
-    model.set("answers", s.answers);
-    model.save_changes();
-    view.show();
-  };
-  return s;
+    const saved = loadSaved(this.store);
+    this.blocked = saved.blocked;
+    if (saved.message) this.startFrom(saved);
+    this.answers = saved.answers || {};
+    this.setAbout(loadAbout(this.store));
+    this.model.set("about", this.about);
+    this.model.set("answers", this.answers);
+    this.model.save_changes();
+    this.view.show();
+  }
+};
+function createSession(def, model, view) {
+  return new Session(def, model, view);
 }
 
 // src/dpup_toolkit/widget/wayfinder.js
@@ -2196,6 +2266,27 @@ function headerHeight() {
     if (style.display !== "none" && /sticky|fixed/.test(style.position)) height = Math.max(height, header.offsetHeight);
   }
   return height;
+}
+function wireJumps(root, jump, fit) {
+  root.addEventListener("click", (event) => {
+    const link = event.target instanceof Element && event.target.closest('a[href^="#"]');
+    if (!link || event.defaultPrevented) return;
+    const id = decodeURIComponent(link.getAttribute("href").slice(1));
+    const target = id && document.getElementById(id);
+    if (!target || !root.contains(target)) return;
+    event.preventDefault();
+    jump.open = false;
+    fit();
+    goTo(target);
+  });
+  jump.addEventListener("focusout", (event) => {
+    if (!jump.contains(event.relatedTarget)) jump.open = false;
+  });
+  jump.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !jump.open) return;
+    jump.open = false;
+    jump.querySelector("summary").focus();
+  });
 }
 function drawWayfinder(ctx, ui) {
   const { def } = ctx;
@@ -2232,25 +2323,7 @@ function drawWayfinder(ctx, ui) {
     ui.root.addEventListener(type, causeFrom, true);
     ui.root.addEventListener(type, causeDone);
   }
-  ui.root.addEventListener("click", (event) => {
-    const link = event.target instanceof Element && event.target.closest('a[href^="#"]');
-    if (!link || event.defaultPrevented) return;
-    const id = decodeURIComponent(link.getAttribute("href").slice(1));
-    const target = id && document.getElementById(id);
-    if (!target || !ui.root.contains(target)) return;
-    event.preventDefault();
-    jump.open = false;
-    fit();
-    goTo(target);
-  });
-  jump.addEventListener("focusout", (event) => {
-    if (!jump.contains(event.relatedTarget)) jump.open = false;
-  });
-  jump.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || !jump.open) return;
-    jump.open = false;
-    jump.querySelector("summary").focus();
-  });
+  wireJumps(ui.root, jump, fit);
   function explain(state) {
     const ids = new Set(state.shown.map((item) => item.id));
     const added = state.shown.filter((item) => !shownBefore.has(item.id)).length;
@@ -2393,17 +2466,20 @@ function showAnswers(el, def, answers, parts) {
   }
 }
 function follow(model, def, session, checks) {
-  model.on("change:answers", session.fromKernelAnswers);
-  model.on("change:about", session.fromKernelAbout);
-  window.addEventListener("storage", session.fromOtherTab);
+  const onKernelAnswers = () => session.fromKernelAnswers();
+  const onKernelAbout = () => session.fromKernelAbout();
+  const onOtherTab = (event) => session.fromOtherTab(event);
   const onOtherTabChecks = (event) => {
     if (event.key === null || event.key === checksKey(def)) checks.refresh();
   };
+  model.on("change:answers", onKernelAnswers);
+  model.on("change:about", onKernelAbout);
+  window.addEventListener("storage", onOtherTab);
   window.addEventListener("storage", onOtherTabChecks);
   return () => {
-    model.off("change:answers", session.fromKernelAnswers);
-    model.off("change:about", session.fromKernelAbout);
-    window.removeEventListener("storage", session.fromOtherTab);
+    model.off("change:answers", onKernelAnswers);
+    model.off("change:about", onKernelAbout);
+    window.removeEventListener("storage", onOtherTab);
     window.removeEventListener("storage", onOtherTabChecks);
   };
 }

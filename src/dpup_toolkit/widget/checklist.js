@@ -101,17 +101,20 @@ function showAnswers(el, def, answers, parts) {
 
 // Listens to the kernel and to other tabs; returns a function that stops listening.
 function follow(model, def, session, checks) {
-  model.on("change:answers", session.fromKernelAnswers);
-  model.on("change:about", session.fromKernelAbout);
-  window.addEventListener("storage", session.fromOtherTab);
+  const onKernelAnswers = () => session.fromKernelAnswers();
+  const onKernelAbout = () => session.fromKernelAbout();
+  const onOtherTab = (event) => session.fromOtherTab(event);
   const onOtherTabChecks = (event) => {
     if (event.key === null || event.key === checksKey(def)) checks.refresh();
   };
+  model.on("change:answers", onKernelAnswers);
+  model.on("change:about", onKernelAbout);
+  window.addEventListener("storage", onOtherTab);
   window.addEventListener("storage", onOtherTabChecks);
   return () => {
-    model.off("change:answers", session.fromKernelAnswers);
-    model.off("change:about", session.fromKernelAbout);
-    window.removeEventListener("storage", session.fromOtherTab);
+    model.off("change:answers", onKernelAnswers);
+    model.off("change:about", onKernelAbout);
+    window.removeEventListener("storage", onOtherTab);
     window.removeEventListener("storage", onOtherTabChecks);
   };
 }

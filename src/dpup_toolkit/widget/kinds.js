@@ -1,7 +1,7 @@
-// The kinds of item and result a tool may use, and where each is drawn. Questions and the "unmet"
-// list are drawn by the modules here; the other kinds are in modules loaded before a tool that
-// uses them is drawn (a tool page fetches only the kinds its own tool needs). Each of those adds
-// its drawing here (and its interpreter to rules.js RESULTS) as it loads.
+// The kinds of item and result a tool may use, and where each is drawn: one module per kind
+// (item-*.js, result-*.js). Questions and the "unmet" list are always there; the module of any
+// other kind loads before a tool that uses it is drawn (a tool page fetches only the kinds its own
+// tool needs), and adds its drawing here (and a result's interpreter to rules.js RESULTS).
 import { drawQuestion } from "./item-question.js";
 import { drawUnmet } from "./result-unmet.js";
 import { allItems } from "./rules.js";
@@ -9,16 +9,20 @@ import { allItems } from "./rules.js";
 const DRAW_ITEM = { question: drawQuestion };
 const DRAW_RESULT = { unmet: drawUnmet };
 
+// The module of each kind beyond questions and the "unmet" list.
 const KIND_MODULES = {
-  text: () => import("./text.js"),
-  choice: () => import("./choice.js"),
+  text: () => import("./item-text.js"),
+  choice: () => import("./item-choice.js"),
+  template: () => import("./result-template.js"),
+  rules: () => import("./result-rules.js"),
+  score: () => import("./result-score.js"),
+  catalogue: () => import("./result-catalogue.js"),
 };
-const KIND_PARTS = { text: "text", template: "text", choice: "choice", rules: "choice", score: "choice", catalogue: "choice" };
 
 // Loads the modules the tool's kinds need (each once); rejects when one cannot be loaded.
 function loadKinds(def) {
-  const parts = new Set([...allItems(def), ...def.results].map((entry) => KIND_PARTS[entry.kind]).filter(Boolean));
-  return Promise.all([...parts].map((name) => KIND_MODULES[name]()));
+  const kinds = new Set([...allItems(def), ...def.results].map((entry) => entry.kind).filter((kind) => kind in KIND_MODULES));
+  return Promise.all([...kinds].map((kind) => KIND_MODULES[kind]()));
 }
 
 export { DRAW_ITEM, DRAW_RESULT, loadKinds };

@@ -30,6 +30,30 @@ function headerHeight() {
   return height;
 }
 
+// Links to places in the tool move focus there, not only the view (sections, "What to do next");
+// the list of sections closes once used, left, or on Escape.
+function wireJumps(root, jump, fit) {
+  root.addEventListener("click", (event) => {
+    const link = event.target instanceof Element && event.target.closest('a[href^="#"]');
+    if (!link || event.defaultPrevented) return;
+    const id = decodeURIComponent(link.getAttribute("href").slice(1));
+    const target = id && document.getElementById(id);
+    if (!target || !root.contains(target)) return;
+    event.preventDefault();
+    jump.open = false;
+    fit(); // the bar's height now, as its message may just have changed
+    goTo(target);
+  });
+  jump.addEventListener("focusout", (event) => {
+    if (!jump.contains(event.relatedTarget)) jump.open = false; // moving on closes the list
+  });
+  jump.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !jump.open) return;
+    jump.open = false;
+    jump.querySelector("summary").focus();
+  });
+}
+
 // ui: { root (the tool's element), sectionId(section), completeId, progressText, progressBar }.
 // Returns { node, refresh(state, answers), dispose() }.
 function drawWayfinder(ctx, ui) {
@@ -62,26 +86,7 @@ function drawWayfinder(ctx, ui) {
     ui.root.addEventListener(type, causeDone);
   }
 
-  // Links to places in the tool move focus there, not only the view (sections, "What to do next").
-  ui.root.addEventListener("click", (event) => {
-    const link = event.target instanceof Element && event.target.closest('a[href^="#"]');
-    if (!link || event.defaultPrevented) return;
-    const id = decodeURIComponent(link.getAttribute("href").slice(1));
-    const target = id && document.getElementById(id);
-    if (!target || !ui.root.contains(target)) return;
-    event.preventDefault();
-    jump.open = false;
-    fit(); // the bar's height now, as its message may just have changed
-    goTo(target);
-  });
-  jump.addEventListener("focusout", (event) => {
-    if (!jump.contains(event.relatedTarget)) jump.open = false; // moving on closes the list
-  });
-  jump.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || !jump.open) return;
-    jump.open = false;
-    jump.querySelector("summary").focus();
-  });
+  wireJumps(ui.root, jump, fit);
 
   function explain(state) {
     const ids = new Set(state.shown.map((item) => item.id));
