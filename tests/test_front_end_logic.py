@@ -2,6 +2,7 @@
 browser makes the records itself. These tests run the front-end's functions in Node and compare
 them with progress.py and record.py, and check its saved-state handling."""
 import json
+import re
 import subprocess
 
 import pytest
@@ -282,11 +283,12 @@ def test_text_and_choice_answers_saved_for_an_older_version_are_brought_across(r
 def test_python_and_the_widget_take_the_rules_they_share_from_one_file(run_js, sample):
     # shared.json holds the sentence-length limit, the record format and its newest number, the
     # storage keys' format and the whitespace rules; neither language keeps a copy of its own.
-    from dpup_toolkit import plain_language, progress as progress_module, record, shared
+    from dpup_toolkit import plain_language, record, shared
+    from dpup_toolkit.progress import SPACE
     from dpup_toolkit.widget import front_end
 
     values = json.loads((ROOT / "src" / "dpup_toolkit" / "shared.json").read_text(encoding="utf-8"))
-    assert (plain_language.LONG_SENTENCE, progress_module.SPACE, record.LINE_START_SPACE) == \
+    assert (plain_language.LONG_SENTENCE, SPACE, record.LINE_START_SPACE) == \
         (values["long_sentence"], values["trimmed"], values["whitespace"])
     d = definition(sample)
     out = run_js([["storageKey", [d]], ["checksKey", [d]], ["renderJson", [d, {}, "2026-11-21"]],
@@ -297,6 +299,6 @@ def test_python_and_the_widget_take_the_rules_they_share_from_one_file(run_js, s
     assert (made["format"], made["format_version"]) == (shared.RECORD_FORMAT, shared.RECORD_FORMAT_VERSION)
     assert out[3]["value"] == " ".join("  a\u3000\u0085b  ".split())
     for path in front_end.module_files():
-        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"^\s*//.*$", "", path.read_text(encoding="utf-8"), flags=re.M)  # code, not comments
         for copy in ("dpup-toolkit:checklist:", "dpup-toolkit:checks:", "checklist-record", "\\u205f", "= 25;"):
             assert copy not in text, f"{path.name} keeps its own copy of {copy!r}: take it from shared.json"
