@@ -8,7 +8,8 @@ import difflib
 
 import pytest
 
-from .goldens import ROOT, STATES, TOOLS, browser_records, cases, golden_path, js_module, python_records
+from .goldens import ROOT, STATES, TOOLS, browser_records, cases, golden_path, python_records
+from .test_front_end_logic import module  # noqa: F401  (a fixture: the browser's code as the site serves it)
 
 CASES = cases()
 IDS = [f"{tool}-{state}" for tool, state, *_ in CASES]
@@ -26,10 +27,10 @@ def assert_golden(tool: str, state: str, suffix: str, made: str, maker: str):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
+def browser(module, tmp_path_factory):  # noqa: F811
     """Every case's records from the browser's code, made in one Node process."""
     folder = tmp_path_factory.mktemp("goldens")
-    made = browser_records(js_module(folder), folder, [(checklist, answers, about) for _, _, checklist, answers, about in CASES])
+    made = browser_records(module, folder, [(checklist, answers, about) for _, _, checklist, answers, about in CASES])
     return dict(zip(IDS, made))
 
 
