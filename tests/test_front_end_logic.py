@@ -77,7 +77,7 @@ KIND_ANSWER_SETS = [
 
 @pytest.mark.parametrize("answers", KIND_ANSWER_SETS, ids=["empty", "golden", "blank-text", "long", "unicode"])
 def test_records_and_results_of_every_kind_match_python_byte_for_byte(run_js, kinds, answers):
-    from dpup_toolkit.results import results_of
+    from dpup_toolkit.engine.results import results_of
     d = definition(kinds)
     results = run_js([["renderMarkdown", [d, answers, "2026-11-21"]], ["renderJson", [d, answers, "2026-11-21"]],
                       ["resultsOf", [d, answers]], ["progressOf", [d, answers]]])["results"]
@@ -99,15 +99,15 @@ PLAIN_TEXTS = [
 
 
 def test_the_plain_language_check_matches_python(run_js):
-    from dpup_toolkit.plain_language import check_text
+    from dpup_toolkit.engine.plain_language import check_text
     results = run_js([["checkText", [[text, "Second block. Two."]]] for text in PLAIN_TEXTS])["results"]
     assert [r["value"] for r in results] == [check_text([text, "Second block. Two."]) for text in PLAIN_TEXTS]
 
 
 def test_the_catalogue_result_matches_python(run_js, tmp_path):
     from dpup_toolkit import load_checklist
-    from dpup_toolkit.catalogue import catalogue_entries
-    from dpup_toolkit.results import results_of
+    from dpup_toolkit.engine.catalogue import catalogue_entries
+    from dpup_toolkit.engine.results import results_of
     from .conftest import FIXTURES
     (tmp_path / "sample.yml").write_text((FIXTURES / "sample.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "kinds.yml").write_text((FIXTURES / "kinds.yml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -143,8 +143,8 @@ case_study:
 
 def test_the_catalogue_lists_case_studies_the_same_in_python_and_the_browser(run_js, tmp_path):
     from dpup_toolkit import load_checklist
-    from dpup_toolkit.catalogue import catalogue_entries
-    from dpup_toolkit.results import results_of
+    from dpup_toolkit.engine.catalogue import catalogue_entries
+    from dpup_toolkit.engine.results import results_of
     from .conftest import FIXTURES
     tools, cases = tmp_path / "tools", tmp_path / "cases"
     tools.mkdir(), cases.mkdir()
@@ -283,8 +283,9 @@ def test_text_and_choice_answers_saved_for_an_older_version_are_brought_across(r
 def test_python_and_the_widget_take_the_rules_they_share_from_one_file(run_js, sample):
     # shared.json holds the sentence-length limit, the record format and its newest number, the
     # storage keys' format and the whitespace rules; neither language keeps a copy of its own.
-    from dpup_toolkit import plain_language, record, shared
-    from dpup_toolkit.progress import SPACE
+    from dpup_toolkit import record, shared
+    from dpup_toolkit.engine import plain_language
+    from dpup_toolkit.engine.progress import SPACE
     from dpup_toolkit.widget import front_end
 
     values = json.loads((ROOT / "src" / "dpup_toolkit" / "shared.json").read_text(encoding="utf-8"))

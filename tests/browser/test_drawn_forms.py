@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from dpup_toolkit import list_checklists, render_json
-from dpup_toolkit.prerender import widget_state
+from dpup_toolkit.site.prerender import widget_state
 
 from ..conftest import ROOT, SITE
 

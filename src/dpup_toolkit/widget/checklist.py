@@ -11,11 +11,11 @@ import datetime as dt
 import anywidget
 import traitlets
 
-from ..catalogue import catalogue_entries
 from ..docx_record import render_docx
-from ..progress import Progress, progress
+from ..engine.catalogue import catalogue_entries
+from ..engine.progress import Progress, progress
+from ..engine.schema import Checklist
 from ..record import clean_about, clean_answers, record_filename, render_json, render_markdown
-from ..schema import Checklist
 from . import front_end
 
 
