@@ -806,6 +806,7 @@ var init_item_text = __esm({
     init_dom();
     init_kinds();
     DRAW_ITEM.text = drawText;
+    ANSWER_WORDS.text = { missing: "Not written", label: (def, item, answer) => answer };
   }
 });
 
@@ -858,6 +859,7 @@ var init_item_choice = __esm({
     init_kinds();
     init_rules();
     DRAW_ITEM.choice = drawChoice;
+    ANSWER_WORDS.choice = { missing: "Not answered", label: (def, item, answer) => optionLabel(item, answer) };
   }
 });
 
@@ -1103,13 +1105,14 @@ function loadKinds(def) {
   const kinds = new Set([...allItems(def), ...def.results].map((entry) => entry.kind).filter((kind) => kind in KIND_MODULES));
   return Promise.all([...kinds].map((kind) => KIND_MODULES[kind]()));
 }
-var DRAW_ITEM, DRAW_RESULT, KIND_MODULES;
+var DRAW_ITEM, ANSWER_WORDS, DRAW_RESULT, KIND_MODULES;
 var init_kinds = __esm({
   "src/dpup_toolkit/widget/kinds.js"() {
     init_item_question();
     init_result_unmet();
     init_rules();
     DRAW_ITEM = { question: drawQuestion };
+    ANSWER_WORDS = { question: { missing: "Not answered", label: (def, item, answer) => answerLabel(def, answer) } };
     DRAW_RESULT = { unmet: drawUnmet };
     KIND_MODULES = {
       text: () => Promise.resolve().then(() => (init_item_text(), item_text_exports)),
@@ -1380,9 +1383,8 @@ function personLabel(text, name) {
 }
 function comparedAnswer(def, item, entry) {
   if (!entry.shown) return NOT_ASKED;
-  if (entry.answer === null) return item.kind === "text" ? "Not written" : "Not answered";
-  if (item.kind === "text") return entry.answer;
-  return item.kind === "choice" ? optionLabel(item, entry.answer) : answerLabel(def, entry.answer);
+  const words = ANSWER_WORDS[item.kind];
+  return entry.answer === null ? words.missing : words.label(def, item, entry.answer);
 }
 function compareRecords(def, files) {
   const people = [];
@@ -1491,6 +1493,7 @@ var COMPARE_STATUS, NOT_ASKED;
 var init_compare = __esm({
   "src/dpup_toolkit/widget/compare.js"() {
     init_dom();
+    init_kinds();
     init_rules();
     init_records();
     COMPARE_STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };

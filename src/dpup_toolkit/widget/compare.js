@@ -2,7 +2,8 @@
 // item. Loaded only when a person first chooses records to compare
 // (compare-section.js).
 import { h } from "./dom.js";
-import { RecordError, SPACE_ENDS, answerLabel, answerOf, given, isPlainObject, optionLabel, visibleItems } from "./rules.js";
+import { ANSWER_WORDS } from "./kinds.js";
+import { RecordError, SPACE_ENDS, answerOf, given, isPlainObject, visibleItems } from "./rules.js";
 import { escapeLine, importRecord, quote } from "./records.js";
 
 const COMPARE_STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
@@ -18,9 +19,8 @@ function personLabel(text, name) {
 
 function comparedAnswer(def, item, entry) {
   if (!entry.shown) return NOT_ASKED;
-  if (entry.answer === null) return item.kind === "text" ? "Not written" : "Not answered";
-  if (item.kind === "text") return entry.answer;
-  return item.kind === "choice" ? optionLabel(item, entry.answer) : answerLabel(def, entry.answer);
+  const words = ANSWER_WORDS[item.kind];
+  return entry.answer === null ? words.missing : words.label(def, item, entry.answer);
 }
 
 // files: [{name, text}] in the order to show them. Gives {people, errors, sections}: every file

@@ -2,7 +2,7 @@
 // right). A tool page loads this module only when its tool has choice items (kinds.js).
 import { h, linksLine } from "./dom.js";
 import { noteField, radioGroup } from "./drawing.js";
-import { DRAW_ITEM } from "./kinds.js";
+import { ANSWER_WORDS, DRAW_ITEM } from "./kinds.js";
 import { optionLabel } from "./rules.js";
 
 function drawChoice(ctx, item) {
@@ -37,5 +37,6 @@ function drawChoice(ctx, item) {
 }
 
 DRAW_ITEM.choice = drawChoice;
+ANSWER_WORDS.choice = { missing: "Not answered", label: (def, item, answer) => optionLabel(item, answer) };
 
 export { drawChoice };

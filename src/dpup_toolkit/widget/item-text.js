@@ -1,7 +1,7 @@
 // The text kind: free text typed in answer, with warnings about vague phrases as the person types.
 // A tool page loads this module only when its tool has text items (kinds.js).
 import { h, linksLine } from "./dom.js";
-import { DRAW_ITEM } from "./kinds.js";
+import { ANSWER_WORDS, DRAW_ITEM } from "./kinds.js";
 
 function vagueWarnings(item, text) {
   const lower = text.toLowerCase();
@@ -45,5 +45,6 @@ function drawText(ctx, item) {
 }
 
 DRAW_ITEM.text = drawText;
+ANSWER_WORDS.text = { missing: "Not written", label: (def, item, answer) => answer };
 
 export { drawText };

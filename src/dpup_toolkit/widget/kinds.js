@@ -4,9 +4,12 @@
 // tool needs), and adds its drawing here (and a result's interpreter to rules.js RESULTS).
 import { drawQuestion } from "./item-question.js";
 import { drawUnmet } from "./result-unmet.js";
-import { allItems } from "./rules.js";
+import { allItems, answerLabel } from "./rules.js";
 
 const DRAW_ITEM = { question: drawQuestion };
+// How each item kind's answer reads where people's answers are compared (compare.js): the words for
+// no answer, and an answer's words.
+const ANSWER_WORDS = { question: { missing: "Not answered", label: (def, item, answer) => answerLabel(def, answer) } };
 const DRAW_RESULT = { unmet: drawUnmet };
 
 // The module of each kind beyond questions and the "unmet" list.
@@ -25,4 +28,4 @@ function loadKinds(def) {
   return Promise.all([...kinds].map((kind) => KIND_MODULES[kind]()));
 }
 
-export { DRAW_ITEM, DRAW_RESULT, loadKinds };
+export { ANSWER_WORDS, DRAW_ITEM, DRAW_RESULT, loadKinds };
