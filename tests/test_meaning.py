@@ -122,6 +122,11 @@ def test_the_builder_examples_do_not_mislead():
     assert "does not" in items["law"]["help"] and "Privacy Act 2020" in items["law"]["help"]
     # Choice is offered "wherever possible"; some situations allow none.
     assert not re.search(r"any question", items["choice"]["example"], re.I)
+    # Nor do the case studies that fill the builder in name the Act as the law that allows a collection.
+    for notebook in sorted((ROOT / "case_studies").glob("*.ipynb")):
+        raw = notebook.read_text(encoding="utf-8")
+        assert not re.search(r'\\"law\\": \\"the Privacy Act 2020', raw), notebook.name
+        assert "The law that allows this" not in raw, notebook.name
 
 
 def test_the_front_line_worker_raises_unexplained_questions_with_the_team():
