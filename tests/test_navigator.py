@@ -8,7 +8,7 @@ import pytest
 
 from dpup_toolkit import load_checklist
 from dpup_toolkit.catalogue import case_study_entries, catalogue_entries, check_links, toc_pages
-from dpup_toolkit.record import render_markdown
+from dpup_toolkit import render_markdown
 from dpup_toolkit.results import results_of
 from dpup_toolkit.schema import ChecklistFileError
 

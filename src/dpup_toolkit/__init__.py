@@ -2,7 +2,8 @@
 from .catalogue import list_checklists
 from .checklist import ChecklistWidget
 from .progress import Progress, progress, visible_items
-from .record import RecordError, import_record, render_json, render_markdown
+from .markdown_record import render_markdown
+from .record import RecordError, import_record, render_json
 from .schema import Checklist, ChecklistFileError, load_checklist, parse_checklist
 
 __all__ = [

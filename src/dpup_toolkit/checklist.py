@@ -15,7 +15,8 @@ from . import front_end
 from .catalogue import catalogue_entries
 from .progress import Progress, progress
 from .docx_record import render_docx
-from .record import clean_about, clean_answers, record_filename, render_json, render_markdown
+from .markdown_record import render_markdown
+from .record import clean_about, clean_answers, record_filename, render_json
 from .schema import Checklist
 
 

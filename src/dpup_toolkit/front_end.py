@@ -1,7 +1,8 @@
 """The checklist widget's front-end: checklist.js and the parts it loads when they are needed.
 
 A part is an ES module that imports what it needs from checklist.js (and from a part before it):
-records.js and compare.js load when a person first downloads, copies, opens or compares records,
+records.js (with blocks.js, the record's layout, which it imports) and compare.js load when a
+person first downloads, copies, opens or compares records,
 checks.js when a person first starts, renames or deletes a saved check;
 text.js and choice.js (kinds of item and result beyond questions) load before a tool that uses
 them is drawn. Each function lives in one of these files only. They run in two ways:
@@ -21,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 MODULE = HERE / "checklist.js"
 STYLESHEET = HERE / "checklist.css"
-PARTS = ("records", "compare", "checks", "text", "choice")  # each after the parts it imports
+PARTS = ("blocks", "records", "compare", "checks", "text", "choice")  # each after the parts it imports
 _IMPORT = re.compile(r'^import \{[^}]*\} from "\./[a-z-]+\.js";\n', re.M)
 _EXPORTS = re.compile(r"^export \{([^}]*)\};", re.M)
 

@@ -1,7 +1,10 @@
-"""A completed checklist as a record a person keeps: Markdown to read, JSON to resume from.
+"""A completed checklist as a record a person keeps: the rules every record follows (answers and
+details cleaned, text escaped for Markdown, file names), the JSON record to resume from, and
+reading a record back (import).
 
-checklist.js renders the same two formats in the browser, byte for byte; the browser tests
-compare a downloaded record with `render_markdown` / `render_json` for the same answers.
+The Markdown and Word records are laid out in blocks.py and written by markdown_record.py and
+docx_record.py. records.js (and checklist.js) follow the same rules in the browser, byte for byte;
+the parity tests and the golden records (tests/golden/) hold the two to it.
 """
 from __future__ import annotations
 
@@ -11,8 +14,7 @@ import re
 import unicodedata
 
 from .catalogue import catalogue_entries
-from .plain_language import LONG_SENTENCE
-from .progress import SPACE, Answers, answer_of, progress, visible_items
+from .progress import SPACE, Answers
 from .results import results_of
 from .schema import MAX_VERSION, Checklist
 
@@ -173,123 +175,6 @@ def import_about(text: str) -> dict[str, str] | None:
 
 def _quote(text: str) -> list[str]:
     return [f"> {line}".rstrip(" \t") for line in escape_markdown(text).split("\n")]
-
-
-def _result_lines(checklist: Checklist, result: dict, entries: list[dict], answers: Answers | None = None) -> list[str]:
-    out = ["", f"## {escape_line(result['title'])}", ""]
-    kind = result["kind"]
-    if kind == "unmet":
-        for number, item_id in enumerate(result["items"], 1):
-            item = checklist.item(item_id)
-            action = NEEDS_REASON if checklist.needs_reason(item, (answers or {}).get(item_id)) else item.action
-            out += [f"{number}. {escape_line(item.prompt)}", f"   - What to do: {escape_line(action)}"]
-        if not result["items"]:
-            out.append("Nothing is marked as not met.")
-    elif kind == "template":
-        if not result["parts"]:
-            out.append("Nothing written yet: answer the questions below.")
-        for i, part in enumerate(result["parts"]):
-            out += ([""] if i else []) + ([f"### {escape_line(part['heading'])}", ""] if part["heading"] else [])
-            out += escape_markdown(part["text"]).split("\n")
-        check = result["plain_language"]
-        if check and result["parts"]:
-            out += ["", f"Plain language: {check['sentences']} sentences, {check['average']} words a sentence "
-                        f"on average. Sentences over {LONG_SENTENCE} words: {len(check['long'])}."]
-            out += [f"- {escape_line(sentence)}" for sentence in check["long"]]
-    elif kind == "rules":
-        chosen = result["recommendation"]
-        if chosen is None:
-            out.append("No recommendation yet: answer the questions below.")
-        else:
-            out += [f"Recommendation: {escape_line(chosen['title'])}", "", escape_markdown(chosen["text"])]
-            if chosen["links"]:
-                out += ["", "Read more: " + "; ".join(escape_line(link["title"]) for link in chosen["links"])]
-    elif kind == "score":
-        out.append(f"{result['correct']} of {result['total']} correct.")
-    elif kind == "catalogue":
-        if not (result["role"] or result["stage"]):
-            out.append("Nothing chosen yet: choose below to see what fits.")
-        else:
-            for i, (heading, entries_of, none) in enumerate(catalogue_parts(result, entries)):
-                out += ([""] if i else []) + [f"### {heading}", ""]
-                for entry in entries_of:
-                    minutes = f" About {entry['minutes']} minutes." if entry["minutes"] else ""
-                    out.append(f"- {escape_line(entry['title'])}: {escape_line(entry['summary'])}{minutes}")
-                if not entries_of:
-                    out.append(none)
-    return out
-
-
-def catalogue_parts(result: dict, entries: list[dict]) -> list[tuple[str, list[dict], str]]:
-    """A catalogue result as (heading, the entries it lists, what to say when none fit): tools, then
-    case studies when the catalogue has any. checklist.js has the same in `catalogueParts`."""
-    by_id = {(entry["kind"], entry["id"]): entry for entry in entries}
-    parts = [("Tools", [by_id["tool", tool_id] for tool_id in result["tools"]], "No tool fits that choice yet.")]
-    if any(entry["kind"] == "case" for entry in entries):
-        parts.append(("Case studies", [by_id["case", case_id] for case_id in result["cases"]],
-                      "No case study fits that choice yet."))
-    return parts
-
-
-def _item_lines(checklist: Checklist, item, entry: dict) -> list[str]:
-    out = ["", f"### {escape_line(item.prompt)}", ""]
-    answer = entry.get("answer")
-    if item.kind == "text":
-        text = answer_of(item, {item.id: entry})
-        return out + (["Answer:", ""] + _quote(text) if text else ["Answer: Not written"])
-    if item.kind == "choice":
-        out.append(f"Answer: {escape_line(item.option_label(answer)) if answer else 'Not answered'}")
-        if item.correct and answer:
-            right = "Correct." if answer == item.correct else \
-                f"Not correct. The right answer is: {escape_line(item.option_label(item.correct))}."
-            explanation = next(option.explanation for option in item.options if option.value == answer)
-            out += ["", right, "", escape_markdown(explanation)]
-    else:
-        out.append(f"Answer: {escape_line(checklist.answer_label(answer)) if answer else 'Not answered'}")
-        if answer and answer == checklist.not_applicable:
-            reason = entry.get("reason", "")
-            out += ["", "Why it does not apply:", ""] + _quote(reason) if reason.strip(SPACE) else \
-                ["", "Why it does not apply: Not given yet"]
-    if entry.get("note"):
-        out += ["", "Note:", ""] + _quote(entry["note"])
-    return out
-
-
-def _unanswered_lines(checklist: Checklist, answers: Answers, shown: set[str]) -> list[str]:
-    """The prompts of the shown items with no answer yet, so the summary says which ones."""
-    prompts = [item.prompt for item in checklist.items if item.id in shown and not answer_of(item, answers)]
-    return ["", "## Not yet answered", ""] + [f"- {escape_line(prompt)}" for prompt in prompts] if prompts else []
-
-
-def render_markdown(checklist: Checklist, answers: Answers, exported_at: dt.date | str | None = None,
-                    entries: list[dict] | None = None, about: dict | None = None) -> str:
-    exported_at = str(exported_at or dt.date.today().isoformat())
-    entries = catalogue_entries(checklist) if entries is None else entries
-    answers = clean_answers(checklist, answers)
-    status = progress(checklist, answers)
-    shown = {item.id for item in visible_items(checklist, answers)}
-    out = [
-        f"# {escape_line(checklist.title)}: record",
-        "",
-        *(f"- {label}: {escape_line(text)}" for label, text in about_lines(about)),
-        f"- Checklist: {checklist.id}, version {checklist.version}",
-        f"- Exported: {escape_line(exported_at)}",
-    ]
-    if status.has_questions:
-        out += [f"- Progress: {status.answered} of {status.total} questions answered", f"- Not met: {len(status.unmet)}"]
-    else:
-        out.append(f"- Progress: {status.answered} of {status.total} answered")
-    for result in results_of(checklist, answers, entries):
-        out += _result_lines(checklist, result, entries, answers)
-    out += _unanswered_lines(checklist, answers, shown)
-    for section in checklist.sections:
-        items = [item for item in section.items if item.id in shown]
-        if not items:
-            continue
-        out += ["", f"## {escape_line(section.title)}"]
-        for item in items:
-            out += _item_lines(checklist, item, answers.get(item.id, {}))
-    return "\n".join(out) + "\n"
 
 
 def render_json(checklist: Checklist, answers: Answers, exported_at: dt.date | str | None = None,
