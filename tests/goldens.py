@@ -30,11 +30,10 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from dpup_toolkit import front_end, load_checklist
-from dpup_toolkit.catalogue import catalogue_entries
+from dpup_toolkit import front_end, load_checklist, render_json, render_markdown
 from dpup_toolkit.docx_record import render_docx
-from dpup_toolkit import render_json, render_markdown
-from dpup_toolkit.schema import Checklist
+from dpup_toolkit.engine.catalogue import catalogue_entries
+from dpup_toolkit.engine.schema import Checklist
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"

@@ -1,10 +1,10 @@
 """DPUP Toolkit checklist engine: checklists as data, progress, records, and the widget."""
-from .catalogue import list_checklists
+from .engine.catalogue import list_checklists
 from .checklist import ChecklistWidget
-from .progress import Progress, progress, visible_items
+from .engine.progress import Progress, progress, visible_items
 from .markdown_record import render_markdown
 from .record import RecordError, import_record, render_json
-from .schema import Checklist, ChecklistFileError, load_checklist, parse_checklist
+from .engine.schema import Checklist, ChecklistFileError, load_checklist, parse_checklist
 
 __all__ = [
     "Checklist", "ChecklistFileError", "ChecklistWidget", "Progress", "RecordError",

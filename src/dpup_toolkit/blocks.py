@@ -38,12 +38,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from .catalogue import catalogue_entries
-from .plain_language import LONG_SENTENCE
-from .progress import SPACE, Answers, answer_of, progress, visible_items
+from .engine.catalogue import catalogue_entries
+from .engine.plain_language import LONG_SENTENCE
+from .engine.progress import SPACE, Answers, answer_of, progress, visible_items
+from .engine.results import results_of
+from .engine.schema import Checklist
 from .record import NEEDS_REASON, about_lines, clean_answers
-from .results import results_of
-from .schema import Checklist
 
 MARKDOWN_ONLY, WORD_ONLY = "markdown", "word"
 Run = tuple[str, str]

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from .blocks import WORD_ONLY, Block, Run, record_blocks
-from .progress import Answers
+from .engine.progress import Answers
+from .engine.schema import Checklist
 from .record import _quote, escape_line, escape_markdown
-from .schema import Checklist
 
 PREFIX = {"title": "# ", "heading": "## ", "subheading": "### ", "detail": "- ", "bullet": "- ", "step_line": "   - "}
 LIST_KINDS = {"detail", "bullet", "step", "step_line"}

@@ -13,10 +13,10 @@ import json
 import re
 import unicodedata
 
-from .catalogue import catalogue_entries
-from .progress import SPACE, Answers
-from .results import results_of
-from .schema import MAX_VERSION, Checklist
+from .engine.catalogue import catalogue_entries
+from .engine.progress import SPACE, Answers
+from .engine.results import results_of
+from .engine.schema import MAX_VERSION, Checklist
 
 RECORD_FORMAT = "dpup-toolkit/checklist-record"
 RECORD_FORMAT_VERSION = 1
