@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dpup_toolkit import load_checklist
-from dpup_toolkit.blocks import record_blocks
-from dpup_toolkit.docx_record import render_docx
+from dpup_toolkit.records.blocks import record_blocks
+from dpup_toolkit.records.word import render_docx
 
 from .conftest import ROOT
 from .test_front_end_logic import definition, module  # noqa: F401  (module is a fixture)

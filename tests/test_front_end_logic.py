@@ -1,6 +1,6 @@
 """checklist.js runs the same rules as the Python engine: the static site has no kernel, so the
 browser makes the records itself. These tests run the front-end's functions in Node and compare
-them with progress.py and record.py, and check its saved-state handling."""
+them with progress.py and records/rules.py, and check its saved-state handling."""
 import json
 import shutil
 import subprocess
@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from dpup_toolkit import RecordError, front_end, import_record, progress, render_json, render_markdown
-from dpup_toolkit.record import escape_markdown
+from dpup_toolkit.records.rules import escape_markdown
 
 from .conftest import ROOT
 from .test_record import ANSWERS, HOSTILE_NOTE, KINDS_ANSWERS, record_with

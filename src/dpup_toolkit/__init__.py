@@ -2,8 +2,8 @@
 from .engine.catalogue import list_checklists
 from .checklist import ChecklistWidget
 from .engine.progress import Progress, progress, visible_items
-from .markdown_record import render_markdown
-from .record import RecordError, import_record, render_json
+from .records.markdown import render_markdown
+from .records.rules import RecordError, import_record, render_json
 from .engine.schema import Checklist, ChecklistFileError, load_checklist, parse_checklist
 
 __all__ = [

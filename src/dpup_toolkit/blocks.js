@@ -1,5 +1,5 @@
-// The record's layout, made once in the browser: the same blocks as blocks.py (see there for the
-// kinds of block and run, and how each writer shows them). records.js writes them as Markdown and
+// The record's layout, made once in the browser: the same blocks as records/blocks.py (see there
+// for the kinds of block and run, and how each writer shows them). records.js writes them as Markdown and
 // widgets/docx/record.mjs as a Word file (it gets `recordBlocks` in records.js's RECORD_RULES). A
 // part of checklist.js loaded with records.js; front_end.py bundles it for JupyterLab and Voila.
 import {
@@ -10,8 +10,8 @@ import {
 const MARKDOWN_ONLY = "markdown";
 const WORD_ONLY = "word";
 
-// Runs and blocks (blocks.py words, label, line, text and block); the names are long because
-// front_end.py bundles every part into one scope.
+// Runs and blocks (words, label, line, text and block in records/blocks.py); the names are long
+// because front_end.py bundles every part into one scope.
 const wordsRun = (value) => ["words", value];
 const labelRun = (value) => ["label", value];
 const lineRun = (value) => ["line", value];
@@ -131,8 +131,8 @@ function headerBlocks(def, status, exportedAt, about) {
   return out;
 }
 
-// blocks.py record_blocks: the header, each result, the shown items not yet answered (Markdown
-// only), then every shown item by section. `rawAnswers` as saved (they are cleaned here).
+// records/blocks.py record_blocks: the header, each result, the shown items not yet answered
+// (Markdown only), then every shown item by section. `rawAnswers` as saved (they are cleaned here).
 function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
   const answers = cleanAnswers(def, rawAnswers);
   const status = progressOf(def, answers);

@@ -14,9 +14,9 @@ import traitlets
 from . import front_end
 from .engine.catalogue import catalogue_entries
 from .engine.progress import Progress, progress
-from .docx_record import render_docx
-from .markdown_record import render_markdown
-from .record import clean_about, clean_answers, record_filename, render_json
+from .records.word import render_docx
+from .records.markdown import render_markdown
+from .records.rules import clean_about, clean_answers, record_filename, render_json
 from .engine.schema import Checklist
 
 

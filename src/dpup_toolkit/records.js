@@ -1,6 +1,6 @@
-// Records of a tool, the same as record.py and markdown_record.py: the Markdown summary (written
-// from the record's blocks, blocks.js), the JSON record and reading a record back (import), and
-// what the Word record (widgets/docx/record.mjs) is written from. A part
+// Records of a tool, the same as records/rules.py and records/markdown.py: the Markdown summary
+// (written from the record's blocks, blocks.js), the JSON record and reading a record back (import),
+// and what the Word record (widgets/docx/record.mjs) is written from. A part
 // of checklist.js that the page loads only when a person downloads, copies or opens a record (see
 // `part` there); front_end.py bundles it back into one module for JupyterLab and Voila.
 import {
@@ -12,9 +12,9 @@ const RECORD_FORMAT = "dpup-toolkit/checklist-record";
 const RECORD_FORMAT_VERSION = 1;
 const MAX_VERSION = 1000; // schema.py bounds a checklist's version
 
-// The same escaping as record.py (see the comment there): only explicit classes, as Python's \s
-// and \d differ from JavaScript's. A line's start allows the spaces Python's str.strip() removes,
-// which is how MyST reads a target, "(name)=" (WS in checklist.js is that same set).
+// The same escaping as records/rules.py (see the comment there): only explicit classes, as
+// Python's \s and \d differ from JavaScript's. A line's start allows the spaces Python's
+// str.strip() removes, which is how MyST reads a target, "(name)=" (WS in checklist.js is that set).
 const LINE_BREAK = /\r\n|\r|\n/g;
 const LINE_START_MARKER = new RegExp(`^([${WS}]*)([-+=:%(])`, "u");
 const LINE_START_NUMBER = new RegExp(`^([${WS}]*[0-9]+)([.)])`, "u");
@@ -33,7 +33,7 @@ function escapeLine(text) {
 
 const SLUG_LENGTH = 40;
 
-// record.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
+// records/rules.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
 function slug(text, limit = SLUG_LENGTH) {
   return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
@@ -43,7 +43,7 @@ function recordFilename(id, about, stamp, extension) {
   return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
 }
 
-// record.py import_about: the details of a record importRecord accepted, or null for an older record.
+// records/rules.py import_about: the details of a record importRecord accepted, or null for an older record.
 function importAbout(rawText) {
   const record = JSON.parse(String(rawText).replace(/^\ufeff/, ""));
   const about = isPlainObject(record) ? record.about : null;
@@ -54,7 +54,7 @@ function quote(text) {
   return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.replace(/[ \t]+$/, ""));
 }
 
-// The Markdown writer over the record's blocks (blocks.js), as markdown_record.py: text from the
+// The Markdown writer over the record's blocks (blocks.js), as records/markdown.py: text from the
 // tool or a person escaped; a blank line between blocks, except between a list's items and after
 // the lead line a list follows.
 const MARKDOWN_PREFIX = { title: "# ", heading: "## ", subheading: "### ", detail: "- ", bullet: "- ", step_line: "   - " };
@@ -109,7 +109,7 @@ const RECORD_RULES = { MARKDOWN_ONLY, recordBlocks };
 
 const MAX_NESTING = 32;
 
-// How deeply a JSON text nests arrays and objects (strings skipped); the same as record.py.
+// How deeply a JSON text nests arrays and objects (strings skipped); the same as records/rules.py.
 function nesting(text) {
   let depth = 0;
   let deepest = 0;

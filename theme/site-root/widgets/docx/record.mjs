@@ -1,5 +1,5 @@
 // The Word (.docx) record on the static site: a thin writer over the record's blocks, as
-// src/dpup_toolkit/docx_record.py (see there), with the vendored docx library beside this file
+// src/dpup_toolkit/records/word.py (see there), with the vendored docx library beside this file
 // (docx.mjs, MIT, from npm). checklist.js imports this module only when "Download for Word (.docx)"
 // is pressed, and hands it records.js's RECORD_RULES (the blocks come from there), so the page
 // never loads any of it.

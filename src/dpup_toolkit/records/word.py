@@ -13,10 +13,10 @@ import io
 import itertools
 import re
 
+from ..engine.progress import Answers
+from ..engine.schema import Checklist
 from .blocks import MARKDOWN_ONLY, Block, record_blocks
-from .engine.progress import Answers
-from .engine.schema import Checklist
-from .record import _LINE_BREAK
+from .rules import _LINE_BREAK
 
 HEADING_LEVEL = {"title": 0, "heading": 1, "subheading": 2, "step": 2}
 # Characters XML 1.0 cannot hold (Word refuses a file with them); the same in record.mjs.

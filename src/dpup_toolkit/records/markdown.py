@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..engine.progress import Answers
+from ..engine.schema import Checklist
 from .blocks import WORD_ONLY, Block, Run, record_blocks
-from .engine.progress import Answers
-from .engine.schema import Checklist
-from .record import _quote, escape_line, escape_markdown
+from .rules import _quote, escape_line, escape_markdown
 
 PREFIX = {"title": "# ", "heading": "## ", "subheading": "### ", "detail": "- ", "bullet": "- ", "step_line": "   - "}
 LIST_KINDS = {"detail", "bullet", "step", "step_line"}

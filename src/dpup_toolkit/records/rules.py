@@ -2,8 +2,8 @@
 details cleaned, text escaped for Markdown, file names), the JSON record to resume from, and
 reading a record back (import).
 
-The Markdown and Word records are laid out in blocks.py and written by markdown_record.py and
-docx_record.py. records.js (and checklist.js) follow the same rules in the browser, byte for byte;
+The Markdown and Word records are laid out in blocks.py and written by markdown.py and
+word.py. records.js (and checklist.js) follow the same rules in the browser, byte for byte;
 the parity tests and the golden records (tests/golden/) hold the two to it.
 """
 from __future__ import annotations
@@ -13,10 +13,10 @@ import json
 import re
 import unicodedata
 
-from .engine.catalogue import catalogue_entries
-from .engine.progress import SPACE, Answers
-from .engine.results import results_of
-from .engine.schema import MAX_VERSION, Checklist
+from ..engine.catalogue import catalogue_entries
+from ..engine.progress import SPACE, Answers
+from ..engine.results import results_of
+from ..engine.schema import MAX_VERSION, Checklist
 
 RECORD_FORMAT = "dpup-toolkit/checklist-record"
 RECORD_FORMAT_VERSION = 1

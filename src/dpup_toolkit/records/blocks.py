@@ -1,6 +1,6 @@
 """The record's layout, made once: what a record says and in what order, as a list of blocks.
 
-The Markdown record (markdown_record.py) and the Word record (docx_record.py) are thin writers
+The Markdown record (markdown.py) and the Word record (word.py) are thin writers
 over these blocks; blocks.js lays out the same blocks in the browser, for records.js's Markdown
 and widgets/docx/record.mjs's Word file. A change to the record's layout is made here and in
 blocks.js (and shows in tests/golden/); a change to how a kind of block looks is made in a writer.
@@ -38,12 +38,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from .engine.catalogue import catalogue_entries
-from .engine.plain_language import LONG_SENTENCE
-from .engine.progress import SPACE, Answers, answer_of, progress, visible_items
-from .engine.results import results_of
-from .engine.schema import Checklist
-from .record import NEEDS_REASON, about_lines, clean_answers
+from ..engine.catalogue import catalogue_entries
+from ..engine.plain_language import LONG_SENTENCE
+from ..engine.progress import SPACE, Answers, answer_of, progress, visible_items
+from ..engine.results import results_of
+from ..engine.schema import Checklist
+from .rules import NEEDS_REASON, about_lines, clean_answers
 
 MARKDOWN_ONLY, WORD_ONLY = "markdown", "word"
 Run = tuple[str, str]
