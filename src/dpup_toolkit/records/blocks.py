@@ -4,6 +4,8 @@ The Markdown record (markdown.py) and the Word record (word.py) are thin writers
 over these blocks; blocks.js lays out the same blocks in the browser, for records.js's Markdown
 and widgets/docx/record.mjs's Word file. A change to the record's layout is made here and in
 blocks.js (and shows in tests/golden/); a change to how a kind of block looks is made in a writer.
+A new kind of block needs a row in the table below and a line in each writer (markdown.py and
+word.py here; records.js and widgets/docx/record.mjs in the browser).
 
 A block is a kind and a tuple of runs. A run is (style, text):
 

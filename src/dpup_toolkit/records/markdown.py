@@ -1,7 +1,7 @@
 """The record as Markdown, to read anywhere and paste into a message: a thin writer over the
 record's blocks (blocks.py). records.js writes the same Markdown in the browser, byte for byte.
 
-Text from the tool or a person is escaped (record.escape_markdown), so it shows as typed and never
+Text from the tool or a person is escaped (rules.escape_markdown), so it shows as typed and never
 as markup. Blocks are separated by a blank line, except that a list's items follow one another,
 and the list after a lead line follows it, directly.
 """
