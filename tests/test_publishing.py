@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from dpup_toolkit import publishing
+from dpup_toolkit.site import publishing
 
 from .conftest import ROOT, SITE
 

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 
 from dpup_toolkit import load_checklist, te_reo
-from dpup_toolkit.checklist import ChecklistWidget
+from dpup_toolkit.widget.checklist import ChecklistWidget
 
 from .conftest import ROOT, SITE
 
@@ -82,13 +82,13 @@ def test_the_widget_hands_its_front_end_the_same_list():
 
 
 def test_the_front_end_marks_text_as_the_build_does():
-    """te_reo.js (in a DOM, as a tool draws) and te_reo.py give the same HTML."""
+    """te-reo.js (in a DOM, as a tool draws) and te_reo.py give the same HTML."""
     samples = ["Uphold mana and dignity, not management.", "Mana Whakahaere and He\n Tāngata",
                "te reo Māori; Whānau's aiga, iwi and hapū", "see /book/principles/manaakitanga.html",
                "Māori-led hui in Aotearoa"]
     script = f"""
 import {{ parseHTML }} from "linkedom";
-import {{ markTeReo, teReoPattern }} from "{(ROOT / 'src' / 'dpup_toolkit' / 'te_reo.js').as_posix()}";
+import {{ markTeReo, teReoPattern }} from "{(ROOT / 'src' / 'dpup_toolkit' / 'widget' / 'te-reo.js').as_posix()}";
 const {{ document }} = parseHTML('<!DOCTYPE html><html lang="en-NZ"><body></body></html>');
 const compiled = teReoPattern({json.dumps(TERMS)});
 const out = [];

@@ -2,8 +2,8 @@
 (WCAG 3.1.2, Language of Parts). The words are listed once, in te_reo.yml.
 
 - `mark_html` wraps each listed word in a written page in `<span lang="mi">`: the site build runs
-  it on every page (site.py), tools' drawn forms included.
-- te_reo.js does the same in the browser each time a tool redraws (checklist.py hands it the list
+  it on every page (site/pages.py), tools' drawn forms included.
+- widget/te-reo.js does the same in the browser each time a tool redraws (checklist.py hands it the list
   as the widget's `te_reo`). The two follow the same rules.
 
 A word is matched whole and not as part of an address ("mana" but not "management" or

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from dpup_toolkit import publishing
+from dpup_toolkit.site import publishing
 
 from ..conftest import ROOT
 
