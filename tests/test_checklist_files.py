@@ -172,7 +172,8 @@ def test_the_build_fails_on_a_link_to_a_missing_page(tmp_path, sample_text):
 
     events = []
     setup(SimpleNamespace(connect=lambda event, handler, **kw: events.append((event, handler)),
-                          add_css_file=lambda *args, **kw: None, add_js_file=lambda *args, **kw: None))
+                          add_css_file=lambda *args, **kw: None, add_js_file=lambda *args, **kw: None,
+                          add_config_value=lambda *args, **kw: None))  # publishing.py's settings
     assert ("env-check-consistency", _check_checklist_links) in events
     (tmp_path / "checklists").mkdir()
     (tmp_path / "checklists" / "sample.yml").write_text(sample_text, encoding="utf-8")
