@@ -3,7 +3,9 @@ import pytest
 
 from dpup_toolkit.site import assets, icons
 
-ICONS = icons.load_icons()
+from .conftest import ROOT
+
+ICONS = icons.load_icons(ROOT)
 
 
 def test_a_decorative_icon_becomes_a_hidden_svg_keeping_its_other_classes_and_data():

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from dpup_toolkit.site import offline
 
-from ..conftest import SITE, free_port
+from ..conftest import ROOT, SITE, free_port
 from .conftest import QuietHandler
 from .test_checklist_page import CHECKLIST, PAGE, item, progress, saved_answers, total_shown
 from .test_every_page import PAGES
@@ -133,7 +133,7 @@ def test_a_new_build_waits_for_reload_and_never_mixes_with_the_old(visit, site_c
     start.write_text(start.read_text(encoding="utf-8").replace(first_title, "New build heading"), encoding="utf-8")
     css = folder / "site" / "dpup.css"  # the site's stylesheet, as every page loads it (bundle.py)
     css.write_text(css.read_text(encoding="utf-8") + "\n/* new build */\n", encoding="utf-8")
-    offline.write_service_worker(folder)
+    offline.write_service_worker(folder, ROOT)
 
     page.reload()  # the browser checks sw.js and fetches the new build in the background
     notice = page.get_by_role("status").filter(has_text="Updated")

@@ -25,6 +25,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .. import front_end
+
 HERE = Path(__file__).parent
 SCRIPT = HERE / "prerender.mjs"
 STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>', re.S)
@@ -79,7 +81,8 @@ def _draw_one(form: dict, root: Path) -> str:
         json.dump(form, given)
         given.flush()
         try:
-            done = subprocess.run(["node", "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SCRIPT), given.name],
+            done = subprocess.run(["node", "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SCRIPT), given.name,
+                                   str(front_end.MODULE)],
                                   cwd=root, capture_output=True, text=True, encoding="utf-8")
         except FileNotFoundError:
             raise PrerenderError("node is missing: run `make node_modules/installed.stamp`") from None
