@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 VOILA_PORT ?= 8866
 
-.PHONY: serve test build voila lab bench report manifest clean
+.PHONY: serve test build voila lab bench report manifest clean goldens
 
 $(VENV)/installed.stamp: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -77,3 +77,8 @@ report: build
 # Refresh the committed list of public URLs and anchors after adding pages or sections on purpose.
 manifest: build $(VENV)/dev-installed.stamp
 	$(BIN)/python -m tests.site_manifest --update
+
+# Write the golden records (tests/golden/) again, from Python and from the browser's code in Node,
+# after an intended change to the records; review the change as a git diff.
+goldens: $(VENV)/dev-installed.stamp node_modules/installed.stamp
+	$(BIN)/python -m tests.goldens
