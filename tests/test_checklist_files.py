@@ -1,4 +1,4 @@
-"""Hostile and careless checklist files (issue 12, points 9, 10, 13, 14): each is refused with the
+"""Hostile and careless checklist files: each is refused with the
 loader's own error naming the file, where and why — never a crash, a hang or a silent loss."""
 import pytest
 from hypothesis import given, settings

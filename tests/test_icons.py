@@ -1,4 +1,4 @@
-"""The theme's Font Awesome icons become inline SVG when a page is written (issue 10)."""
+"""The theme's Font Awesome icons become inline SVG when a page is written, so no page loads Font Awesome's script."""
 import pytest
 
 from dpup_toolkit.site import assets, icons
