@@ -1,4 +1,4 @@
-"""The site works offline after one visit (issue 10): a service worker keeps one build's files.
+"""The site works offline after one visit: a service worker keeps one build's files.
 
 At the end of a build, `write_service_worker` lists what the site's pages use — every page, and
 every file of this site a page loads (scripts, styles, images, the search index, and the widget's

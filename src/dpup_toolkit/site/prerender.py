@@ -1,5 +1,5 @@
 """Tool pages show their form with the page's first paint, and load the widget's code only when a
-person starts to use it (issues 7 and 10: a tool page costs about what a plain page costs).
+person starts to use it, so a tool page costs about what a plain page costs.
 
 At the end of a build, each page that shows one checklist widget with nothing filled in (every
 tool page; a case study that fills answers in keeps drawing its form with the widget's code):
