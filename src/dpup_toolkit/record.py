@@ -15,9 +15,7 @@ from .engine.plain_language import LONG_SENTENCE
 from .engine.progress import SPACE, Answers, answer_of, progress, visible_items
 from .engine.results import results_of
 from .engine.schema import MAX_VERSION, Checklist
-
-RECORD_FORMAT = "dpup-toolkit/checklist-record"
-RECORD_FORMAT_VERSION = 1
+from .shared import RECORD_FORMAT, RECORD_FORMAT_VERSION, WHITESPACE
 
 # Escaping, identical in records.js (escapeMarkdown). Only explicit classes are used, because
 # Python's \s and \d also match characters (NEL, other digits) that JavaScript's do not.
@@ -27,7 +25,7 @@ RECORD_FORMAT_VERSION = 1
 # "At a line's start" allows any space Python's str.strip() removes (LINE_START_SPACE), not only
 # spaces and tabs: MyST reads a target, "(name)=", from the line stripped that way, so a note
 # starting with NEL (U+0085) and "(name)=" became a target.
-LINE_START_SPACE = "\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+LINE_START_SPACE = WHITESPACE
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&$@{}^]|:(?=//)|(?<=[^ \t.])\.(?=[^ \t.])")
 _LINE_START_MARKER = re.compile(rf"^([{LINE_START_SPACE}]*)([-+=:%(])")
 _LINE_START_NUMBER = re.compile(rf"^([{LINE_START_SPACE}]*[0-9]+)([.)])")

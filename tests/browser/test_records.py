@@ -17,7 +17,7 @@ ABOUT = {"what": "Youth mentoring — Ōtaki pilot", "completed_by": "Aroha Ngat
 WHAT = "What are you checking?"
 BY = "Completed by"
 REVIEW = "Review by (optional)"
-DOCX_LIBRARY = "widgets/docx/docx.mjs"
+DOCX_LIBRARY = "widgets/docx/record.mjs"  # with the docx library in it (widget/front_end.py)
 
 
 def fill_details(page, about=ABOUT):

@@ -10,12 +10,13 @@ import re
 import sys
 from pathlib import Path
 
+from ..shared import LONG_SENTENCE  # words; a longer sentence is flagged
+
 BLOCKS = ("p", "li", "td", "th", "dd", "dt", "figcaption")
-# The one rule for sentences and words. checklist.js has the same rule for the builder's
+# The one rule for sentences and words. The widget's text.js has the same rule for the builder's
 # plain-language check (tests/test_front_end_logic.py compares them).
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
-LONG_SENTENCE = 25  # words; a sentence longer than this is flagged
 
 
 def split_sentences(text: str) -> list[str]:

@@ -25,7 +25,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .. import front_end
+from ..widget import front_end
 
 HERE = Path(__file__).parent
 SCRIPT = HERE / "prerender.mjs"
@@ -82,7 +82,7 @@ def _draw_one(form: dict, root: Path) -> str:
         given.flush()
         try:
             done = subprocess.run(["node", "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SCRIPT), given.name,
-                                   str(front_end.MODULE)],
+                                   str(front_end.ENTRY)],
                                   cwd=root, capture_output=True, text=True, encoding="utf-8")
         except FileNotFoundError:
             raise PrerenderError("node is missing: run `make node_modules/installed.stamp`") from None

@@ -1,10 +1,10 @@
 // The Word (.docx) record on the static site: the same blocks as src/dpup_toolkit/docx_record.py
-// (see there), written with the vendored docx library beside this file (docx.mjs, MIT, from npm).
+// (see there), written with the docx library (MIT, pinned in package.json; esbuild puts it into
+// this module on the built site, widget/front_end.py).
 // checklist.js imports this module only when "Download for Word (.docx)" is pressed, and hands it
 // the record rules it needs (RECORD_RULES), so the page never loads any of it.
-import * as docx from "./docx.mjs";
+import * as docx from "docx";
 
-const LONG_SENTENCE = 25; // plain_language.py
 const LINE_BREAK = /\r\n|\r|\n/g;
 // Characters XML 1.0 cannot hold (Word refuses a file with them), and lone surrogates.
 const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -36,7 +36,7 @@ const RESULT_BLOCKS = {
     const check = result.plain_language;
     if (check && result.parts.length) {
       out.push(["p", `Plain language: ${check.sentences} sentences, ${check.average} words a sentence `
-        + `on average. Sentences over ${LONG_SENTENCE} words: ${check.long.length}.`]);
+        + `on average. Sentences over ${rules.LONG_SENTENCE} words: ${check.long.length}.`]);
       out.push(...check.long.map((sentence) => ["bullet", sentence]));
     }
     return out;

@@ -1,19 +1,20 @@
 // Records of a tool, the same as record.py: the Markdown summary, the JSON record and reading a
-// record back (import), and the rules the Word record (widgets/docx/record.mjs) works from. A part
-// of checklist.js that the page loads only when a person downloads, copies or opens a record (see
-// `part` there); front_end.py bundles it back into one module for JupyterLab and Voila.
+// record back (import), and the rules the Word record (widgets/docx/record.mjs) works from. Loaded
+// only when a person first downloads, copies or opens a record (record-buttons.js).
 import {
   LONG_SENTENCE, NEEDS_REASON, RecordError, SPACE_ENDS, WS, aboutLines, allItems, answerLabel, answerOf, catalogueParts, changesMessage,
   cleanAbout, cleanAnswers, clearedNotice, isPlainObject, itemById, needsReason, optionLabel, progressOf, resultsOf,
-} from "./checklist.js";
+} from "./rules.js";
 
-const RECORD_FORMAT = "dpup-toolkit/checklist-record";
-const RECORD_FORMAT_VERSION = 1;
+import SHARED from "../shared.json" with { type: "json" };
+
+const RECORD_FORMAT = SHARED.record_format;
+const RECORD_FORMAT_VERSION = SHARED.record_format_version;
 const MAX_VERSION = 1000; // schema.py bounds a checklist's version
 
 // The same escaping as record.py (see the comment there): only explicit classes, as Python's \s
 // and \d differ from JavaScript's. A line's start allows the spaces Python's str.strip() removes,
-// which is how MyST reads a target, "(name)=" (WS in checklist.js is that same set).
+// which is how MyST reads a target, "(name)=" (WS in rules.js is that same set, from shared.json).
 const LINE_BREAK = /\r\n|\r|\n/g;
 const LINE_START_MARKER = new RegExp(`^([${WS}]*)([-+=:%(])`, "u");
 const LINE_START_NUMBER = new RegExp(`^([${WS}]*[0-9]+)([.)])`, "u");
@@ -181,7 +182,7 @@ function renderJson(def, rawAnswers, exportedAt, about = {}) {
 // The Word (.docx) record is laid out by widgets/docx/record.mjs, loaded with its library only when
 // asked for; it works from the record rules here, handed to it as RECORD_RULES.
 const RECORD_RULES = {
-  NEEDS_REASON, aboutLines, answerLabel, answerOf, catalogueParts, cleanAnswers, itemById, needsReason, optionLabel,
+  LONG_SENTENCE, NEEDS_REASON, aboutLines, answerLabel, answerOf, catalogueParts, cleanAnswers, itemById, needsReason, optionLabel,
   progressOf, resultsOf,
 };
 
