@@ -1,9 +1,9 @@
 """Golden records: every tool's Markdown, JSON and Word records, empty and filled, as files.
 
 They pin what a person downloads, so a change to how records are made shows as a diff of
-tests/golden/ in review. tests/test_goldens.py checks the files against Python (record.py,
-docx_record.py) and against the browser's code run in Node (records.js, widgets/docx/record.mjs);
-`make goldens` (python -m tests.goldens) writes them again from Python and from Node.
+tests/golden/ in review. tests/test_goldens.py checks the files against Python (the package
+dpup_toolkit.records) and against the browser's code run in Node (records.js with blocks.js, and
+widgets/docx/record.mjs); `make goldens` (python -m tests.goldens) writes them again from Python and from Node.
 
 Markdown and JSON are meant to be the same byte for byte from Python and from the browser, so
 each has one file that both must match. The Word files are written by two libraries (python-docx
@@ -29,10 +29,9 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from dpup_toolkit import load_checklist
+from dpup_toolkit import load_checklist, render_json, render_markdown
+from dpup_toolkit.records.word import render_docx
 from dpup_toolkit.engine.catalogue import catalogue_entries
-from dpup_toolkit.docx_record import render_docx
-from dpup_toolkit.record import render_json, render_markdown
 from dpup_toolkit.engine.schema import Checklist
 from dpup_toolkit.widget import front_end
 

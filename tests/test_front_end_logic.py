@@ -1,6 +1,6 @@
 """checklist.js runs the same rules as the Python engine: the static site has no kernel, so the
 browser makes the records itself. These tests run the front-end's functions in Node and compare
-them with progress.py and record.py, and check its saved-state handling."""
+them with progress.py and records/rules.py, and check its saved-state handling."""
 import json
 import re
 import subprocess
@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from dpup_toolkit import RecordError, import_record, progress, render_json, render_markdown
-from dpup_toolkit.record import escape_markdown
+from dpup_toolkit.records.rules import escape_markdown
 from dpup_toolkit.widget import front_end
 
 from .conftest import ROOT
@@ -284,7 +284,8 @@ def test_text_and_choice_answers_saved_for_an_older_version_are_brought_across(r
 def test_python_and_the_widget_take_the_rules_they_share_from_one_file(run_js, sample):
     # shared.json holds the sentence-length limit, the record format and its newest number, the
     # storage keys' format and the whitespace rules; neither language keeps a copy of its own.
-    from dpup_toolkit import record, shared
+    from dpup_toolkit import shared
+    from dpup_toolkit.records import rules as record
     from dpup_toolkit.engine import plain_language
     from dpup_toolkit.engine.progress import SPACE
     from dpup_toolkit.widget import front_end

@@ -8,7 +8,7 @@ from docx import Document
 from playwright.sync_api import expect
 
 from dpup_toolkit import render_json, render_markdown
-from dpup_toolkit.docx_record import render_docx
+from dpup_toolkit.records.word import render_docx
 
 from .conftest import accessibility_problems, live, open_saved_file
 from .test_checklist_page import CHECKLIST, FIRST, answer, item, open_checklist, progress, saved_answers

@@ -1125,6 +1125,159 @@ var init_kinds = __esm({
   }
 });
 
+// src/dpup_toolkit/widget/blocks.js
+function answerBlocks(def, item, entry) {
+  const answer = entry.answer;
+  if (item.kind === "text") {
+    const typed = answerOf(item, { [item.id]: entry });
+    return [typed ? recordBlock("quote", [labelRun("Answer: "), textRun(typed)]) : recordBlock("paragraph", [labelRun("Answer: "), wordsRun("Not written")])];
+  }
+  if (item.kind === "choice") {
+    const out2 = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(optionLabel(item, answer)) : wordsRun("Not answered")])];
+    if (item.correct && answer) {
+      const right = answer === item.correct ? [wordsRun("Correct.")] : [wordsRun("Not correct. The right answer is: "), lineRun(optionLabel(item, item.correct)), wordsRun(".")];
+      const explanation = item.options.find((option) => option.value === answer).explanation;
+      out2.push(recordBlock("paragraph", right), recordBlock("paragraph", [textRun(explanation)]));
+    }
+    return out2;
+  }
+  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(answerLabel(def, answer)) : wordsRun("Not answered")])];
+  if (answer && answer === def.not_applicable) {
+    const reason = entry.reason || "";
+    if (reason.replace(SPACE_ENDS, "")) {
+      out.push(
+        recordBlock("quote", [labelRun("Why it does not apply: "), textRun(reason)], MARKDOWN_ONLY),
+        recordBlock("paragraph", [labelRun("Why it does not apply: "), textRun(reason.replace(SPACE_ENDS, ""))], WORD_ONLY)
+      );
+    } else {
+      out.push(recordBlock("paragraph", [labelRun("Why it does not apply: "), wordsRun("Not given yet")]));
+    }
+  }
+  return out;
+}
+function itemBlocks(def, item, entry) {
+  const out = [recordBlock("subheading", [lineRun(item.prompt)]), ...answerBlocks(def, item, entry)];
+  if (item.kind !== "text" && entry.note) out.push(recordBlock("quote", [labelRun("Note: "), textRun(entry.note)]));
+  return out;
+}
+function headerBlocks(def, status, exportedAt, about) {
+  const out = [
+    recordBlock("title", [lineRun(def.title), wordsRun(": record")]),
+    ...aboutLines(about).map(([name, value]) => recordBlock("detail", [labelRun(`${name}: `), lineRun(value)])),
+    recordBlock("detail", [labelRun("Checklist: "), wordsRun(`${def.id}, version ${def.version}`)]),
+    recordBlock("detail", [labelRun("Exported: "), lineRun(exportedAt)])
+  ];
+  if (status.hasQuestions) {
+    out.push(
+      recordBlock("detail", [labelRun("Progress: "), wordsRun(`${status.answered} of ${status.total} questions answered`)]),
+      recordBlock("detail", [labelRun("Not met: "), wordsRun(String(status.unmet.length))])
+    );
+  } else {
+    out.push(recordBlock("detail", [labelRun("Progress: "), wordsRun(`${status.answered} of ${status.total} answered`)]));
+  }
+  return out;
+}
+function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
+  const answers = cleanAnswers(def, rawAnswers);
+  const status = progressOf(def, answers);
+  const shownIds = new Set(status.shown.map((item) => item.id));
+  const out = headerBlocks(def, status, exportedAt, about);
+  for (const result of resultsOf(def, answers)) {
+    out.push(recordBlock("heading", [lineRun(result.title)]), ...RESULT_BLOCKS[result.kind](def, result, answers));
+  }
+  const unanswered = allItems(def).filter((item) => shownIds.has(item.id) && !answerOf(item, answers));
+  if (unanswered.length) {
+    out.push(
+      recordBlock("heading", [wordsRun("Not yet answered")], MARKDOWN_ONLY),
+      ...unanswered.map((item) => recordBlock("bullet", [lineRun(item.prompt)], MARKDOWN_ONLY))
+    );
+  }
+  for (const section of def.sections) {
+    const items = section.items.filter((item) => shownIds.has(item.id));
+    if (!items.length) continue;
+    out.push(recordBlock("heading", [lineRun(section.title)]));
+    for (const item of items) out.push(...itemBlocks(def, item, answers[item.id] || {}));
+  }
+  return out;
+}
+var MARKDOWN_ONLY, WORD_ONLY, wordsRun, labelRun, lineRun, textRun, recordBlock, RESULT_BLOCKS;
+var init_blocks = __esm({
+  "src/dpup_toolkit/widget/blocks.js"() {
+    init_rules();
+    MARKDOWN_ONLY = "markdown";
+    WORD_ONLY = "word";
+    wordsRun = (value) => ["words", value];
+    labelRun = (value) => ["label", value];
+    lineRun = (value) => ["line", value];
+    textRun = (value) => ["text", value];
+    recordBlock = (kind, runs, only = null) => ({ kind, runs, only });
+    RESULT_BLOCKS = {
+      // Each question not met, numbered, with what to do (and, in Word, the note written on it).
+      unmet(def, result, answers) {
+        const out = [];
+        result.items.forEach((id, i) => {
+          const item = itemById(def, id);
+          out.push(recordBlock("step", [wordsRun(`${i + 1}. `), lineRun(item.prompt)]));
+          if (needsReason(def, item, answers[id])) {
+            out.push(
+              recordBlock("step_line", [labelRun("What to do: "), lineRun(NEEDS_REASON)], MARKDOWN_ONLY),
+              recordBlock("step_line", [labelRun("Needs a reason: "), lineRun(NEEDS_REASON)], WORD_ONLY)
+            );
+          } else {
+            out.push(recordBlock("step_line", [labelRun("What to do: "), lineRun(item.action)]));
+          }
+          const note = (answers[id] || {}).note;
+          if (note) out.push(recordBlock("paragraph", [labelRun("Your note: "), textRun(note)], WORD_ONLY));
+        });
+        if (!result.items.length) out.push(recordBlock("paragraph", [wordsRun("Nothing is marked as not met.")]));
+        return out;
+      },
+      // The text the answers make, part by part, and its plain-language check with the long sentences.
+      template(def, result) {
+        const out = result.parts.length ? [] : [recordBlock("paragraph", [wordsRun("Nothing written yet: answer the questions below.")])];
+        for (const part of result.parts) {
+          if (part.heading) out.push(recordBlock("subheading", [lineRun(part.heading)]));
+          out.push(recordBlock("paragraph", [textRun(part.text)]));
+        }
+        const check = result.plain_language;
+        if (check && result.parts.length) {
+          out.push(recordBlock("lead", [wordsRun(`Plain language: ${check.sentences} sentences, ${check.average} words a sentence on average. Sentences over ${LONG_SENTENCE} words: ${check.long.length}.`)]));
+          out.push(...check.long.map((sentence) => recordBlock("bullet", [lineRun(sentence)])));
+        }
+        return out;
+      },
+      // The recommendation the choices lead to, and what to read about it.
+      rules(def, result) {
+        const chosen = result.recommendation;
+        if (!chosen) return [recordBlock("paragraph", [wordsRun("No recommendation yet: answer the questions below.")])];
+        const out = [recordBlock("paragraph", [labelRun("Recommendation: "), lineRun(chosen.title)]), recordBlock("paragraph", [textRun(chosen.text)])];
+        if (chosen.links.length) {
+          const titles = chosen.links.flatMap((link, i) => [...i ? [wordsRun("; ")] : [], lineRun(link.title)]);
+          out.push(recordBlock("paragraph", [wordsRun("Read more: "), ...titles]));
+        }
+        return out;
+      },
+      score(def, result) {
+        return [recordBlock("paragraph", [wordsRun(`${result.correct} of ${result.total} correct.`)])];
+      },
+      // The tools (and case studies) that fit the role and stage chosen.
+      catalogue(def, result) {
+        if (!(result.role || result.stage)) return [recordBlock("paragraph", [wordsRun("Nothing chosen yet: choose below to see what fits.")])];
+        return catalogueParts(def, result).flatMap(([heading, entries, none]) => [
+          recordBlock("subheading", [wordsRun(heading)]),
+          ...entries.map((entry) => recordBlock("bullet", [
+            lineRun(entry.title),
+            wordsRun(": "),
+            lineRun(entry.summary),
+            ...entry.minutes ? [wordsRun(` About ${entry.minutes} minutes.`)] : []
+          ])),
+          ...entries.length ? [] : [recordBlock("paragraph", [wordsRun(none)])]
+        ]);
+      }
+    };
+  }
+});
+
 // src/dpup_toolkit/widget/records.js
 var records_exports = {};
 __export(records_exports, {
@@ -1160,60 +1313,27 @@ function importAbout(rawText) {
 function quote(text) {
   return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.replace(/[ \t]+$/, ""));
 }
-function itemLines(def, item, entry) {
-  const out = ["", `### ${escapeLine(item.prompt)}`, ""];
-  const answer = entry.answer;
-  if (item.kind === "text") {
-    const text = answerOf(item, { [item.id]: entry });
-    return out.concat(text ? ["Answer:", "", ...quote(text)] : ["Answer: Not written"]);
-  }
-  if (item.kind === "choice") {
-    out.push(`Answer: ${answer ? escapeLine(optionLabel(item, answer)) : "Not answered"}`);
-    if (item.correct && answer) {
-      const right = answer === item.correct ? "Correct." : `Not correct. The right answer is: ${escapeLine(optionLabel(item, item.correct))}.`;
-      const explanation = item.options.find((option) => option.value === answer).explanation;
-      out.push("", right, "", escapeMarkdown(explanation));
-    }
-  } else {
-    out.push(`Answer: ${answer ? escapeLine(answerLabel(def, answer)) : "Not answered"}`);
-    if (answer && answer === def.not_applicable) {
-      const reason = entry.reason || "";
-      if (reason.replace(SPACE_ENDS, "")) out.push("", "Why it does not apply:", "", ...quote(reason));
-      else out.push("", "Why it does not apply: Not given yet");
-    }
-  }
-  if (entry.note) out.push("", "Note:", "", ...quote(entry.note));
-  return out;
+function markdownRun([style, value]) {
+  if (style === "line") return escapeLine(value);
+  return style === "text" ? escapeMarkdown(value) : value;
 }
-function unansweredLines(def, answers, shownIds) {
-  const prompts = allItems(def).filter((item) => shownIds.has(item.id) && !answerOf(item, answers)).map((item) => item.prompt);
-  return prompts.length ? ["", "## Not yet answered", "", ...prompts.map((prompt) => `- ${escapeLine(prompt)}`)] : [];
+function blockMarkdown(block) {
+  if (block.kind === "quote") {
+    const head = block.runs.filter(([style]) => style === "label").map(([, value]) => value).join("").replace(/ +$/, "");
+    return [head, "", ...quote(block.runs.filter(([style]) => style !== "label").map(([, value]) => value).join(""))].join("\n");
+  }
+  return (MARKDOWN_PREFIX[block.kind] || "") + block.runs.map(markdownRun).join("");
 }
 function renderMarkdown(def, rawAnswers, exportedAt, about = {}) {
-  const answers = cleanAnswers(def, rawAnswers);
-  const status = progressOf(def, answers);
-  const shownIds = new Set(status.shown.map((item) => item.id));
-  const out = [
-    `# ${escapeLine(def.title)}: record`,
-    "",
-    ...aboutLines(about).map(([label, text]) => `- ${label}: ${escapeLine(text)}`),
-    `- Checklist: ${def.id}, version ${def.version}`,
-    `- Exported: ${escapeLine(exportedAt)}`
-  ];
-  if (status.hasQuestions) {
-    out.push(`- Progress: ${status.answered} of ${status.total} questions answered`, `- Not met: ${status.unmet.length}`);
-  } else {
-    out.push(`- Progress: ${status.answered} of ${status.total} answered`);
-  }
-  for (const result of resultsOf(def, answers)) {
-    out.push("", `## ${escapeLine(result.title)}`, "", ...RESULT_LINES[result.kind](def, result, answers));
-  }
-  out.push(...unansweredLines(def, answers, shownIds));
-  for (const section of def.sections) {
-    const items = section.items.filter((item) => shownIds.has(item.id));
-    if (!items.length) continue;
-    out.push("", `## ${escapeLine(section.title)}`);
-    for (const item of items) out.push(...itemLines(def, item, answers[item.id] || {}));
+  const out = [];
+  let previous = null;
+  for (const block of recordBlocks(def, rawAnswers, exportedAt, about)) {
+    if (block.only === WORD_ONLY) continue;
+    if (previous && !(MARKDOWN_LISTS.has(block.kind) && (MARKDOWN_LISTS.has(previous.kind) || previous.kind === "lead"))) {
+      out.push("");
+    }
+    out.push(blockMarkdown(block));
+    previous = block;
   }
   return out.join("\n") + "\n";
 }
@@ -1291,10 +1411,11 @@ function importRecord(def, rawText) {
   }
   return { answers: cleanAnswers(def, kept), notices };
 }
-var RECORD_FORMAT, RECORD_FORMAT_VERSION, MAX_VERSION, LINE_BREAK, LINE_START_MARKER, LINE_START_NUMBER, SLUG_LENGTH, RESULT_LINES, RECORD_RULES, MAX_NESTING;
+var RECORD_FORMAT, RECORD_FORMAT_VERSION, MAX_VERSION, LINE_BREAK, LINE_START_MARKER, LINE_START_NUMBER, SLUG_LENGTH, MARKDOWN_PREFIX, MARKDOWN_LISTS, RECORD_RULES, MAX_NESTING;
 var init_records = __esm({
   "src/dpup_toolkit/widget/records.js"() {
     init_rules();
+    init_blocks();
     init_shared();
     RECORD_FORMAT = shared_default.record_format;
     RECORD_FORMAT_VERSION = shared_default.record_format_version;
@@ -1303,67 +1424,9 @@ var init_records = __esm({
     LINE_START_MARKER = new RegExp(`^([${WS}]*)([-+=:%(])`, "u");
     LINE_START_NUMBER = new RegExp(`^([${WS}]*[0-9]+)([.)])`, "u");
     SLUG_LENGTH = 40;
-    RESULT_LINES = {
-      unmet(def, result, answers = {}) {
-        const out = [];
-        result.items.forEach((id, i) => {
-          const item = itemById(def, id);
-          const action = needsReason(def, item, answers[id]) ? NEEDS_REASON : item.action;
-          out.push(`${i + 1}. ${escapeLine(item.prompt)}`, `   - What to do: ${escapeLine(action)}`);
-        });
-        if (!result.items.length) out.push("Nothing is marked as not met.");
-        return out;
-      },
-      template(def, result) {
-        const out = [];
-        if (!result.parts.length) out.push("Nothing written yet: answer the questions below.");
-        result.parts.forEach((part, i) => {
-          if (i) out.push("");
-          if (part.heading) out.push(`### ${escapeLine(part.heading)}`, "");
-          out.push(...escapeMarkdown(part.text).split("\n"));
-        });
-        const check = result.plain_language;
-        if (check && result.parts.length) {
-          out.push("", `Plain language: ${check.sentences} sentences, ${check.average} words a sentence on average. Sentences over ${LONG_SENTENCE} words: ${check.long.length}.`);
-          out.push(...check.long.map((sentence) => `- ${escapeLine(sentence)}`));
-        }
-        return out;
-      },
-      rules(def, result) {
-        const chosen = result.recommendation;
-        if (!chosen) return ["No recommendation yet: answer the questions below."];
-        const out = [`Recommendation: ${escapeLine(chosen.title)}`, "", escapeMarkdown(chosen.text)];
-        if (chosen.links.length) out.push("", `Read more: ${chosen.links.map((link) => escapeLine(link.title)).join("; ")}`);
-        return out;
-      },
-      score(def, result) {
-        return [`${result.correct} of ${result.total} correct.`];
-      },
-      catalogue(def, result) {
-        if (!(result.role || result.stage)) return ["Nothing chosen yet: choose below to see what fits."];
-        return catalogueParts(def, result).flatMap(([heading, entries, none], i) => [
-          ...i ? [""] : [],
-          `### ${heading}`,
-          "",
-          ...entries.map((entry) => `- ${escapeLine(entry.title)}: ${escapeLine(entry.summary)}` + (entry.minutes ? ` About ${entry.minutes} minutes.` : "")),
-          ...entries.length ? [] : [none]
-        ]);
-      }
-    };
-    RECORD_RULES = {
-      LONG_SENTENCE,
-      NEEDS_REASON,
-      aboutLines,
-      answerLabel,
-      answerOf,
-      catalogueParts,
-      cleanAnswers,
-      itemById,
-      needsReason,
-      optionLabel,
-      progressOf,
-      resultsOf
-    };
+    MARKDOWN_PREFIX = { title: "# ", heading: "## ", subheading: "### ", detail: "- ", bullet: "- ", step_line: "   - " };
+    MARKDOWN_LISTS = /* @__PURE__ */ new Set(["detail", "bullet", "step", "step_line"]);
+    RECORD_RULES = { MARKDOWN_ONLY, recordBlocks };
     MAX_NESTING = 32;
   }
 });

@@ -11,11 +11,12 @@ import datetime as dt
 import anywidget
 import traitlets
 
-from ..docx_record import render_docx
 from ..engine.catalogue import catalogue_entries
 from ..engine.progress import Progress, progress
 from ..engine.schema import Checklist
-from ..record import clean_about, clean_answers, record_filename, render_json, render_markdown
+from ..records.markdown import render_markdown
+from ..records.rules import clean_about, clean_answers, record_filename, render_json
+from ..records.word import render_docx
 from . import front_end
 
 

@@ -1,10 +1,11 @@
-// Records of a tool, the same as record.py: the Markdown summary, the JSON record and reading a
-// record back (import), and the rules the Word record (widgets/docx/record.mjs) works from. Loaded
-// only when a person first downloads, copies or opens a record (record-buttons.js).
+// Records of a tool, the same as records/rules.py and records/markdown.py: the Markdown summary
+// (written from the record's blocks, blocks.js), the JSON record and reading a record back
+// (import), and what the Word record (widgets/docx/record.mjs) is written from. Loaded only when a
+// person first downloads, copies or opens a record (record-buttons.js).
 import {
-  LONG_SENTENCE, NEEDS_REASON, RecordError, SPACE_ENDS, WS, aboutLines, allItems, answerLabel, answerOf, catalogueParts, changesMessage,
-  cleanAbout, cleanAnswers, clearedNotice, isPlainObject, itemById, needsReason, optionLabel, progressOf, resultsOf,
+  RecordError, WS, allItems, changesMessage, cleanAbout, cleanAnswers, clearedNotice, isPlainObject, itemById, resultsOf,
 } from "./rules.js";
+import { MARKDOWN_ONLY, WORD_ONLY, recordBlocks } from "./blocks.js";
 
 import SHARED from "../shared.json" with { type: "json" };
 
@@ -12,9 +13,10 @@ const RECORD_FORMAT = SHARED.record_format;
 const RECORD_FORMAT_VERSION = SHARED.record_format_version;
 const MAX_VERSION = 1000; // schema.py bounds a checklist's version
 
-// The same escaping as record.py (see the comment there): only explicit classes, as Python's \s
-// and \d differ from JavaScript's. A line's start allows the spaces Python's str.strip() removes,
-// which is how MyST reads a target, "(name)=" (WS in rules.js is that same set, from shared.json).
+// The same escaping as records/rules.py (see the comment there): only explicit classes, as
+// Python's \s and \d differ from JavaScript's. A line's start allows the spaces Python's
+// str.strip() removes, which is how MyST reads a target, "(name)=" (WS in rules.js is that same
+// set, from shared.json).
 const LINE_BREAK = /\r\n|\r|\n/g;
 const LINE_START_MARKER = new RegExp(`^([${WS}]*)([-+=:%(])`, "u");
 const LINE_START_NUMBER = new RegExp(`^([${WS}]*[0-9]+)([.)])`, "u");
@@ -33,7 +35,7 @@ function escapeLine(text) {
 
 const SLUG_LENGTH = 40;
 
-// record.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
+// records/rules.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
 function slug(text, limit = SLUG_LENGTH) {
   return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
@@ -43,7 +45,7 @@ function recordFilename(id, about, stamp, extension) {
   return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
 }
 
-// record.py import_about: the details of a record importRecord accepted, or null for an older record.
+// records/rules.py import_about: the details of a record importRecord accepted, or null for an older record.
 function importAbout(rawText) {
   const record = JSON.parse(String(rawText).replace(/^\ufeff/, ""));
   const about = isPlainObject(record) ? record.about : null;
@@ -54,113 +56,36 @@ function quote(text) {
   return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.replace(/[ \t]+$/, ""));
 }
 
-const RESULT_LINES = {
-  unmet(def, result, answers = {}) {
-    const out = [];
-    result.items.forEach((id, i) => {
-      const item = itemById(def, id);
-      const action = needsReason(def, item, answers[id]) ? NEEDS_REASON : item.action;
-      out.push(`${i + 1}. ${escapeLine(item.prompt)}`, `   - What to do: ${escapeLine(action)}`);
-    });
-    if (!result.items.length) out.push("Nothing is marked as not met.");
-    return out;
-  },
-  template(def, result) {
-    const out = [];
-    if (!result.parts.length) out.push("Nothing written yet: answer the questions below.");
-    result.parts.forEach((part, i) => {
-      if (i) out.push("");
-      if (part.heading) out.push(`### ${escapeLine(part.heading)}`, "");
-      out.push(...escapeMarkdown(part.text).split("\n"));
-    });
-    const check = result.plain_language;
-    if (check && result.parts.length) {
-      out.push("", `Plain language: ${check.sentences} sentences, ${check.average} words a sentence `
-        + `on average. Sentences over ${LONG_SENTENCE} words: ${check.long.length}.`);
-      out.push(...check.long.map((sentence) => `- ${escapeLine(sentence)}`));
-    }
-    return out;
-  },
-  rules(def, result) {
-    const chosen = result.recommendation;
-    if (!chosen) return ["No recommendation yet: answer the questions below."];
-    const out = [`Recommendation: ${escapeLine(chosen.title)}`, "", escapeMarkdown(chosen.text)];
-    if (chosen.links.length) out.push("", `Read more: ${chosen.links.map((link) => escapeLine(link.title)).join("; ")}`);
-    return out;
-  },
-  score(def, result) {
-    return [`${result.correct} of ${result.total} correct.`];
-  },
-  catalogue(def, result) {
-    if (!(result.role || result.stage)) return ["Nothing chosen yet: choose below to see what fits."];
-    return catalogueParts(def, result).flatMap(([heading, entries, none], i) => [
-      ...(i ? [""] : []), `### ${heading}`, "",
-      ...entries.map((entry) => `- ${escapeLine(entry.title)}: ${escapeLine(entry.summary)}`
-        + (entry.minutes ? ` About ${entry.minutes} minutes.` : "")),
-      ...(entries.length ? [] : [none]),
-    ]);
-  },
-};
+// The Markdown writer over the record's blocks (blocks.js), as records/markdown.py: text from the
+// tool or a person escaped; a blank line between blocks, except between a list's items and after
+// the lead line a list follows.
+const MARKDOWN_PREFIX = { title: "# ", heading: "## ", subheading: "### ", detail: "- ", bullet: "- ", step_line: "   - " };
+const MARKDOWN_LISTS = new Set(["detail", "bullet", "step", "step_line"]);
 
-function itemLines(def, item, entry) {
-  const out = ["", `### ${escapeLine(item.prompt)}`, ""];
-  const answer = entry.answer;
-  if (item.kind === "text") {
-    const text = answerOf(item, { [item.id]: entry });
-    return out.concat(text ? ["Answer:", "", ...quote(text)] : ["Answer: Not written"]);
-  }
-  if (item.kind === "choice") {
-    out.push(`Answer: ${answer ? escapeLine(optionLabel(item, answer)) : "Not answered"}`);
-    if (item.correct && answer) {
-      const right = answer === item.correct ? "Correct."
-        : `Not correct. The right answer is: ${escapeLine(optionLabel(item, item.correct))}.`;
-      const explanation = item.options.find((option) => option.value === answer).explanation;
-      out.push("", right, "", escapeMarkdown(explanation));
-    }
-  } else {
-    out.push(`Answer: ${answer ? escapeLine(answerLabel(def, answer)) : "Not answered"}`);
-    if (answer && answer === def.not_applicable) {
-      const reason = entry.reason || "";
-      if (reason.replace(SPACE_ENDS, "")) out.push("", "Why it does not apply:", "", ...quote(reason));
-      else out.push("", "Why it does not apply: Not given yet");
-    }
-  }
-  if (entry.note) out.push("", "Note:", "", ...quote(entry.note));
-  return out;
+function markdownRun([style, value]) {
+  if (style === "line") return escapeLine(value);
+  return style === "text" ? escapeMarkdown(value) : value;
 }
 
-// The prompts of the shown items with no answer yet, so the summary says which ones.
-function unansweredLines(def, answers, shownIds) {
-  const prompts = allItems(def).filter((item) => shownIds.has(item.id) && !answerOf(item, answers))
-    .map((item) => item.prompt);
-  return prompts.length ? ["", "## Not yet answered", "", ...prompts.map((prompt) => `- ${escapeLine(prompt)}`)] : [];
+// One block's lines. A quote is its label on a line of its own, a blank line, then its text quoted.
+function blockMarkdown(block) {
+  if (block.kind === "quote") {
+    const head = block.runs.filter(([style]) => style === "label").map(([, value]) => value).join("").replace(/ +$/, "");
+    return [head, "", ...quote(block.runs.filter(([style]) => style !== "label").map(([, value]) => value).join(""))].join("\n");
+  }
+  return (MARKDOWN_PREFIX[block.kind] || "") + block.runs.map(markdownRun).join("");
 }
 
 function renderMarkdown(def, rawAnswers, exportedAt, about = {}) {
-  const answers = cleanAnswers(def, rawAnswers);
-  const status = progressOf(def, answers);
-  const shownIds = new Set(status.shown.map((item) => item.id));
-  const out = [
-    `# ${escapeLine(def.title)}: record`,
-    "",
-    ...aboutLines(about).map(([label, text]) => `- ${label}: ${escapeLine(text)}`),
-    `- Checklist: ${def.id}, version ${def.version}`,
-    `- Exported: ${escapeLine(exportedAt)}`,
-  ];
-  if (status.hasQuestions) {
-    out.push(`- Progress: ${status.answered} of ${status.total} questions answered`, `- Not met: ${status.unmet.length}`);
-  } else {
-    out.push(`- Progress: ${status.answered} of ${status.total} answered`);
-  }
-  for (const result of resultsOf(def, answers)) {
-    out.push("", `## ${escapeLine(result.title)}`, "", ...RESULT_LINES[result.kind](def, result, answers));
-  }
-  out.push(...unansweredLines(def, answers, shownIds));
-  for (const section of def.sections) {
-    const items = section.items.filter((item) => shownIds.has(item.id));
-    if (!items.length) continue;
-    out.push("", `## ${escapeLine(section.title)}`);
-    for (const item of items) out.push(...itemLines(def, item, answers[item.id] || {}));
+  const out = [];
+  let previous = null;
+  for (const block of recordBlocks(def, rawAnswers, exportedAt, about)) {
+    if (block.only === WORD_ONLY) continue;
+    if (previous && !(MARKDOWN_LISTS.has(block.kind) && (MARKDOWN_LISTS.has(previous.kind) || previous.kind === "lead"))) {
+      out.push("");
+    }
+    out.push(blockMarkdown(block));
+    previous = block;
   }
   return out.join("\n") + "\n";
 }
@@ -179,16 +104,14 @@ function renderJson(def, rawAnswers, exportedAt, about = {}) {
   return JSON.stringify(record, null, 2) + "\n";
 }
 
-// The Word (.docx) record is laid out by widgets/docx/record.mjs, loaded with its library only when
-// asked for; it works from the record rules here, handed to it as RECORD_RULES.
-const RECORD_RULES = {
-  LONG_SENTENCE, NEEDS_REASON, aboutLines, answerLabel, answerOf, catalogueParts, cleanAnswers, itemById, needsReason, optionLabel,
-  progressOf, resultsOf,
-};
+// The Word (.docx) record is written by widgets/docx/record.mjs, loaded with its library only when
+// asked for, from the record's blocks: it gets them from here, as RECORD_RULES, as it cannot
+// import this part (its folder and its build are the site's, not the widget's).
+const RECORD_RULES = { MARKDOWN_ONLY, recordBlocks };
 
 const MAX_NESTING = 32;
 
-// How deeply a JSON text nests arrays and objects (strings skipped); the same as record.py.
+// How deeply a JSON text nests arrays and objects (strings skipped); the same as records/rules.py.
 function nesting(text) {
   let depth = 0;
   let deepest = 0;
