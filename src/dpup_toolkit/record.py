@@ -309,16 +309,27 @@ def render_json(checklist: Checklist, answers: Answers, exported_at: dt.date | s
 
 
 MAX_NESTING = 32  # a record nests 3 deep; deeper files are refused before they are parsed
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"')
-_BRACKET = re.compile(r"[\[\]{}]")
+# The characters that matter for nesting, each matched on its own: a backslash and the character
+# it escapes, a quote, a bracket. No alternative can backtrack, so one pass over the text is all
+# the work, whatever the text (a pattern matching whole strings took minutes on runs of \").
+_NESTING_TOKEN = re.compile(r'\\[\s\S]|["\[\]{}]')
 
 
 def nesting(text: str) -> int:
-    """How deeply a JSON text nests arrays and objects (strings skipped); same in checklist.js."""
+    """How deeply a JSON text nests arrays and objects (strings skipped), in one pass; the same
+    as nesting in records.js."""
     depth = deepest = 0
-    for bracket in _BRACKET.findall(_JSON_STRING.sub("", text)):
-        depth += 1 if bracket in "[{" else -1
-        deepest = max(deepest, depth)
+    in_string = False
+    for token in _NESTING_TOKEN.findall(text):
+        if token == '"':
+            in_string = not in_string
+        elif in_string or token[0] == "\\":
+            continue
+        elif token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
     return deepest
 
 

@@ -187,13 +187,17 @@ const RECORD_RULES = {
 
 const MAX_NESTING = 32;
 
-// How deeply a JSON text nests arrays and objects (strings skipped); the same as record.py.
+// How deeply a JSON text nests arrays and objects (strings skipped), in one pass; the same as
+// record.py. Each token is one escaped pair, a quote or a bracket: nothing can backtrack.
 function nesting(text) {
   let depth = 0;
   let deepest = 0;
-  for (const [bracket] of text.replace(/"[^"\\]*(?:\\[\s\S][^"\\]*)*"/g, "").matchAll(/[[\]{}]/g)) {
-    depth += bracket === "[" || bracket === "{" ? 1 : -1;
-    deepest = Math.max(deepest, depth);
+  let inString = false;
+  for (const [token] of text.matchAll(/\\[\s\S]|["[\]{}]/g)) {
+    if (token === '"') inString = !inString;
+    else if (inString || token[0] === "\\") continue;
+    else if (token === "[" || token === "{") deepest = Math.max(deepest, ++depth);
+    else depth -= 1;
   }
   return deepest;
 }
