@@ -21,7 +21,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-MAX_BYTES = 512 * 1024  # the largest real checklist is about 30 KB
+MAX_BYTES = 128 * 1024  # the largest real tool is about 30 KB; at this size the worst file loads in well under a second
 MAX_DEPTH = 40          # a checklist nests about 8 levels deep
 QUOTE_LIMIT = 80
 
