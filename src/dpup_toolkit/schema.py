@@ -344,7 +344,19 @@ def _reason(error: dict) -> str:
     if kind == "literal_error":
         return f"must be one of {error['ctx']['expected']}, not {quote(value)}"
     if kind == "union_tag_invalid":
-        return f"must be one of {error['ctx']['expected_tags']}, not {quote(error['ctx']['tag'])}"
+        tag = value.get("kind") if isinstance(value, dict) else error["ctx"]["tag"]
+        return f"must be one of {error['ctx']['expected_tags']}, not {quote(tag)}"
+    if kind == "union_tag_not_found" or kind in MAPPING_TYPES:
+        if isinstance(value, dict):  # a result without a kind, or an item whose kind is null
+            kinds = ITEM_KINDS if "items" in error["loc"] else RESULT_KINDS
+            known = ", ".join(map(repr, kinds))
+            return f"must be one of {known}, not {quote(value['kind'])}" if "kind" in value else \
+                f"is required but missing: one of {known}"
+        return f"must be a mapping of fields (such as id: and title:), not {_described(value)}"
+    if kind in ("tuple_type", "list_type"):
+        return f"must be a list (each entry on a line starting with - ), not {_described(value)}"
+    if kind in ("dict_type",):
+        return f"must be a mapping of names to values, not {_described(value)}"
     if kind == "string_pattern_mismatch":
         return f"{quote(error['input'])} is not allowed here (expected lower-case words joined by hyphens, or a book page path)"
     if kind == "string_too_short":
@@ -352,6 +364,13 @@ def _reason(error: dict) -> str:
     if kind == "too_short":
         return f"must list at least {error['ctx']['min_length']}"
     return error["msg"].removeprefix("Value error, ")
+
+
+MAPPING_TYPES = ("model_type", "model_attributes_type", "dataclass_type")
+
+
+def _described(value) -> str:
+    return f"the text {quote(value)}" if isinstance(value, str) else quote(value)
 
 
 WHOLE_NUMBERS = {"version": (1, MAX_VERSION), "minutes": (1, 600)}
@@ -582,7 +601,9 @@ def parse_checklist(text: str, path: Path | str = "<text>") -> Checklist:
         checklist = Checklist.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        loc = (*first["loc"], "kind") if first["type"] == "union_tag_invalid" else first["loc"]
+        kind_error = first["type"] == "union_tag_invalid" or (first["type"] == "union_tag_not_found"
+                                                              and isinstance(first.get("input"), dict))
+        loc = (*first["loc"], "kind") if kind_error else first["loc"]
         raise ChecklistFileError(path, _field_path(loc), _reason(first)) from None
     _check_references(checklist, path)
     if path.suffix in CHECKLIST_SUFFIXES and path.stem != checklist.id:

@@ -39,8 +39,15 @@ class ChecklistFileError(ValueError):
 
 
 def quote(value: object) -> str:
-    """repr(value), cut to QUOTE_LIMIT characters, for quoting a value in a message."""
-    if isinstance(value, (str, int, float, bool)) or value is None:
+    """repr(value), cut to QUOTE_LIMIT characters, for quoting a value in a message; YAML's words
+    for null, true and false, and "a list" or "a mapping" for a container."""
+    if value is None or isinstance(value, bool):
+        return {None: "null (an empty value)", True: "true", False: "false"}[value]
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (str, int, float)):
         text = repr(value)
     else:  # a container may be huge: never format all of it
         text = f"a {type(value).__name__}"
@@ -147,7 +154,7 @@ def _check_key(key, key_node) -> None:
         return
     if isinstance(key_node, ScalarNode):
         written = key_node.value[:QUOTE_LIMIT]
-        read = {bool: f"the boolean {str(key).lower()}", type(None): "empty (null)"}.get(type(key), f"a {type(key).__name__}")
+        read = {bool: f"the boolean {str(key).lower()}", type(None): "empty (null)"}.get(type(key), "a number")
         hint = "" if isinstance(key, bool) else "keys are text: "
         raise _Refused(key_node.start_mark, f"the key {quote(written or '~')} was read by YAML as {read}; "
                        f"{hint}put it in quotes: \"{written}\"")
