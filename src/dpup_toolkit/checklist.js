@@ -122,10 +122,12 @@ function resultsOf(def, answers) {
 class RecordError extends Error {}
 
 // A saved value, or `missing` when there is none (null, absent or empty text), as in record.py.
-// Text loses any lone surrogate (to U+FFFD), as in record.py.
+// Text loses any lone surrogate (to U+FFFD) and any control character (to U+FFFD too), as in record.py.
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/g;
 function given(value, missing) {
   const text = typeof value === "string"
-    ? value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd") : value;
+    ? value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
+      .replace(CONTROL, "\ufffd") : value;
   return text === null || text === undefined || text === "" ? missing : text;
 }
 

@@ -59,15 +59,19 @@ def escape_line(text: str) -> str:
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str from JSON holds a valid pair as one character
+# Control characters a person cannot see (all but tab, line feed, carriage return and NEL) and the
+# non-characters U+FFFE and U+FFFF: pasted or imported, they break the Word record's XML and hide
+# in the Markdown one. Each becomes U+FFFD, as the Word record showed them; CONTROL in checklist.js.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 def _given(value, missing):
     """A saved value, or `missing` when there is none (null, absent or empty text): the same test
     as checklist.js, so that 0, false, [] and {} are mistakes in both, not "no answer" in one.
     Text loses any lone surrogate (to U+FFFD): it cannot be written as UTF-8, and JSON.stringify
-    would escape it where json.dumps does not."""
+    would escape it where json.dumps does not; and so does any control character."""
     if isinstance(value, str):
-        value = _LONE_SURROGATE.sub("\ufffd", value)
+        value = _CONTROL.sub("\ufffd", _LONE_SURROGATE.sub("\ufffd", value))
     return missing if value is None or (isinstance(value, str) and not value) else value
 
 
