@@ -186,7 +186,7 @@ function changesMessage(def, version, removed, kept) {
 const ABOUT_FIELDS = ["what", "completed_by", "review_by"];
 const ABOUT_LABELS = { what: "What is being checked", completed_by: "Completed by", review_by: "Review by" };
 
-// record.py clean_about: trimmed text, "" when missing or not text; a review date not YYYY-MM-DD is dropped.
+// record.py clean_about: trimmed text, "" when missing or not text; a review date not a real YYYY-MM-DD is dropped.
 function cleanAbout(about) {
   const source = isPlainObject(about) ? about : {};
   const cleaned = {};
@@ -194,8 +194,17 @@ function cleanAbout(about) {
     const value = given(source[field], "");
     cleaned[field] = typeof value === "string" ? value.replace(SPACE_ENDS, "") : "";
   }
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(cleaned.review_by)) cleaned.review_by = "";
+  if (!isDate(cleaned.review_by)) cleaned.review_by = "";
   return cleaned;
+}
+
+// record.py is_date: YYYY-MM-DD naming a day that exists (no 30 February), years 0001-9999.
+function isDate(text) {
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)) return false;
+  const [year, month, day] = text.split("-").map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
 }
 
 function aboutLines(about) {
@@ -739,7 +748,7 @@ function drawCompare(def, uiId, using) {
     for (const file of chosen) {
       let text = "";
       try {
-        text = await file.text();
+        text = await file.arrayBuffer(); // bytes: the comparison says so if they are not UTF-8
       } catch {
         // Left empty: the comparison then says this file is not valid JSON.
       }
@@ -1184,7 +1193,6 @@ function checksControl(host) {
     closeForm();
     const next = list.checks[0].id;
     const message = `“${before}” was deleted in another tab. You are now working on “${nameOf(next)}”.`;
-    tell(message);
     current = next;
     draw();
     host.open(next, message);
@@ -1548,7 +1556,7 @@ async function render({ model, el }) {
     let imported;
     let restored = null;
     try {
-      const text = await file.text();
+      const text = await file.arrayBuffer(); // bytes: importRecord says so if they are not UTF-8
       const records = await using("records");
       if (!records) return;
       imported = records.importRecord(def, text);

@@ -2,7 +2,7 @@
 // item. A part of checklist.js that the page loads only when a person chooses records to compare
 // (see `part` there); front_end.py bundles it back into one module for JupyterLab and Voila.
 import { RecordError, SPACE_ENDS, answerLabel, answerOf, given, h, isPlainObject, optionLabel, visibleItems } from "./checklist.js";
-import { escapeLine, importRecord, quote } from "./records.js";
+import { escapeLine, importRecord, quote, recordText } from "./records.js";
 
 const COMPARE_STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
 const NOT_ASKED = "Not asked (an earlier answer skipped it)";
@@ -27,8 +27,9 @@ function comparedAnswer(def, item, entry) {
 function compareRecords(def, files) {
   const people = [];
   const errors = [];
-  for (const { name, text } of files) {
+  for (const { name, text: data } of files) {
     try {
+      const text = recordText(data); // the file's bytes, or its text
       const { answers } = importRecord(def, text);
       people.push({ label: personLabel(text, name), file: name, answers });
     } catch (error) {

@@ -136,15 +136,25 @@ SLUG_LENGTH = 40
 
 def clean_about(about) -> dict[str, str]:
     """{"what", "completed_by", "review_by"} as trimmed text ("" when missing or not text); a review
-    date that is not YYYY-MM-DD is dropped. The same as cleanAbout in checklist.js."""
+    date that is not a real day written YYYY-MM-DD is dropped. The same as cleanAbout in checklist.js."""
     about = about if isinstance(about, dict) else {}
     cleaned = {}
     for field in ABOUT_FIELDS:
         value = _given(about.get(field), "")
         cleaned[field] = value.strip(SPACE) if isinstance(value, str) else ""
-    if not _DATE.fullmatch(cleaned["review_by"]):
+    if not is_date(cleaned["review_by"]):
         cleaned["review_by"] = ""
     return cleaned
+
+
+def is_date(text: str) -> bool:
+    """YYYY-MM-DD naming a day that exists (no 30 February), years 0001-9999; isDate in checklist.js."""
+    if not _DATE.fullmatch(text):
+        return False
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    return year >= 1 and 1 <= month <= 12 and 1 <= day <= days[month - 1]
 
 
 def about_lines(about) -> list[tuple[str, str]]:
@@ -167,10 +177,10 @@ def record_filename(checklist_id: str, about, stamp: str, extension: str) -> str
     return "-".join(part for part in (checklist_id, what, stamp) if part) + f".{extension}"
 
 
-def import_about(text: str) -> dict[str, str] | None:
+def import_about(text: str | bytes) -> dict[str, str] | None:
     """The details saved in a record that import_record accepted; None for a record made before
     records had them (the page then keeps what it shows)."""
-    record = json.loads(text.removeprefix("\ufeff"), parse_int=float, parse_constant=_no_constant)
+    record = json.loads(record_text(text).removeprefix("\ufeff"), parse_int=float, parse_constant=_no_constant)
     about = record.get("about") if isinstance(record, dict) else None
     return clean_about(about) if isinstance(about, dict) else None
 
@@ -341,13 +351,29 @@ def _no_constant(name: str):
     raise ValueError(f"{name} is not JSON")
 
 
-def import_record(checklist: Checklist, text: str) -> tuple[Answers, list[str]]:
-    """Answers from a JSON record, and notices for the person (for example, dropped old items).
+NOT_UTF8 = ("This file is not a checklist record as the toolkit saves it: its text is not UTF-8. Another program "
+            "may have saved it in another encoding, such as Latin-1; save it as UTF-8 and try again.")
+
+
+def record_text(data: str | bytes) -> str:
+    """A record file's text: its bytes must be UTF-8, as every record is written. Read any other
+    way, accented letters would become U+FFFD without a word (recordText in records.js)."""
+    if isinstance(data, str):
+        return data
+    try:
+        return bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        raise RecordError(NOT_UTF8) from None
+
+
+def import_record(checklist: Checklist, text: str | bytes) -> tuple[Answers, list[str]]:
+    """Answers from a JSON record (its text, or the file's bytes), and notices for the person (for
+    example, dropped old items).
 
     Read exactly as importRecord in checklist.js reads it: a leading byte-order mark is dropped,
     every number is a double (JSON.parse has no integers), and NaN or Infinity are not JSON.
     """
-    text = text.removeprefix("\ufeff")
+    text = record_text(text).removeprefix("\ufeff")
     if nesting(text) > MAX_NESTING:
         raise RecordError("This file is not a checklist record: it is nested too deeply.")
     try:

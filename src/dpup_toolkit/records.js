@@ -42,9 +42,24 @@ function recordFilename(id, about, stamp, extension) {
   return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
 }
 
+const NOT_UTF8 = "This file is not a checklist record as the toolkit saves it: its text is not UTF-8. Another program "
+  + "may have saved it in another encoding, such as Latin-1; save it as UTF-8 and try again.";
+
+// record.py record_text: a record file's text (given as text, or as the file's bytes, which must be
+// UTF-8). Decoded leniently, accented letters would become U+FFFD without a word. A byte-order
+// mark is kept here, as Python keeps it, and dropped by the readers below.
+function recordText(data) {
+  if (!(data instanceof ArrayBuffer || ArrayBuffer.isView(data))) return String(data);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
+  } catch {
+    throw new RecordError(NOT_UTF8);
+  }
+}
+
 // record.py import_about: the details of a record importRecord accepted, or null for an older record.
 function importAbout(rawText) {
-  const record = JSON.parse(String(rawText).replace(/^\ufeff/, ""));
+  const record = JSON.parse(recordText(rawText).replace(/^\ufeff/, ""));
   const about = isPlainObject(record) ? record.about : null;
   return isPlainObject(about) ? cleanAbout(about) : null;
 }
@@ -203,7 +218,7 @@ function nesting(text) {
 }
 
 function importRecord(def, rawText) {
-  const text = String(rawText).replace(/^\ufeff/, "");
+  const text = recordText(rawText).replace(/^\ufeff/, "");
   if (nesting(text) > MAX_NESTING) {
     throw new RecordError("This file is not a checklist record: it is nested too deeply.");
   }
@@ -261,6 +276,6 @@ function importRecord(def, rawText) {
 }
 
 export {
-  RECORD_RULES, escapeLine, escapeMarkdown, importAbout, importRecord, nesting, quote, recordFilename, renderJson,
-  renderMarkdown, slug,
+  RECORD_RULES, escapeLine, escapeMarkdown, importAbout, importRecord, nesting, quote, recordFilename, recordText,
+  renderJson, renderMarkdown, slug,
 };
