@@ -193,3 +193,49 @@ def test_hostile_tool_files_load_or_fail_with_the_loaders_error_quickly(texts):
         except ChecklistFileError as error:
             assert str(error).startswith("sample.yml: ") and error.field and error.reason
         assert time.process_time() - started < 1  # generous: a few milliseconds each
+
+
+# 16: records equal byte for byte with letters newer than Python's Unicode tables (Python 3.11 has
+# Unicode 14; Node and browsers 15-17). Word counts and file names follow fixed ranges instead.
+NEWER_LETTERS = [
+    "\U00011f04\U00011f05\U00011f06",  # Kawi letters (Unicode 15)
+    "\U0001e4d0\U0001e4d1",  # Nag Mundari letters (15)
+    "\U00031350\U00031351",  # CJK Extension H (15)
+    "\U0001df25",  # Latin Extended-G letter (15)
+    "\U0001ccd6\U0001ccd7",  # outlined Latin A and B (16): NFKD makes them A and B in a browser only
+    "\ua7cb\ua7f1",  # Latin Extended-D letters (16 and 17; NFKD makes A7F1 an S in a browser only)
+    "\u0897\u1c89",  # Arabic pepet (16), Cyrillic TJE (16)
+    "\U00016d40\U00016d41",  # Kirat Rai letters (16)
+]
+
+
+def test_every_character_is_a_word_character_in_both_or_in_neither(module):  # noqa: F811
+    from dpup_toolkit.plain_language import word_count
+    chunks = [" ".join(chr(c) for c in range(start, min(start + 4096, 0x110000)) if not 0xD800 <= c <= 0xDFFF)
+              for start in range(0, 0x110000, 4096)]
+    assert run_batch(module, [["wordCount", [chunk]] for chunk in chunks]) == [{"value": word_count(c)} for c in chunks]
+
+
+@BOUNDED
+@given(st.lists(st.lists(st.one_of(st.sampled_from(NEWER_LETTERS + ["Māori", "ﬁle", "Ａ", "①", "™", " ", ". ", "-", "’"]),
+                                   hostile_text), min_size=1, max_size=12).map("".join), min_size=20, max_size=40))
+def test_records_and_file_names_agree_on_letters_newer_than_python(module, kinds, texts):  # noqa: F811
+    from dpup_toolkit.record import record_filename
+    d = definition(kinds)
+    calls, expected = [], []
+    for text in texts:
+        answers = {"what": {"answer": f"{text} {text}. {text}"}, "why": {"answer": text}}
+        about = {"what": text}
+        calls += [["renderMarkdown", [d, answers, "2026-11-21", about]], ["renderJson", [d, answers, "2026-11-21", about]],
+                  ["recordFilename", ["kinds", about, "2026-11-21-0930", "md"]]]
+        expected += [python_result(render_markdown, kinds, answers, "2026-11-21", None, about),
+                     python_result(render_json, kinds, answers, "2026-11-21", None, about),
+                     {"value": record_filename("kinds", about, "2026-11-21-0930", "md")}]
+    assert run_batch(module, calls) == expected
+
+
+def test_newer_letters_count_as_words_and_are_not_folded_into_file_names():
+    from dpup_toolkit.plain_language import word_count
+    from dpup_toolkit.record import slug
+    assert [word_count(f"{letters} and {letters}") for letters in NEWER_LETTERS] == [3] * len(NEWER_LETTERS)
+    assert slug("Outlined \U0001ccd6\U0001ccd7 Ōtaki ﬁle Ａ①") == "outlined-otaki-file-a"

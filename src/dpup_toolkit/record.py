@@ -163,10 +163,18 @@ def about_lines(about) -> list[tuple[str, str]]:
     return [(ABOUT_LABELS[field], about[field] or "Not given") for field in ABOUT_FIELDS]
 
 
+# The letters whose accents a file name folds (ā → a, ﬁ → fi, Ａ → A): Latin-1, Latin Extended-A
+# and -B, Latin Extended Additional, the Latin ligatures and full-width ASCII. Every one has been in
+# Unicode since 5.1, so Python and every browser decompose them alike; a letter outside them is not
+# folded, as a newer letter (Unicode 15-17's outlined A, say) would decompose in a browser only.
+_FOLDED = re.compile("[\u00a0-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff01-\uff5e]+")
+
+
 def slug(text: str, limit: int = SLUG_LENGTH) -> str:
     """Text as a safe part of a file name: ASCII lower-case letters, digits and single hyphens,
-    macrons and other accents folded (ā → a), at most `limit` characters. Same as slug in checklist.js."""
-    text = re.sub(r"[\u0300-\u036f]", "", unicodedata.normalize("NFKD", text))
+    macrons and other accents folded (ā → a), at most `limit` characters. Same as slug in records.js."""
+    text = _FOLDED.sub(lambda run: unicodedata.normalize("NFKD", run.group()), text)
+    text = re.sub(r"[\u0300-\u036f]", "", text)
     text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
     return text[:limit].rstrip("-")
 
