@@ -190,3 +190,22 @@ def test_a_rule_covered_by_several_earlier_rules_together_is_found():
 def test_the_real_tools_are_far_inside_the_rule_work_limit():
     assert RULE_WORK_LIMIT >= 100_000
     assert max(len(path.read_bytes()) for path in (FIXTURES.parent.parent / "checklists").glob("*.yml")) * 4 < MAX_BYTES
+
+
+@pytest.mark.parametrize("metadata, reason", [
+    ({"title": "T\x1b[31m", "summary": "S", "roles": ["front-line"], "stages": ["planning"]}, "holds U+001B"),
+    ({"title": "T", "summary": ["S\ufffe"], "roles": ["front-line"], "stages": ["planning"]}, "holds U+FFFE"),
+    ({"title": "T", "summary": "S", "roles": ["front-line"], "stages": ["planning"], "x\x00": 1}, "holds U+0000"),
+])
+def test_a_notebook_case_study_with_control_characters_is_refused(tmp_path, metadata, reason):
+    import json
+    (tmp_path / "bad.ipynb").write_text(json.dumps({"cells": [], "metadata": {"case_study": metadata}}), encoding="utf-8")
+    with pytest.raises(ChecklistFileError) as caught:
+        case_study_entries(tmp_path, tmp_path.parent)
+    assert caught.value.field == "case_study" and caught.value.reason.startswith(reason)
+
+
+def test_a_deeply_nested_notebook_is_refused_with_the_loaders_error(tmp_path):
+    (tmp_path / "deep.ipynb").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(ChecklistFileError, match=r"deep\.ipynb: \(file\): is not a notebook"):
+        case_study_entries(tmp_path, tmp_path.parent)

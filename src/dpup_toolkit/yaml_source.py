@@ -188,10 +188,11 @@ else:
     _Loader = _CLoader
 
 
-def decode(data: bytes, path: Path | str) -> str:
-    """The text of a checklist file, which must be UTF-8 (a byte-order mark is allowed)."""
-    if len(data) > MAX_BYTES:
-        raise ChecklistFileError(path, "(file)", f"is {len(data):,} bytes; a checklist file may be at most {MAX_BYTES:,}")
+def decode(data: bytes, path: Path | str, limit: int = MAX_BYTES, what: str = "a checklist file") -> str:
+    """The text of a checklist file (or of `what`, at most `limit` bytes), which must be UTF-8 (a
+    byte-order mark is allowed)."""
+    if len(data) > limit:
+        raise ChecklistFileError(path, "(file)", f"is {len(data):,} bytes; {what} may be at most {limit:,}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
