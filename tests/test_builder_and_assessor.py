@@ -2,7 +2,7 @@
 import pytest
 
 from dpup_toolkit import load_checklist, progress
-from dpup_toolkit.results import results_of
+from dpup_toolkit.engine.results import results_of
 
 from .conftest import ROOT
 

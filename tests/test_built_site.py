@@ -9,9 +9,9 @@ import yaml
 
 import dpup_toolkit
 from dpup_toolkit import front_end, list_checklists
-from dpup_toolkit.catalogue import catalogue_entries
-from dpup_toolkit.minify import minify
-from dpup_toolkit.prerender import widget_state
+from dpup_toolkit.engine.catalogue import catalogue_entries
+from dpup_toolkit.site.minify import minify
+from dpup_toolkit.site.prerender import widget_state
 
 from .conftest import ROOT, SITE
 

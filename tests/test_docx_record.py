@@ -95,7 +95,7 @@ def test_word_blocks_agree_on_hostile_notes(module, sample, notes):  # noqa: F81
 
 
 def test_the_navigators_word_record_lists_tools_and_case_studies_as_python_does(module):  # noqa: F811
-    from dpup_toolkit.catalogue import catalogue_entries
+    from dpup_toolkit.engine.catalogue import catalogue_entries
     navigator = load_checklist(ROOT / "checklists" / "find-what-fits.yml")
     entries = catalogue_entries(navigator)
     d = {**definition(navigator), "catalogue": entries}

@@ -79,7 +79,7 @@ KIND_ANSWER_SETS = [
 
 @pytest.mark.parametrize("answers", KIND_ANSWER_SETS, ids=["empty", "golden", "blank-text", "long", "unicode"])
 def test_records_and_results_of_every_kind_match_python_byte_for_byte(run_js, kinds, answers):
-    from dpup_toolkit.results import results_of
+    from dpup_toolkit.engine.results import results_of
     d = definition(kinds)
     results = run_js([["renderMarkdown", [d, answers, "2026-11-21"]], ["renderJson", [d, answers, "2026-11-21"]],
                       ["resultsOf", [d, answers]], ["progressOf", [d, answers]]])["results"]
@@ -101,15 +101,15 @@ PLAIN_TEXTS = [
 
 
 def test_the_plain_language_check_matches_python(run_js):
-    from dpup_toolkit.plain_language import check_text
+    from dpup_toolkit.engine.plain_language import check_text
     results = run_js([["checkText", [[text, "Second block. Two."]]] for text in PLAIN_TEXTS])["results"]
     assert [r["value"] for r in results] == [check_text([text, "Second block. Two."]) for text in PLAIN_TEXTS]
 
 
 def test_the_catalogue_result_matches_python(run_js, tmp_path):
     from dpup_toolkit import load_checklist
-    from dpup_toolkit.catalogue import catalogue_entries
-    from dpup_toolkit.results import results_of
+    from dpup_toolkit.engine.catalogue import catalogue_entries
+    from dpup_toolkit.engine.results import results_of
     from .conftest import FIXTURES
     (tmp_path / "sample.yml").write_text((FIXTURES / "sample.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "kinds.yml").write_text((FIXTURES / "kinds.yml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -145,8 +145,8 @@ case_study:
 
 def test_the_catalogue_lists_case_studies_the_same_in_python_and_the_browser(run_js, tmp_path):
     from dpup_toolkit import load_checklist
-    from dpup_toolkit.catalogue import catalogue_entries
-    from dpup_toolkit.results import results_of
+    from dpup_toolkit.engine.catalogue import catalogue_entries
+    from dpup_toolkit.engine.results import results_of
     from .conftest import FIXTURES
     tools, cases = tmp_path / "tools", tmp_path / "cases"
     tools.mkdir(), cases.mkdir()

@@ -8,9 +8,9 @@ import time
 import pytest
 
 from dpup_toolkit import ChecklistFileError, load_checklist, parse_checklist
-from dpup_toolkit.catalogue import case_study_entries
-from dpup_toolkit.schema import RULE_WORK_LIMIT
-from dpup_toolkit.yaml_source import MAX_BYTES
+from dpup_toolkit.engine.catalogue import case_study_entries
+from dpup_toolkit.engine.schema import RULE_WORK_LIMIT
+from dpup_toolkit.engine.yaml_source import MAX_BYTES
 
 from .conftest import FIXTURES
 

@@ -210,7 +210,7 @@ NEWER_LETTERS = [
 
 
 def test_every_character_is_a_word_character_in_both_or_in_neither(module):  # noqa: F811
-    from dpup_toolkit.plain_language import word_count
+    from dpup_toolkit.engine.plain_language import word_count
     chunks = [" ".join(chr(c) for c in range(start, min(start + 4096, 0x110000)) if not 0xD800 <= c <= 0xDFFF)
               for start in range(0, 0x110000, 4096)]
     assert run_batch(module, [["wordCount", [chunk]] for chunk in chunks]) == [{"value": word_count(c)} for c in chunks]
@@ -235,7 +235,7 @@ def test_records_and_file_names_agree_on_letters_newer_than_python(module, kinds
 
 
 def test_newer_letters_count_as_words_and_are_not_folded_into_file_names():
-    from dpup_toolkit.plain_language import word_count
+    from dpup_toolkit.engine.plain_language import word_count
     from dpup_toolkit.record import slug
     assert [word_count(f"{letters} and {letters}") for letters in NEWER_LETTERS] == [3] * len(NEWER_LETTERS)
     assert slug("Outlined \U0001ccd6\U0001ccd7 Ōtaki ﬁle Ａ①") == "outlined-otaki-file-a"

@@ -1,6 +1,6 @@
 """What the service worker keeps (src/dpup_toolkit/offline.py): every page, what pages load, and
 the modules a page loads only when asked (the Word record), with the modules those import."""
-from dpup_toolkit import offline
+from dpup_toolkit.site import offline
 
 from .conftest import SITE
 

@@ -16,7 +16,7 @@ from mdit_py_plugins.substitution import substitution_plugin
 
 from dpup_toolkit import render_markdown
 from dpup_toolkit.record import _CONTROL
-from dpup_toolkit.schema import Checklist
+from dpup_toolkit.engine.schema import Checklist
 
 from .conftest import FIXTURES
 from .test_parity import TOKENS, hostile_text

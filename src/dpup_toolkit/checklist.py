@@ -12,11 +12,11 @@ import anywidget
 import traitlets
 
 from . import front_end
-from .catalogue import catalogue_entries
-from .progress import Progress, progress
+from .engine.catalogue import catalogue_entries
+from .engine.progress import Progress, progress
 from .docx_record import render_docx
 from .record import clean_about, clean_answers, record_filename, render_json, render_markdown
-from .schema import Checklist
+from .engine.schema import Checklist
 
 
 class ChecklistWidget(anywidget.AnyWidget):

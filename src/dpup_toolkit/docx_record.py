@@ -15,12 +15,12 @@ import datetime as dt
 import io
 import re
 
-from .catalogue import catalogue_entries
-from .plain_language import LONG_SENTENCE
-from .progress import Answers, answer_of, progress, visible_items
+from .engine.catalogue import catalogue_entries
+from .engine.plain_language import LONG_SENTENCE
+from .engine.progress import Answers, answer_of, progress, visible_items
 from .record import NEEDS_REASON, _LINE_BREAK, about_lines, catalogue_parts, clean_answers
-from .results import results_of
-from .schema import Checklist
+from .engine.results import results_of
+from .engine.schema import Checklist
 
 # Characters XML 1.0 cannot hold (Word refuses a file with them); the same in checklist.js.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -10,11 +10,11 @@ import json
 import re
 import unicodedata
 
-from .catalogue import catalogue_entries
-from .plain_language import LONG_SENTENCE
-from .progress import SPACE, Answers, answer_of, progress, visible_items
-from .results import results_of
-from .schema import MAX_VERSION, Checklist
+from .engine.catalogue import catalogue_entries
+from .engine.plain_language import LONG_SENTENCE
+from .engine.progress import SPACE, Answers, answer_of, progress, visible_items
+from .engine.results import results_of
+from .engine.schema import MAX_VERSION, Checklist
 
 RECORD_FORMAT = "dpup-toolkit/checklist-record"
 RECORD_FORMAT_VERSION = 1

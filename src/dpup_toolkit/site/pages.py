@@ -196,7 +196,7 @@ def one_search_box(app, config):
 
 def _check_checklist_links(app, env):
     """Fail the build when a checklist links to a page the book does not have."""
-    from .catalogue import check_links
+    from ..engine.catalogue import check_links
 
     folder = Path(app.srcdir) / "checklists"
     if folder.is_dir():

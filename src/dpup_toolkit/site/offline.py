@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import prerender
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "theme" / "offline" / "sw.js"
+TEMPLATE = Path(__file__).resolve().parents[3] / "theme" / "offline" / "sw.js"
 WORKER = "sw.js"
 SKIP_FOLDERS = {"_static", "_sources"}  # pages live elsewhere; _static holds only assets
 _LOADED = re.compile(r'<(?:script|img|link)\b[^>]*?\s(?:src|href)="([^"#]+)"[^>]*>')

@@ -38,7 +38,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from . import assets, front_end, minify
+from .. import front_end
+from . import assets, minify
 
 PURGECSS = Path("node_modules") / ".bin" / "purgecss"  # under the book's root
 STYLE = "site/dpup.css"
@@ -99,7 +100,7 @@ def purge(css: Path, outdir: Path, root: Path) -> str:
     outdir = Path(outdir)
     scripts = [*outdir.glob("_static/*.js"), *outdir.glob("_static/scripts/*.js"), *outdir.glob("site/*.js"),
                *outdir.glob("navigation/*.js"), *outdir.glob("widgets/**/*.js")]
-    content = [str(path) for path in [*outdir.rglob("*.html"), *root.glob("src/dpup_toolkit/*.py"), *scripts]
+    content = [str(path) for path in [*outdir.rglob("*.html"), *root.glob("src/dpup_toolkit/**/*.py"), *scripts]
                if path.name not in SKIPPED_CONTENT]
     safelist = {"standard": SAFELIST, "greedy": SAFELIST_GREEDY}
     done = subprocess.run(["node", "--input-type=module", "-e", _PURGE, str(css), json.dumps(content), json.dumps(safelist)],

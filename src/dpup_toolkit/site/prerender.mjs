@@ -60,7 +60,7 @@ class Model {
 }
 
 const document = browserFor(url, root);
-const { default: widget } = await import("./checklist.js");
+const { default: widget } = await import("../checklist.js");
 const el = document.createElement("div");
 el.className = "static-widget";
 document.querySelector("main").append(el);

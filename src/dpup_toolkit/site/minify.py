@@ -21,7 +21,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from . import assets, front_end
+from .. import front_end
+from . import assets
 
 ESBUILD = Path("node_modules") / ".bin" / "esbuild"  # under the book's root
 LOADERS = {".js": "js", ".css": "css"}

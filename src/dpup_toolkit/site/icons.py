@@ -4,9 +4,9 @@ The stock theme writes icons as `<i class="fa-solid fa-bars"></i>` and loads `fo
 (530 KB gzip) to swap each for an `<svg>`. We make that same swap when the page is written, from
 `theme/icons/fontawesome-free.json`: only the icons the pages use, taken from Font Awesome Free
 (icons CC BY 4.0, Fonticons, Inc.). An icon missing from that file fails the build with its name;
-add it with `python -m dpup_toolkit.icons NAME...` (reads the theme's own copy of Font Awesome).
+add it with `python -m dpup_toolkit.site.icons NAME...` (reads the theme's own copy of Font Awesome).
 Icons the theme's stylesheets draw with the icon font come from a small subset of that font
-(`python -m dpup_toolkit.icons --font` writes it; see make_subset_font).
+(`python -m dpup_toolkit.site.icons --font` writes it; see make_subset_font).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-ICON_FILE = Path(__file__).resolve().parents[2] / "theme" / "icons" / "fontawesome-free.json"
+ICON_FILE = Path(__file__).resolve().parents[3] / "theme" / "icons" / "fontawesome-free.json"
 STYLE_PREFIXES = {"fa-solid": "fas", "fas": "fas", "fa-regular": "far", "far": "far",
                   "fa-brands": "fab", "fab": "fab", "fa": "fas"}
 # Classes that only size or place an icon; everything else after "fa-" names the icon.
@@ -44,7 +44,7 @@ def _svg(match: re.Match, icons: dict) -> str:
         raise UnknownIcon(f"cannot tell which icon {match[0]!r} is")
     key = f"{prefix} {names[0]}"
     if key not in icons:
-        raise UnknownIcon(f"icon {key!r} is not in {ICON_FILE.name}: run `python -m dpup_toolkit.icons {names[0]}`")
+        raise UnknownIcon(f"icon {key!r} is not in {ICON_FILE.name}: run `python -m dpup_toolkit.site.icons {names[0]}`")
     width, height, path = icons[key]
     kept = [c for c in classes if c not in STYLE_PREFIXES and c != f"fa-{names[0]}"]
     label = attributes.pop("title", None) or attributes.pop("aria-label", None)
