@@ -68,6 +68,8 @@ MISTAKES = [
      "sections[1]", "must be a mapping of fields (such as id: and title:), not the text 'hello'"),
     ("roles not a list", "roles: [front-line]", "roles: front-line",
      "roles", "must be a list (each entry on a line starting with - ), not the text 'front-line'"),
+    ("number as a title", "title: Sample checklist", "title: 2024", "title", "must be text, not 2024; put it in quotes"),
+    ("list as a help", "help: Say what you will collect.", "help: [Say]", "sections[0].items[0].help", "must be text, not a list"),
     # 11: keys that would become one key once the schema trims them.
     ("guidance key with a trailing space", '"na": "Rarely fits."}\n        action: Write',
      '"na": "Rarely fits.", "yes ": "Overrides."}\n        action: Write',

@@ -353,6 +353,9 @@ def _reason(error: dict) -> str:
             return f"must be one of {known}, not {quote(value['kind'])}" if "kind" in value else \
                 f"is required but missing: one of {known}"
         return f"must be a mapping of fields (such as id: and title:), not {_described(value)}"
+    if kind == "string_type":
+        hint = "; put it in quotes" if isinstance(value, (int, float)) else ""
+        return f"must be text, not {_described(value)}{hint}"
     if kind in ("tuple_type", "list_type"):
         return f"must be a list (each entry on a line starting with - ), not {_described(value)}"
     if kind in ("dict_type",):
