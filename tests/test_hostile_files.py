@@ -10,6 +10,7 @@ import pytest
 from dpup_toolkit import ChecklistFileError, load_checklist, parse_checklist
 from dpup_toolkit.engine.catalogue import case_study_entries
 from dpup_toolkit.engine.schema import RULE_WORK_LIMIT
+from dpup_toolkit.engine import yaml_source
 from dpup_toolkit.engine.yaml_source import MAX_BYTES
 
 from .conftest import FIXTURES
@@ -83,7 +84,7 @@ MISTAKES = [
     ("non-character in a summary", "summary: A checklist used only by the tests.", 'summary: "\\ufffe A checklist"',
      "line 5, column 10",
      "holds U+FFFE, " + NOT_TEXT),
-    ("lone surrogate", "title: Sample checklist", 'title: "Sample \\ud800"', "line 3, column 18",
+    ("lone surrogate (libyaml's words)", "title: Sample checklist", 'title: "Sample \\ud800"', "line 3, column 18",
      "is not valid YAML: found invalid Unicode character escape code"),  # libyaml's words
     ("C1 control in a key", "supports:", '"x\\x85y\\x9b": 1\nsupports:', "line 8, column 1", "holds U+009B, " + NOT_TEXT),
     ("raw control character", "title: Sample checklist", "title: Sample\x07 checklist", "line 3, column 14",
@@ -103,6 +104,19 @@ def test_a_hostile_value_is_refused_with_the_loaders_own_error_or_read_as_text(t
         load_checklist(path)
     assert (caught.value.field, caught.value.reason) == (field, reason)
     assert str(caught.value) == f"{path}: {field}: {reason}"
+
+
+@pytest.mark.parametrize("old, new, field, reason", [m[1:] for m in MISTAKES if "libyaml" not in m[0]],
+                         ids=[m[0] for m in MISTAKES if "libyaml" not in m[0]])
+def test_pyyamls_own_parser_refuses_the_same_where_libyaml_is_missing(monkeypatch, old, new, field, reason):
+    monkeypatch.setattr(yaml_source, "_Loader", yaml_source._PythonLoader)
+    text = SAMPLE_TEXT.replace(old, new, 1)
+    if field is None:
+        assert parse_checklist(text, "sample.yml").title == new.removeprefix("title: ")
+        return
+    with pytest.raises(ChecklistFileError) as caught:
+        parse_checklist(text, "sample.yml")
+    assert (caught.value.field, caught.value.reason) == (field, reason)
 
 
 def test_a_condition_key_differing_only_by_a_no_break_space_is_refused():

@@ -3,8 +3,10 @@
 `yaml.safe_load` alone lets a careless or hostile file through in ways that lose content or
 exhaust the machine: a repeated key silently replaces the first one, aliases can multiply a
 4 KB file into gigabytes, deep nesting exhausts Python's stack, and a file in another encoding
-fails with an error that does not name it. This reader refuses all of these with
-`ChecklistFileError`, and quotes at most `QUOTE_LIMIT` characters of any value in a message.
+fails with an error that does not name it; tags (!!float abc) and YAML 1.1's dates and numbers
+(2024-02-30, 0x, 16:40) raise errors of their own. This reader refuses all of these with
+`ChecklistFileError`, and quotes at most `QUOTE_LIMIT` characters of any value in a message. It
+parses with libyaml where PyYAML has it (the checks are the same either way).
 """
 from __future__ import annotations
 
