@@ -41,8 +41,14 @@ _build/toc.stamp: _toc.yml
 	rm -rf _build/.doctrees
 	mkdir -p _build && touch $@
 
-# esbuild (node_modules) minifies the widget's module and our own scripts in the built site.
-build: $(VENV)/installed.stamp node_modules/installed.stamp _build/engine.stamp _build/toc.stamp
+# The widget's one module for JupyterLab and Voila, bundled by esbuild and committed in the package
+# (people who pip install it have no Node): written again whenever its source changes.
+WIDGET := src/dpup_toolkit/widget
+$(WIDGET)/checklist.bundle.js: $(filter-out $(WIDGET)/checklist.bundle.js,$(wildcard $(WIDGET)/*.js)) src/dpup_toolkit/shared.json node_modules/installed.stamp
+	python3 $(WIDGET)/front_end.py
+
+# esbuild (node_modules) bundles and minifies the widget's modules and our own scripts in the built site.
+build: $(VENV)/installed.stamp node_modules/installed.stamp $(WIDGET)/checklist.bundle.js _build/engine.stamp _build/toc.stamp
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 serve: build

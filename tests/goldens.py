@@ -1,9 +1,9 @@
 """Golden records: every tool's Markdown, JSON and Word records, empty and filled, as files.
 
 They pin what a person downloads, so a change to how records are made shows as a diff of
-tests/golden/ in review. tests/test_goldens.py checks the files against Python (record.py,
-docx_record.py) and against the browser's code run in Node (records.js, widgets/docx/record.mjs);
-`make goldens` (python -m tests.goldens) writes them again from Python and from Node.
+tests/golden/ in review. tests/test_goldens.py checks the files against Python (the package
+dpup_toolkit.records) and against the browser's code run in Node (records.js with blocks.js, and
+widgets/docx/record.mjs); `make goldens` (python -m tests.goldens) writes them again from Python and from Node.
 
 Markdown and JSON are meant to be the same byte for byte from Python and from the browser, so
 each has one file that both must match. The Word files are written by two libraries (python-docx
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,11 +29,11 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from dpup_toolkit import front_end, load_checklist
+from dpup_toolkit import load_checklist, render_json, render_markdown
+from dpup_toolkit.records.word import render_docx
 from dpup_toolkit.engine.catalogue import catalogue_entries
-from dpup_toolkit.docx_record import render_docx
-from dpup_toolkit.record import render_json, render_markdown
 from dpup_toolkit.engine.schema import Checklist
+from dpup_toolkit.widget import front_end
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
@@ -148,14 +147,11 @@ def python_records(checklist: Checklist, answers: dict, about: dict) -> dict[str
 
 
 def js_module(folder: Path) -> Path:
-    """checklist.js and its parts side by side in `folder`, as the built site serves them, and one
-    module that re-exports them all (as tests/test_front_end_logic.py's `module` fixture)."""
-    (folder / "package.json").write_text('{"type": "module"}', encoding="utf-8")
-    for path in front_end.module_files():
-        shutil.copy(path, folder / path.name)
-    (folder / "all.js").write_text("".join(f'export * from "./{path.name}";\n' for path in front_end.module_files()),
-                                   encoding="utf-8")
-    return folder / "all.js"
+    """One module in `folder` that re-exports every module of the widget's source, run in place (as
+    tests/test_front_end_logic.py's `module` fixture)."""
+    (folder / "all.mjs").write_text("".join(f'export * from "{path.as_uri()}";\n' for path in front_end.module_files()),
+                                    encoding="utf-8")
+    return folder / "all.mjs"
 
 
 def browser_records(module: Path, folder: Path, requests: list[tuple[Checklist, dict, dict]]) -> list[dict[str, str]]:

@@ -5,11 +5,15 @@ run in Node), must each equal their file; Markdown and JSON have one file that b
 intended change, `make goldens` writes the files again and the change is reviewed as a git diff.
 """
 import difflib
+import json
 
 import pytest
 
-from .goldens import ROOT, STATES, TOOLS, browser_records, cases, golden_path, python_records
+from dpup_toolkit import import_record
+
+from .goldens import ROOT, STATES, TOOLS, browser_records, cases, definition, golden_path, python_records
 from .test_front_end_logic import module  # noqa: F401  (a fixture: the browser's code as the site serves it)
+from .test_parity import run_batch
 
 CASES = cases()
 IDS = [f"{tool}-{state}" for tool, state, *_ in CASES]
@@ -74,3 +78,16 @@ def test_the_filled_answers_use_every_kind_of_answer():
     # choices to show a result).
     assert all(any(not entry.get("answer") for entry in answers.values()) or len(answers) < len(checklist.items)
                for checklist, answers in filled if any(item.kind != "choice" for item in checklist.items))
+
+
+def test_every_golden_json_record_opens_again_with_its_answers(module):  # noqa: F811
+    """Import reads back what export wrote, in Python and in the browser: the answers in the record,
+    no notices, for every tool, empty and filled."""
+    calls, expected = [], []
+    for tool, state, checklist, *_ in CASES:
+        text = golden_path(tool, state, "json").read_bytes().decode("utf-8")
+        answers, notices = import_record(checklist, text)
+        assert (answers, notices) == (json.loads(text)["answers"], [])
+        calls.append(["importRecord", [definition(checklist), text]])
+        expected.append({"value": {"answers": answers, "notices": notices}})
+    assert run_batch(module, calls) == expected

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dpup_toolkit import ChecklistFileError, RecordError, import_record, parse_checklist, render_json, render_markdown
-from dpup_toolkit.docx_record import render_docx
-from dpup_toolkit.record import NOT_UTF8, clean_about, import_about, is_date, nesting
+from dpup_toolkit.records.word import render_docx
+from dpup_toolkit.records.rules import NOT_UTF8, clean_about, import_about, is_date, nesting
 
 from .conftest import FIXTURES
 from .test_front_end_logic import definition, module  # noqa: F401  (module is a fixture)
@@ -220,7 +220,7 @@ def test_every_character_is_a_word_character_in_both_or_in_neither(module):  # n
 @given(st.lists(st.lists(st.one_of(st.sampled_from(NEWER_LETTERS + ["Māori", "ﬁle", "Ａ", "①", "™", " ", ". ", "-", "’"]),
                                    hostile_text), min_size=1, max_size=12).map("".join), min_size=20, max_size=40))
 def test_records_and_file_names_agree_on_letters_newer_than_python(module, kinds, texts):  # noqa: F811
-    from dpup_toolkit.record import record_filename
+    from dpup_toolkit.records.rules import record_filename
     d = definition(kinds)
     calls, expected = [], []
     for text in texts:
@@ -236,6 +236,6 @@ def test_records_and_file_names_agree_on_letters_newer_than_python(module, kinds
 
 def test_newer_letters_count_as_words_and_are_not_folded_into_file_names():
     from dpup_toolkit.engine.plain_language import word_count
-    from dpup_toolkit.record import slug
+    from dpup_toolkit.records.rules import slug
     assert [word_count(f"{letters} and {letters}") for letters in NEWER_LETTERS] == [3] * len(NEWER_LETTERS)
     assert slug("Outlined \U0001ccd6\U0001ccd7 Ōtaki ﬁle Ａ①") == "outlined-otaki-file-a"

@@ -6,9 +6,8 @@ import shutil
 
 import pytest
 
-from dpup_toolkit import load_checklist
+from dpup_toolkit import load_checklist, render_markdown
 from dpup_toolkit.engine.catalogue import case_study_entries, catalogue_entries, check_links, toc_pages
-from dpup_toolkit.record import render_markdown
 from dpup_toolkit.engine.results import results_of
 from dpup_toolkit.engine.schema import ChecklistFileError
 

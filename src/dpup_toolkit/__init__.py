@@ -1,8 +1,9 @@
 """DPUP Toolkit checklist engine: checklists as data, progress, records, and the widget."""
 from .engine.catalogue import list_checklists
-from .checklist import ChecklistWidget
+from .widget import ChecklistWidget
 from .engine.progress import Progress, progress, visible_items
-from .record import RecordError, import_record, render_json, render_markdown
+from .records.markdown import render_markdown
+from .records.rules import RecordError, import_record, render_json
 from .engine.schema import Checklist, ChecklistFileError, load_checklist, parse_checklist
 
 __all__ = [

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 
 from .engine.progress import SPACE, answer_of, visible_items
-from .record import RecordError, _given, _quote, escape_line, import_record, record_text
+from .records.rules import RecordError, _given, _quote, escape_line, import_record, record_text
 from .engine.schema import Checklist
 
 STATUS = {"agree": "All agree", "differ": "Answers differ", "none": "Nobody answered"}

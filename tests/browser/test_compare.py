@@ -121,7 +121,7 @@ def test_compare_opens_from_the_keyboard_and_fits_a_phone(visit, site_url, tmp_p
 
 def test_a_record_saved_in_latin1_is_left_out_with_the_reason_as_python_does(visit, site_url, tmp_path):
     from dpup_toolkit.compare import compare_records
-    from dpup_toolkit.record import NOT_UTF8
+    from dpup_toolkit.records.rules import NOT_UTF8
     page = open_checklist(visit, site_url).page
     section = open_compare(page)
     latin1 = tmp_path / "dee.json"

@@ -8,7 +8,7 @@ from docx import Document
 from playwright.sync_api import expect
 
 from dpup_toolkit import render_json, render_markdown
-from dpup_toolkit.docx_record import render_docx
+from dpup_toolkit.records.word import render_docx
 
 from .conftest import accessibility_problems, live, open_saved_file
 from .test_checklist_page import CHECKLIST, FIRST, answer, item, open_checklist, progress, saved_answers
@@ -17,7 +17,7 @@ ABOUT = {"what": "Youth mentoring — Ōtaki pilot", "completed_by": "Aroha Ngat
 WHAT = "What are you checking?"
 BY = "Completed by"
 REVIEW = "Review by (optional)"
-DOCX_LIBRARY = "widgets/docx/docx.mjs"
+DOCX_LIBRARY = "widgets/docx/record.mjs"  # with the docx library in it (widget/front_end.py)
 
 
 def fill_details(page, about=ABOUT):
@@ -210,7 +210,7 @@ def test_the_top_of_a_tool_at_phone_width_is_accessible(visit, site_url):
 
 
 def test_a_record_saved_in_latin1_is_refused_and_a_utf8_one_keeps_its_accents(visit, site_url, tmp_path):
-    from dpup_toolkit.record import NOT_UTF8
+    from dpup_toolkit.records.rules import NOT_UTF8
     page = open_checklist(visit, site_url).page
     answer(page, FIRST, "No")
     record = render_json(CHECKLIST, {FIRST.id: {"answer": "yes", "note": "Café on the marae"}}, "2026-11-21")

@@ -10,18 +10,19 @@ import re
 import sys
 from pathlib import Path
 
+from ..shared import LONG_SENTENCE  # words; a longer sentence is flagged
+
 BLOCKS = ("p", "li", "td", "th", "dd", "dt", "figcaption")
-# The one rule for sentences and words. checklist.js has the same rule for the builder's
+# The one rule for sentences and words. The widget's text.js has the same rule for the builder's
 # plain-language check (tests/test_front_end_logic.py compares them).
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 # A word is a run of characters that are not spaces, punctuation or symbols, joined by ’ ' or -.
 # Those are named by fixed ranges, not by Unicode's letter tables: Python's tables and the
 # browser's are different Unicode versions (Python 3.11 has 14, browsers 15-17), and a letter newer
-# than Python's counted as a word in one and not the other. NOT_WORD in text.js is the same class.
+# than Python's counted as a word in one and not the other. NOT_WORD in result-template.js is the same.
 NOT_WORD = ("\x00-/:-@\\[-`{-\xbf\xd7\xf7\u1680\u2000-\u2bff\u3000-\u303f\ufe00-\ufe0f\ufe10-\ufe6f\ufeff"
             "\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\U0001f000-\U0001faff")
 _WORD = re.compile(f"[^{NOT_WORD}]+(?:[’'-][^{NOT_WORD}]+)*")
-LONG_SENTENCE = 25  # words; a sentence longer than this is flagged
 
 
 def split_sentences(text: str) -> list[str]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .schema import Checklist, Item, Question
+from ..shared import SPACE  # trimmed from typed text, as in the widget
 
 Answers = dict[str, dict]
-SPACE = " \t\r\n"  # what is trimmed from typed text (the same few characters in checklist.js)
 
 
 def visible_items(checklist: Checklist, answers: Answers) -> list[Item]:

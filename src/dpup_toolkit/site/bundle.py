@@ -38,7 +38,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from .. import front_end
+from ..widget import front_end
 from . import assets, minify
 
 PURGECSS = Path("node_modules") / ".bin" / "purgecss"  # under the book's root

@@ -3,14 +3,14 @@ page).
 
 On a page with a widget, the small waiting script (static-widgets.js, the last part of the
 site's one script, bundle.py) loads the static runtime (static-runtime.js). The widget's module
-and its parts (front_end.py) are files of the site, in a folder named by their content
+and its parts (widget/front_end.py, split by esbuild) are files of the site, in a folder named by their content
 (`widgets/checklist-<hash>/`): the page's state names the module (`_esm_file`) instead of
 embedding it, and the module loads a part only when a person first uses it. The site's one
 stylesheet ends with the widget's (bundle.py), so no page carries it in its state (`_css`); a
 page whose form is not drawn at build time (prerender.py) asks for the module early. On the
 built site all of these are minified with esbuild (pinned in package.json, installed by `make
 node_modules/installed.stamp`); no source map goes with them.
-JupyterLab and Voila keep the readable source beside checklist.py.
+JupyterLab and Voila load the one bundled module beside checklist.py (widget/front_end.py).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from .. import front_end
+from ..widget import front_end
 from . import assets
 
 ESBUILD = Path("node_modules") / ".bin" / "esbuild"  # under the book's root
@@ -48,21 +48,19 @@ def minify(source: str, loader: str, root: Path) -> str:
 
 
 def write_front_end(site: Path, root: Path) -> str:
-    """The checklist widget's module and its parts, minified, in a folder of the built `site` named
-    by their content, so a browser never mixes a cached older part with a newer module. Returns
-    the module's path from the site root."""
-    files = {path.name: minify(path.read_text(encoding="utf-8"), "js", root) for path in front_end.module_files()}
-    digest = hashlib.sha256(json.dumps(files, sort_keys=True).encode("utf-8")).hexdigest()[:12]
-    folder = site / "widgets" / f"checklist-{digest}"
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return f"widgets/checklist-{digest}/{front_end.MODULE.name}"
+    """The checklist widget's modules (split and minified by esbuild, front_end.py) and the Word
+    record's module with its library, in the built `site`. Returns the widget's entry module's
+    path from the site root."""
+    try:
+        front_end.write_word_module(site, root)
+        return front_end.write_site_modules(site, root)
+    except front_end.FrontEndError as problem:
+        raise MinifyError(str(problem)) from None
 
 
 def minify_widget_state(html: str, root: Path, module_file: str | None = None, styled_by_site: bool = False) -> str:
     """A written page whose embedded anywidget modules and styles are minified; the checklist
-    widget's module (front_end.bundle) is named by its file, `module_file`, instead, and the page
+    widget's module (front_end.bundled) is named by its file, `module_file`, instead, and the page
     asks for that file early (modulepreload) rather than once its scripts have run; its stylesheet
     is left out when the site's stylesheet carries it (`styled_by_site`, bundle.py). The layout
     models ipywidgets adds beside each widget are left out: the static runtime draws anywidgets
@@ -77,7 +75,7 @@ def minify_widget_state(html: str, root: Path, module_file: str | None = None, s
             del models[model_id]
         for model in models.values():
             fields = model.get("state", {})
-            if module_file and fields.get("_esm") == front_end.bundle():
+            if module_file and fields.get("_esm") == front_end.bundled():
                 del fields["_esm"]
                 fields["_esm_file"] = module_file  # static-runtime.js imports it from the site
                 named.append(module_file)

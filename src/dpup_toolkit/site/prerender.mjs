@@ -1,12 +1,12 @@
 // Draws each tool's form as HTML at build time (prerender.py), with the widget's own render code
-// (checklist.js and its parts) in a small DOM (linkedom, pinned in package.json): a tool page then
-// shows its form with the page's first paint, before any script runs.
+// (widget/checklist.js and the modules it imports) in a small DOM (linkedom, pinned in
+// package.json): a tool page then shows its form with the page's first paint, before any script
+// runs.
 //
 // Usage: node prerender.mjs <form.json>, where form.json is {state, url, root}: a widget's model
 // state (its definition, no saved answers), the page's address and its way to the site root (the
 // page's data-content_root). Prints the form's HTML. One form a run: the widget numbers the forms
-// it draws on a page, and its parts register with the one checklist.js module there is. Nothing
-// is read from or written to storage.
+// it draws on a page. Nothing is read from or written to storage.
 import { readFileSync } from "node:fs";
 import { parseHTML } from "linkedom";
 
@@ -60,7 +60,7 @@ class Model {
 }
 
 const document = browserFor(url, root);
-const { default: widget } = await import("../checklist.js");
+const { default: widget } = await import("../widget/checklist.js");
 const el = document.createElement("div");
 el.className = "static-widget";
 document.querySelector("main").append(el);

@@ -1,10 +1,10 @@
-// Starting, renaming, deleting and restoring saved checks (see savedChecks in checklist.js). A
-// part of checklist.js that the page loads only when a person first changes the list of checks
-// (see `part` there); front_end.py bundles it back into one module for JupyterLab and Voila.
+// Starting, renaming, deleting and restoring saved checks (see savedChecks in saved-checks.js).
+// Loaded only when a person first changes the list of checks (checks-control.js).
 import {
-  CHECK_ID, CheckError, FIRST_CHECK, FIRST_CHECK_NAME, checkOfKey, checksKey, cleanCheckName, savedChecks, storageKeys,
-  unusedName, writeChecks,
-} from "./checklist.js";
+  CHECK_ID, CheckError, FIRST_CHECK, FIRST_CHECK_NAME, checkOfKey, checksKey, cleanCheckName, savedChecks, unusedName,
+  writeChecks,
+} from "./saved-checks.js";
+import { storageKeys } from "./storage.js";
 
 function checkName(checks, name) {
   const cleaned = cleanCheckName(name);

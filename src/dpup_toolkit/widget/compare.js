@@ -1,7 +1,9 @@
 // Compare answers (compare.py does the same): several people's JSON records of this tool, item by
-// item. A part of checklist.js that the page loads only when a person chooses records to compare
-// (see `part` there); front_end.py bundles it back into one module for JupyterLab and Voila.
-import { RecordError, SPACE_ENDS, answerLabel, answerOf, given, h, isPlainObject, optionLabel, visibleItems } from "./checklist.js";
+// item. Loaded only when a person first chooses records to compare
+// (compare-section.js).
+import { h } from "./dom.js";
+import { ANSWER_WORDS } from "./kinds.js";
+import { RecordError, SPACE_ENDS, answerOf, given, isPlainObject, visibleItems } from "./rules.js";
 import { escapeLine, importRecord, quote, recordText } from "./records.js";
 
 const COMPARE_STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
@@ -17,9 +19,8 @@ function personLabel(text, name) {
 
 function comparedAnswer(def, item, entry) {
   if (!entry.shown) return NOT_ASKED;
-  if (entry.answer === null) return item.kind === "text" ? "Not written" : "Not answered";
-  if (item.kind === "text") return entry.answer;
-  return item.kind === "choice" ? optionLabel(item, entry.answer) : answerLabel(def, entry.answer);
+  const words = ANSWER_WORDS[item.kind];
+  return entry.answer === null ? words.missing : words.label(def, item, entry.answer);
 }
 
 // files: [{name, text}] in the order to show them. Gives {people, errors, sections}: every file
@@ -97,7 +98,7 @@ function renderComparison(def, files, comparedAt) {
   return out.join("\n") + "\n";
 }
 
-// The comparison of `files`, drawn into the parts of the section drawCompare (checklist.js) made.
+// The comparison of `files`, drawn into the parts of the section drawCompare (compare-section.js) made.
 function showComparison(def, files, { errors, summary, output, downloadButton, filter }) {
   const { people, errors: problems, sections } = compareRecords(def, files);
   errors.replaceChildren(...(problems.length ? [

@@ -1,11 +1,9 @@
-// Text items and the template result (results.py): free text with warnings about vague phrases,
-// and text assembled from the answers with its plain-language figures (plain_language.py). A part
-// of checklist.js that a tool page loads only when its tool has these kinds (see `kindParts`
-// there); front_end.py bundles it back into one module for JupyterLab and Voila.
-import {
-  DRAW_ITEM, DRAW_RESULT, LONG_SENTENCE, RESULTS, WS, WS_RUN, answerOf, copyText, h, itemById, linksLine, optionLabel,
-  resultFrame,
-} from "./checklist.js";
+// The template result (results.py): text assembled from the answers, with its plain-language
+// figures (plain_language.py). A tool page loads this module only when its tool has one (kinds.js).
+import { copyText, h } from "./dom.js";
+import { resultFrame } from "./drawing.js";
+import { DRAW_RESULT } from "./kinds.js";
+import { LONG_SENTENCE, RESULTS, WS, WS_RUN, answerOf, itemById, optionLabel } from "./rules.js";
 
 // plain_language.py: a sentence ends at . ! or ? (after any closing quotes or brackets) and a space.
 const SENTENCE_END = new RegExp(`(?<=[.!?])["”’)]*[${WS}]+`, "u");
@@ -64,47 +62,6 @@ function templateResult(def, result, answers, shown) {
   };
 }
 
-function vagueWarnings(item, text) {
-  const lower = text.toLowerCase();
-  return item.warnings.filter((warning) => lower.includes(warning.phrase.toLowerCase()));
-}
-
-function drawText(ctx, item) {
-  const id = ctx.id(item);
-  const field = h("textarea", {
-    id: `${id}--text`, rows: 3, className: "dpup-note dpup-text",
-    "aria-describedby": `${id}--help${item.example ? ` ${id}--example` : ""} ${id}--warnings`,
-  });
-  const warnings = h("div", { className: "dpup-warnings", id: `${id}--warnings`, "aria-live": "polite" });
-  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-  const node = h("div", { className: "dpup-item dpup-text-item", id, role: "group", "aria-labelledby": `${id}--label` },
-    h("label", { for: field.id, id: `${id}--label`, className: "dpup-prompt", text: item.prompt }),
-    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
-    item.example ? h("p", { className: "dpup-example", id: `${id}--example` },
-      h("strong", { text: "For example: " }), item.example) : null,
-    field, warnings, printAnswer, linksLine(item.links));
-  function showWarnings(text) {
-    const found = vagueWarnings(item, text);
-    const key = found.map((warning) => warning.phrase).join("\n");
-    if (warnings.dataset.showing === key) return; // unchanged: do not make screen readers repeat it
-    warnings.dataset.showing = key;
-    warnings.replaceChildren(...found.map((warning) => h("p", { className: "dpup-warning" },
-      h("strong", { text: `“${warning.phrase}” makes a purpose vague. ` }), warning.advice)));
-  }
-  field.addEventListener("input", () => {
-    showWarnings(field.value);
-    ctx.update(item.id, { answer: field.value }, { sync: false });
-  });
-  field.addEventListener("change", () => ctx.update(item.id, { answer: field.value }));
-  function refresh(entry) {
-    if (document.activeElement !== field) field.value = entry.answer || "";
-    showWarnings(field.value);
-    printAnswer.textContent = entry.answer ? entry.answer : "Not written yet.";
-    node.classList.toggle("dpup-written", Boolean(entry.answer)); // print leaves out the example then
-  }
-  return { item, node, refresh };
-}
-
 function drawTemplate(ctx, result, i) {
   const output = h("div", { className: "dpup-template-output" });
   const check = h("div", { className: "dpup-plain-language" });
@@ -142,7 +99,6 @@ function drawTemplate(ctx, result, i) {
 }
 
 RESULTS.template = templateResult;
-DRAW_ITEM.text = drawText;
 DRAW_RESULT.template = drawTemplate;
 
-export { checkText, drawTemplate, drawText, templateResult, wordCount };
+export { checkText, drawTemplate, templateResult, wordCount };

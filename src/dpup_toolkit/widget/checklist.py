@@ -1,7 +1,7 @@
 """ChecklistWidget: one checklist as an interactive form, in JupyterLab, Voila and on the static site.
 
-The front-end is checklist.js (with the parts it loads on first use, bundled in: front_end.py) and
-checklist.css beside this file. Answers live in the browser (localStorage) and sync to the
+The front-end is checklist.js and the modules beside it, bundled into one module for anywidget
+(checklist.bundle.js, front_end.py), and checklist.css beside this file. Answers live in the browser (localStorage) and sync to the
 `answers` traitlet when a kernel is present.
 """
 from __future__ import annotations
@@ -11,16 +11,17 @@ import datetime as dt
 import anywidget
 import traitlets
 
+from ..engine.catalogue import catalogue_entries
+from ..engine.progress import Progress, progress
+from ..engine.schema import Checklist
+from ..records.markdown import render_markdown
+from ..records.rules import clean_about, clean_answers, record_filename, render_json
+from ..records.word import render_docx
 from . import front_end
-from .engine.catalogue import catalogue_entries
-from .engine.progress import Progress, progress
-from .docx_record import render_docx
-from .record import clean_about, clean_answers, record_filename, render_json, render_markdown
-from .engine.schema import Checklist
 
 
 class ChecklistWidget(anywidget.AnyWidget):
-    _esm = front_end.bundle()
+    _esm = front_end.bundled()
     _css = front_end.STYLESHEET
 
     definition = traitlets.Dict(help="The checklist as JSON, as the front-end draws it").tag(sync=True)

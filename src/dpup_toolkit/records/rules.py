@@ -1,7 +1,10 @@
-"""A completed checklist as a record a person keeps: Markdown to read, JSON to resume from.
+"""A completed checklist as a record a person keeps: the rules every record follows (answers and
+details cleaned, text escaped for Markdown, file names), the JSON record to resume from, and
+reading a record back (import).
 
-checklist.js renders the same two formats in the browser, byte for byte; the browser tests
-compare a downloaded record with `render_markdown` / `render_json` for the same answers.
+The Markdown and Word records are laid out in blocks.py and written by markdown.py and
+word.py. records.js (and the widget's rules.js) follow the same rules in the browser, byte for byte;
+the parity tests and the golden records (tests/golden/) hold the two to it.
 """
 from __future__ import annotations
 
@@ -10,14 +13,11 @@ import json
 import re
 import unicodedata
 
-from .engine.catalogue import catalogue_entries
-from .engine.plain_language import LONG_SENTENCE
-from .engine.progress import SPACE, Answers, answer_of, progress, visible_items
-from .engine.results import results_of
-from .engine.schema import MAX_VERSION, Checklist
-
-RECORD_FORMAT = "dpup-toolkit/checklist-record"
-RECORD_FORMAT_VERSION = 1
+from ..engine.catalogue import catalogue_entries
+from ..engine.progress import SPACE, Answers
+from ..engine.results import results_of
+from ..engine.schema import MAX_VERSION, Checklist
+from ..shared import RECORD_FORMAT, RECORD_FORMAT_VERSION, WHITESPACE
 
 # Escaping, identical in records.js (escapeMarkdown). Only explicit classes are used, because
 # Python's \s and \d also match characters (NEL, other digits) that JavaScript's do not.
@@ -27,7 +27,7 @@ RECORD_FORMAT_VERSION = 1
 # "At a line's start" allows any space Python's str.strip() removes (LINE_START_SPACE), not only
 # spaces and tabs: MyST reads a target, "(name)=", from the line stripped that way, so a note
 # starting with NEL (U+0085) and "(name)=" became a target.
-LINE_START_SPACE = "\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+LINE_START_SPACE = WHITESPACE
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&$@{}^]|:(?=//)|(?<=[^ \t.])\.(?=[^ \t.])")
 _LINE_START_MARKER = re.compile(rf"^([{LINE_START_SPACE}]*)([-+=:%(])")
 _LINE_START_NUMBER = re.compile(rf"^([{LINE_START_SPACE}]*[0-9]+)([.)])")
@@ -67,7 +67,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff
 
 def _given(value, missing):
     """A saved value, or `missing` when there is none (null, absent or empty text): the same test
-    as checklist.js, so that 0, false, [] and {} are mistakes in both, not "no answer" in one.
+    as the widget's rules.js, so that 0, false, [] and {} are mistakes in both, not "no answer" in one.
     Text loses any lone surrogate (to U+FFFD): it cannot be written as UTF-8, and JSON.stringify
     would escape it where json.dumps does not; and so does any control character."""
     if isinstance(value, str):
@@ -76,7 +76,7 @@ def _given(value, missing):
 
 
 def _shown(value) -> str:
-    """A value as a message quotes it: JSON for text, the same in checklist.js."""
+    """A value as a message quotes it: JSON for text, the same in the widget's rules.js."""
     return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else "not one of its answers"
 
 
@@ -111,7 +111,7 @@ NEEDS_REASON = "Say why this does not apply, or answer it."
 
 def changes_message(checklist: Checklist, version: int, removed: int, kept: str) -> str:
     """What changed in the tool since answers were saved for `version`, in plain words (the same
-    in checklist.js): added and reworded items from the YAML's `changes`, removed ones counted."""
+    in the widget's rules.js): added and reworded items from the YAML's `changes`, removed ones counted."""
     later = [change for change in checklist.changes if change.version > version]
     known = {item.id for item in checklist.items}
 
@@ -136,7 +136,7 @@ SLUG_LENGTH = 40
 
 def clean_about(about) -> dict[str, str]:
     """{"what", "completed_by", "review_by"} as trimmed text ("" when missing or not text); a review
-    date that is not a real day written YYYY-MM-DD is dropped. The same as cleanAbout in checklist.js."""
+    date that is not a real day written YYYY-MM-DD is dropped. The same as cleanAbout in the widget's rules.js."""
     about = about if isinstance(about, dict) else {}
     cleaned = {}
     for field in ABOUT_FIELDS:
@@ -195,123 +195,6 @@ def import_about(text: str | bytes) -> dict[str, str] | None:
 
 def _quote(text: str) -> list[str]:
     return [f"> {line}".rstrip(" \t") for line in escape_markdown(text).split("\n")]
-
-
-def _result_lines(checklist: Checklist, result: dict, entries: list[dict], answers: Answers | None = None) -> list[str]:
-    out = ["", f"## {escape_line(result['title'])}", ""]
-    kind = result["kind"]
-    if kind == "unmet":
-        for number, item_id in enumerate(result["items"], 1):
-            item = checklist.item(item_id)
-            action = NEEDS_REASON if checklist.needs_reason(item, (answers or {}).get(item_id)) else item.action
-            out += [f"{number}. {escape_line(item.prompt)}", f"   - What to do: {escape_line(action)}"]
-        if not result["items"]:
-            out.append("Nothing is marked as not met.")
-    elif kind == "template":
-        if not result["parts"]:
-            out.append("Nothing written yet: answer the questions below.")
-        for i, part in enumerate(result["parts"]):
-            out += ([""] if i else []) + ([f"### {escape_line(part['heading'])}", ""] if part["heading"] else [])
-            out += escape_markdown(part["text"]).split("\n")
-        check = result["plain_language"]
-        if check and result["parts"]:
-            out += ["", f"Plain language: {check['sentences']} sentences, {check['average']} words a sentence "
-                        f"on average. Sentences over {LONG_SENTENCE} words: {len(check['long'])}."]
-            out += [f"- {escape_line(sentence)}" for sentence in check["long"]]
-    elif kind == "rules":
-        chosen = result["recommendation"]
-        if chosen is None:
-            out.append("No recommendation yet: answer the questions below.")
-        else:
-            out += [f"Recommendation: {escape_line(chosen['title'])}", "", escape_markdown(chosen["text"])]
-            if chosen["links"]:
-                out += ["", "Read more: " + "; ".join(escape_line(link["title"]) for link in chosen["links"])]
-    elif kind == "score":
-        out.append(f"{result['correct']} of {result['total']} correct.")
-    elif kind == "catalogue":
-        if not (result["role"] or result["stage"]):
-            out.append("Nothing chosen yet: choose below to see what fits.")
-        else:
-            for i, (heading, entries_of, none) in enumerate(catalogue_parts(result, entries)):
-                out += ([""] if i else []) + [f"### {heading}", ""]
-                for entry in entries_of:
-                    minutes = f" About {entry['minutes']} minutes." if entry["minutes"] else ""
-                    out.append(f"- {escape_line(entry['title'])}: {escape_line(entry['summary'])}{minutes}")
-                if not entries_of:
-                    out.append(none)
-    return out
-
-
-def catalogue_parts(result: dict, entries: list[dict]) -> list[tuple[str, list[dict], str]]:
-    """A catalogue result as (heading, the entries it lists, what to say when none fit): tools, then
-    case studies when the catalogue has any. checklist.js has the same in `catalogueParts`."""
-    by_id = {(entry["kind"], entry["id"]): entry for entry in entries}
-    parts = [("Tools", [by_id["tool", tool_id] for tool_id in result["tools"]], "No tool fits that choice yet.")]
-    if any(entry["kind"] == "case" for entry in entries):
-        parts.append(("Case studies", [by_id["case", case_id] for case_id in result["cases"]],
-                      "No case study fits that choice yet."))
-    return parts
-
-
-def _item_lines(checklist: Checklist, item, entry: dict) -> list[str]:
-    out = ["", f"### {escape_line(item.prompt)}", ""]
-    answer = entry.get("answer")
-    if item.kind == "text":
-        text = answer_of(item, {item.id: entry})
-        return out + (["Answer:", ""] + _quote(text) if text else ["Answer: Not written"])
-    if item.kind == "choice":
-        out.append(f"Answer: {escape_line(item.option_label(answer)) if answer else 'Not answered'}")
-        if item.correct and answer:
-            right = "Correct." if answer == item.correct else \
-                f"Not correct. The right answer is: {escape_line(item.option_label(item.correct))}."
-            explanation = next(option.explanation for option in item.options if option.value == answer)
-            out += ["", right, "", escape_markdown(explanation)]
-    else:
-        out.append(f"Answer: {escape_line(checklist.answer_label(answer)) if answer else 'Not answered'}")
-        if answer and answer == checklist.not_applicable:
-            reason = entry.get("reason", "")
-            out += ["", "Why it does not apply:", ""] + _quote(reason) if reason.strip(SPACE) else \
-                ["", "Why it does not apply: Not given yet"]
-    if entry.get("note"):
-        out += ["", "Note:", ""] + _quote(entry["note"])
-    return out
-
-
-def _unanswered_lines(checklist: Checklist, answers: Answers, shown: set[str]) -> list[str]:
-    """The prompts of the shown items with no answer yet, so the summary says which ones."""
-    prompts = [item.prompt for item in checklist.items if item.id in shown and not answer_of(item, answers)]
-    return ["", "## Not yet answered", ""] + [f"- {escape_line(prompt)}" for prompt in prompts] if prompts else []
-
-
-def render_markdown(checklist: Checklist, answers: Answers, exported_at: dt.date | str | None = None,
-                    entries: list[dict] | None = None, about: dict | None = None) -> str:
-    exported_at = str(exported_at or dt.date.today().isoformat())
-    entries = catalogue_entries(checklist) if entries is None else entries
-    answers = clean_answers(checklist, answers)
-    status = progress(checklist, answers)
-    shown = {item.id for item in visible_items(checklist, answers)}
-    out = [
-        f"# {escape_line(checklist.title)}: record",
-        "",
-        *(f"- {label}: {escape_line(text)}" for label, text in about_lines(about)),
-        f"- Checklist: {checklist.id}, version {checklist.version}",
-        f"- Exported: {escape_line(exported_at)}",
-    ]
-    if status.has_questions:
-        out += [f"- Progress: {status.answered} of {status.total} questions answered", f"- Not met: {len(status.unmet)}"]
-    else:
-        out.append(f"- Progress: {status.answered} of {status.total} answered")
-    for result in results_of(checklist, answers, entries):
-        out += _result_lines(checklist, result, entries, answers)
-    out += _unanswered_lines(checklist, answers, shown)
-    for section in checklist.sections:
-        items = [item for item in section.items if item.id in shown]
-        if not items:
-            continue
-        out += ["", f"## {escape_line(section.title)}"]
-        for item in items:
-            out += _item_lines(checklist, item, answers.get(item.id, {}))
-    return "\n".join(out) + "\n"
 
 
 def render_json(checklist: Checklist, answers: Answers, exported_at: dt.date | str | None = None,
@@ -378,7 +261,7 @@ def import_record(checklist: Checklist, text: str | bytes) -> tuple[Answers, lis
     """Answers from a JSON record (its text, or the file's bytes), and notices for the person (for
     example, dropped old items).
 
-    Read exactly as importRecord in checklist.js reads it: a leading byte-order mark is dropped,
+    Read exactly as importRecord in records.js reads it: a leading byte-order mark is dropped,
     every number is a double (JSON.parse has no integers), and NaN or Infinity are not JSON.
     """
     text = record_text(text).removeprefix("\ufeff")
