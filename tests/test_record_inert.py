@@ -15,6 +15,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 from mdit_py_plugins.substitution import substitution_plugin
 
 from dpup_toolkit import render_markdown
+from dpup_toolkit.records.rules import _CONTROL
 from dpup_toolkit.engine.schema import Checklist
 
 from .conftest import FIXTURES
@@ -55,6 +56,7 @@ def text_of(tokens):
 
 
 def squeeze(text):
+    text = _CONTROL.sub("\ufffd", text)  # the record writes each control character as U+FFFD
     return re.sub(r"[\s\ufeff\u0085\u200b]+", "", re.sub("[\x00\ud800-\udfff]", "\ufffd", text))
 
 
