@@ -24,6 +24,7 @@ from sphinx.search.en import SearchEnglish
 ASSETS = "../navigation/"  # under html_extra_path; "../" because Sphinx puts "_static/" in front
 UNWANTED_HEADER_BUTTONS = {"launch-buttons", "download-buttons", "fullscreen-button"}
 OTHER_WAYS_ID = "other-ways-to-run-this-tool"
+STATEMENTS = [("book/accessibility", "Accessibility statement"), ("book/privacy", "Privacy statement")]
 
 
 def fold(word: str) -> str:
@@ -111,6 +112,12 @@ def _drop_unwanted_header_buttons(app, pagename, templatename, context, doctree)
         context["theme_extra_footer"] = f'<p><a href="{repository}">View source</a> (for developers)</p>'
 
 
+def _statements_in_footer(app, pagename, templatename, context, doctree):
+    """Every page's footer links to the site's accessibility and privacy statements."""
+    links = " · ".join(f'<a href="{context["pathto"](page)}">{title}</a>' for page, title in STATEMENTS)
+    context["theme_extra_footer"] = context.get("theme_extra_footer", "") + f'<p class="dpup-statements">{links}</p>'
+
+
 def page_description(doctree, limit: int = 200) -> str | None:
     """The page's "In brief", in whole sentences up to `limit` characters: its link preview."""
     brief = next((s for s in doctree.findall(nodes.section) if "in-brief" in s["ids"]), None)
@@ -171,5 +178,6 @@ def setup(app):
     app.connect("doctree-read", _add_other_ways)
     app.connect("html-page-context", _describe_page, priority=400)  # before sphinxext-opengraph
     app.connect("html-page-context", _drop_unwanted_header_buttons, priority=900)
+    app.connect("html-page-context", _statements_in_footer, priority=950)  # after the "View source" link
     app.connect("build-finished", _build_finished, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
