@@ -7,7 +7,7 @@ VOILA_PORT ?= 8866
 
 .PHONY: serve test build voila lab bench report manifest clean
 
-$(VENV)/installed.stamp: requirements.txt pyproject.toml
+$(VENV)/installed.stamp: requirements.txt pyproject.toml $(wildcard theme/jupyter/*.json theme/jupyter/voila/templates/dpup/*) voila.json
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
@@ -50,7 +50,7 @@ serve: build
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
 
 voila: $(VENV)/installed.stamp
-	JUPYTER_PATH=$(CURDIR)/theme/jupyter $(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
+	$(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
 
 # Tests run in one worker per core (`make test WORKERS=4` to try more). A file's tests stay in one
 # worker (--dist loadfile): a notebook's cells share one kernel and a module's servers start once;

@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 import html
+import json
+import posixpath
 import re
 import unicodedata
 from pathlib import Path
@@ -114,7 +116,9 @@ def _drop_unwanted_header_buttons(app, pagename, templatename, context, doctree)
 
 def _statements_in_footer(app, pagename, templatename, context, doctree):
     """Every page's footer links to the site's accessibility and privacy statements."""
-    links = " · ".join(f'<a href="{context["pathto"](page)}">{title}</a>' for page, title in STATEMENTS)
+    here = posixpath.dirname(pagename)
+    links = " · ".join(f'<a href="{posixpath.relpath(f"{page}.html", here or ".")}">{title}</a>'
+                       for page, title in STATEMENTS)
     context["theme_extra_footer"] = context.get("theme_extra_footer", "") + f'<p class="dpup-statements">{links}</p>'
 
 
@@ -158,8 +162,33 @@ def fix_landing_title(html: str, site_title: str) -> str:
     return html.replace(twice, f"<title>{site_title}</title>", 1)
 
 
+def glossary_entries(terms: dict, docnames: list[str]) -> dict[str, list]:
+    """Search index entries for the glossary's terms, each as written and without its macrons
+    ("whānau" and "whanau"), as the search page matches them against the query: [file, anchor, main]."""
+    entries: dict[str, list] = {}
+    for (kind, name), (docname, anchor) in sorted(terms.items()):
+        if kind == "term" and docname in docnames:
+            for key in dict.fromkeys([name.lower(), fold(name).lower()]):
+                entries.setdefault(key, []).append([docnames.index(docname), anchor, True])
+    return entries
+
+
+def add_glossary_to_search(outdir: Path, terms: dict) -> None:
+    """The glossary's terms in the search index, whether or not Sphinx re-read the glossary (an
+    incremental build drops the index entries of pages it did not re-read)."""
+    path = outdir / "searchindex.js"
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    prefix, suffix = "Search.setIndex(", ")"
+    index = json.loads(text[len(prefix):-len(suffix)])
+    index["indexentries"] = {**index.get("indexentries", {}), **glossary_entries(terms, index["docnames"])}
+    path.write_text(prefix + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + suffix, encoding="utf-8")
+
+
 def _build_finished(app, exception):
     if exception is None and app.builder.format == "html":
+        add_glossary_to_search(Path(app.outdir), app.env.domaindata["std"]["objects"])
         landing = Path(app.outdir) / f"{app.config.root_doc}.html"
         if landing.exists():
             html = landing.read_text(encoding="utf-8")

@@ -156,16 +156,6 @@
     };
   }
 
-  // Glossary entries are index entries ("whānau"), matched against the query as typed: each is
-  // also listed without its macrons, so "whanau" finds the glossary's entry too.
-  function foldIndexEntries(index) {
-    const entries = index.indexentries || {};
-    for (const [entry, found] of Object.entries(entries)) {
-      const plain = fold(entry);
-      if (plain !== entry && !(plain in entries)) entries[plain] = found;
-    }
-  }
-
   // A page whose title holds every word searched for comes first ("tangata" finds He Tāngata
   // before the pages that mention it); a section whose title does comes next.
   function rankTitlesFirst() {
@@ -185,9 +175,6 @@
     if (typeof Search === "undefined" || typeof Search.makeSearchSummary !== "function") return;
     quoteSearchResults();
     rankTitlesFirst();
-    if (Search._index) foldIndexEntries(Search._index);
-    const setIndex = Search.setIndex;
-    Search.setIndex = (index) => { foldIndexEntries(index); setIndex(index); };
   }
 
   scrollToLateTarget();
