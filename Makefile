@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 VOILA_PORT ?= 8866
 
-.PHONY: serve test build voila lab bench report manifest clean
+.PHONY: serve test build voila lab bench report manifest clean goldens
 
 $(VENV)/installed.stamp: requirements.txt pyproject.toml $(wildcard theme/jupyter/*.json theme/jupyter/voila/templates/dpup/*) voila.json
 	python3 -m venv $(VENV)
@@ -31,7 +31,7 @@ node_modules/installed.stamp: package.json package-lock.json
 # the notebooks (and the pages that embed them) afresh. The navigator embeds what each case study
 # says it fits (its `case_study:` metadata), so a changed case study counts too.
 # Sphinx also copies theme/site-root/ only when it writes pages, and not over older copies.
-_build/engine.stamp: $(wildcard src/dpup_toolkit/*) $(wildcard checklists/*.yml) $(wildcard case_studies/*.md case_studies/*.ipynb) $(wildcard theme/*/* theme/*/*/*)
+_build/engine.stamp: $(wildcard src/dpup_toolkit/* src/dpup_toolkit/*/*) $(wildcard checklists/*.yml) $(wildcard case_studies/*.md case_studies/*.ipynb) $(wildcard theme/*/* theme/*/*/*)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/html/widgets
 	mkdir -p _build && touch $@
 
@@ -41,8 +41,14 @@ _build/toc.stamp: _toc.yml
 	rm -rf _build/.doctrees
 	mkdir -p _build && touch $@
 
-# esbuild (node_modules) minifies the widget's module and our own scripts in the built site.
-build: $(VENV)/installed.stamp node_modules/installed.stamp _build/engine.stamp _build/toc.stamp
+# The widget's one module for JupyterLab and Voila, bundled by esbuild and committed in the package
+# (people who pip install it have no Node): written again whenever its source changes.
+WIDGET := src/dpup_toolkit/widget
+$(WIDGET)/checklist.bundle.js: $(filter-out $(WIDGET)/checklist.bundle.js,$(wildcard $(WIDGET)/*.js)) src/dpup_toolkit/shared.json node_modules/installed.stamp
+	python3 $(WIDGET)/front_end.py
+
+# esbuild (node_modules) bundles and minifies the widget's modules and our own scripts in the built site.
+build: $(VENV)/installed.stamp node_modules/installed.stamp $(WIDGET)/checklist.bundle.js _build/engine.stamp _build/toc.stamp
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 serve: build
@@ -72,8 +78,13 @@ lab: $(VENV)/installed.stamp
 
 # Plain-language figures per page (average sentence length).
 report: build
-	$(BIN)/python -m dpup_toolkit.plain_language _build/html
+	$(BIN)/python -m dpup_toolkit.engine.plain_language _build/html
 
 # Refresh the committed list of public URLs and anchors after adding pages or sections on purpose.
 manifest: build $(VENV)/dev-installed.stamp
 	$(BIN)/python -m tests.site_manifest --update
+
+# Write the golden records (tests/golden/) again, from Python and from the browser's code in Node,
+# after an intended change to the records; review the change as a git diff.
+goldens: $(VENV)/dev-installed.stamp node_modules/installed.stamp
+	$(BIN)/python -m tests.goldens

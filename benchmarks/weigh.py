@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from functools import lru_cache, partial
 from pathlib import Path
 
-from dpup_toolkit import prerender
+from dpup_toolkit.site import prerender
 
 COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt")
 

@@ -2,7 +2,7 @@
 import pytest
 
 from dpup_toolkit import load_checklist, progress
-from dpup_toolkit.results import results_of
+from dpup_toolkit.engine.results import results_of
 
 from .conftest import ROOT
 
@@ -82,6 +82,6 @@ def test_the_builder_assembles_the_examples_into_a_plain_explanation():
 
 
 def test_the_builder_leaves_out_parts_not_written_yet():
-    (result,) = results_of(BUILDER, answers(law="the Privacy Act 2020."))
-    assert result["parts"] == [{"heading": "The law", "text": "The law that allows this: the Privacy Act 2020."}]
-    assert result["text"] == "The law\nThe law that allows this: the Privacy Act 2020."
+    (result,) = results_of(BUILDER, answers(law="the Social Security Act 2018."))
+    assert result["parts"] == [{"heading": "The law", "text": "The law: the Social Security Act 2018."}]
+    assert result["text"] == "The law\nThe law: the Social Security Act 2018."

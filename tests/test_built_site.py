@@ -8,10 +8,11 @@ import pytest
 import yaml
 
 import dpup_toolkit
-from dpup_toolkit import front_end, list_checklists
-from dpup_toolkit.catalogue import catalogue_entries
-from dpup_toolkit.minify import minify
-from dpup_toolkit.prerender import widget_state
+from dpup_toolkit import list_checklists
+from dpup_toolkit.engine.catalogue import catalogue_entries
+from dpup_toolkit.site.minify import minify
+from dpup_toolkit.site.prerender import widget_state
+from dpup_toolkit.widget import front_end
 
 from .conftest import ROOT, SITE
 
@@ -22,13 +23,13 @@ def widget_states(page):
 
 
 @pytest.mark.parametrize("checklist", list_checklists(ROOT / "checklists"), ids=lambda c: c.id)
-def test_each_checklist_page_carries_the_current_widget_and_data(checklist):
+def test_each_checklist_page_carries_the_current_widget_and_data(checklist, tmp_path):
     page = f"checklists/{checklist.id}.html"
     (state,) = widget_states(page)
-    package = Path(dpup_toolkit.__file__).parent
+    package = Path(dpup_toolkit.__file__).parent / "widget"
     # The current styles, minified for the site (minify.py), with no source map, end the site's
     # one stylesheet (bundle.py), so every page has them and none embeds them; the current module
-    # and its parts, minified too, are files of the site.
+    # and its parts, bundled, split and minified by esbuild (widget/front_end.py), are files of the site.
     folder = SITE / Path(state["_esm_file"]).parent
     source = (package / "checklist.css").read_text(encoding="utf-8")
     styles = minify(source, "css", ROOT)
@@ -38,15 +39,28 @@ def test_each_checklist_page_carries_the_current_widget_and_data(checklist):
     assert (SITE / "site" / "dpup.css").read_text(encoding="utf-8").endswith("\n" + styles)
     assert "_css" not in state and "_esm" not in state
     assert state["_esm_file"].startswith("widgets/checklist-") and Path(state["_esm_file"]).name == "checklist.js"
-    for path in front_end.module_files():
-        built = (folder / path.name).read_text(encoding="utf-8")
-        assert built == minify(path.read_text(encoding="utf-8"), "js", ROOT)
-        assert len(built) < 0.8 * path.stat().st_size and "sourceMappingURL" not in built
+    assert front_end.write_site_modules(tmp_path, ROOT) == state["_esm_file"]
+    fresh = tmp_path / state["_esm_file"]
+    assert {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()} == \
+        {path.name: path.read_text(encoding="utf-8") for path in fresh.parent.iterdir()}
+    assert not any("sourceMappingURL" in path.read_text(encoding="utf-8") for path in folder.iterdir())
     definition = checklist.model_dump(mode="json")
     if catalogue_entries(checklist):  # the navigator carries the tools it can offer
         definition["catalogue"] = catalogue_entries(checklist)
     assert state["definition"] == definition
     assert state["answers"] == {}
+
+
+def test_the_word_record_module_carries_the_pinned_library_minified(tmp_path):
+    # One file, fetched only when a person asks for a Word file: the record's layout with the docx
+    # library from node_modules, bundled and minified (widget/front_end.py); nothing left to import.
+    built = SITE / "widgets" / "docx" / "record.mjs"
+    front_end.write_word_module(tmp_path, ROOT)
+    assert built.read_text(encoding="utf-8") == (tmp_path / "widgets" / "docx" / "record.mjs").read_text(encoding="utf-8")
+    text = built.read_text(encoding="utf-8")
+    assert not re.search(r'(?:\bfrom|\bimport)\s*["\']', text) and "docxBlob" in text
+    assert not (SITE / "widgets" / "docx" / "docx.mjs").exists()
+    assert len(text) < 400_000
 
 
 def test_the_waiting_script_is_part_of_the_sites_one_script_and_asks_for_this_builds_runtime():

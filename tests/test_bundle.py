@@ -2,7 +2,7 @@
 extension files they use in order, and a moved stylesheet still finds its images and fonts."""
 import pytest
 
-from dpup_toolkit import bundle
+from dpup_toolkit.site import bundle
 
 BUNDLES = {bundle.STYLE: bundle.STYLE + "?v=1", bundle.SCRIPT: bundle.SCRIPT + "?v=3"}
 HEAD = """<html data-content_root="../"><head>

@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dpup_toolkit import ChecklistFileError, list_checklists, load_checklist, parse_checklist
-from dpup_toolkit.catalogue import check_links, toc_pages
-from dpup_toolkit.yaml_source import MAX_BYTES
+from dpup_toolkit.engine.catalogue import check_links, toc_pages
+from dpup_toolkit.engine.yaml_source import MAX_BYTES
 
 from .conftest import FIXTURES, ROOT
 
@@ -168,7 +168,7 @@ def test_the_build_fails_on_a_link_to_a_missing_page(tmp_path, sample_text):
     # site.py runs this check when Sphinx has read every page (env-check-consistency).
     from types import SimpleNamespace
 
-    from dpup_toolkit.site import _check_checklist_links, setup
+    from dpup_toolkit.site.pages import _check_checklist_links, setup
 
     events = []
     setup(SimpleNamespace(connect=lambda event, handler, **kw: events.append((event, handler)),

@@ -1,14 +1,15 @@
 """checklist.js runs the same rules as the Python engine: the static site has no kernel, so the
 browser makes the records itself. These tests run the front-end's functions in Node and compare
-them with progress.py and record.py, and check its saved-state handling."""
+them with progress.py and records/rules.py, and check its saved-state handling."""
 import json
-import shutil
+import re
 import subprocess
 
 import pytest
 
-from dpup_toolkit import RecordError, front_end, import_record, progress, render_json, render_markdown
-from dpup_toolkit.record import escape_markdown
+from dpup_toolkit import RecordError, import_record, progress, render_json, render_markdown
+from dpup_toolkit.records.rules import escape_markdown
+from dpup_toolkit.widget import front_end
 
 from .conftest import ROOT
 from .test_record import ANSWERS, HOSTILE_NOTE, KINDS_ANSWERS, record_with
@@ -18,15 +19,12 @@ RUNNER = ROOT / "tests" / "js" / "run_front_end_logic.mjs"
 
 @pytest.fixture(scope="module")
 def module(tmp_path_factory):
-    # checklist.js and its parts as the built site runs them, side by side (ES modules, as the
-    # browser loads them); one module that re-exports them all gives the tests every function.
+    # The widget's source modules, run in place as ES modules; one module that re-exports them all
+    # gives the tests every function.
     folder = tmp_path_factory.mktemp("js")
-    (folder / "package.json").write_text('{"type": "module"}', encoding="utf-8")
-    for path in front_end.module_files():
-        shutil.copy(path, folder / path.name)
-    (folder / "all.js").write_text("".join(f'export * from "./{path.name}";\n' for path in front_end.module_files()),
-                                   encoding="utf-8")
-    return folder / "all.js"
+    (folder / "all.mjs").write_text("".join(f'export * from "{path.as_uri()}";\n' for path in front_end.module_files()),
+                                    encoding="utf-8")
+    return folder / "all.mjs"
 
 
 @pytest.fixture
@@ -79,7 +77,7 @@ KIND_ANSWER_SETS = [
 
 @pytest.mark.parametrize("answers", KIND_ANSWER_SETS, ids=["empty", "golden", "blank-text", "long", "unicode"])
 def test_records_and_results_of_every_kind_match_python_byte_for_byte(run_js, kinds, answers):
-    from dpup_toolkit.results import results_of
+    from dpup_toolkit.engine.results import results_of
     d = definition(kinds)
     results = run_js([["renderMarkdown", [d, answers, "2026-11-21"]], ["renderJson", [d, answers, "2026-11-21"]],
                       ["resultsOf", [d, answers]], ["progressOf", [d, answers]]])["results"]
@@ -101,15 +99,15 @@ PLAIN_TEXTS = [
 
 
 def test_the_plain_language_check_matches_python(run_js):
-    from dpup_toolkit.plain_language import check_text
+    from dpup_toolkit.engine.plain_language import check_text
     results = run_js([["checkText", [[text, "Second block. Two."]]] for text in PLAIN_TEXTS])["results"]
     assert [r["value"] for r in results] == [check_text([text, "Second block. Two."]) for text in PLAIN_TEXTS]
 
 
 def test_the_catalogue_result_matches_python(run_js, tmp_path):
     from dpup_toolkit import load_checklist
-    from dpup_toolkit.catalogue import catalogue_entries
-    from dpup_toolkit.results import results_of
+    from dpup_toolkit.engine.catalogue import catalogue_entries
+    from dpup_toolkit.engine.results import results_of
     from .conftest import FIXTURES
     (tmp_path / "sample.yml").write_text((FIXTURES / "sample.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "kinds.yml").write_text((FIXTURES / "kinds.yml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -145,8 +143,8 @@ case_study:
 
 def test_the_catalogue_lists_case_studies_the_same_in_python_and_the_browser(run_js, tmp_path):
     from dpup_toolkit import load_checklist
-    from dpup_toolkit.catalogue import catalogue_entries
-    from dpup_toolkit.results import results_of
+    from dpup_toolkit.engine.catalogue import catalogue_entries
+    from dpup_toolkit.engine.results import results_of
     from .conftest import FIXTURES
     tools, cases = tmp_path / "tools", tmp_path / "cases"
     tools.mkdir(), cases.mkdir()
@@ -280,3 +278,29 @@ def test_text_and_choice_answers_saved_for_an_older_version_are_brought_across(r
     out = run_js([["loadSaved", [definition(kinds)]]], storage=old)
     assert out["results"][0]["value"]["answers"] == {
         "what": {"answer": "names", "note": ""}, "size": {"answer": "large", "note": "n"}}
+
+
+def test_python_and_the_widget_take_the_rules_they_share_from_one_file(run_js, sample):
+    # shared.json holds the sentence-length limit, the record format and its newest number, the
+    # storage keys' format and the whitespace rules; neither language keeps a copy of its own.
+    from dpup_toolkit import shared
+    from dpup_toolkit.records import rules as record
+    from dpup_toolkit.engine import plain_language
+    from dpup_toolkit.engine.progress import SPACE
+    from dpup_toolkit.widget import front_end
+
+    values = json.loads((ROOT / "src" / "dpup_toolkit" / "shared.json").read_text(encoding="utf-8"))
+    assert (plain_language.LONG_SENTENCE, SPACE, record.LINE_START_SPACE) == \
+        (values["long_sentence"], values["trimmed"], values["whitespace"])
+    d = definition(sample)
+    out = run_js([["storageKey", [d]], ["checksKey", [d]], ["renderJson", [d, {}, "2026-11-21"]],
+                  ["cleanCheckName", ["  a\u3000\u0085b  "]]])["results"]
+    assert out[0]["value"] == f"{shared.STORAGE_PREFIX}sample:v{sample.version}"
+    assert out[1]["value"] == f"{shared.CHECKS_PREFIX}sample"
+    made = json.loads(out[2]["value"])
+    assert (made["format"], made["format_version"]) == (shared.RECORD_FORMAT, shared.RECORD_FORMAT_VERSION)
+    assert out[3]["value"] == " ".join("  a\u3000\u0085b  ".split())
+    for path in front_end.module_files():
+        text = re.sub(r"^\s*//.*$", "", path.read_text(encoding="utf-8"), flags=re.M)  # code, not comments
+        for copy in ("dpup-toolkit:checklist:", "dpup-toolkit:checks:", "checklist-record", "\\u205f", "= 25;"):
+            assert copy not in text, f"{path.name} keeps its own copy of {copy!r}: take it from shared.json"

@@ -1,7 +1,7 @@
 """The theme's Font Awesome icons become inline SVG when a page is written (issue 10)."""
 import pytest
 
-from dpup_toolkit import assets, icons
+from dpup_toolkit.site import assets, icons
 
 ICONS = icons.load_icons()
 
@@ -21,7 +21,7 @@ def test_an_icon_with_a_title_keeps_it_as_its_accessible_name():
 
 
 def test_an_icon_the_set_lacks_fails_with_its_name_and_the_fix():
-    with pytest.raises(icons.UnknownIcon, match=r"fas house.*python -m dpup_toolkit.icons house"):
+    with pytest.raises(icons.UnknownIcon, match=r"fas house.*python -m dpup_toolkit.site.icons house"):
         icons.inline_icons('<span class="fa-solid fa-house"></span>', ICONS)
 
 

@@ -6,11 +6,10 @@ import shutil
 
 import pytest
 
-from dpup_toolkit import load_checklist
-from dpup_toolkit.catalogue import case_study_entries, catalogue_entries, check_links, toc_pages
-from dpup_toolkit.record import render_markdown
-from dpup_toolkit.results import results_of
-from dpup_toolkit.schema import ChecklistFileError
+from dpup_toolkit import load_checklist, render_markdown
+from dpup_toolkit.engine.catalogue import case_study_entries, catalogue_entries, check_links, toc_pages
+from dpup_toolkit.engine.results import results_of
+from dpup_toolkit.engine.schema import ChecklistFileError
 
 from .conftest import ROOT
 

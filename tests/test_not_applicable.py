@@ -6,8 +6,8 @@ import json
 import pytest
 
 from dpup_toolkit import ChecklistFileError, RecordError, import_record, load_checklist, progress, render_json, render_markdown
-from dpup_toolkit.record import changes_message
-from dpup_toolkit.schema import parse_checklist
+from dpup_toolkit.records.rules import changes_message
+from dpup_toolkit.engine.schema import parse_checklist
 
 from .conftest import FIXTURES, ROOT
 from .test_front_end_logic import definition, module, run_js  # noqa: F401  (fixtures)

@@ -10,8 +10,8 @@ from markdown_it import MarkdownIt
 from nbclient import NotebookClient
 
 from dpup_toolkit import list_checklists, load_checklist
-from dpup_toolkit.results import results_of
-from dpup_toolkit.catalogue import catalogue_entries
+from dpup_toolkit.engine.results import results_of
+from dpup_toolkit.engine.catalogue import catalogue_entries
 
 from .conftest import ROOT
 from .site_manifest import toc_pages

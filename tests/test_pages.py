@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from dpup_toolkit import list_checklists
-from dpup_toolkit.plain_language import article, average_sentence_length, blocks
+from dpup_toolkit.engine.plain_language import article, average_sentence_length, blocks
 
 from .conftest import ROOT, SITE
 from .site_manifest import MANIFEST, anchors, toc_pages

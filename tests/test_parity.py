@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dpup_toolkit import RecordError, import_record, load_checklist, render_json, render_markdown
-from dpup_toolkit.record import (LINE_START_SPACE, escape_line, escape_markdown, import_about, nesting,
+from dpup_toolkit.records.rules import (LINE_START_SPACE, escape_line, escape_markdown, import_about, nesting,
                                  record_filename)
 
 from .conftest import FIXTURES
@@ -61,7 +61,7 @@ SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
 
 
 def test_a_line_start_allows_exactly_the_spaces_python_strips():
-    # MyST reads a target, "(name)=", from a line as str.strip() leaves it (record.py).
+    # MyST reads a target, "(name)=", from a line as str.strip() leaves it (records/rules.py).
     allowed = re.compile(f"[{LINE_START_SPACE}]")
     assert [c for c in map(chr, range(0x110000)) if allowed.fullmatch(c)] == SPACES
 

@@ -46,7 +46,7 @@ def test_text_items_count_once_typed_and_only_question_items_can_be_unmet(kinds)
 
 
 def test_the_rules_wait_for_every_shown_choice_then_the_first_match_wins(kinds):
-    from dpup_toolkit.results import results_of
+    from dpup_toolkit.engine.results import results_of
 
     def level(answers):
         return results_of(kinds, {k: {"answer": v} for k, v in answers.items()})[1]["recommendation"]
@@ -58,7 +58,7 @@ def test_the_rules_wait_for_every_shown_choice_then_the_first_match_wins(kinds):
 
 
 def test_the_plain_language_rule_is_the_site_report_rule():
-    from dpup_toolkit.plain_language import average_sentence_length, check_text
+    from dpup_toolkit.engine.plain_language import average_sentence_length, check_text
     long = " ".join(["word"] * 26) + "."
     text = f"Short one. {long} “Quoted end.” Next (with a bracket.) last one"
     check = check_text([text])

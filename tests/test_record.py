@@ -5,7 +5,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from dpup_toolkit import RecordError, import_record, render_json, render_markdown
-from dpup_toolkit.record import escape_markdown
+from dpup_toolkit.records.rules import escape_markdown
 
 HOSTILE_NOTE = ("Names and <script>alert(1)</script> dates\n# not a heading\n- not a list\n1. nor this\n\n"
                 "[link](http://x) *bold* `code` | pipe & amp")

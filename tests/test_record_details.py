@@ -5,7 +5,7 @@ import json
 import pytest
 
 from dpup_toolkit import import_record, render_json, render_markdown
-from dpup_toolkit.record import clean_about, import_about, record_filename, slug
+from dpup_toolkit.records.rules import clean_about, import_about, record_filename, slug
 
 from .test_front_end_logic import definition, module, run_js  # noqa: F401  (fixtures)
 from .test_record import ANSWERS, GOLDEN_JSON

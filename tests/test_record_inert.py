@@ -15,7 +15,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 from mdit_py_plugins.substitution import substitution_plugin
 
 from dpup_toolkit import render_markdown
-from dpup_toolkit.schema import Checklist
+from dpup_toolkit.engine.schema import Checklist
 
 from .conftest import FIXTURES
 from .test_parity import TOKENS, hostile_text

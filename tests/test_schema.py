@@ -2,7 +2,7 @@
 import pytest
 
 from dpup_toolkit import ChecklistFileError, list_checklists, load_checklist
-from dpup_toolkit.schema import GUIDELINES, PRINCIPLES, ROLES, STAGES
+from dpup_toolkit.engine.schema import GUIDELINES, PRINCIPLES, ROLES, STAGES
 
 from .conftest import FIXTURES, ROOT
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from dpup_toolkit import load_checklist
-from dpup_toolkit.plain_language import article
+from dpup_toolkit.engine.plain_language import article
 
 from .conftest import ROOT
 from .test_pages import READING_PAGES, html

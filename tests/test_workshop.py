@@ -8,7 +8,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from dpup_toolkit import load_checklist
-from dpup_toolkit.plain_language import article
+from dpup_toolkit.engine.plain_language import article
 
 from .conftest import ROOT, SITE
 from .site_manifest import toc_pages

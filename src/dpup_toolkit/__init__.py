@@ -1,9 +1,10 @@
 """DPUP Toolkit checklist engine: checklists as data, progress, records, and the widget."""
-from .catalogue import list_checklists
-from .checklist import ChecklistWidget
-from .progress import Progress, progress, visible_items
-from .record import RecordError, import_record, render_json, render_markdown
-from .schema import Checklist, ChecklistFileError, load_checklist, parse_checklist
+from .engine.catalogue import list_checklists
+from .widget import ChecklistWidget
+from .engine.progress import Progress, progress, visible_items
+from .records.markdown import render_markdown
+from .records.rules import RecordError, import_record, render_json
+from .engine.schema import Checklist, ChecklistFileError, load_checklist, parse_checklist
 
 __all__ = [
     "Checklist", "ChecklistFileError", "ChecklistWidget", "Progress", "RecordError",

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .progress import SPACE, answer_of, visible_items
-from .record import RecordError, _given, _quote, escape_line, import_record
-from .schema import Checklist
+from .engine.progress import SPACE, answer_of, visible_items
+from .records.rules import RecordError, _given, _quote, escape_line, import_record
+from .engine.schema import Checklist
 
 STATUS = {"agree": "All agree", "differ": "Answers differ", "none": "Nobody answered"}
 NOT_ASKED = "Not asked (an earlier answer skipped it)"

@@ -2,18 +2,29 @@
 when a person starts to use it: nothing they do before the code arrives is lost, a browser with
 saved answers gets the live form at once, and the drawn form is the form the widget draws."""
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from dpup_toolkit import list_checklists, render_json
+from dpup_toolkit.site.prerender import widget_state
 
 from ..conftest import ROOT, SITE
 
 TOOLS = list_checklists(ROOT / "checklists")
 QUICK = next(tool for tool in TOOLS if tool.id == "quick-check-in")
 DRAWN = ".static-widget[data-drawn]"
+
+
+def loads_with(folder, name):
+    """A module of the built widget (widget/front_end.py: esbuild's split) and the chunks it imports
+    as it loads, not the parts it may import later (import("./...") when a person uses them)."""
+    found = {name}
+    for imported in re.findall(r'(?:\bfrom|\bimport)\s*"\./([^"]+)"', (folder / name).read_text(encoding="utf-8")):
+        found |= loads_with(folder, imported)
+    return found
 
 
 def widget_code(url):
@@ -52,11 +63,15 @@ def test_the_form_shows_at_once_and_its_code_loads_when_a_person_starts(visit, s
     first.hover()  # a person points at the form
     expect(page.locator(DRAWN)).to_have_count(0)
     page.wait_for_load_state("networkidle")
-    # The widget's module; the code for text or choice items and their results only for a tool
-    # that has them; records, Compare answers and saved-check actions only when used.
-    kinds = {item.kind for section in tool.sections for item in section.items} | {r.kind for r in tool.results}
-    needs = ({"checklist.js"} | ({"text.js"} if kinds & {"text", "template"} else set())
-             | ({"choice.js"} if kinds & {"choice", "rules", "score", "catalogue"} else set()))
+    # The widget's module; the code for each kind of item and result beyond questions and the
+    # "unmet" list only for a tool that has it (kinds.js); records, Compare answers and saved-check
+    # actions only when used.
+    state = widget_state(SITE / "checklists" / f"{tool.id}.html")["state"]
+    folder = (SITE / next(m["state"]["_esm_file"] for m in state.values() if "_esm_file" in m["state"])).parent
+    needs = loads_with(folder, "checklist.js")
+    for kind in {f"item-{item.kind}" for section in tool.sections for item in section.items} | {f"result-{r.kind}" for r in tool.results}:
+        if kind not in ("item-question", "result-unmet"):
+            needs |= loads_with(folder, next(path.name for path in folder.glob(f"{kind}-*.js")))
     assert {url.rsplit("/", 1)[1] for url, _ in v.requests if "/widgets/checklist-" in url and url.endswith(".js")} == needs
     live = page.locator(".static-widget").inner_html()
     assert shape(live) == shape(drawn), "the form drawn at build time differs from the one the widget draws"

@@ -8,7 +8,7 @@ import pytest
 from benchmarks import weigh
 from benchmarks.weigh import page_weights, serve_gzip
 from dpup_toolkit import list_checklists
-from dpup_toolkit.assets import NEEDED_FOR
+from dpup_toolkit.site.assets import NEEDED_FOR
 
 from ..conftest import ROOT, SITE
 from .test_drawn_forms import widget_code

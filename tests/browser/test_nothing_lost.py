@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from dpup_toolkit.site import finish_page
+from dpup_toolkit.site.pages import finish_page
 
 from ..conftest import ROOT, SITE
 from .conftest import live, open_saved_file
@@ -184,7 +184,7 @@ TOOL_PAGES = sorted(path.relative_to(SITE).as_posix() for path in (SITE / "check
 def test_html_parser_sequences_in_every_text_field_leave_the_page_whole(visit, site_url, tool_page, extra):
     from myst_nb.core.render import sanitize_script_content
 
-    from dpup_toolkit.prerender import STATE_FILE, STATE_SUFFIX, draw, place
+    from dpup_toolkit.site.prerender import STATE_FILE, STATE_SUFFIX, draw, place
 
     html = (SITE / tool_page).read_text(encoding="utf-8")
     state = json.loads((SITE / tool_page).with_suffix(STATE_SUFFIX).read_text(encoding="utf-8"))

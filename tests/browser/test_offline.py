@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
-from dpup_toolkit import offline
+from dpup_toolkit.site import offline
 
 from ..conftest import SITE, free_port
 from .conftest import QuietHandler

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from dpup_toolkit import render_json, visible_items
-from dpup_toolkit.catalogue import catalogue_entries
-from dpup_toolkit.results import results_of
+from dpup_toolkit.engine.catalogue import catalogue_entries
+from dpup_toolkit.engine.results import results_of
 
 from .conftest import Visit, live, open_saved_file
 from .test_records import ABOUT

@@ -8,7 +8,7 @@ from docx import Document
 from playwright.sync_api import expect
 
 from dpup_toolkit import render_json, render_markdown
-from dpup_toolkit.docx_record import render_docx
+from dpup_toolkit.records.word import render_docx
 
 from .conftest import accessibility_problems, live, open_saved_file
 from .test_checklist_page import CHECKLIST, FIRST, answer, item, open_checklist, progress, saved_answers
@@ -17,7 +17,7 @@ ABOUT = {"what": "Youth mentoring — Ōtaki pilot", "completed_by": "Aroha Ngat
 WHAT = "What are you checking?"
 BY = "Completed by"
 REVIEW = "Review by (optional)"
-DOCX_LIBRARY = "widgets/docx/docx.mjs"
+DOCX_LIBRARY = "widgets/docx/record.mjs"  # with the docx library in it (widget/front_end.py)
 
 
 def fill_details(page, about=ABOUT):

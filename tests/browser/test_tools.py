@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from dpup_toolkit import list_checklists, render_json, render_markdown, visible_items
-from dpup_toolkit.catalogue import catalogue_entries
-from dpup_toolkit.results import results_of
+from dpup_toolkit.engine.catalogue import catalogue_entries
+from dpup_toolkit.engine.results import results_of
 
 from ..conftest import ROOT
 from .conftest import accessibility_problems, live, open_saved_file

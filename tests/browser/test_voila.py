@@ -56,7 +56,7 @@ def test_in_voila_the_kernel_writes_the_word_file_with_the_details(visit, voila_
 
     from docx import Document
 
-    from dpup_toolkit.docx_record import render_docx
+    from dpup_toolkit.records.word import render_docx
 
     v = open_app(visit, voila_url, "checklists/purpose-statement.ipynb")
     page = v.page

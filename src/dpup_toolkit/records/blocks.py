@@ -1,0 +1,233 @@
+"""The record's layout, made once: what a record says and in what order, as a list of blocks.
+
+The Markdown record (markdown.py) and the Word record (word.py) are thin writers
+over these blocks; blocks.js lays out the same blocks in the browser, for records.js's Markdown
+and widgets/docx/record.mjs's Word file. A change to the record's layout is made here and in
+blocks.js (and shows in tests/golden/); a change to how a kind of block looks is made in a writer.
+A new kind of block needs a row in the table below and a line in each writer (markdown.py and
+word.py here; records.js and widgets/docx/record.mjs in the browser).
+
+A block is a kind and a tuple of runs. A run is (style, text):
+
+- "words": our own words and numbers, written as they are;
+- "label": our own words that name what follows ("Answer: "), bold in Word;
+- "line": text from the tool or a person, kept on one line in Markdown (escaped there);
+- "text": text from the tool or a person that may span lines (escaped in Markdown).
+
+The kinds, and how each writer shows them:
+
+===========  ==============================================  =================
+kind         Markdown                                        Word
+===========  ==============================================  =================
+title        "# " heading                                    Title
+heading      "## " heading                                   Heading 1
+subheading   "### " heading                                  Heading 2
+detail       "- " list item                                  paragraph
+bullet       "- " list item                                  bulleted paragraph
+step         list item (its number is in its runs)           Heading 2
+step_line    "   - " list item under a step                  paragraph
+paragraph    paragraph                                       paragraph
+lead         a line the list after it follows directly       paragraph
+quote        its label on a line, then the text quoted       paragraph
+===========  ==============================================  =================
+
+`only` marks a block that one record has and the other does not (MARKDOWN_ONLY or WORD_ONLY): the
+Word record names an action's note and says "Needs a reason" where Markdown says "What to do", shows a
+reason trimmed where Markdown quotes it as typed, and has no "Not yet answered" list.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from ..engine.catalogue import catalogue_entries
+from ..engine.plain_language import LONG_SENTENCE
+from ..engine.progress import SPACE, Answers, answer_of, progress, visible_items
+from ..engine.results import results_of
+from ..engine.schema import Checklist
+from .rules import NEEDS_REASON, about_lines, clean_answers
+
+MARKDOWN_ONLY, WORD_ONLY = "markdown", "word"
+Run = tuple[str, str]
+
+
+class Block(NamedTuple):
+    kind: str
+    runs: tuple[Run, ...]
+    only: str | None = None
+
+    def as_json(self) -> dict:
+        """As blocks.js makes it, for comparing the two."""
+        return {"kind": self.kind, "runs": [list(run) for run in self.runs], "only": self.only}
+
+
+def words(text: str) -> Run:
+    return ("words", text)
+
+
+def label(text: str) -> Run:
+    return ("label", text)
+
+
+def line(text: str) -> Run:
+    return ("line", text)
+
+
+def text(value: str) -> Run:
+    return ("text", value)
+
+
+def block(kind: str, *runs: Run, only: str | None = None) -> Block:
+    return Block(kind, runs, only)
+
+
+def catalogue_parts(result: dict, entries: list[dict]) -> list[tuple[str, list[dict], str]]:
+    """A catalogue result as (heading, the entries it lists, what to say when none fit): tools, then
+    case studies when the catalogue has any. the widget's rules.js has the same in `catalogueParts`."""
+    by_id = {(entry["kind"], entry["id"]): entry for entry in entries}
+    parts = [("Tools", [by_id["tool", tool_id] for tool_id in result["tools"]], "No tool fits that choice yet.")]
+    if any(entry["kind"] == "case" for entry in entries):
+        parts.append(("Case studies", [by_id["case", case_id] for case_id in result["cases"]],
+                      "No case study fits that choice yet."))
+    return parts
+
+
+def _unmet(checklist: Checklist, result: dict, answers: Answers, entries: list[dict]) -> list[Block]:
+    """Each question not met, numbered, with what to do (and, in Word, the note written on it)."""
+    out = []
+    for number, item_id in enumerate(result["items"], 1):
+        item = checklist.item(item_id)
+        out.append(block("step", words(f"{number}. "), line(item.prompt)))
+        if checklist.needs_reason(item, answers.get(item_id)):
+            out += [block("step_line", label("What to do: "), line(NEEDS_REASON), only=MARKDOWN_ONLY),
+                    block("step_line", label("Needs a reason: "), line(NEEDS_REASON), only=WORD_ONLY)]
+        else:
+            out.append(block("step_line", label("What to do: "), line(item.action)))
+        note = answers.get(item_id, {}).get("note")
+        if note:
+            out.append(block("paragraph", label("Your note: "), text(note), only=WORD_ONLY))
+    if not result["items"]:
+        out.append(block("paragraph", words("Nothing is marked as not met.")))
+    return out
+
+
+def _template(checklist: Checklist, result: dict, answers: Answers, entries: list[dict]) -> list[Block]:
+    """The text the answers make, part by part, and its plain-language check with the long sentences."""
+    out = [] if result["parts"] else [block("paragraph", words("Nothing written yet: answer the questions below."))]
+    for part in result["parts"]:
+        out += [block("subheading", line(part["heading"]))] if part["heading"] else []
+        out.append(block("paragraph", text(part["text"])))
+    check = result["plain_language"]
+    if check and result["parts"]:
+        out.append(block("lead", words(f"Plain language: {check['sentences']} sentences, {check['average']} words a "
+                                       f"sentence on average. Sentences over {LONG_SENTENCE} words: {len(check['long'])}.")))
+        out += [block("bullet", line(sentence)) for sentence in check["long"]]
+    return out
+
+
+def _rules(checklist: Checklist, result: dict, answers: Answers, entries: list[dict]) -> list[Block]:
+    """The recommendation the choices lead to, and what to read about it."""
+    chosen = result["recommendation"]
+    if chosen is None:
+        return [block("paragraph", words("No recommendation yet: answer the questions below."))]
+    out = [block("paragraph", label("Recommendation: "), line(chosen["title"])), block("paragraph", text(chosen["text"]))]
+    if chosen["links"]:
+        titles = [run for n, link in enumerate(chosen["links"]) for run in ([words("; ")] if n else []) + [line(link["title"])]]
+        out.append(block("paragraph", words("Read more: "), *titles))
+    return out
+
+
+def _score(checklist: Checklist, result: dict, answers: Answers, entries: list[dict]) -> list[Block]:
+    return [block("paragraph", words(f"{result['correct']} of {result['total']} correct."))]
+
+
+def _catalogue(checklist: Checklist, result: dict, answers: Answers, entries: list[dict]) -> list[Block]:
+    """The tools (and case studies) that fit the role and stage chosen."""
+    if not (result["role"] or result["stage"]):
+        return [block("paragraph", words("Nothing chosen yet: choose below to see what fits."))]
+    out = []
+    for heading, entries_of, none in catalogue_parts(result, entries):
+        out.append(block("subheading", words(heading)))
+        for entry in entries_of:
+            minutes = [words(f" About {entry['minutes']} minutes.")] if entry["minutes"] else []
+            out.append(block("bullet", line(entry["title"]), words(": "), line(entry["summary"]), *minutes))
+        if not entries_of:
+            out.append(block("paragraph", words(none)))
+    return out
+
+
+RESULT_BLOCKS = {"unmet": _unmet, "template": _template, "rules": _rules, "score": _score, "catalogue": _catalogue}
+
+
+def _answer(checklist: Checklist, item, entry: dict) -> list[Block]:
+    """An item's answer: typed text quoted, a choice with whether it is right, a question with the
+    reason it does not apply."""
+    answer = entry.get("answer")
+    if item.kind == "text":
+        typed = answer_of(item, {item.id: entry})
+        return [block("quote", label("Answer: "), text(typed)) if typed else
+                block("paragraph", label("Answer: "), words("Not written"))]
+    if item.kind == "choice":
+        out = [block("paragraph", label("Answer: "), line(item.option_label(answer)) if answer else words("Not answered"))]
+        if item.correct and answer:
+            right = [words("Correct.")] if answer == item.correct else \
+                [words("Not correct. The right answer is: "), line(item.option_label(item.correct)), words(".")]
+            explanation = next(option.explanation for option in item.options if option.value == answer)
+            out += [block("paragraph", *right), block("paragraph", text(explanation))]
+        return out
+    out = [block("paragraph", label("Answer: "), line(checklist.answer_label(answer)) if answer else words("Not answered"))]
+    if answer and answer == checklist.not_applicable:
+        reason = entry.get("reason", "")
+        if reason.strip(SPACE):
+            out += [block("quote", label("Why it does not apply: "), text(reason), only=MARKDOWN_ONLY),
+                    block("paragraph", label("Why it does not apply: "), text(reason.strip(SPACE)), only=WORD_ONLY)]
+        else:
+            out.append(block("paragraph", label("Why it does not apply: "), words("Not given yet")))
+    return out
+
+
+def _item(checklist: Checklist, item, entry: dict) -> list[Block]:
+    """One shown item: its prompt, its answer and the note written on it (a text item is its own note)."""
+    out = [block("subheading", line(item.prompt)), *_answer(checklist, item, entry)]
+    if item.kind != "text" and entry.get("note"):
+        out.append(block("quote", label("Note: "), text(entry["note"])))
+    return out
+
+
+def _header(checklist: Checklist, answers: Answers, exported_at: str, about) -> list[Block]:
+    """The title, what is being checked and by whom, which tool and when, and how far it got."""
+    status = progress(checklist, answers)
+    out = [block("title", line(checklist.title), words(": record"))]
+    out += [block("detail", label(f"{name}: "), line(value)) for name, value in about_lines(about)]
+    out += [block("detail", label("Checklist: "), words(f"{checklist.id}, version {checklist.version}")),
+            block("detail", label("Exported: "), line(exported_at))]
+    if status.has_questions:
+        out += [block("detail", label("Progress: "), words(f"{status.answered} of {status.total} questions answered")),
+                block("detail", label("Not met: "), words(str(len(status.unmet))))]
+    else:
+        out.append(block("detail", label("Progress: "), words(f"{status.answered} of {status.total} answered")))
+    return out
+
+
+def record_blocks(checklist: Checklist, answers: Answers, exported_at: dt.date | str | None = None,
+                  entries: list[dict] | None = None, about: dict | None = None) -> list[Block]:
+    """The whole record: the header, each result, the shown items not yet answered (Markdown only),
+    then every shown item by section. `answers` as saved (they are cleaned here)."""
+    exported_at = str(exported_at or dt.date.today().isoformat())
+    entries = catalogue_entries(checklist) if entries is None else entries
+    answers = clean_answers(checklist, answers)
+    shown = {item.id for item in visible_items(checklist, answers)}
+    out = _header(checklist, answers, exported_at, about)
+    for result in results_of(checklist, answers, entries):
+        out += [block("heading", line(result["title"])), *RESULT_BLOCKS[result["kind"]](checklist, result, answers, entries)]
+    unanswered = [item for item in checklist.items if item.id in shown and not answer_of(item, answers)]
+    if unanswered:
+        out += [block("heading", words("Not yet answered"), only=MARKDOWN_ONLY),
+                *(block("bullet", line(item.prompt), only=MARKDOWN_ONLY) for item in unanswered)]
+    for section in checklist.sections:
+        items = [item for item in section.items if item.id in shown]
+        if items:
+            out.append(block("heading", line(section.title)))
+            for item in items:
+                out += _item(checklist, item, answers.get(item.id, {}))
+    return out

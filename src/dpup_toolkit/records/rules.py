@@ -1,0 +1,263 @@
+"""A completed checklist as a record a person keeps: the rules every record follows (answers and
+details cleaned, text escaped for Markdown, file names), the JSON record to resume from, and
+reading a record back (import).
+
+The Markdown and Word records are laid out in blocks.py and written by markdown.py and
+word.py. records.js (and the widget's rules.js) follow the same rules in the browser, byte for byte;
+the parity tests and the golden records (tests/golden/) hold the two to it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+
+from ..engine.catalogue import catalogue_entries
+from ..engine.progress import SPACE, Answers
+from ..engine.results import results_of
+from ..engine.schema import MAX_VERSION, Checklist
+from ..shared import RECORD_FORMAT, RECORD_FORMAT_VERSION, WHITESPACE
+
+# Escaping, identical in records.js (escapeMarkdown). Only explicit classes are used, because
+# Python's \s and \d also match characters (NEL, other digits) that JavaScript's do not.
+# Escaped: Markdown and GFM markup; "$" (maths); "{", "}" and ":" at a line's start (MyST roles,
+# substitutions and ::: directives); "%" and "(" at a line's start (MyST comments and targets);
+# "@", the ":" of "://" and a "." inside a word (bare links that linkify would make).
+# "At a line's start" allows any space Python's str.strip() removes (LINE_START_SPACE), not only
+# spaces and tabs: MyST reads a target, "(name)=", from the line stripped that way, so a note
+# starting with NEL (U+0085) and "(name)=" became a target.
+LINE_START_SPACE = WHITESPACE
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&$@{}^]|:(?=//)|(?<=[^ \t.])\.(?=[^ \t.])")
+_LINE_START_MARKER = re.compile(rf"^([{LINE_START_SPACE}]*)([-+=:%(])")
+_LINE_START_NUMBER = re.compile(rf"^([{LINE_START_SPACE}]*[0-9]+)([.)])")
+_INDENT = re.compile(r"^[ \t]+")  # no-break spaces: indentation shows, but never starts a code block
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class RecordError(ValueError):
+    """An imported record that cannot be used; the message is written for the person importing it."""
+
+
+def escape_markdown(text: str) -> str:
+    """Make text show literally, line by line, in CommonMark, GFM and MyST: no HTML, links, maths,
+    emphasis, headings, lists or directives."""
+    lines = []
+    for line in _LINE_BREAK.split(text):
+        line = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), line)
+        line = _LINE_START_MARKER.sub(r"\1\\\2", line)
+        line = _LINE_START_NUMBER.sub(r"\1\\\2", line)
+        line = _INDENT.sub(lambda m: "\u00a0" * len(m.group(0)), line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def escape_line(text: str) -> str:
+    """escape_markdown for a heading, list item or label: line breaks become spaces, so the text
+    stays inside its line."""
+    return escape_markdown(_LINE_BREAK.sub(" ", text))
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str from JSON holds a valid pair as one character
+
+
+def _given(value, missing):
+    """A saved value, or `missing` when there is none (null, absent or empty text): the same test
+    as the widget's rules.js, so that 0, false, [] and {} are mistakes in both, not "no answer" in one.
+    Text loses any lone surrogate (to U+FFFD): it cannot be written as UTF-8, and JSON.stringify
+    would escape it where json.dumps does not."""
+    if isinstance(value, str):
+        value = _LONE_SURROGATE.sub("\ufffd", value)
+    return missing if value is None or (isinstance(value, str) and not value) else value
+
+
+def _shown(value) -> str:
+    """A value as a message quotes it: JSON for text, the same in the widget's rules.js."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else "not one of its answers"
+
+
+def clean_answers(checklist: Checklist, answers: Answers) -> Answers:
+    """Answers in checklist order, as {"answer": value, text or None, "note": text}, empty ones dropped."""
+    cleaned: Answers = {}
+    for item in checklist.items:
+        entry = answers.get(item.id) or {}
+        answer, note = _given(entry.get("answer"), None), _given(entry.get("note"), "")
+        reason = _given(entry.get("reason"), "")
+        if item.kind == "text":
+            if answer is not None and not isinstance(answer, str):
+                raise RecordError(f"The answer to “{item.prompt}” is not text.")
+            note = ""  # a text item is its own note
+        elif answer is not None:
+            allowed = checklist.offered(item) if item.kind == "question" else [option.value for option in item.options]
+            if not isinstance(answer, str) or answer not in allowed:
+                raise RecordError(f"The answer to “{item.prompt}” is {_shown(answer)}, which this checklist does not use.")
+        if not isinstance(note, str):
+            raise RecordError(f"The note for “{item.prompt}” is not text.")
+        if not isinstance(reason, str):
+            raise RecordError(f"The reason for “{item.prompt}” is not text.")
+        if answer or note:
+            cleaned[item.id] = {"answer": answer, "note": note}
+            if reason and item.kind == "question" and answer == checklist.not_applicable:
+                cleaned[item.id]["reason"] = reason  # kept only with the answer it explains
+    return cleaned
+
+
+NEEDS_REASON = "Say why this does not apply, or answer it."
+
+
+def changes_message(checklist: Checklist, version: int, removed: int, kept: str) -> str:
+    """What changed in the tool since answers were saved for `version`, in plain words (the same
+    in the widget's rules.js): added and reworded items from the YAML's `changes`, removed ones counted."""
+    later = [change for change in checklist.changes if change.version > version]
+    known = {item.id for item in checklist.items}
+
+    def count(field: str) -> int:
+        return len({item_id for change in later for item_id in getattr(change, field) if item_id in known})
+
+    added, reworded = count("added"), count("reworded")
+    parts = [f"{added} question{'s' if added != 1 else ''} added"] if added else []
+    parts += [f"{reworded} reworded"] if reworded else []
+    if removed:
+        parts.append(f"{removed} removed ({'your answer to it is' if removed == 1 else 'your answers to them are'} {kept})")
+    text = f"This tool changed since you saved it (version {version}, now version {checklist.version})"
+    return " ".join([text + (": " + ", ".join(parts) if parts else "") + ".", *(change.note for change in later if change.note)])
+
+
+# What the check is about, asked at the top of every tool; part of every record and of its file name.
+ABOUT_FIELDS = ("what", "completed_by", "review_by")
+ABOUT_LABELS = {"what": "What is being checked", "completed_by": "Completed by", "review_by": "Review by"}
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+SLUG_LENGTH = 40
+
+
+def clean_about(about) -> dict[str, str]:
+    """{"what", "completed_by", "review_by"} as trimmed text ("" when missing or not text); a review
+    date that is not YYYY-MM-DD is dropped. The same as cleanAbout in the widget's rules.js."""
+    about = about if isinstance(about, dict) else {}
+    cleaned = {}
+    for field in ABOUT_FIELDS:
+        value = _given(about.get(field), "")
+        cleaned[field] = value.strip(SPACE) if isinstance(value, str) else ""
+    if not _DATE.fullmatch(cleaned["review_by"]):
+        cleaned["review_by"] = ""
+    return cleaned
+
+
+def about_lines(about) -> list[tuple[str, str]]:
+    """(label, text) for each detail, "Not given" when empty."""
+    about = clean_about(about)
+    return [(ABOUT_LABELS[field], about[field] or "Not given") for field in ABOUT_FIELDS]
+
+
+def slug(text: str, limit: int = SLUG_LENGTH) -> str:
+    """Text as a safe part of a file name: ASCII lower-case letters, digits and single hyphens,
+    macrons and other accents folded (ā → a), at most `limit` characters. Same as slug in records.js."""
+    text = re.sub(r"[\u0300-\u036f]", "", unicodedata.normalize("NFKD", text))
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text[:limit].rstrip("-")
+
+
+def record_filename(checklist_id: str, about, stamp: str, extension: str) -> str:
+    """`<tool>-<what>-<date-time>.<extension>`; without a what-part when nothing usable was typed."""
+    what = slug(clean_about(about)["what"])
+    return "-".join(part for part in (checklist_id, what, stamp) if part) + f".{extension}"
+
+
+def import_about(text: str) -> dict[str, str] | None:
+    """The details saved in a record that import_record accepted; None for a record made before
+    records had them (the page then keeps what it shows)."""
+    record = json.loads(text.removeprefix("\ufeff"), parse_int=float, parse_constant=_no_constant)
+    about = record.get("about") if isinstance(record, dict) else None
+    return clean_about(about) if isinstance(about, dict) else None
+
+
+def _quote(text: str) -> list[str]:
+    return [f"> {line}".rstrip(" \t") for line in escape_markdown(text).split("\n")]
+
+
+def render_json(checklist: Checklist, answers: Answers, exported_at: dt.date | str | None = None,
+                entries: list[dict] | None = None, about: dict | None = None) -> str:
+    entries = catalogue_entries(checklist) if entries is None else entries
+    answers = clean_answers(checklist, answers)
+    record = {
+        "format": RECORD_FORMAT,
+        "format_version": RECORD_FORMAT_VERSION,
+        "checklist": {"id": checklist.id, "version": checklist.version, "title": checklist.title},
+        "exported_at": str(exported_at or dt.date.today().isoformat()),
+        "about": clean_about(about),
+        "answers": answers,
+        "results": results_of(checklist, answers, entries),
+    }
+    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+
+
+MAX_NESTING = 32  # a record nests 3 deep; deeper files are refused before they are parsed
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def nesting(text: str) -> int:
+    """How deeply a JSON text nests arrays and objects (strings skipped); same in records.js."""
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def import_record(checklist: Checklist, text: str) -> tuple[Answers, list[str]]:
+    """Answers from a JSON record, and notices for the person (for example, dropped old items).
+
+    Read exactly as importRecord in records.js reads it: a leading byte-order mark is dropped,
+    every number is a double (JSON.parse has no integers), and NaN or Infinity are not JSON.
+    """
+    text = text.removeprefix("\ufeff")
+    if nesting(text) > MAX_NESTING:
+        raise RecordError("This file is not a checklist record: it is nested too deeply.")
+    try:
+        record = json.loads(text, parse_int=float, parse_constant=_no_constant)
+    except (ValueError, TypeError, RecursionError):
+        raise RecordError("This file is not a checklist record: it is not valid JSON.") from None
+    if not isinstance(record, dict) or record.get("format") != RECORD_FORMAT:
+        raise RecordError("This file is not a DPUP Toolkit checklist record.")
+    if not isinstance(record.get("format_version"), float) or record["format_version"] != RECORD_FORMAT_VERSION:
+        raise RecordError("This record was saved in a format this page does not know. Use the page it came from.")
+    about = record.get("checklist")
+    if not isinstance(about, dict) or about.get("id") != checklist.id:
+        title = about.get("title") if isinstance(about, dict) else None
+        title = title if isinstance(title, str) and title else "unknown"
+        raise RecordError(f"This record is for another checklist (“{title}”), not “{checklist.title}”.")
+    version = about.get("version")
+    if not isinstance(version, float) or not version.is_integer() or not 1 <= version <= MAX_VERSION:
+        raise RecordError("This record does not say which version of the checklist it is for.")
+    version = int(version)
+    if version > checklist.version:
+        raise RecordError(f"This record comes from a newer version of this checklist (version {version}) "
+                          f"than this page has (version {checklist.version}). Nothing was changed.")
+    raw = record.get("answers")
+    if not isinstance(raw, dict) or not all(isinstance(entry, dict) for entry in raw.values()):
+        raise RecordError("This record's answers are damaged. Nothing was changed.")
+    known = {item.id for item in checklist.items}
+    dropped = [item_id for item_id in raw if item_id not in known]
+    kept = {k: v for k, v in raw.items() if k in known}
+    notices = []
+    if version < checklist.version:
+        # An older record: say what changed. An answer "not applicable" to a question that no
+        # longer offers it is cleared (the file still has it); elsewhere it now asks for a reason.
+        notices.append(changes_message(checklist, version, len(dropped), "still in your file"))
+        cleared = [item_id for item_id, entry in kept.items()
+                   if checklist.item(item_id).kind == "question" and entry.get("answer") is not None
+                   and entry.get("answer") == checklist.not_applicable
+                   and not checklist.item(item_id).not_applicable]
+        if cleared:
+            kept = {k: ({**v, "answer": None} if k in cleared else v) for k, v in kept.items()}
+            notices.append(f"{len(cleared)} question(s) no longer offer “{checklist.answer_label(checklist.not_applicable)}”, "
+                           "so those answers were cleared: please answer them again.")
+    elif dropped:
+        notices.append(f"{len(dropped)} saved answer(s) were for questions this version no longer asks, "
+                       "so they were left out.")
+    return clean_answers(checklist, kept), notices

@@ -1,0 +1,21 @@
+"""The rules Python and the widget's JavaScript must agree on, from one file: shared.json.
+
+The widget's code imports the same file (esbuild puts it into the module), so a limit or a key's
+format is changed in one place and both languages follow.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+_SHARED = json.loads((Path(__file__).with_name("shared.json")).read_text(encoding="utf-8"))
+
+LONG_SENTENCE: int = _SHARED["long_sentence"]  # words; a longer sentence is flagged
+RECORD_FORMAT: str = _SHARED["record_format"]  # a JSON record's "format"
+RECORD_FORMAT_VERSION: int = _SHARED["record_format_version"]  # the newest "format_version"
+STORAGE_PREFIX: str = _SHARED["storage_prefix"]["answers"]  # + "<tool id>:v<version>": saved answers
+CHECKS_PREFIX: str = _SHARED["storage_prefix"]["checks"]  # + "<tool id>": the list of saved checks
+SPACE: str = _SHARED["trimmed"]  # trimmed from the ends of typed text
+# The characters Python's str.strip() and str.split() take as space, as a regular expression's
+# character class (ranges with "-"); the widget's WS.
+WHITESPACE: str = _SHARED["whitespace"]

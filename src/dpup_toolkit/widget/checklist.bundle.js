@@ -1,0 +1,2642 @@
+var __defProp = Object.defineProperty;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+
+// src/dpup_toolkit/widget/dom.js
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === void 0) continue;
+    if (name === "text") element.textContent = value;
+    else if (name === "className") element.className = value;
+    else element.setAttribute(name, value === true ? "" : value);
+  }
+  element.append(...children.filter((child) => child !== null && child !== void 0));
+  return element;
+}
+function today() {
+  const now = /* @__PURE__ */ new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+function stamp() {
+  const now = /* @__PURE__ */ new Date();
+  return `${today()}-${String(now.getHours()).padStart(2, "0")}${String(now.getMinutes()).padStart(2, "0")}`;
+}
+function download(filename, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h("a", { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1e4);
+}
+function bookHref(page) {
+  const root = document.documentElement.dataset.content_root;
+  return root === void 0 ? null : `${root}${page}.html`;
+}
+function linksLine(links, lead = "Read more: ") {
+  if (!links.length) return null;
+  return h("p", { className: "dpup-links" }, lead, ...links.flatMap((link, i) => {
+    const href = bookHref(link.page);
+    const node = href ? h("a", { href, text: link.title }) : h("span", { text: link.title });
+    return i ? ["; ", node] : [node];
+  }));
+}
+function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  const area = h("textarea", { readonly: true, className: "dpup-copy-area" });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand("copy");
+  area.remove();
+  return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+var DOCX_TYPE;
+var init_dom = __esm({
+  "src/dpup_toolkit/widget/dom.js"() {
+    DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  }
+});
+
+// src/dpup_toolkit/shared.json
+var shared_default;
+var init_shared = __esm({
+  "src/dpup_toolkit/shared.json"() {
+    shared_default = {
+      _about: "Rules the Python engine and the widget's JavaScript share. Python reads this file (shared.py); esbuild puts it into the widget's module (widget/rules.js imports it).",
+      long_sentence: 25,
+      record_format: "dpup-toolkit/checklist-record",
+      record_format_version: 1,
+      storage_prefix: {
+        answers: "dpup-toolkit:checklist:",
+        checks: "dpup-toolkit:checks:"
+      },
+      trimmed: " 	\r\n",
+      whitespace: "	-\r -\x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+    };
+  }
+});
+
+// src/dpup_toolkit/widget/rules.js
+function allItems(def) {
+  return def.sections.flatMap((section) => section.items);
+}
+function itemById(def, id) {
+  return allItems(def).find((item) => item.id === id);
+}
+function visibleItems(def, answers) {
+  const shown2 = [];
+  const shownIds = /* @__PURE__ */ new Set();
+  for (const item of allItems(def)) {
+    const condition = item.show_if;
+    const holds = !condition || shownIds.has(condition.item) && condition.answer_in.includes((answers[condition.item] || {}).answer);
+    if (holds) {
+      shown2.push(item);
+      shownIds.add(item.id);
+    }
+  }
+  return shown2;
+}
+function answerOf(item, answers) {
+  let answer = (answers[item.id] || {}).answer;
+  if (item.kind === "text" && typeof answer === "string") answer = answer.replace(SPACE_ENDS, "");
+  return answer || null;
+}
+function offered(def, item) {
+  return def.answers.map((option) => option.value).filter((value) => item.not_applicable !== false || value !== def.not_applicable);
+}
+function needsReason(def, item, entry) {
+  const { answer, reason } = entry || {};
+  return item.kind === "question" && Boolean(def.not_applicable) && answer === def.not_applicable && !(typeof reason === "string" && reason.replace(SPACE_ENDS, ""));
+}
+function progressOf(def, answers) {
+  const shown2 = visibleItems(def, answers);
+  const answered = shown2.filter((item) => answerOf(item, answers));
+  const unmet = answered.filter((item) => item.kind === "question" && (!def.met.includes(answerOf(item, answers)) || needsReason(def, item, answers[item.id])));
+  const hasQuestions = allItems(def).some((item) => item.kind === "question");
+  return { answered: answered.length, total: shown2.length, unmet, shown: shown2, hasQuestions };
+}
+function progressSummary(state) {
+  return state.hasQuestions ? `${state.answered} of ${state.total} questions answered. ${state.unmet.length} not met.` : `${state.answered} of ${state.total} answered.`;
+}
+function optionLabel(item, value) {
+  return item.options.find((option) => option.value === value).label;
+}
+function catalogueParts(def, result) {
+  const entries = def.catalogue || [];
+  const byId = new Map(entries.map((entry) => [`${entry.kind}:${entry.id}`, entry]));
+  const parts = [["Tools", result.tools.map((id) => byId.get(`tool:${id}`)), "No tool fits that choice yet."]];
+  if (entries.some((entry) => entry.kind === "case")) {
+    parts.push(["Case studies", result.cases.map((id) => byId.get(`case:${id}`)), "No case study fits that choice yet."]);
+  }
+  return parts;
+}
+function resultsOf(def, answers) {
+  const shown2 = new Set(visibleItems(def, answers).map((item) => item.id));
+  return def.results.map((result) => RESULTS[result.kind](def, result, answers, shown2));
+}
+function given(value, missing) {
+  const text = typeof value === "string" ? value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD") : value;
+  return text === null || text === void 0 || text === "" ? missing : text;
+}
+function shown(value) {
+  return typeof value === "string" ? JSON.stringify(value) : "not one of its answers";
+}
+function answerLabel(def, value) {
+  return def.answers.find((option) => option.value === value).label;
+}
+function cleanAnswers(def, answers) {
+  const cleaned = {};
+  for (const item of allItems(def)) {
+    const entry = answers[item.id] || {};
+    const answer = given(entry.answer, null);
+    let note = given(entry.note, "");
+    const reason = given(entry.reason, "");
+    if (item.kind === "text") {
+      if (answer !== null && typeof answer !== "string") throw new RecordError(`The answer to \u201C${item.prompt}\u201D is not text.`);
+      note = "";
+    } else if (answer !== null) {
+      const allowed = item.kind === "question" ? offered(def, item) : item.options.map((option) => option.value);
+      if (!allowed.includes(answer)) {
+        throw new RecordError(`The answer to \u201C${item.prompt}\u201D is ${shown(answer)}, which this checklist does not use.`);
+      }
+    }
+    if (typeof note !== "string") throw new RecordError(`The note for \u201C${item.prompt}\u201D is not text.`);
+    if (typeof reason !== "string") throw new RecordError(`The reason for \u201C${item.prompt}\u201D is not text.`);
+    if (answer || note) {
+      cleaned[item.id] = { answer, note };
+      if (reason && item.kind === "question" && answer === def.not_applicable) cleaned[item.id].reason = reason;
+    }
+  }
+  return cleaned;
+}
+function changesMessage(def, version, removed, kept) {
+  const later = (def.changes || []).filter((change) => change.version > version);
+  const known = new Set(allItems(def).map((item) => item.id));
+  const count = (field) => new Set(later.flatMap((change) => change[field]).filter((id) => known.has(id))).size;
+  const added = count("added");
+  const reworded = count("reworded");
+  const parts = added ? [`${added} question${added !== 1 ? "s" : ""} added`] : [];
+  if (reworded) parts.push(`${reworded} reworded`);
+  if (removed) parts.push(`${removed} removed (${removed === 1 ? "your answer to it is" : "your answers to them are"} ${kept})`);
+  const text = `This tool changed since you saved it (version ${version}, now version ${def.version})`;
+  return [`${text}${parts.length ? `: ${parts.join(", ")}` : ""}.`, ...later.filter((change) => change.note).map((change) => change.note)].join(" ");
+}
+function cleanAbout(about) {
+  const source = isPlainObject(about) ? about : {};
+  const cleaned = {};
+  for (const field of ABOUT_FIELDS) {
+    const value = given(source[field], "");
+    cleaned[field] = typeof value === "string" ? value.replace(SPACE_ENDS, "") : "";
+  }
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(cleaned.review_by)) cleaned.review_by = "";
+  return cleaned;
+}
+function aboutLines(about) {
+  const cleaned = cleanAbout(about);
+  return ABOUT_FIELDS.map((field) => [ABOUT_LABELS[field], cleaned[field] || "Not given"]);
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function clearedNotice(def, count) {
+  return `${count} question(s) no longer offer \u201C${answerLabel(def, def.not_applicable)}\u201D, so those answers were cleared: please answer them again.`;
+}
+var SPACE_ENDS, WS, WS_RUN, LONG_SENTENCE, NEEDS_REASON, RESULTS, RecordError, ABOUT_FIELDS, ABOUT_LABELS;
+var init_rules = __esm({
+  "src/dpup_toolkit/widget/rules.js"() {
+    init_shared();
+    SPACE_ENDS = new RegExp(`^[${shared_default.trimmed}]+|[${shared_default.trimmed}]+$`, "g");
+    WS = shared_default.whitespace;
+    WS_RUN = new RegExp(`[${WS}]+`, "u");
+    LONG_SENTENCE = shared_default.long_sentence;
+    NEEDS_REASON = "Say why this does not apply, or answer it.";
+    RESULTS = {
+      unmet(def, result, answers) {
+        return { kind: "unmet", title: result.title, items: progressOf(def, answers).unmet.map((item) => item.id) };
+      }
+      // template (text.js); rules, score and catalogue (choice.js): each part adds its own.
+    };
+    RecordError = class extends Error {
+    };
+    ABOUT_FIELDS = ["what", "completed_by", "review_by"];
+    ABOUT_LABELS = { what: "What is being checked", completed_by: "Completed by", review_by: "Review by" };
+  }
+});
+
+// src/dpup_toolkit/widget/storage.js
+function storageKey(def, version = def.version) {
+  return `${STORAGE_PREFIX}${def.id}:v${version}`;
+}
+function storageKeys(storage) {
+  const keys = [];
+  for (let i = 0; i < storage.length; i += 1) keys.push(storage.key(i));
+  return keys;
+}
+function olderKeys(def, storage) {
+  const start = `${STORAGE_PREFIX}${def.id}:v`;
+  return storageKeys(storage).filter((key) => key.startsWith(start) && /^[0-9]{1,4}$/.test(key.slice(start.length))).map((key) => [key, Number(key.slice(start.length))]).filter(([, version]) => version >= 1 && version < def.version).sort((a, b) => b[1] - a[1]).map(([key]) => key);
+}
+function keepCopy(storage, key, text) {
+  const base = `${key}:unreadable`;
+  const keys = storageKeys(storage).filter((other) => other === base || other.startsWith(`${base}-`));
+  const same = keys.find((other) => storage.getItem(other) === text);
+  if (same) return same;
+  let copy = base;
+  for (let n = 2; keys.includes(copy); n += 1) copy = `${base}-${n}`;
+  storage.setItem(copy, text);
+  return copy;
+}
+function salvage(def, raw) {
+  const known = new Set(allItems(def).map((item) => item.id));
+  const usable = {};
+  let left = 0;
+  for (const [id, entry] of Object.entries(raw)) {
+    if (!known.has(id) || !isPlainObject(entry)) {
+      left += 1;
+      continue;
+    }
+    const part = (field, missing) => {
+      try {
+        return (cleanAnswers(def, { [id]: { [field]: entry[field] } })[id] || {})[field] ?? missing;
+      } catch {
+        return missing;
+      }
+    };
+    const reason = typeof entry.reason === "string" ? given(entry.reason, "") : "";
+    const cleaned = cleanAnswers(def, { [id]: { answer: part("answer", null), note: part("note", ""), reason } })[id];
+    if (cleaned) usable[id] = cleaned;
+    const { answer = null, note = "" } = cleaned || {};
+    const kept = (cleaned || {}).reason || "";
+    if (answer !== given(entry.answer, null) || note !== given(entry.note, "") || kept !== given(entry.reason, "")) left += 1;
+  }
+  return { answers: cleanAnswers(def, usable), left };
+}
+function loadSaved(def) {
+  let storage;
+  try {
+    storage = window.localStorage;
+    storage.getItem(storageKey(def));
+  } catch {
+    return { answers: null, message: CANNOT_SAVE, error: true, recover: null, blocked: false };
+  }
+  try {
+    const current = storage.getItem(storageKey(def));
+    if (current !== null) return readSaved(def, storage, storageKey(def), current, false);
+    const [older] = olderKeys(def, storage);
+    if (older) return readSaved(def, storage, older, storage.getItem(older), true);
+    return { answers: null, message: null, error: false, recover: null, blocked: false };
+  } catch {
+    return { answers: null, message: CANNOT_SAVE, error: true, recover: null, blocked: true };
+  }
+}
+function readSaved(def, storage, key, text, older) {
+  let saved = null;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    saved = null;
+  }
+  const readable = isPlainObject(saved) && isPlainObject(saved.answers);
+  const { answers, left } = readable ? salvage(def, saved.answers) : { answers: null, left: 0 };
+  const known = new Set(allItems(def).map((item) => item.id));
+  const removed = readable ? Object.keys(saved.answers).filter((id) => !known.has(id)).length : 0;
+  const cleared = readable ? Object.entries(saved.answers).filter(([id, entry]) => known.has(id) && isPlainObject(entry) && itemById(def, id).not_applicable === false && entry.answer === def.not_applicable).length : 0;
+  const changed = older ? [
+    changesMessage(def, Number(key.slice(key.lastIndexOf(":v") + 2)), removed, "kept in the download"),
+    "Your earlier answers were brought across: please check them.",
+    cleared ? clearedNotice(def, cleared) : null
+  ].filter(Boolean).join(" ") : null;
+  if (readable && !left) return { answers, message: older ? changed : null, error: false, recover: null, blocked: false };
+  let copied = true;
+  try {
+    keepCopy(storage, key, text);
+  } catch {
+    copied = false;
+  }
+  const recover = { text, key };
+  const kept = copied ? "A copy of the unreadable data is kept in this browser." : "This browser has no room to keep a copy, so the page will not save until you download it.";
+  const download2 = "You can download it below.";
+  if (!readable) {
+    const what = older ? "Answers saved for an earlier version of this checklist could not be read, so the checklist starts empty." : "Your saved answers for this checklist could not be read, so the checklist starts empty.";
+    return { answers: null, message: `${what} ${kept} ${download2}`, error: true, recover, blocked: !copied };
+  }
+  const leftOut = `${left} saved answer(s) or note(s) could not be used here (for questions this version no longer asks, or in a form this page cannot read), so they were left out.`;
+  return {
+    answers,
+    message: [
+      older ? changed : null,
+      leftOut,
+      copied ? "A copy of everything saved before is kept in this browser." : kept,
+      download2
+    ].filter(Boolean).join(" "),
+    error: true,
+    recover,
+    blocked: !copied
+  };
+}
+function writeSaved(def, answers, about = {}) {
+  try {
+    const storage = window.localStorage;
+    const key = storageKey(def);
+    const details = cleanAbout(about);
+    const kept = Object.values(details).some(Boolean) ? { about: details } : {};
+    if (Object.keys(answers).length || kept.about) {
+      storage.setItem(key, JSON.stringify({ answers, ...kept, saved_at: (/* @__PURE__ */ new Date()).toISOString() }));
+    } else {
+      storage.removeItem(key);
+    }
+    olderKeys(def, storage).forEach((older) => storage.removeItem(older));
+    return true;
+  } catch {
+    return false;
+  }
+}
+function loadAbout(def) {
+  try {
+    const storage = window.localStorage;
+    const key = storage.getItem(storageKey(def)) !== null ? storageKey(def) : olderKeys(def, storage)[0];
+    const saved = key ? JSON.parse(storage.getItem(key)) : null;
+    return cleanAbout(isPlainObject(saved) ? saved.about : null);
+  } catch {
+    return cleanAbout(null);
+  }
+}
+function savedText(def) {
+  try {
+    return window.localStorage.getItem(storageKey(def));
+  } catch {
+    return null;
+  }
+}
+function clearSaved(def) {
+  try {
+    const prefix = `${STORAGE_PREFIX}${def.id}:`;
+    const keys = [];
+    for (let i = 0; i < window.localStorage.length; i += 1) keys.push(window.localStorage.key(i));
+    keys.filter((key) => key.startsWith(prefix)).forEach((key) => window.localStorage.removeItem(key));
+  } catch {
+  }
+}
+var STORAGE_PREFIX, CANNOT_SAVE;
+var init_storage = __esm({
+  "src/dpup_toolkit/widget/storage.js"() {
+    init_shared();
+    init_rules();
+    STORAGE_PREFIX = shared_default.storage_prefix.answers;
+    CANNOT_SAVE = "This browser is not letting the page save your answers. Download a record before you leave the page.";
+  }
+});
+
+// src/dpup_toolkit/widget/saved-checks.js
+function checksKey(def) {
+  return `${CHECKS_PREFIX}${def.id}`;
+}
+function checkStore(def, check) {
+  return check === FIRST_CHECK ? def : { ...def, id: `${def.id}~${check}` };
+}
+function checkOfKey(def, key) {
+  const base = `${STORAGE_PREFIX}${def.id}`;
+  if (key.startsWith(`${base}:`)) return FIRST_CHECK;
+  if (!key.startsWith(`${base}~`)) return null;
+  const check = key.slice(base.length + 1).split(":")[0];
+  return CHECK_ID.test(check) && check !== FIRST_CHECK ? check : null;
+}
+function cleanCheckName(name) {
+  return Array.from(String(name).split(WS_RUN).filter(Boolean).join(" ")).slice(0, MAX_CHECK_NAME).join("");
+}
+function unusedName(checks, name) {
+  const taken = new Set(checks.map((check) => check.name.toLowerCase()));
+  let unused = name;
+  for (let n = 2; taken.has(unused.toLowerCase()); n += 1) unused = `${name} (${n})`;
+  return unused;
+}
+function savedChecks(def) {
+  const storage = window.localStorage;
+  const text = storage.getItem(checksKey(def));
+  let index = null;
+  try {
+    index = text === null ? null : JSON.parse(text);
+  } catch {
+    index = null;
+  }
+  const listed = isPlainObject(index) && Array.isArray(index.checks) ? index.checks : null;
+  const checks = [];
+  const known = (id) => checks.some((check) => check.id === id);
+  for (const entry of listed || []) {
+    const name = isPlainObject(entry) && typeof entry.name === "string" ? cleanCheckName(entry.name) : "";
+    if (name && typeof entry.id === "string" && CHECK_ID.test(entry.id) && !known(entry.id)) {
+      checks.push({ id: entry.id, name });
+    }
+  }
+  if (listed === null) checks.push({ id: FIRST_CHECK, name: FIRST_CHECK_NAME });
+  const found = [...new Set(storageKeys(storage).map((key) => checkOfKey(def, key)))].filter((id) => id !== null && !known(id)).sort();
+  for (const id of found) {
+    checks.push({ id, name: unusedName(checks, id === FIRST_CHECK ? FIRST_CHECK_NAME : FOUND_CHECK_NAME) });
+  }
+  if (!checks.length) checks.push({ id: FIRST_CHECK, name: FIRST_CHECK_NAME });
+  const current = listed && known(index.current) ? index.current : checks[0].id;
+  return { checks, current, damaged: text !== null && listed === null };
+}
+function writeChecks(def, checks, current, full) {
+  try {
+    window.localStorage.setItem(checksKey(def), JSON.stringify({ checks, current }));
+  } catch {
+    throw new CheckError(full);
+  }
+}
+function rememberCheck(def, check) {
+  try {
+    const { checks } = savedChecks(def);
+    writeChecks(def, checks, check, "");
+  } catch {
+  }
+}
+var CHECKS_PREFIX, FIRST_CHECK, FIRST_CHECK_NAME, FOUND_CHECK_NAME, CHECK_ID, MAX_CHECK_NAME, CheckError;
+var init_saved_checks = __esm({
+  "src/dpup_toolkit/widget/saved-checks.js"() {
+    init_shared();
+    init_rules();
+    init_storage();
+    CHECKS_PREFIX = shared_default.storage_prefix.checks;
+    FIRST_CHECK = "main";
+    FIRST_CHECK_NAME = "My check";
+    FOUND_CHECK_NAME = "Check found in this browser";
+    CHECK_ID = /^[a-z0-9]{1,32}$/;
+    MAX_CHECK_NAME = 80;
+    CheckError = class extends Error {
+    };
+  }
+});
+
+// src/dpup_toolkit/widget/checks.js
+var checks_exports = {};
+__export(checks_exports, {
+  deleteCheck: () => deleteCheck,
+  renameCheck: () => renameCheck,
+  restoreCheck: () => restoreCheck,
+  startCheck: () => startCheck
+});
+function checkName(checks, name) {
+  const cleaned = cleanCheckName(name);
+  if (!cleaned) throw new CheckError("Type a name for the check first.");
+  if (checks.some((check) => check.name.toLowerCase() === cleaned.toLowerCase())) {
+    throw new CheckError(`You already have a check called \u201C${cleaned}\u201D. Choose another name.`);
+  }
+  return cleaned;
+}
+function newCheckId(def, checks) {
+  const used = /* @__PURE__ */ new Set([
+    FIRST_CHECK,
+    ...checks.map((check) => check.id),
+    ...storageKeys(window.localStorage).map((key) => checkOfKey(def, key))
+  ]);
+  let id;
+  do
+    id = Math.random().toString(36).slice(2, 10);
+  while (!CHECK_ID.test(id) || used.has(id));
+  return id;
+}
+function startCheck(def, name) {
+  const { checks } = savedChecks(def);
+  const cleaned = checkName(checks, name);
+  const id = newCheckId(def, checks);
+  writeChecks(
+    def,
+    [...checks, { id, name: cleaned }],
+    id,
+    "This browser is full, so a new check could not be started. Your answers have not changed."
+  );
+  return id;
+}
+function renameCheck(def, check, name) {
+  const { checks, current } = savedChecks(def);
+  const others = checks.filter((other) => other.id !== check);
+  const cleaned = checkName(others, name);
+  writeChecks(
+    def,
+    checks.map((other) => other.id === check ? { id: check, name: cleaned } : other),
+    current,
+    "This browser is full, so the new name could not be saved. Nothing was changed."
+  );
+  return cleaned;
+}
+function deleteCheck(def, check) {
+  const storage = window.localStorage;
+  const { checks, current } = savedChecks(def);
+  const position = checks.findIndex((other) => other.id === check);
+  if (position < 0) throw new CheckError("That check is no longer saved in this browser.");
+  let rest = checks.filter((other) => other.id !== check);
+  if (!rest.length) rest = [{ id: newCheckId(def, checks), name: FIRST_CHECK_NAME }];
+  const next = current !== check && rest.some((other) => other.id === current) ? current : rest[0].id;
+  const data = Object.fromEntries(storageKeys(storage).filter((key) => checkOfKey(def, key) === check).map((key) => [key, storage.getItem(key)]));
+  Object.keys(data).forEach((key) => storage.removeItem(key));
+  try {
+    writeChecks(def, rest, next, "This browser is full, so the check could not be deleted. Nothing was changed.");
+  } catch (error) {
+    Object.entries(data).forEach(([key, text]) => storage.setItem(key, text));
+    throw error;
+  }
+  return { id: check, name: checks[position].name, position, data, next };
+}
+function restoreCheck(def, removed) {
+  const storage = window.localStorage;
+  if (storageKeys(storage).some((key) => checkOfKey(def, key) === removed.id)) {
+    throw new CheckError(`\u201C${removed.name}\u201D was saved again in another tab after it was deleted, so Undo would overwrite that. Nothing was changed.`);
+  }
+  const { checks } = savedChecks(def);
+  const back = checks.filter((other) => other.id !== removed.id);
+  back.splice(Math.min(removed.position, back.length), 0, { id: removed.id, name: unusedName(back, removed.name) });
+  const written = [];
+  try {
+    for (const [key, text] of Object.entries(removed.data)) {
+      storage.setItem(key, text);
+      written.push(key);
+    }
+    storage.setItem(checksKey(def), JSON.stringify({ checks: back, current: removed.id }));
+  } catch {
+    written.forEach((key) => storage.removeItem(key));
+    throw new CheckError(`This browser is full, so \u201C${removed.name}\u201D could not be brought back yet. Make room (for example, delete a check you no longer need) and press Undo delete again.`);
+  }
+}
+var init_checks = __esm({
+  "src/dpup_toolkit/widget/checks.js"() {
+    init_saved_checks();
+    init_storage();
+  }
+});
+
+// src/dpup_toolkit/widget/drawing.js
+function noteField(ctx, item) {
+  const note = h("textarea", { id: `${ctx.id(item)}--note`, rows: 2, className: "dpup-note" });
+  note.addEventListener("input", () => ctx.update(item.id, { note: note.value }, { sync: false }));
+  note.addEventListener("change", () => ctx.update(item.id, { note: note.value }));
+  const label = h("label", { for: note.id, className: "dpup-note-label", text: "Your note (optional)" });
+  return { note, label };
+}
+function radioGroup(ctx, item, options) {
+  const id = ctx.id(item);
+  const radios = options.map((option) => h("input", {
+    type: "radio",
+    name: `${id}--answer`,
+    value: option.value,
+    id: `${id}--option-${option.value}`
+  }));
+  for (const radio of radios) {
+    radio.addEventListener("change", () => {
+      if (radio.checked) ctx.update(item.id, { answer: radio.value });
+    });
+  }
+  const node = h("div", { className: "dpup-options" }, ...options.map((option, i) => h(
+    "label",
+    { for: radios[i].id, className: "dpup-option" },
+    radios[i],
+    h("span", { text: option.label })
+  )));
+  return { radios, node };
+}
+function resultFrame(ctx, result, i, ...children) {
+  const headingId = `${ctx.resultId(i)}--heading`;
+  return h(
+    "section",
+    { className: `dpup-result dpup-result-${result.kind}`, id: ctx.resultId(i), "aria-labelledby": headingId },
+    h("h2", { id: headingId, text: result.title }),
+    result.intro ? h("p", { className: "dpup-intro", text: result.intro }) : null,
+    ...children
+  );
+}
+var init_drawing = __esm({
+  "src/dpup_toolkit/widget/drawing.js"() {
+    init_dom();
+  }
+});
+
+// src/dpup_toolkit/widget/item-question.js
+function reasonField(ctx, item) {
+  const id = `${ctx.id(item)}--reason`;
+  const field = h("textarea", {
+    id,
+    rows: 2,
+    className: "dpup-note dpup-reason",
+    "aria-required": "true",
+    "aria-describedby": `${id}-hint`
+  });
+  field.addEventListener("input", () => ctx.update(item.id, { reason: field.value }, { sync: false }));
+  field.addEventListener("change", () => ctx.update(item.id, { reason: field.value }));
+  const node = h(
+    "div",
+    { className: "dpup-reason-box", hidden: true },
+    h("label", { for: id, className: "dpup-note-label", text: "Why does this not apply? (needed)" }),
+    h("p", { className: "dpup-help", id: `${id}-hint`, text: "Until you say why, this question stays under What to do next." }),
+    field
+  );
+  return { field, node };
+}
+function drawQuestion(ctx, item) {
+  const { def } = ctx;
+  const id = ctx.id(item);
+  const guidance = h("div", { className: "dpup-guidance", id: `${id}--guidance`, hidden: true });
+  const { note, label } = noteField(ctx, item);
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const printReason = h("p", { className: "dpup-print-only dpup-print-reason" });
+  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
+  const choices = offered(def, item);
+  const options = radioGroup(ctx, item, def.answers.filter((option) => choices.includes(option.value)));
+  const reason = def.not_applicable && choices.includes(def.not_applicable) ? reasonField(ctx, item) : null;
+  const node = h(
+    "fieldset",
+    { className: "dpup-item", id, "aria-describedby": `${id}--help` },
+    h("legend", { text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    options.node,
+    guidance,
+    reason && reason.node,
+    label,
+    note,
+    printAnswer,
+    printReason,
+    printNote,
+    linksLine(item.links)
+  );
+  function refresh(entry) {
+    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
+    if (document.activeElement !== note) note.value = entry.note || "";
+    const notApplicable = Boolean(entry.answer) && entry.answer === def.not_applicable;
+    if (reason) {
+      reason.node.hidden = !notApplicable;
+      if (document.activeElement !== reason.field) reason.field.value = entry.reason || "";
+    }
+    guidance.replaceChildren();
+    if (entry.answer) {
+      const state = needsReason(def, item, entry) ? "reason" : def.met.includes(entry.answer) ? "met" : "unmet";
+      guidance.className = `dpup-guidance dpup-guidance-${state}`;
+      guidance.append(h("p", {}, h("strong", { text: GUIDANCE_PREFIX[state] }), item.guidance[entry.answer]));
+      if (state !== "met") {
+        guidance.append(h("p", {}, h("strong", { text: "What to do: " }), state === "reason" ? NEEDS_REASON : item.action));
+      }
+    }
+    guidance.hidden = !entry.answer;
+    printAnswer.textContent = `Answer: ${entry.answer ? answerLabel(def, entry.answer) : "Not answered"}`;
+    printReason.textContent = notApplicable ? `Why it does not apply: ${(entry.reason || "").replace(SPACE_ENDS, "") || "Not given yet"}` : "";
+    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+    node.classList.toggle("dpup-answered", Boolean(entry.answer));
+  }
+  return { item, node, refresh };
+}
+var GUIDANCE_PREFIX;
+var init_item_question = __esm({
+  "src/dpup_toolkit/widget/item-question.js"() {
+    init_dom();
+    init_drawing();
+    init_rules();
+    GUIDANCE_PREFIX = { met: "Met: ", unmet: "Not met: ", reason: "Needs a reason: " };
+  }
+});
+
+// src/dpup_toolkit/widget/result-unmet.js
+function drawUnmet(ctx, result, i) {
+  const list = h("ol", { className: "dpup-next-list" });
+  const none = h("p", { text: "Nothing is marked as not met yet. Answer \u201CNo\u201D to a question and it shows here with what to do." });
+  const node = resultFrame(ctx, result, i, none, list);
+  node.classList.add("dpup-next");
+  function refresh(value, answers = {}) {
+    list.replaceChildren(...value.items.map((id) => {
+      const item = itemById(ctx.def, id);
+      const needs = needsReason(ctx.def, item, answers[id]);
+      const note = ctx.noteOf(id);
+      return h(
+        "li",
+        { className: needs ? "dpup-needs-reason" : null },
+        h("a", { href: `#${ctx.id(item)}`, text: item.prompt }),
+        h("p", {}, needs ? h("strong", { text: "Needs a reason: " }) : null, needs ? NEEDS_REASON : item.action),
+        h("p", { className: "dpup-print-only dpup-print-note", text: note ? `Your note: ${note}` : "" })
+      );
+    }));
+    list.hidden = !value.items.length;
+    none.hidden = Boolean(value.items.length);
+  }
+  return { node, refresh };
+}
+var init_result_unmet = __esm({
+  "src/dpup_toolkit/widget/result-unmet.js"() {
+    init_dom();
+    init_drawing();
+    init_rules();
+  }
+});
+
+// src/dpup_toolkit/widget/item-text.js
+var item_text_exports = {};
+__export(item_text_exports, {
+  drawText: () => drawText
+});
+function vagueWarnings(item, text) {
+  const lower = text.toLowerCase();
+  return item.warnings.filter((warning) => lower.includes(warning.phrase.toLowerCase()));
+}
+function drawText(ctx, item) {
+  const id = ctx.id(item);
+  const field = h("textarea", {
+    id: `${id}--text`,
+    rows: 3,
+    className: "dpup-note dpup-text",
+    "aria-describedby": `${id}--help${item.example ? ` ${id}--example` : ""} ${id}--warnings`
+  });
+  const warnings = h("div", { className: "dpup-warnings", id: `${id}--warnings`, "aria-live": "polite" });
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const node = h(
+    "div",
+    { className: "dpup-item dpup-text-item", id, role: "group", "aria-labelledby": `${id}--label` },
+    h("label", { for: field.id, id: `${id}--label`, className: "dpup-prompt", text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    item.example ? h(
+      "p",
+      { className: "dpup-example", id: `${id}--example` },
+      h("strong", { text: "For example: " }),
+      item.example
+    ) : null,
+    field,
+    warnings,
+    printAnswer,
+    linksLine(item.links)
+  );
+  function showWarnings(text) {
+    const found = vagueWarnings(item, text);
+    const key = found.map((warning) => warning.phrase).join("\n");
+    if (warnings.dataset.showing === key) return;
+    warnings.dataset.showing = key;
+    warnings.replaceChildren(...found.map((warning) => h(
+      "p",
+      { className: "dpup-warning" },
+      h("strong", { text: `\u201C${warning.phrase}\u201D makes a purpose vague. ` }),
+      warning.advice
+    )));
+  }
+  field.addEventListener("input", () => {
+    showWarnings(field.value);
+    ctx.update(item.id, { answer: field.value }, { sync: false });
+  });
+  field.addEventListener("change", () => ctx.update(item.id, { answer: field.value }));
+  function refresh(entry) {
+    if (document.activeElement !== field) field.value = entry.answer || "";
+    showWarnings(field.value);
+    printAnswer.textContent = entry.answer ? entry.answer : "Not written yet.";
+    node.classList.toggle("dpup-written", Boolean(entry.answer));
+  }
+  return { item, node, refresh };
+}
+var init_item_text = __esm({
+  "src/dpup_toolkit/widget/item-text.js"() {
+    init_dom();
+    init_kinds();
+    DRAW_ITEM.text = drawText;
+    ANSWER_WORDS.text = { missing: "Not written", label: (def, item, answer) => answer };
+  }
+});
+
+// src/dpup_toolkit/widget/item-choice.js
+var item_choice_exports = {};
+__export(item_choice_exports, {
+  drawChoice: () => drawChoice
+});
+function drawChoice(ctx, item) {
+  const id = ctx.id(item);
+  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite" });
+  const { note, label } = noteField(ctx, item);
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
+  const options = radioGroup(ctx, item, item.options);
+  const node = h(
+    "fieldset",
+    { className: "dpup-item dpup-choice", id, "aria-describedby": `${id}--help` },
+    h("legend", { text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    options.node,
+    feedback,
+    label,
+    note,
+    printAnswer,
+    printNote,
+    linksLine(item.links)
+  );
+  function refresh(entry) {
+    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
+    if (document.activeElement !== note) note.value = entry.note || "";
+    const chosen = item.options.find((option) => option.value === entry.answer);
+    feedback.replaceChildren();
+    if (chosen && item.correct) {
+      feedback.append(h("p", { className: "dpup-verdict" }, h("strong", {
+        text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`
+      })));
+    }
+    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
+    printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
+    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+    node.classList.toggle("dpup-answered", Boolean(chosen));
+  }
+  return { item, node, refresh };
+}
+var init_item_choice = __esm({
+  "src/dpup_toolkit/widget/item-choice.js"() {
+    init_dom();
+    init_drawing();
+    init_kinds();
+    init_rules();
+    DRAW_ITEM.choice = drawChoice;
+    ANSWER_WORDS.choice = { missing: "Not answered", label: (def, item, answer) => optionLabel(item, answer) };
+  }
+});
+
+// src/dpup_toolkit/widget/result-template.js
+var result_template_exports = {};
+__export(result_template_exports, {
+  checkText: () => checkText,
+  drawTemplate: () => drawTemplate,
+  templateResult: () => templateResult
+});
+function splitSentences(text) {
+  return text.split(WS_RUN).filter(Boolean).join(" ").split(SENTENCE_END).filter((sentence) => sentence.match(WORD));
+}
+function wordCount(sentence) {
+  return (sentence.match(WORD) || []).length;
+}
+function checkText(blocks) {
+  const found = blocks.flatMap(splitSentences);
+  const words = found.reduce((sum, sentence) => sum + wordCount(sentence), 0);
+  const tenths = found.length ? Math.floor((20 * words + found.length) / (2 * found.length)) : 0;
+  return {
+    sentences: found.length,
+    average: `${Math.floor(tenths / 10)}.${tenths % 10}`,
+    long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE)
+  };
+}
+function templateResult(def, result, answers, shown2) {
+  const valueOf = (id) => {
+    const item = itemById(def, id);
+    const answer = shown2.has(id) ? answerOf(item, answers) : null;
+    if (!answer) return "";
+    return item.kind === "choice" ? optionLabel(item, answer) : answer;
+  };
+  let parts = [];
+  let written = false;
+  for (const part of result.parts) {
+    const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
+    if (names.length && !names.some(valueOf)) continue;
+    written = written || names.length > 0;
+    const text = part.text.replace(PLACEHOLDER, (match, id) => valueOf(id) || `[${itemById(def, id).prompt}]`);
+    parts.push({ heading: part.heading, text });
+  }
+  if (!written) parts = [];
+  return {
+    kind: "template",
+    id: result.id,
+    title: result.title,
+    parts,
+    text: parts.map((p) => p.heading ? `${p.heading}
+${p.text}` : p.text).join("\n\n"),
+    plain_language: result.plain_language ? checkText(parts.map((p) => p.text)) : null
+  };
+}
+function drawTemplate(ctx, result, i) {
+  const output = h("div", { className: "dpup-template-output" });
+  const check = h("div", { className: "dpup-plain-language" });
+  const copied = h("p", { className: "dpup-copy-status", role: "status" });
+  const copy = h("button", { type: "button", className: "dpup-copy", text: `Copy ${result.title.toLowerCase()}` });
+  let current = "";
+  copy.addEventListener("click", () => {
+    copyText(current).then(
+      () => {
+        copied.textContent = "Copied. Paste it where you need it.";
+      },
+      () => {
+        copied.textContent = "This browser did not let the page copy. Select the text and copy it yourself.";
+      }
+    );
+  });
+  const node = resultFrame(ctx, result, i, output, check, h("div", { className: "dpup-buttons dpup-copy-row" }, copy), copied);
+  function refresh(value) {
+    current = value.text;
+    copy.hidden = !value.parts.length;
+    output.replaceChildren(...value.parts.length ? value.parts.flatMap((part) => [
+      part.heading ? h("h3", { text: part.heading }) : null,
+      h("p", { className: "dpup-template-part", text: part.text })
+    ].filter(Boolean)) : [h("p", { text: "Nothing written yet. Answer the questions above and your text appears here." })]);
+    check.replaceChildren();
+    const figures = value.plain_language;
+    if (figures && value.parts.length) {
+      check.append(h("p", {
+        text: `Plain language: ${figures.sentences} sentences, ${figures.average} words a sentence on average (aim for under 20). Sentences over ${LONG_SENTENCE} words: ${figures.long.length}.`
+      }));
+      if (figures.long.length) {
+        check.append(
+          h("p", { text: "Try splitting these sentences:" }),
+          h("ul", {}, ...figures.long.map((sentence) => h("li", { text: sentence })))
+        );
+      }
+    }
+  }
+  return { node, refresh };
+}
+var SENTENCE_END, WORD, PLACEHOLDER;
+var init_result_template = __esm({
+  "src/dpup_toolkit/widget/result-template.js"() {
+    init_dom();
+    init_drawing();
+    init_kinds();
+    init_rules();
+    SENTENCE_END = new RegExp(`(?<=[.!?])["\u201D\u2019)]*[${WS}]+`, "u");
+    WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
+    PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
+    RESULTS.template = templateResult;
+    DRAW_RESULT.template = drawTemplate;
+  }
+});
+
+// src/dpup_toolkit/widget/result-rules.js
+var result_rules_exports = {};
+__export(result_rules_exports, {
+  drawRules: () => drawRules,
+  rulesResult: () => rulesResult
+});
+function rulesResult(def, result, answers, shown2) {
+  const answer = (id) => shown2.has(id) ? answerOf(itemById(def, id), answers) : null;
+  const asked = new Set(result.rules.flatMap((rule2) => Object.keys(rule2.when)));
+  const waiting = [...asked].some((id) => shown2.has(id) && !answer(id));
+  const rule = waiting ? null : result.rules.find((candidate) => Object.entries(candidate.when).every(([id, wanted]) => wanted.includes(answer(id))));
+  const chosen = rule ? {
+    title: rule.result.title,
+    text: rule.result.text,
+    links: rule.result.links.map((link) => ({ title: link.title, page: link.page }))
+  } : null;
+  return { kind: "rules", id: result.id, title: result.title, recommendation: chosen };
+}
+function drawRules(ctx, result, i) {
+  const output = h("div", { className: "dpup-recommendation" });
+  const node = resultFrame(ctx, result, i, output);
+  function refresh(value) {
+    const chosen = value.recommendation;
+    output.replaceChildren(...chosen ? [
+      h("p", { className: "dpup-recommendation-title" }, "Recommended: ", h("strong", { text: chosen.title })),
+      h("p", {}, h("strong", { text: "Why: " }), chosen.text),
+      linksLine(chosen.links)
+    ].filter(Boolean) : [h("p", { text: "Answer the questions above to see a recommendation." })]);
+  }
+  return { node, refresh };
+}
+var init_result_rules = __esm({
+  "src/dpup_toolkit/widget/result-rules.js"() {
+    init_dom();
+    init_drawing();
+    init_kinds();
+    init_rules();
+    RESULTS.rules = rulesResult;
+    DRAW_RESULT.rules = drawRules;
+  }
+});
+
+// src/dpup_toolkit/widget/result-score.js
+var result_score_exports = {};
+__export(result_score_exports, {
+  drawScore: () => drawScore,
+  scoreResult: () => scoreResult
+});
+function scoreResult(def, result, answers, shown2) {
+  const quiz = allItems(def).filter((item) => shown2.has(item.id) && item.kind === "choice" && item.correct);
+  const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
+  return { kind: "score", title: result.title, correct, total: quiz.length };
+}
+function drawScore(ctx, result, i) {
+  const output = h("p", { className: "dpup-score", "aria-live": "polite" });
+  const node = resultFrame(ctx, result, i, output);
+  function refresh(value) {
+    output.textContent = `${value.correct} of ${value.total} correct.`;
+  }
+  return { node, refresh };
+}
+var init_result_score = __esm({
+  "src/dpup_toolkit/widget/result-score.js"() {
+    init_dom();
+    init_drawing();
+    init_kinds();
+    init_rules();
+    RESULTS.score = scoreResult;
+    DRAW_RESULT.score = drawScore;
+  }
+});
+
+// src/dpup_toolkit/widget/result-catalogue.js
+var result_catalogue_exports = {};
+__export(result_catalogue_exports, {
+  catalogueResult: () => catalogueResult,
+  drawCatalogue: () => drawCatalogue
+});
+function catalogueResult(def, result, answers, shown2) {
+  const answer = (id) => id && shown2.has(id) ? answerOf(itemById(def, id), answers) : null;
+  const role = answer(result.by.role);
+  const stage = answer(result.by.stage);
+  const fits = !(role || stage) ? [] : (def.catalogue || []).filter((entry) => (!role || entry.roles.includes(role)) && (!stage || entry.stages.includes(stage)));
+  return {
+    kind: "catalogue",
+    title: result.title,
+    role,
+    stage,
+    tools: fits.filter((entry) => entry.kind === "tool" && entry.id !== def.id).map((entry) => entry.id),
+    cases: fits.filter((entry) => entry.kind === "case").map((entry) => entry.id)
+  };
+}
+function drawCatalogue(ctx, result, i) {
+  const output = h("div", { className: "dpup-catalogue" });
+  const node = resultFrame(ctx, result, i, output);
+  function entryNode(entry) {
+    const href = bookHref(entry.page);
+    return h(
+      "li",
+      {},
+      href ? h("a", { href, text: entry.title }) : h("strong", { text: entry.title }),
+      h("p", { text: entry.summary + (entry.minutes ? ` About ${entry.minutes} minutes.` : "") })
+    );
+  }
+  function refresh(value) {
+    if (!(value.role || value.stage)) {
+      output.replaceChildren(h("p", { text: "Choose above to see the guides, tools and case studies that fit." }));
+      return;
+    }
+    const guide = value.role ? linksLine([{
+      title: `Guide for ${optionLabel(itemById(ctx.def, result.by.role), value.role)}`,
+      page: `book/roles/${value.role}`
+    }], "Start with: ") : null;
+    const parts = catalogueParts(ctx.def, value).flatMap(([heading, entries, none]) => [
+      h("h3", { text: heading }),
+      entries.length ? h("ul", { className: `dpup-catalogue-list dpup-catalogue-${entries[0].kind}s` }, ...entries.map(entryNode)) : h("p", { text: none })
+    ]);
+    output.replaceChildren(...[guide, ...parts].filter(Boolean));
+  }
+  return { node, refresh };
+}
+var init_result_catalogue = __esm({
+  "src/dpup_toolkit/widget/result-catalogue.js"() {
+    init_dom();
+    init_drawing();
+    init_kinds();
+    init_rules();
+    RESULTS.catalogue = catalogueResult;
+    DRAW_RESULT.catalogue = drawCatalogue;
+  }
+});
+
+// src/dpup_toolkit/widget/kinds.js
+function loadKinds(def) {
+  const kinds = new Set([...allItems(def), ...def.results].map((entry) => entry.kind).filter((kind) => kind in KIND_MODULES));
+  return Promise.all([...kinds].map((kind) => KIND_MODULES[kind]()));
+}
+var DRAW_ITEM, ANSWER_WORDS, DRAW_RESULT, KIND_MODULES;
+var init_kinds = __esm({
+  "src/dpup_toolkit/widget/kinds.js"() {
+    init_item_question();
+    init_result_unmet();
+    init_rules();
+    DRAW_ITEM = { question: drawQuestion };
+    ANSWER_WORDS = { question: { missing: "Not answered", label: (def, item, answer) => answerLabel(def, answer) } };
+    DRAW_RESULT = { unmet: drawUnmet };
+    KIND_MODULES = {
+      text: () => Promise.resolve().then(() => (init_item_text(), item_text_exports)),
+      choice: () => Promise.resolve().then(() => (init_item_choice(), item_choice_exports)),
+      template: () => Promise.resolve().then(() => (init_result_template(), result_template_exports)),
+      rules: () => Promise.resolve().then(() => (init_result_rules(), result_rules_exports)),
+      score: () => Promise.resolve().then(() => (init_result_score(), result_score_exports)),
+      catalogue: () => Promise.resolve().then(() => (init_result_catalogue(), result_catalogue_exports))
+    };
+  }
+});
+
+// src/dpup_toolkit/widget/blocks.js
+function answerBlocks(def, item, entry) {
+  const answer = entry.answer;
+  if (item.kind === "text") {
+    const typed = answerOf(item, { [item.id]: entry });
+    return [typed ? recordBlock("quote", [labelRun("Answer: "), textRun(typed)]) : recordBlock("paragraph", [labelRun("Answer: "), wordsRun("Not written")])];
+  }
+  if (item.kind === "choice") {
+    const out2 = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(optionLabel(item, answer)) : wordsRun("Not answered")])];
+    if (item.correct && answer) {
+      const right = answer === item.correct ? [wordsRun("Correct.")] : [wordsRun("Not correct. The right answer is: "), lineRun(optionLabel(item, item.correct)), wordsRun(".")];
+      const explanation = item.options.find((option) => option.value === answer).explanation;
+      out2.push(recordBlock("paragraph", right), recordBlock("paragraph", [textRun(explanation)]));
+    }
+    return out2;
+  }
+  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(answerLabel(def, answer)) : wordsRun("Not answered")])];
+  if (answer && answer === def.not_applicable) {
+    const reason = entry.reason || "";
+    if (reason.replace(SPACE_ENDS, "")) {
+      out.push(
+        recordBlock("quote", [labelRun("Why it does not apply: "), textRun(reason)], MARKDOWN_ONLY),
+        recordBlock("paragraph", [labelRun("Why it does not apply: "), textRun(reason.replace(SPACE_ENDS, ""))], WORD_ONLY)
+      );
+    } else {
+      out.push(recordBlock("paragraph", [labelRun("Why it does not apply: "), wordsRun("Not given yet")]));
+    }
+  }
+  return out;
+}
+function itemBlocks(def, item, entry) {
+  const out = [recordBlock("subheading", [lineRun(item.prompt)]), ...answerBlocks(def, item, entry)];
+  if (item.kind !== "text" && entry.note) out.push(recordBlock("quote", [labelRun("Note: "), textRun(entry.note)]));
+  return out;
+}
+function headerBlocks(def, status, exportedAt, about) {
+  const out = [
+    recordBlock("title", [lineRun(def.title), wordsRun(": record")]),
+    ...aboutLines(about).map(([name, value]) => recordBlock("detail", [labelRun(`${name}: `), lineRun(value)])),
+    recordBlock("detail", [labelRun("Checklist: "), wordsRun(`${def.id}, version ${def.version}`)]),
+    recordBlock("detail", [labelRun("Exported: "), lineRun(exportedAt)])
+  ];
+  if (status.hasQuestions) {
+    out.push(
+      recordBlock("detail", [labelRun("Progress: "), wordsRun(`${status.answered} of ${status.total} questions answered`)]),
+      recordBlock("detail", [labelRun("Not met: "), wordsRun(String(status.unmet.length))])
+    );
+  } else {
+    out.push(recordBlock("detail", [labelRun("Progress: "), wordsRun(`${status.answered} of ${status.total} answered`)]));
+  }
+  return out;
+}
+function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
+  const answers = cleanAnswers(def, rawAnswers);
+  const status = progressOf(def, answers);
+  const shownIds = new Set(status.shown.map((item) => item.id));
+  const out = headerBlocks(def, status, exportedAt, about);
+  for (const result of resultsOf(def, answers)) {
+    out.push(recordBlock("heading", [lineRun(result.title)]), ...RESULT_BLOCKS[result.kind](def, result, answers));
+  }
+  const unanswered = allItems(def).filter((item) => shownIds.has(item.id) && !answerOf(item, answers));
+  if (unanswered.length) {
+    out.push(
+      recordBlock("heading", [wordsRun("Not yet answered")], MARKDOWN_ONLY),
+      ...unanswered.map((item) => recordBlock("bullet", [lineRun(item.prompt)], MARKDOWN_ONLY))
+    );
+  }
+  for (const section of def.sections) {
+    const items = section.items.filter((item) => shownIds.has(item.id));
+    if (!items.length) continue;
+    out.push(recordBlock("heading", [lineRun(section.title)]));
+    for (const item of items) out.push(...itemBlocks(def, item, answers[item.id] || {}));
+  }
+  return out;
+}
+var MARKDOWN_ONLY, WORD_ONLY, wordsRun, labelRun, lineRun, textRun, recordBlock, RESULT_BLOCKS;
+var init_blocks = __esm({
+  "src/dpup_toolkit/widget/blocks.js"() {
+    init_rules();
+    MARKDOWN_ONLY = "markdown";
+    WORD_ONLY = "word";
+    wordsRun = (value) => ["words", value];
+    labelRun = (value) => ["label", value];
+    lineRun = (value) => ["line", value];
+    textRun = (value) => ["text", value];
+    recordBlock = (kind, runs, only = null) => ({ kind, runs, only });
+    RESULT_BLOCKS = {
+      // Each question not met, numbered, with what to do (and, in Word, the note written on it).
+      unmet(def, result, answers) {
+        const out = [];
+        result.items.forEach((id, i) => {
+          const item = itemById(def, id);
+          out.push(recordBlock("step", [wordsRun(`${i + 1}. `), lineRun(item.prompt)]));
+          if (needsReason(def, item, answers[id])) {
+            out.push(
+              recordBlock("step_line", [labelRun("What to do: "), lineRun(NEEDS_REASON)], MARKDOWN_ONLY),
+              recordBlock("step_line", [labelRun("Needs a reason: "), lineRun(NEEDS_REASON)], WORD_ONLY)
+            );
+          } else {
+            out.push(recordBlock("step_line", [labelRun("What to do: "), lineRun(item.action)]));
+          }
+          const note = (answers[id] || {}).note;
+          if (note) out.push(recordBlock("paragraph", [labelRun("Your note: "), textRun(note)], WORD_ONLY));
+        });
+        if (!result.items.length) out.push(recordBlock("paragraph", [wordsRun("Nothing is marked as not met.")]));
+        return out;
+      },
+      // The text the answers make, part by part, and its plain-language check with the long sentences.
+      template(def, result) {
+        const out = result.parts.length ? [] : [recordBlock("paragraph", [wordsRun("Nothing written yet: answer the questions below.")])];
+        for (const part of result.parts) {
+          if (part.heading) out.push(recordBlock("subheading", [lineRun(part.heading)]));
+          out.push(recordBlock("paragraph", [textRun(part.text)]));
+        }
+        const check = result.plain_language;
+        if (check && result.parts.length) {
+          out.push(recordBlock("lead", [wordsRun(`Plain language: ${check.sentences} sentences, ${check.average} words a sentence on average. Sentences over ${LONG_SENTENCE} words: ${check.long.length}.`)]));
+          out.push(...check.long.map((sentence) => recordBlock("bullet", [lineRun(sentence)])));
+        }
+        return out;
+      },
+      // The recommendation the choices lead to, and what to read about it.
+      rules(def, result) {
+        const chosen = result.recommendation;
+        if (!chosen) return [recordBlock("paragraph", [wordsRun("No recommendation yet: answer the questions below.")])];
+        const out = [recordBlock("paragraph", [labelRun("Recommendation: "), lineRun(chosen.title)]), recordBlock("paragraph", [textRun(chosen.text)])];
+        if (chosen.links.length) {
+          const titles = chosen.links.flatMap((link, i) => [...i ? [wordsRun("; ")] : [], lineRun(link.title)]);
+          out.push(recordBlock("paragraph", [wordsRun("Read more: "), ...titles]));
+        }
+        return out;
+      },
+      score(def, result) {
+        return [recordBlock("paragraph", [wordsRun(`${result.correct} of ${result.total} correct.`)])];
+      },
+      // The tools (and case studies) that fit the role and stage chosen.
+      catalogue(def, result) {
+        if (!(result.role || result.stage)) return [recordBlock("paragraph", [wordsRun("Nothing chosen yet: choose below to see what fits.")])];
+        return catalogueParts(def, result).flatMap(([heading, entries, none]) => [
+          recordBlock("subheading", [wordsRun(heading)]),
+          ...entries.map((entry) => recordBlock("bullet", [
+            lineRun(entry.title),
+            wordsRun(": "),
+            lineRun(entry.summary),
+            ...entry.minutes ? [wordsRun(` About ${entry.minutes} minutes.`)] : []
+          ])),
+          ...entries.length ? [] : [recordBlock("paragraph", [wordsRun(none)])]
+        ]);
+      }
+    };
+  }
+});
+
+// src/dpup_toolkit/widget/records.js
+var records_exports = {};
+__export(records_exports, {
+  RECORD_RULES: () => RECORD_RULES,
+  escapeLine: () => escapeLine,
+  escapeMarkdown: () => escapeMarkdown,
+  importAbout: () => importAbout,
+  importRecord: () => importRecord,
+  nesting: () => nesting,
+  quote: () => quote,
+  recordFilename: () => recordFilename,
+  renderJson: () => renderJson,
+  renderMarkdown: () => renderMarkdown,
+  slug: () => slug
+});
+function escapeMarkdown(text) {
+  return String(text).split(LINE_BREAK).map((line) => line.replace(/[\\`*_[\]<>#|~&$@{}^]|:(?=\/\/)|(?<=[^ \t.])\.(?=[^ \t.])/g, "\\$&").replace(LINE_START_MARKER, "$1\\$2").replace(LINE_START_NUMBER, "$1\\$2").replace(/^[ \t]+/, (indent) => "\xA0".repeat(indent.length))).join("\n");
+}
+function escapeLine(text) {
+  return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
+}
+function slug(text, limit = SLUG_LENGTH) {
+  return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
+}
+function recordFilename(id, about, stamp2, extension) {
+  return `${[id, slug(cleanAbout(about).what), stamp2].filter(Boolean).join("-")}.${extension}`;
+}
+function importAbout(rawText) {
+  const record = JSON.parse(String(rawText).replace(/^\ufeff/, ""));
+  const about = isPlainObject(record) ? record.about : null;
+  return isPlainObject(about) ? cleanAbout(about) : null;
+}
+function quote(text) {
+  return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.replace(/[ \t]+$/, ""));
+}
+function markdownRun([style, value]) {
+  if (style === "line") return escapeLine(value);
+  return style === "text" ? escapeMarkdown(value) : value;
+}
+function blockMarkdown(block) {
+  if (block.kind === "quote") {
+    const head = block.runs.filter(([style]) => style === "label").map(([, value]) => value).join("").replace(/ +$/, "");
+    return [head, "", ...quote(block.runs.filter(([style]) => style !== "label").map(([, value]) => value).join(""))].join("\n");
+  }
+  return (MARKDOWN_PREFIX[block.kind] || "") + block.runs.map(markdownRun).join("");
+}
+function renderMarkdown(def, rawAnswers, exportedAt, about = {}) {
+  const out = [];
+  let previous = null;
+  for (const block of recordBlocks(def, rawAnswers, exportedAt, about)) {
+    if (block.only === WORD_ONLY) continue;
+    if (previous && !(MARKDOWN_LISTS.has(block.kind) && (MARKDOWN_LISTS.has(previous.kind) || previous.kind === "lead"))) {
+      out.push("");
+    }
+    out.push(blockMarkdown(block));
+    previous = block;
+  }
+  return out.join("\n") + "\n";
+}
+function renderJson(def, rawAnswers, exportedAt, about = {}) {
+  const answers = cleanAnswers(def, rawAnswers);
+  const record = {
+    format: RECORD_FORMAT,
+    format_version: RECORD_FORMAT_VERSION,
+    checklist: { id: def.id, version: def.version, title: def.title },
+    exported_at: exportedAt,
+    about: cleanAbout(about),
+    answers,
+    results: resultsOf(def, answers)
+  };
+  return JSON.stringify(record, null, 2) + "\n";
+}
+function nesting(text) {
+  let depth = 0;
+  let deepest = 0;
+  for (const [bracket] of text.replace(/"[^"\\]*(?:\\[\s\S][^"\\]*)*"/g, "").matchAll(/[[\]{}]/g)) {
+    depth += bracket === "[" || bracket === "{" ? 1 : -1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+function importRecord(def, rawText) {
+  const text = String(rawText).replace(/^\ufeff/, "");
+  if (nesting(text) > MAX_NESTING) {
+    throw new RecordError("This file is not a checklist record: it is nested too deeply.");
+  }
+  let record;
+  try {
+    record = JSON.parse(text);
+  } catch {
+    throw new RecordError("This file is not a checklist record: it is not valid JSON.");
+  }
+  if (!isPlainObject(record) || record.format !== RECORD_FORMAT) {
+    throw new RecordError("This file is not a DPUP Toolkit checklist record.");
+  }
+  if (record.format_version !== RECORD_FORMAT_VERSION) {
+    throw new RecordError("This record was saved in a format this page does not know. Use the page it came from.");
+  }
+  const about = record.checklist;
+  if (!isPlainObject(about) || about.id !== def.id) {
+    const title = isPlainObject(about) && typeof about.title === "string" && about.title ? about.title : "unknown";
+    throw new RecordError(`This record is for another checklist (\u201C${title}\u201D), not \u201C${def.title}\u201D.`);
+  }
+  const version = about.version;
+  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) {
+    throw new RecordError("This record does not say which version of the checklist it is for.");
+  }
+  if (version > def.version) {
+    throw new RecordError(`This record comes from a newer version of this checklist (version ${version}) than this page has (version ${def.version}). Nothing was changed.`);
+  }
+  const raw = record.answers;
+  if (!isPlainObject(raw) || !Object.values(raw).every(isPlainObject)) {
+    throw new RecordError("This record's answers are damaged. Nothing was changed.");
+  }
+  const known = new Set(allItems(def).map((item) => item.id));
+  let kept = Object.fromEntries(Object.entries(raw).filter(([id]) => known.has(id)));
+  const dropped = Object.keys(raw).length - Object.keys(kept).length;
+  const notices = [];
+  if (version < def.version) {
+    notices.push(changesMessage(def, version, dropped, "still in your file"));
+    const cleared = Object.entries(kept).filter(([id, entry]) => {
+      const item = itemById(def, id);
+      return item.kind === "question" && entry.answer !== null && entry.answer !== void 0 && entry.answer === def.not_applicable && item.not_applicable === false;
+    }).map(([id]) => id);
+    if (cleared.length) {
+      kept = Object.fromEntries(Object.entries(kept).map(([id, entry]) => [id, cleared.includes(id) ? { ...entry, answer: null } : entry]));
+      notices.push(clearedNotice(def, cleared.length));
+    }
+  } else if (dropped) {
+    notices.push(`${dropped} saved answer(s) were for questions this version no longer asks, so they were left out.`);
+  }
+  return { answers: cleanAnswers(def, kept), notices };
+}
+var RECORD_FORMAT, RECORD_FORMAT_VERSION, MAX_VERSION, LINE_BREAK, LINE_START_MARKER, LINE_START_NUMBER, SLUG_LENGTH, MARKDOWN_PREFIX, MARKDOWN_LISTS, RECORD_RULES, MAX_NESTING;
+var init_records = __esm({
+  "src/dpup_toolkit/widget/records.js"() {
+    init_rules();
+    init_blocks();
+    init_shared();
+    RECORD_FORMAT = shared_default.record_format;
+    RECORD_FORMAT_VERSION = shared_default.record_format_version;
+    MAX_VERSION = 1e3;
+    LINE_BREAK = /\r\n|\r|\n/g;
+    LINE_START_MARKER = new RegExp(`^([${WS}]*)([-+=:%(])`, "u");
+    LINE_START_NUMBER = new RegExp(`^([${WS}]*[0-9]+)([.)])`, "u");
+    SLUG_LENGTH = 40;
+    MARKDOWN_PREFIX = { title: "# ", heading: "## ", subheading: "### ", detail: "- ", bullet: "- ", step_line: "   - " };
+    MARKDOWN_LISTS = /* @__PURE__ */ new Set(["detail", "bullet", "step", "step_line"]);
+    RECORD_RULES = { MARKDOWN_ONLY, recordBlocks };
+    MAX_NESTING = 32;
+  }
+});
+
+// src/dpup_toolkit/widget/compare.js
+var compare_exports = {};
+__export(compare_exports, {
+  compareRecords: () => compareRecords,
+  renderComparison: () => renderComparison,
+  showComparison: () => showComparison
+});
+function personLabel(text, name) {
+  const record = JSON.parse(String(text).replace(/^\ufeff/, ""));
+  const about = isPlainObject(record.about) ? record.about : {};
+  const by = given(about.completed_by, "");
+  return typeof by === "string" && by.replace(SPACE_ENDS, "") ? by.replace(SPACE_ENDS, "") : name;
+}
+function comparedAnswer(def, item, entry) {
+  if (!entry.shown) return NOT_ASKED;
+  const words = ANSWER_WORDS[item.kind];
+  return entry.answer === null ? words.missing : words.label(def, item, entry.answer);
+}
+function compareRecords(def, files) {
+  const people = [];
+  const errors = [];
+  for (const { name, text } of files) {
+    try {
+      const { answers } = importRecord(def, text);
+      people.push({ label: personLabel(text, name), file: name, answers });
+    } catch (error) {
+      const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
+      errors.push(`${name}: ${reason}`);
+    }
+  }
+  const times = /* @__PURE__ */ new Map();
+  for (const person of people) {
+    times.set(person.label, (times.get(person.label) || 0) + 1);
+    if (times.get(person.label) > 1) person.label = `${person.label} (${times.get(person.label)})`;
+  }
+  const shownSets = people.map((person) => new Set(visibleItems(def, person.answers).map((item) => item.id)));
+  const sections = def.sections.map((section) => ({
+    title: section.title,
+    items: section.items.filter((item) => shownSets.some((set) => set.has(item.id))).map((item) => {
+      const entries = people.map((person, i) => shownSets[i].has(item.id) ? {
+        shown: true,
+        answer: answerOf(item, person.answers),
+        note: item.kind === "text" ? "" : (person.answers[item.id] || {}).note || ""
+      } : { shown: false, answer: null, note: "" });
+      const answered = entries.filter((entry) => entry.answer !== null);
+      const agree = !answered.length ? "none" : answered.length === entries.length && answered.every((entry) => entry.answer === answered[0].answer) ? "agree" : "differ";
+      return { item, agree, entries };
+    })
+  })).filter((section) => section.items.length);
+  return { people, errors, sections };
+}
+function renderComparison(def, files, comparedAt) {
+  const { people, errors, sections } = compareRecords(def, files);
+  const items = sections.flatMap((section) => section.items);
+  const count = (agree) => items.filter((entry) => entry.agree === agree).length;
+  const out = [
+    `# ${escapeLine(def.title)}: comparison of answers`,
+    "",
+    `- Checklist: ${def.id}, version ${def.version}`,
+    `- Compared: ${escapeLine(comparedAt)}`,
+    `- People: ${people.length}`,
+    ...Object.entries(COMPARE_STATUS).map(([agree, label]) => `- ${label}: ${count(agree)} of ${items.length} items`),
+    ...errors.map((error) => `- Left out: ${escapeLine(error)}`)
+  ];
+  if (people.length) out.push("", "## People", "", ...people.map((p) => p.label === p.file ? `- ${escapeLine(p.file)}` : `- ${escapeLine(p.label)} (from ${escapeLine(p.file)})`));
+  for (const section of sections) {
+    out.push("", `## ${escapeLine(section.title)}`);
+    for (const { item, agree, entries } of section.items) {
+      out.push("", `### ${escapeLine(item.prompt)}`, "", `${COMPARE_STATUS[agree]}.`, "");
+      if (item.kind === "text") {
+        entries.forEach((entry, i) => {
+          if (i) out.push("");
+          const label = escapeLine(people[i].label);
+          if (entry.answer === null) out.push(`${label}: ${comparedAnswer(def, item, entry)}`);
+          else out.push(`${label} wrote:`, "", ...quote(entry.answer));
+        });
+        continue;
+      }
+      out.push(...entries.map((entry, i) => `- ${escapeLine(people[i].label)}: ${escapeLine(comparedAnswer(def, item, entry))}`));
+      entries.forEach((entry, i) => {
+        if (entry.note) out.push("", `Note from ${escapeLine(people[i].label)}:`, "", ...quote(entry.note));
+      });
+    }
+  }
+  return out.join("\n") + "\n";
+}
+function showComparison(def, files, { errors, summary, output, downloadButton, filter }) {
+  const { people, errors: problems, sections } = compareRecords(def, files);
+  errors.replaceChildren(...problems.length ? [
+    h("p", { text: "These files were left out:" }),
+    h("ul", {}, ...problems.map((problem) => h("li", { text: problem })))
+  ] : []);
+  const enough = people.length >= 2;
+  downloadButton.hidden = !enough;
+  filter.hidden = !enough;
+  const items = sections.flatMap((section) => section.items);
+  const agreeing = items.filter((entry) => entry.agree === "agree").length;
+  const differing = items.filter((entry) => entry.agree === "differ").length;
+  summary.textContent = enough ? `${people.length} people compared. All agree on ${agreeing} of ${items.length} items; answers differ on ${differing}.` : "Choose two or more records of this tool to compare them.";
+  output.replaceChildren(...enough ? sections.map((section) => h(
+    "div",
+    { className: "dpup-compare-part" },
+    h("h3", { text: section.title }),
+    ...section.items.map(({ item, agree, entries }) => h(
+      "div",
+      { className: `dpup-compare-item dpup-compare-${agree}` },
+      h("h4", { text: item.prompt }),
+      h("p", { className: "dpup-compare-status", text: COMPARE_STATUS[agree] }),
+      h("ul", { className: "dpup-compare-answers" }, ...entries.map((entry, i) => h(
+        "li",
+        {},
+        h("strong", { text: `${people[i].label}: ` }),
+        h("span", {
+          className: item.kind === "text" && entry.answer ? "dpup-compare-text" : null,
+          text: comparedAnswer(def, item, entry)
+        }),
+        entry.note ? h("p", { className: "dpup-compare-note" }, h("span", { text: "Note: " }), entry.note) : null
+      )))
+    ))
+  )) : []);
+}
+var COMPARE_STATUS, NOT_ASKED;
+var init_compare = __esm({
+  "src/dpup_toolkit/widget/compare.js"() {
+    init_dom();
+    init_kinds();
+    init_rules();
+    init_records();
+    COMPARE_STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
+    NOT_ASKED = "Not asked (an earlier answer skipped it)";
+  }
+});
+
+// src/dpup_toolkit/widget/about-section.js
+init_dom();
+init_rules();
+var LABELS = { what: "What are you checking?", completed_by: "Completed by", review_by: "Review by (optional)" };
+function drawAbout(uiId, session) {
+  const inputs = {
+    what: h("input", { type: "text", id: uiId("what"), className: "dpup-field", "aria-describedby": uiId("what-help") }),
+    completed_by: h("input", { type: "text", id: uiId("completed-by"), className: "dpup-field", autocomplete: "name" }),
+    review_by: h("input", { type: "date", id: uiId("review-by"), className: "dpup-field dpup-date" })
+  };
+  const printed = h("ul", { className: "dpup-print-only dpup-about-print" });
+  const node = h(
+    "section",
+    { className: "dpup-about", "aria-labelledby": uiId("about") },
+    h("h2", { id: uiId("about"), text: "About this check" }),
+    ...ABOUT_FIELDS.map((field) => h(
+      "p",
+      { className: "dpup-about-field" },
+      h("label", { for: inputs[field].id, text: LABELS[field] }),
+      field === "what" ? h("span", {
+        className: "dpup-help",
+        id: uiId("what-help"),
+        text: "For example, the programme, service or project. It goes in your record and its file name."
+      }) : null,
+      inputs[field]
+    )),
+    printed
+  );
+  function print() {
+    const filled = cleanAbout(session.about);
+    printed.replaceChildren(...aboutLines(session.about).map(([label, text], i) => filled[ABOUT_FIELDS[i]] ? h("li", { text: `${label}: ${text}` }) : h("li", { className: "dpup-blank" }, `${label}: `, h("span", { className: "dpup-write-here" }))));
+  }
+  function show() {
+    for (const field of ABOUT_FIELDS) {
+      if (document.activeElement !== inputs[field]) inputs[field].value = session.about[field] || "";
+    }
+    print();
+  }
+  for (const field of ABOUT_FIELDS) {
+    const input = inputs[field];
+    input.addEventListener("input", () => {
+      session.editAbout(field, input.value, { sync: false });
+      print();
+    });
+    input.addEventListener("change", () => session.editAbout(field, input.value));
+  }
+  return { node, show };
+}
+
+// src/dpup_toolkit/widget/checks-control.js
+init_dom();
+
+// src/dpup_toolkit/widget/messages.js
+var NOT_LOADED = "This part of the tool could not be loaded (are you offline?). Your answers are still here: try again later.";
+
+// src/dpup_toolkit/widget/checks-control.js
+init_saved_checks();
+init_storage();
+var NO_STORAGE = "This browser is not letting the page keep saved checks. Download a record before you leave the page.";
+function readChecks(def) {
+  try {
+    return savedChecks(def);
+  } catch {
+    return { checks: [{ id: FIRST_CHECK, name: FIRST_CHECK_NAME }], current: FIRST_CHECK, damaged: false };
+  }
+}
+function drawControls(uiId) {
+  const sectionId = uiId("checks");
+  const els = {
+    nowName: h("strong"),
+    status: h("p", { className: "dpup-message", role: "status" }),
+    alert: h("p", { className: "dpup-message dpup-message-error", role: "alert" }),
+    select: h("select", { id: uiId("check-list") }),
+    switchButton: h("button", { type: "button", text: "Switch to this check" }),
+    newButton: h("button", { type: "button", text: "Start a new check" }),
+    renameButton: h("button", { type: "button", className: "dpup-secondary", text: "Rename this check" }),
+    deleteButton: h("button", { type: "button", className: "dpup-secondary", text: "Delete this check" }),
+    undoButton: h("button", { type: "button", className: "dpup-undo", hidden: true, text: "Undo delete" }),
+    nameInput: h("input", {
+      type: "text",
+      id: uiId("check-name"),
+      maxlength: MAX_CHECK_NAME,
+      autocomplete: "off",
+      className: "dpup-check-name-input"
+    }),
+    nameSubmit: h("button", { type: "submit" }),
+    nameCancel: h("button", { type: "button", className: "dpup-secondary", text: "Cancel" })
+  };
+  els.nameLabel = h("label", { for: els.nameInput.id });
+  els.nameForm = h(
+    "form",
+    { className: "dpup-check-name", hidden: true },
+    h("p", {}, els.nameLabel, els.nameInput),
+    h("div", { className: "dpup-buttons" }, els.nameSubmit, els.nameCancel)
+  );
+  els.line = h(
+    "p",
+    { className: "dpup-check-now", id: uiId("check-now") },
+    "Saved check: ",
+    els.nowName,
+    ". ",
+    h("a", { href: `#${sectionId}`, text: "Switch, rename or start another check" })
+  );
+  els.node = h(
+    "section",
+    { className: "dpup-checks", "aria-labelledby": sectionId },
+    h("h2", { id: sectionId, text: "Your saved checks" }),
+    h("p", { text: "Keep a separate check for each programme or project you look at. Each one is saved in this browser under its own name, with its own answers." }),
+    h(
+      "p",
+      { className: "dpup-check-choose" },
+      h("label", { for: els.select.id, text: "Choose a saved check: " }),
+      els.select,
+      els.switchButton
+    ),
+    h("div", { className: "dpup-buttons" }, els.newButton, els.renameButton, els.deleteButton, els.undoButton),
+    els.nameForm,
+    els.status,
+    els.alert
+  );
+  return els;
+}
+function controlState(host, els) {
+  const { def } = host;
+  const c = { def, host, els, list: readChecks(def), removed: null, naming: null, busy: false };
+  c.current = c.list.current;
+  c.nameOf = (id) => (c.list.checks.find((check) => check.id === id) || { name: FIRST_CHECK_NAME }).name;
+  c.tell = (message, { error = false } = {}) => {
+    (error ? els.alert : els.status).textContent = message || "";
+    (error ? els.status : els.alert).textContent = "";
+  };
+  c.draw = () => {
+    els.nowName.textContent = c.nameOf(c.current);
+    els.select.replaceChildren(...c.list.checks.map((check) => h("option", { value: check.id, text: check.name })));
+    els.select.value = c.current;
+    els.deleteButton.textContent = c.list.checks.length > 1 ? "Delete this check" : "Delete this check and start afresh";
+  };
+  c.failed = (error) => c.tell(error instanceof CheckError ? error.message : NO_STORAGE, { error: true });
+  c.attempt = async (action) => {
+    if (c.busy) return;
+    c.busy = true;
+    let checks = null;
+    try {
+      checks = await Promise.resolve().then(() => (init_checks(), checks_exports));
+    } catch {
+      c.tell(NOT_LOADED, { error: true });
+    }
+    try {
+      if (checks) action(checks);
+    } catch (error) {
+      c.failed(error);
+    }
+    c.busy = false;
+  };
+  c.hideUndo = () => {
+    c.removed = null;
+    els.undoButton.hidden = true;
+  };
+  c.closeForm = () => {
+    c.naming = null;
+    els.nameForm.hidden = true;
+  };
+  c.reread = () => {
+    c.list = readChecks(def);
+  };
+  c.show = (id, message) => {
+    c.current = id;
+    rememberCheck(def, id);
+    c.reread();
+    c.draw();
+    const told = host.open(id, message);
+    return told ? " Read the message at the top of this tool about its saved answers." : "";
+  };
+  return c;
+}
+function wireSwitch(c) {
+  const { els } = c;
+  els.switchButton.addEventListener("click", () => {
+    const id = els.select.value;
+    c.closeForm();
+    if (id === c.current) {
+      c.tell(`You are already working on \u201C${c.nameOf(id)}\u201D.`);
+      return;
+    }
+    c.hideUndo();
+    try {
+      const name = c.nameOf(id);
+      c.tell(`You are now working on \u201C${name}\u201D. Your other checks are still saved.${c.show(id)}`);
+    } catch (error) {
+      c.failed(error);
+    }
+  });
+}
+function openForm(c, mode) {
+  const { els } = c;
+  c.naming = mode;
+  els.nameLabel.textContent = mode === "new" ? "Name for the new check, for example the programme it is about: " : "New name for this check: ";
+  els.nameSubmit.textContent = mode === "new" ? "Start the check" : "Save the name";
+  els.nameInput.value = mode === "new" ? "" : c.nameOf(c.current);
+  els.nameForm.hidden = false;
+  c.tell("");
+  els.nameInput.focus();
+  els.nameInput.select();
+}
+function wireNaming(c) {
+  const { def, els } = c;
+  els.newButton.addEventListener("click", () => openForm(c, "new"));
+  els.renameButton.addEventListener("click", () => openForm(c, "rename"));
+  els.nameCancel.addEventListener("click", () => {
+    const back = c.naming === "new" ? els.newButton : els.renameButton;
+    c.closeForm();
+    c.tell("");
+    back.focus();
+  });
+  els.nameInput.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") els.nameCancel.click();
+  });
+  els.nameForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const mode = c.naming;
+    await c.attempt(({ startCheck: startCheck2, renameCheck: renameCheck2 }) => {
+      if (mode === "new") {
+        const id = startCheck2(def, els.nameInput.value);
+        c.hideUndo();
+        c.closeForm();
+        c.reread();
+        const told = c.show(id);
+        c.tell(`You started a new check, \u201C${c.nameOf(id)}\u201D. It has no answers yet. Your other checks are still saved.${told}`);
+        els.newButton.focus();
+      } else {
+        const name = renameCheck2(def, c.current, els.nameInput.value);
+        c.closeForm();
+        c.reread();
+        c.draw();
+        c.tell(`This check is now called \u201C${name}\u201D.`);
+        els.renameButton.focus();
+      }
+    });
+    if (!els.nameForm.hidden) els.nameInput.focus();
+  });
+}
+function wireDelete(c) {
+  const { def, els } = c;
+  els.deleteButton.addEventListener("click", () => {
+    c.closeForm();
+    c.attempt(({ deleteCheck: deleteCheck2 }) => {
+      const gone = deleteCheck2(def, c.current);
+      c.removed = gone;
+      const told = c.show(gone.next);
+      c.tell(`\u201C${gone.name}\u201D was deleted from this browser. You are now working on \u201C${c.nameOf(gone.next)}\u201D. Undo delete brings \u201C${gone.name}\u201D back.${told}`);
+      els.undoButton.hidden = false;
+      els.undoButton.focus();
+    });
+  });
+  els.undoButton.addEventListener("click", () => {
+    if (c.removed === null) return;
+    c.attempt(({ restoreCheck: restoreCheck2 }) => {
+      restoreCheck2(def, c.removed);
+      const back = c.removed;
+      c.hideUndo();
+      const told = c.show(back.id);
+      c.tell(`\u201C${c.nameOf(back.id)}\u201D is back, with everything saved for it.${told}`);
+      els.select.focus();
+    });
+  });
+}
+function warnDamaged(c) {
+  let copied = true;
+  try {
+    const storage = window.localStorage;
+    keepCopy(storage, checksKey(c.def), storage.getItem(checksKey(c.def)));
+  } catch {
+    copied = false;
+  }
+  c.tell(`The list of your saved checks' names could not be read. Every saved answer is still here; a check without its name is called \u201C${FOUND_CHECK_NAME}\u201D.${copied ? " A copy of the list is kept in this browser." : ""}`, { error: true });
+}
+function refreshFromOtherTab(c) {
+  const before = c.nameOf(c.current);
+  c.reread();
+  if (c.list.checks.some((check) => check.id === c.current)) {
+    c.draw();
+    return;
+  }
+  c.hideUndo();
+  c.closeForm();
+  const next = c.list.checks[0].id;
+  const message = `\u201C${before}\u201D was deleted in another tab. You are now working on \u201C${c.nameOf(next)}\u201D.`;
+  c.tell(message);
+  c.current = next;
+  c.draw();
+  c.host.open(next, message);
+}
+function checksControl(host) {
+  const els = drawControls(host.uiId);
+  const c = controlState(host, els);
+  wireSwitch(c);
+  wireNaming(c);
+  wireDelete(c);
+  if (c.list.damaged) warnDamaged(c);
+  c.draw();
+  return { line: els.line, node: els.node, current: () => c.current, refresh: () => refreshFromOtherTab(c) };
+}
+
+// src/dpup_toolkit/widget/compare-section.js
+init_dom();
+function drawCompare(def, uiId, using) {
+  const picker = h("input", { type: "file", id: uiId("compare-files"), accept: ".json,application/json", multiple: true });
+  const errors = h("div", { className: "dpup-compare-errors", "aria-live": "assertive" });
+  const summary = h("p", { className: "dpup-compare-summary", "aria-live": "polite" });
+  const output = h("div", { className: "dpup-compare-output" });
+  const downloadButton = h("button", { type: "button", hidden: true, text: "Download the comparison (Markdown)" });
+  const onlyDiffer = h("input", { type: "checkbox", id: uiId("compare-differ") });
+  const filter = h("p", { hidden: true }, onlyDiffer, h("label", { for: onlyDiffer.id, text: " Show only where answers differ" }));
+  let files = [];
+  downloadButton.addEventListener("click", async () => {
+    const compare = await using("compare");
+    if (compare) download(`${def.id}-comparison-${today()}.md`, compare.renderComparison(def, files, today()), "text/markdown");
+  });
+  function narrow() {
+    for (const part of output.querySelectorAll(".dpup-compare-part")) {
+      for (const item of part.querySelectorAll(".dpup-compare-item")) {
+        item.hidden = onlyDiffer.checked && !item.classList.contains("dpup-compare-differ");
+      }
+      part.hidden = ![...part.querySelectorAll(".dpup-compare-item")].some((item) => !item.hidden);
+    }
+  }
+  onlyDiffer.addEventListener("change", narrow);
+  picker.addEventListener("change", async () => {
+    const chosen = [...picker.files];
+    picker.value = "";
+    files = [];
+    for (const file of chosen) {
+      let text = "";
+      try {
+        text = await file.text();
+      } catch {
+      }
+      files.push({ name: file.name, text });
+    }
+    files.sort((a, b) => a.name < b.name ? -1 : Number(a.name > b.name));
+    const compare = await using("compare");
+    if (compare) compare.showComparison(def, files, { errors, summary, output, downloadButton, filter });
+    narrow();
+  });
+  const title = h("h2", { id: uiId("compare"), text: "Compare answers with your team" });
+  return h(
+    "section",
+    { className: "dpup-compare", "aria-labelledby": title.id },
+    title,
+    h(
+      "details",
+      {},
+      h("summary", { text: "Open to compare records" }),
+      h("p", { text: "Each person saves a record of this tool as a JSON file. Choose two or more of them to see, item by item, where your team agrees and where it differs." }),
+      h("p", { text: "The records stay on this page: they are not saved in this browser or sent anywhere." }),
+      h("p", {}, h("label", { for: picker.id, text: "Records to compare (JSON files): " }), picker),
+      errors,
+      summary,
+      h("div", { className: "dpup-buttons" }, downloadButton),
+      filter,
+      output
+    )
+  );
+}
+
+// src/dpup_toolkit/widget/checklist.js
+init_dom();
+
+// src/dpup_toolkit/widget/feedback.js
+function placeFeedback(root, nodes) {
+  let origin = null;
+  let home = null;
+  const remember = (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const from = target && (target.closest(".dpup-item") || target.closest("button, input[type=file]"));
+    if (!from || !root.contains(from)) return;
+    origin = from;
+    if (!from.matches("input[type=file]")) setTimeout(() => {
+      if (origin === from) origin = null;
+    });
+  };
+  root.addEventListener("click", remember, true);
+  root.addEventListener("change", remember, true);
+  root.addEventListener("input", remember, true);
+  for (const message of nodes().slice(0, 2)) message.setAttribute("tabindex", "-1");
+  return {
+    // Before waiting for something (a part of the tool to load): gives back a function that, once
+    // the wait is over, puts the message of the control that asked beside that control again.
+    keep() {
+      const from = origin;
+      return () => {
+        origin = from;
+        setTimeout(() => {
+          if (origin === from) origin = null;
+        });
+      };
+    },
+    // Called as a message is about to be shown in `message`.
+    place(message) {
+      const from = origin;
+      origin = null;
+      const group = nodes().filter(Boolean);
+      home = home || group[0].previousElementSibling;
+      if (!from || !from.isConnected) {
+        if (home && home.isConnected && group[0].previousElementSibling !== home) home.after(...group);
+        return;
+      }
+      const anchor = from.closest(".dpup-item") || from.closest(".dpup-buttons, p") || from;
+      if (!group.some((node) => node.contains(anchor))) anchor.after(...group);
+      if (!from.matches(".dpup-item")) queueMicrotask(() => {
+        if (message.textContent) message.focus();
+      });
+    }
+  };
+}
+
+// src/dpup_toolkit/widget/checklist.js
+init_kinds();
+
+// src/dpup_toolkit/widget/record-buttons.js
+init_dom();
+init_rules();
+function drawRescue({ def, session, using }) {
+  const saveNow = h("button", { type: "button", hidden: true, text: "Download a record (JSON) now" });
+  const recover = h("button", { type: "button", hidden: true, text: "Download the saved data that was left out" });
+  saveNow.addEventListener("click", async () => {
+    const records = await using("records");
+    if (records) download(`${def.id}-record-${today()}.json`, records.renderJson(def, session.answers, today()), "application/json");
+  });
+  recover.addEventListener("click", () => {
+    if (session.recover === null) return;
+    download(`${def.id}-saved-data-${today()}.json`, session.recover.text, "application/json");
+    session.recovered();
+  });
+  return { saveNow, recover, node: h("div", { className: "dpup-buttons" }, saveNow, recover) };
+}
+function wireDownloads(host, els) {
+  const { def, session, using, say } = host;
+  els.md.addEventListener("click", async () => {
+    const records = await using("records");
+    if (!records) return;
+    download(
+      records.recordFilename(def.id, session.about, stamp(), "md"),
+      records.renderMarkdown(def, session.answers, today(), session.about),
+      "text/markdown"
+    );
+    say("Your summary was downloaded as a Markdown file.");
+  });
+  els.json.addEventListener("click", async () => {
+    const records = await using("records");
+    if (!records) return;
+    download(
+      records.recordFilename(def.id, session.about, stamp(), "json"),
+      records.renderJson(def, session.answers, today(), session.about),
+      "application/json"
+    );
+    say("Your progress was saved to a file. Open it here later to carry on.");
+  });
+  els.copy.addEventListener("click", async () => {
+    const records = await using("records");
+    if (!records) return;
+    const summary = records.renderMarkdown(def, session.answers, today(), session.about);
+    els.copyBox.hidden = true;
+    copyText(summary).then(() => {
+      els.status.textContent = "Summary copied. Paste it into an email or a Teams message.";
+    }, () => {
+      els.copyArea.value = summary;
+      els.copyBox.hidden = false;
+      els.copyArea.focus();
+      els.copyArea.select();
+      els.status.textContent = "This browser did not let the page copy. The summary is selected below: copy it with Ctrl+C (\u2318+C on a Mac).";
+    });
+  });
+}
+function wireWord(host, els) {
+  const { def, model, session } = host;
+  els.docx.addEventListener("click", async () => {
+    const when = stamp();
+    const root = document.documentElement.dataset.content_root;
+    if (root === void 0) {
+      els.status.textContent = "Making your Word file\u2026";
+      model.send({ kind: "docx", exported_at: today(), stamp: when, answers: session.answers, about: session.about });
+      return;
+    }
+    els.status.textContent = "Making your Word file\u2026";
+    try {
+      const records = await Promise.resolve().then(() => (init_records(), records_exports));
+      const word = await import(new URL(`${root}widgets/docx/record.mjs`, document.baseURI).href);
+      const blob = await word.docxBlob(records.RECORD_RULES, def, session.answers, today(), session.about);
+      download(records.recordFilename(def.id, session.about, when, "docx"), blob, DOCX_TYPE);
+      els.status.textContent = "Your summary was downloaded as a Word file.";
+    } catch {
+      els.status.textContent = "The Word file could not be made here (are you offline?). Download a summary (Markdown) instead.";
+    }
+  });
+  const onKernelFile = (message, buffers) => {
+    if (!message || message.kind !== "docx" || !buffers || !buffers.length) return;
+    download(message.filename, new Blob(buffers, { type: DOCX_TYPE }), DOCX_TYPE);
+    els.status.textContent = "Your summary was downloaded as a Word file.";
+  };
+  model.on("msg:custom", onKernelFile);
+  return () => model.off("msg:custom", onKernelFile);
+}
+function wireImport(host, els) {
+  const { def, session, using, say } = host;
+  els.open.addEventListener("click", () => els.importInput.click());
+  els.importInput.addEventListener("change", async () => {
+    const file = els.importInput.files[0];
+    els.importInput.value = "";
+    if (!file) return;
+    let imported;
+    let restored = null;
+    try {
+      const text = await file.text();
+      const records = await using("records");
+      if (!records) return;
+      imported = records.importRecord(def, text);
+      restored = records.importAbout(text);
+    } catch (error) {
+      const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
+      say(`${reason} Your current answers have not changed.`, { error: true });
+      return;
+    }
+    session.changeWithUndo(
+      imported.answers,
+      ["Your saved record was imported.", ...imported.notices].join(" "),
+      restored || session.about
+    );
+  });
+}
+function drawKeepRecord(host) {
+  const { uiId, session } = host;
+  const els = {
+    json: h("button", { type: "button", text: "Save my progress to a file" }),
+    open: h("button", { type: "button", className: "dpup-secondary", text: "Open a saved progress file" }),
+    md: h("button", { type: "button", text: "Download a summary (Markdown)" }),
+    copy: h("button", { type: "button", text: "Copy summary" }),
+    docx: h("button", { type: "button", text: "Download for Word (.docx)" }),
+    print: h("button", { type: "button", text: "Print or save as PDF" }),
+    clear: h("button", { type: "button", className: "dpup-clear", text: "Clear my answers" }),
+    undo: h("button", { type: "button", className: "dpup-undo", hidden: true, text: "Undo" }),
+    // The file input itself stays hidden: "Open a saved progress file" opens it.
+    importInput: h("input", { type: "file", id: uiId("import"), accept: ".json,application/json", hidden: true, tabindex: -1 }),
+    status: h("p", { className: "dpup-message dpup-keep-status", role: "status" }),
+    copyArea: h("textarea", { id: uiId("summary"), className: "dpup-note dpup-summary-text", readonly: true, rows: 8 })
+  };
+  els.copyBox = h(
+    "p",
+    { className: "dpup-summary-box", hidden: true },
+    h("label", { for: els.copyArea.id, text: "Your summary, selected to copy" }),
+    els.copyArea
+  );
+  wireDownloads(host, els);
+  const dispose = wireWord(host, els);
+  wireImport(host, els);
+  els.print.addEventListener("click", () => window.print());
+  els.clear.addEventListener("click", () => session.clear());
+  els.undo.addEventListener("click", () => session.undoLast());
+  const node = h(
+    "section",
+    { className: "dpup-controls", "aria-labelledby": uiId("keep") },
+    h("h2", { id: uiId("keep"), text: "Keep a record" }),
+    h("p", { text: "Your answers stay in this browser only. Nothing you type is sent anywhere." }),
+    h("div", { className: "dpup-buttons" }, els.json, els.open, els.importInput),
+    h("div", { className: "dpup-buttons" }, els.md, els.copy, els.docx, els.print),
+    els.status,
+    els.copyBox,
+    h("div", { className: "dpup-buttons" }, els.clear, els.undo)
+  );
+  return { node, undo: els.undo, dispose };
+}
+
+// src/dpup_toolkit/widget/checklist.js
+init_rules();
+init_saved_checks();
+
+// src/dpup_toolkit/widget/session.js
+init_rules();
+init_saved_checks();
+init_storage();
+function notSaved(what) {
+  return `${what} The answers are on this page, but this browser could not save them (it may be full). Download a record (JSON) now, or they will be gone when you leave the page.`;
+}
+var Session = class {
+  constructor(def, model, view) {
+    this.def = def;
+    this.model = model;
+    this.view = view;
+    this.answers = {};
+    this.store = def;
+    this.about = cleanAbout(null);
+    this.undo = null;
+    this.blocked = false;
+    this.recover = null;
+  }
+  // Show `next` and save it. Returns whether it was saved; when not, the answers stay on the
+  // page, the person is told (unless the caller says so itself) and offered a download.
+  commit(next, { sync = true, quiet = false } = {}) {
+    this.answers = next;
+    const saved = !this.blocked && writeSaved(this.store, this.answers, this.about);
+    this.view.saved(saved);
+    if (!saved && !quiet) this.view.say(CANNOT_SAVE, { error: true });
+    if (sync) {
+      this.model.set("about", this.about);
+      this.model.set("answers", this.answers);
+      this.model.save_changes();
+    }
+    this.view.show();
+    return saved;
+  }
+  dropUndo() {
+    this.undo = null;
+    this.view.undoOffered(false);
+  }
+  // One item's answer, note or reason changed.
+  update(itemId, change, options) {
+    const entry = { answer: null, note: "", ...this.answers[itemId] || {}, ...change };
+    const next = { ...this.answers, [itemId]: entry };
+    this.dropUndo();
+    this.commit(cleanAnswers(this.def, next), options);
+  }
+  setAbout(next) {
+    this.about = { ...cleanAbout(null), ...next };
+    this.view.showAbout();
+  }
+  // One detail typed (`sync` false while typing, true once the field changes).
+  editAbout(field, value, options) {
+    this.about = { ...this.about, [field]: value };
+    this.commit(this.answers, options);
+  }
+  // After a change the person may want to take back: say how it went, and offer Undo.
+  changeWithUndo(next, done, nextAbout = this.about) {
+    const previous = this.answers;
+    const beforeAbout = this.about;
+    this.setAbout(nextAbout);
+    const saved = this.commit(next, { quiet: true });
+    this.undo = { before: previous, beforeAbout, stored: savedText(this.store) };
+    this.view.undoOffered(true);
+    if (saved) this.view.say(done);
+    else this.view.say(notSaved(done), { error: true });
+  }
+  undoLast() {
+    if (this.undo === null) return;
+    const { before, beforeAbout, stored } = this.undo;
+    this.dropUndo();
+    if (!this.blocked && savedText(this.store) !== stored) {
+      this.view.say("Your answers were changed in another tab after this, so Undo would overwrite those changes. Nothing was changed.", { error: true });
+      return;
+    }
+    this.setAbout(beforeAbout);
+    if (this.commit(before, { quiet: true })) this.view.say("Your answers are back.");
+    else this.view.say(notSaved("Your answers are back."), { error: true });
+  }
+  // Start from what is saved (or say why not); also used when another tab saves.
+  startFrom(saved) {
+    this.blocked = saved.blocked;
+    this.recover = saved.recover;
+    this.view.recoverOffered(this.recover !== null);
+    if (saved.message) this.view.say(saved.message, { error: saved.error });
+  }
+  // The person downloaded the saved data that was left out: the page may save over it again.
+  recovered() {
+    if (!this.blocked) return;
+    try {
+      window.localStorage.removeItem(this.recover.key);
+    } catch {
+    }
+    this.blocked = false;
+    this.recover = null;
+    this.view.recoverOffered(false);
+    if (this.commit(this.answers, { quiet: true })) this.view.say("The saved data was downloaded. This page saves your answers again.");
+    else this.view.say(CANNOT_SAVE, { error: true });
+  }
+  clear() {
+    clearSaved(this.store);
+    this.blocked = false;
+    this.recover = null;
+    this.view.recoverOffered(false);
+    this.changeWithUndo({}, "All your answers and notes for this checklist were cleared from this browser.", cleanAbout(null));
+  }
+  // Show the answers of another saved check, and what loading them had to say. Returns whether
+  // there was anything to say beyond `message`.
+  openCheck(check, message) {
+    this.dropUndo();
+    this.store = checkStore(this.def, check);
+    const saved = loadSaved(this.store);
+    this.startFrom({ ...saved, message: null });
+    this.setAbout(loadAbout(this.store));
+    const kept = this.commit(saved.answers || {}, { quiet: true });
+    const problem = saved.message || (kept ? null : CANNOT_SAVE);
+    this.view.say([message, problem].filter(Boolean).join(" "), { error: Boolean(saved.error || !kept) });
+    return Boolean(problem);
+  }
+  // The first check shown: what this browser saved for it, else what the kernel holds.
+  start(check) {
+    this.store = checkStore(this.def, check);
+    const saved = loadSaved(this.store);
+    this.startFrom(saved);
+    const savedAbout = loadAbout(this.store);
+    this.setAbout(Object.values(savedAbout).some(Boolean) ? savedAbout : cleanAbout(this.model.get("about")));
+    let fromKernel = {};
+    try {
+      fromKernel = cleanAnswers(this.def, this.model.get("answers") || {});
+    } catch (error) {
+      this.view.say(error.message, { error: true });
+    }
+    this.commit(saved.answers || fromKernel, { quiet: Boolean(saved.message) });
+  }
+  fromKernelAnswers() {
+    const incoming = this.model.get("answers") || {};
+    if (JSON.stringify(incoming) === JSON.stringify(this.answers)) return;
+    try {
+      this.commit(cleanAnswers(this.def, incoming), { sync: false });
+    } catch (error) {
+      this.view.say(error.message, { error: true });
+    }
+  }
+  // The kernel may set the details too (a notebook that fills in widget.about).
+  fromKernelAbout() {
+    const incoming = cleanAbout(this.model.get("about"));
+    if (JSON.stringify(incoming) === JSON.stringify(cleanAbout(this.about))) return;
+    this.setAbout(incoming);
+    this.commit(this.answers, { sync: false });
+  }
+  // Another tab with this checklist saved: show its answers here too, so neither tab later
+  // writes over the other with what it showed before. (Only shown, not written back.)
+  fromOtherTab(event) {
+    if (event.key !== null && event.key !== storageKey(this.store)) return;
+    if (this.undo !== null) {
+      this.dropUndo();
+      this.view.say("Your answers were changed in another tab, so Undo is no longer offered here.");
+    }
+    const saved = loadSaved(this.store);
+    this.blocked = saved.blocked;
+    if (saved.message) this.startFrom(saved);
+    this.answers = saved.answers || {};
+    this.setAbout(loadAbout(this.store));
+    this.model.set("about", this.about);
+    this.model.set("answers", this.answers);
+    this.model.save_changes();
+    this.view.show();
+  }
+};
+function createSession(def, model, view) {
+  return new Session(def, model, view);
+}
+
+// src/dpup_toolkit/widget/wayfinder.js
+init_dom();
+init_rules();
+var FOCUSABLE = "a[href], button, input, textarea, select, summary, [tabindex]";
+function goTo(target) {
+  const item = target.closest(".dpup-item");
+  let focus = item && (item.querySelector("input:checked") || item.querySelector("input, textarea, select"));
+  if (!focus) {
+    focus = target.matches("section") ? target.querySelector("h2") || target : target;
+    if (!focus.matches(FOCUSABLE)) focus.setAttribute("tabindex", "-1");
+  }
+  (item || target).scrollIntoView({ block: "start" });
+  focus.focus({ preventScroll: true });
+}
+function headerHeight() {
+  let height = 0;
+  for (const header of document.querySelectorAll(".bd-header, .bd-header-article")) {
+    const style = getComputedStyle(header);
+    if (style.display !== "none" && /sticky|fixed/.test(style.position)) height = Math.max(height, header.offsetHeight);
+  }
+  return height;
+}
+function wireJumps(root, jump, fit) {
+  root.addEventListener("click", (event) => {
+    const link = event.target instanceof Element && event.target.closest('a[href^="#"]');
+    if (!link || event.defaultPrevented) return;
+    const id = decodeURIComponent(link.getAttribute("href").slice(1));
+    const target = id && document.getElementById(id);
+    if (!target || !root.contains(target)) return;
+    event.preventDefault();
+    jump.open = false;
+    fit();
+    goTo(target);
+  });
+  jump.addEventListener("focusout", (event) => {
+    if (!jump.contains(event.relatedTarget)) jump.open = false;
+  });
+  jump.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !jump.open) return;
+    jump.open = false;
+    jump.querySelector("summary").focus();
+  });
+}
+function drawWayfinder(ctx, ui) {
+  const { def } = ctx;
+  const change = h("p", { className: "dpup-progress-change", role: "status" });
+  const next = h("a", { className: "dpup-next-unanswered", href: `#${ui.completeId}`, text: "Next unanswered question" });
+  const targets = [
+    ...def.sections.map((section) => ({ id: ui.sectionId(section), title: section.title, section })),
+    ...def.results.map((result, i) => ({ id: ctx.resultId(i), title: result.title }))
+  ];
+  const links = targets.map((target) => h("li", {}, h("a", { href: `#${target.id}`, text: target.title })));
+  const jump = h("details", { className: "dpup-jump" }, h("summary", { text: "Sections" }), h("ul", {}, ...links));
+  const node = h(
+    "div",
+    { className: "dpup-progress dpup-wayfinder" },
+    h("h2", { className: "dpup-screen-hidden", text: "Your progress" }),
+    ui.progressText,
+    ui.progressBar,
+    h("nav", { className: "dpup-wayfinder-nav", "aria-label": "In this tool" }, jump, next),
+    change
+  );
+  let shownBefore = null;
+  let completeBefore = false;
+  let cause = null;
+  let explained = null;
+  const items = new Map(allItems(def).map((item) => [ctx.id(item), item]));
+  const causeFrom = (event) => {
+    const found = event.target instanceof Element && event.target.closest(".dpup-item");
+    cause = found ? items.get(found.id) || null : null;
+  };
+  const causeDone = () => {
+    cause = null;
+  };
+  for (const type of ["input", "change"]) {
+    ui.root.addEventListener(type, causeFrom, true);
+    ui.root.addEventListener(type, causeDone);
+  }
+  wireJumps(ui.root, jump, fit);
+  function explain(state) {
+    const ids = new Set(state.shown.map((item) => item.id));
+    const added = state.shown.filter((item) => !shownBefore.has(item.id)).length;
+    const removed = [...shownBefore].filter((id) => !ids.has(id)).length;
+    if (!cause) {
+      if (added || removed) change.textContent = "";
+      return;
+    }
+    if (!added && !removed) {
+      if (explained && explained !== cause) change.textContent = "";
+      return;
+    }
+    const parts = [];
+    if (added) parts.push(`${plural(added, "follow-up question")} added`);
+    if (removed) parts.push(`${plural(removed, "follow-up question")} no longer ${removed === 1 ? "applies" : "apply"}`);
+    change.textContent = `${parts.join(" and ")} because of your answer to \u201C${cause.prompt}\u201D.`;
+    explained = cause;
+  }
+  function refresh(state, answers) {
+    if (shownBefore) explain(state);
+    const shown2 = new Set(state.shown.map((item) => item.id));
+    targets.forEach((target, i) => {
+      links[i].hidden = Boolean(target.section) && !target.section.items.some((item) => shown2.has(item.id));
+    });
+    const waiting = state.shown.find((item) => !answerOf(item, answers));
+    next.setAttribute("href", `#${waiting ? ctx.id(waiting) : ui.completeId}`);
+    const complete = state.total > 0 && !waiting;
+    next.textContent = complete ? "All answered: what next" : "Next unanswered question";
+    next.hidden = !waiting && !complete;
+    if (complete && !completeBefore && shownBefore && cause) {
+      change.textContent = "Everything is answered. What to do next is below the last question.";
+      explained = cause;
+    }
+    completeBefore = complete;
+    shownBefore = shown2;
+  }
+  function fit() {
+    for (const [name, value] of [["--dpup-top", `${headerHeight()}px`], ["--dpup-covered", `${node.offsetHeight + 8}px`]]) {
+      if (ui.root.style.getPropertyValue(name) !== value) ui.root.style.setProperty(name, value);
+    }
+  }
+  const watcher = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(fit);
+  if (watcher) watcher.observe(node);
+  window.addEventListener("resize", fit);
+  return {
+    node,
+    refresh,
+    fit,
+    dispose() {
+      if (watcher) watcher.disconnect();
+      window.removeEventListener("resize", fit);
+    }
+  };
+}
+function drawCompletion(ctx, ui) {
+  const { def } = ctx;
+  const heading = h("h2", { id: ui.completeId, tabindex: "-1", text: "Everything is answered" });
+  const results = def.results.map((result, i) => h("li", {}, h("a", { href: `#${ctx.resultId(i)}`, text: `Read the results: ${result.title}` })));
+  const node = h(
+    "section",
+    { className: "dpup-complete", "aria-labelledby": ui.completeId, hidden: true },
+    heading,
+    h("p", { text: "You have answered every question shown. What next:" }),
+    h(
+      "ul",
+      {},
+      ...results,
+      h("li", {}, h("a", { href: `#${ui.keepId}`, text: "Keep a record: download it, or print it or save it as a PDF" }))
+    )
+  );
+  function refresh(state, answers) {
+    node.hidden = !(state.total > 0 && state.shown.every((item) => answerOf(item, answers)));
+  }
+  return { node, refresh };
+}
+
+// src/dpup_toolkit/widget/checklist.js
+var widgetsOnPage = 0;
+var PARTS = {
+  records: () => Promise.resolve().then(() => (init_records(), records_exports)),
+  compare: () => Promise.resolve().then(() => (init_compare(), compare_exports))
+};
+function drawMessages(el, rescue) {
+  const status = h("p", { className: "dpup-message", role: "status" });
+  const alert = h("p", { className: "dpup-message dpup-message-error", role: "alert" });
+  const feedback = placeFeedback(el, () => [status, alert, rescue.node]);
+  function say(message, { error = false } = {}) {
+    feedback.place(error ? alert : status);
+    (error ? alert : status).textContent = message || "";
+    (error ? status : alert).textContent = "";
+  }
+  async function using(name) {
+    const back = feedback.keep();
+    try {
+      const loaded = await PARTS[name]();
+      back();
+      return loaded;
+    } catch {
+      back();
+      say(NOT_LOADED, { error: true });
+      return null;
+    }
+  }
+  return { status, alert, say, using };
+}
+function drawItems(def, ctx, prefix) {
+  const itemViews = allItems(def).map((item) => DRAW_ITEM[item.kind](ctx, item));
+  const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
+  const views = new Map(itemViews.map((view) => [view.item.id, view]));
+  const sections = def.sections.map((section) => h(
+    "section",
+    {
+      className: "dpup-section",
+      "aria-labelledby": `${prefix}-section-${section.id}`
+    },
+    h("h2", { id: `${prefix}-section-${section.id}`, text: section.title }),
+    section.intro ? h("p", { className: "dpup-intro", text: section.intro }) : null,
+    ...section.items.map((item) => views.get(item.id).node)
+  ));
+  return { itemViews, resultViews, sections };
+}
+function showAnswers(el, def, answers, parts) {
+  const state = progressOf(def, answers);
+  const shownIds = new Set(state.shown.map((item) => item.id));
+  for (const view of parts.itemViews) {
+    view.node.hidden = !shownIds.has(view.item.id);
+    view.refresh(answers[view.item.id] || {});
+  }
+  for (const section of el.querySelectorAll(".dpup-section")) {
+    section.hidden = ![...section.querySelectorAll(".dpup-item")].some((item) => !item.hidden);
+  }
+  parts.progressText.textContent = progressSummary(state);
+  parts.progressBar.max = Math.max(state.total, 1);
+  parts.progressBar.value = state.answered;
+  parts.wayfinder.refresh(state, answers);
+  parts.completion.refresh(state, answers);
+  resultsOf(def, answers).forEach((value, i) => parts.resultViews[i].refresh(value, answers));
+  for (const area of el.querySelectorAll("textarea")) {
+    area.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(area.value));
+  }
+}
+function follow(model, def, session, checks) {
+  const onKernelAnswers = () => session.fromKernelAnswers();
+  const onKernelAbout = () => session.fromKernelAbout();
+  const onOtherTab = (event) => session.fromOtherTab(event);
+  const onOtherTabChecks = (event) => {
+    if (event.key === null || event.key === checksKey(def)) checks.refresh();
+  };
+  model.on("change:answers", onKernelAnswers);
+  model.on("change:about", onKernelAbout);
+  window.addEventListener("storage", onOtherTab);
+  window.addEventListener("storage", onOtherTabChecks);
+  return () => {
+    model.off("change:answers", onKernelAnswers);
+    model.off("change:about", onKernelAbout);
+    window.removeEventListener("storage", onOtherTab);
+    window.removeEventListener("storage", onOtherTabChecks);
+  };
+}
+async function render({ model, el }) {
+  const def = model.get("definition");
+  widgetsOnPage += 1;
+  const number = widgetsOnPage;
+  try {
+    await loadKinds(def);
+  } catch {
+    el.replaceChildren(h("p", {
+      className: "dpup-message dpup-message-error",
+      text: "This tool could not be loaded (are you offline?). Reload the page to try again."
+    }));
+    return () => {
+    };
+  }
+  const prefix = `dpup-${def.id}${number > 1 ? `-${number}` : ""}`;
+  const uiId = (name) => `${prefix}--${name}`;
+  const parts = {
+    progressText: h("p", { className: "dpup-progress-text", id: uiId("progress"), role: "status" }),
+    progressBar: h("progress", { max: 1, value: 0, "aria-labelledby": uiId("progress") })
+  };
+  const view = {
+    show: () => showAnswers(el, def, session.answers, parts),
+    showAbout: () => about.show(),
+    say: (...args) => messages.say(...args),
+    saved: (ok) => {
+      rescue.saveNow.hidden = ok;
+    },
+    undoOffered: (on) => {
+      keep.undo.hidden = !on;
+    },
+    recoverOffered: (on) => {
+      rescue.recover.hidden = !on;
+    }
+  };
+  const session = createSession(def, model, view);
+  const rescue = drawRescue({ def, session, using: (name) => messages.using(name) });
+  const messages = drawMessages(el, rescue);
+  const host = { def, uiId, model, session, using: messages.using, say: messages.say };
+  const ctx = {
+    def,
+    id: (item) => `${prefix}-item-${item.id}`,
+    resultId: (i) => `${prefix}-result-${i + 1}`,
+    update: (...args) => session.update(...args),
+    noteOf: (id) => (session.answers[id] || {}).note || ""
+    // printed under the item's action
+  };
+  Object.assign(parts, drawItems(def, ctx, prefix));
+  const about = drawAbout(uiId, session);
+  const places = {
+    root: el,
+    sectionId: (section) => `${prefix}-section-${section.id}`,
+    completeId: uiId("complete"),
+    keepId: uiId("keep"),
+    progressText: parts.progressText,
+    progressBar: parts.progressBar
+  };
+  parts.wayfinder = drawWayfinder(ctx, places);
+  parts.completion = drawCompletion(ctx, places);
+  const keep = drawKeepRecord(host);
+  const checks = checksControl({ def, uiId, open: (check, message) => session.openCheck(check, message) });
+  const source = bookHref("index") === null ? null : h("p", { className: "dpup-print-only dpup-print-source", text: `Online: ${location.origin}${location.pathname}` });
+  el.replaceChildren(h(
+    "div",
+    { className: "dpup-checklist" },
+    source,
+    checks.line,
+    about.node,
+    parts.wayfinder.node,
+    messages.status,
+    messages.alert,
+    rescue.node,
+    ...parts.sections,
+    parts.completion.node,
+    ...parts.resultViews.map((result) => result.node),
+    keep.node,
+    checks.node
+  ));
+  el.firstChild.append(drawCompare(def, uiId, messages.using));
+  session.start(checks.current());
+  if (location.hash || typeof ResizeObserver === "undefined") parts.wayfinder.fit();
+  const stop = follow(model, def, session, checks);
+  return () => {
+    stop();
+    keep.dispose();
+    parts.wayfinder.dispose();
+  };
+}
+var checklist_default = { render };
+export {
+  checklist_default as default
+};

@@ -1,0 +1,42 @@
+// The choice kind: one of the item's own options, with its feedback (and, in a quiz, whether it is
+// right). A tool page loads this module only when its tool has choice items (kinds.js).
+import { h, linksLine } from "./dom.js";
+import { noteField, radioGroup } from "./drawing.js";
+import { ANSWER_WORDS, DRAW_ITEM } from "./kinds.js";
+import { optionLabel } from "./rules.js";
+
+function drawChoice(ctx, item) {
+  const id = ctx.id(item);
+  // A live region is announced only if it is on the page before its text changes: it stays in the
+  // page from the start, empty (and takes no room: see .dpup-guidance:empty), never hidden.
+  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite" });
+  const { note, label } = noteField(ctx, item);
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
+  const options = radioGroup(ctx, item, item.options);
+  const node = h("fieldset", { className: "dpup-item dpup-choice", id, "aria-describedby": `${id}--help` },
+    h("legend", { text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    options.node, feedback, label, note, printAnswer, printNote, linksLine(item.links));
+  function refresh(entry) {
+    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
+    if (document.activeElement !== note) note.value = entry.note || "";
+    const chosen = item.options.find((option) => option.value === entry.answer);
+    feedback.replaceChildren();
+    if (chosen && item.correct) {
+      feedback.append(h("p", { className: "dpup-verdict" }, h("strong", {
+        text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`,
+      })));
+    }
+    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
+    printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
+    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+    node.classList.toggle("dpup-answered", Boolean(chosen)); // print shows tick boxes until then
+  }
+  return { item, node, refresh };
+}
+
+DRAW_ITEM.choice = drawChoice;
+ANSWER_WORDS.choice = { missing: "Not answered", label: (def, item, answer) => optionLabel(item, answer) };
+
+export { drawChoice };

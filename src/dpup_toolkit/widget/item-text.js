@@ -1,0 +1,50 @@
+// The text kind: free text typed in answer, with warnings about vague phrases as the person types.
+// A tool page loads this module only when its tool has text items (kinds.js).
+import { h, linksLine } from "./dom.js";
+import { ANSWER_WORDS, DRAW_ITEM } from "./kinds.js";
+
+function vagueWarnings(item, text) {
+  const lower = text.toLowerCase();
+  return item.warnings.filter((warning) => lower.includes(warning.phrase.toLowerCase()));
+}
+
+function drawText(ctx, item) {
+  const id = ctx.id(item);
+  const field = h("textarea", {
+    id: `${id}--text`, rows: 3, className: "dpup-note dpup-text",
+    "aria-describedby": `${id}--help${item.example ? ` ${id}--example` : ""} ${id}--warnings`,
+  });
+  const warnings = h("div", { className: "dpup-warnings", id: `${id}--warnings`, "aria-live": "polite" });
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const node = h("div", { className: "dpup-item dpup-text-item", id, role: "group", "aria-labelledby": `${id}--label` },
+    h("label", { for: field.id, id: `${id}--label`, className: "dpup-prompt", text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    item.example ? h("p", { className: "dpup-example", id: `${id}--example` },
+      h("strong", { text: "For example: " }), item.example) : null,
+    field, warnings, printAnswer, linksLine(item.links));
+  function showWarnings(text) {
+    const found = vagueWarnings(item, text);
+    const key = found.map((warning) => warning.phrase).join("\n");
+    if (warnings.dataset.showing === key) return; // unchanged: do not make screen readers repeat it
+    warnings.dataset.showing = key;
+    warnings.replaceChildren(...found.map((warning) => h("p", { className: "dpup-warning" },
+      h("strong", { text: `“${warning.phrase}” makes a purpose vague. ` }), warning.advice)));
+  }
+  field.addEventListener("input", () => {
+    showWarnings(field.value);
+    ctx.update(item.id, { answer: field.value }, { sync: false });
+  });
+  field.addEventListener("change", () => ctx.update(item.id, { answer: field.value }));
+  function refresh(entry) {
+    if (document.activeElement !== field) field.value = entry.answer || "";
+    showWarnings(field.value);
+    printAnswer.textContent = entry.answer ? entry.answer : "Not written yet.";
+    node.classList.toggle("dpup-written", Boolean(entry.answer)); // print leaves out the example then
+  }
+  return { item, node, refresh };
+}
+
+DRAW_ITEM.text = drawText;
+ANSWER_WORDS.text = { missing: "Not written", label: (def, item, answer) => answer };
+
+export { drawText };

@@ -1,0 +1,186 @@
+// Records of a tool, the same as records/rules.py and records/markdown.py: the Markdown summary
+// (written from the record's blocks, blocks.js), the JSON record and reading a record back
+// (import), and what the Word record (widgets/docx/record.mjs) is written from. Loaded only when a
+// person first downloads, copies or opens a record (record-buttons.js).
+import {
+  RecordError, WS, allItems, changesMessage, cleanAbout, cleanAnswers, clearedNotice, isPlainObject, itemById, resultsOf,
+} from "./rules.js";
+import { MARKDOWN_ONLY, WORD_ONLY, recordBlocks } from "./blocks.js";
+
+import SHARED from "../shared.json" with { type: "json" };
+
+const RECORD_FORMAT = SHARED.record_format;
+const RECORD_FORMAT_VERSION = SHARED.record_format_version;
+const MAX_VERSION = 1000; // schema.py bounds a checklist's version
+
+// The same escaping as records/rules.py (see the comment there): only explicit classes, as
+// Python's \s and \d differ from JavaScript's. A line's start allows the spaces Python's
+// str.strip() removes, which is how MyST reads a target, "(name)=" (WS in rules.js is that same
+// set, from shared.json).
+const LINE_BREAK = /\r\n|\r|\n/g;
+const LINE_START_MARKER = new RegExp(`^([${WS}]*)([-+=:%(])`, "u");
+const LINE_START_NUMBER = new RegExp(`^([${WS}]*[0-9]+)([.)])`, "u");
+
+function escapeMarkdown(text) {
+  return String(text).split(LINE_BREAK).map((line) => line
+    .replace(/[\\`*_[\]<>#|~&$@{}^]|:(?=\/\/)|(?<=[^ \t.])\.(?=[^ \t.])/g, "\\$&")
+    .replace(LINE_START_MARKER, "$1\\$2")
+    .replace(LINE_START_NUMBER, "$1\\$2")
+    .replace(/^[ \t]+/, (indent) => "\u00a0".repeat(indent.length))).join("\n");
+}
+
+function escapeLine(text) {
+  return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
+}
+
+const SLUG_LENGTH = 40;
+
+// records/rules.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
+function slug(text, limit = SLUG_LENGTH) {
+  return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
+}
+
+function recordFilename(id, about, stamp, extension) {
+  return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
+}
+
+// records/rules.py import_about: the details of a record importRecord accepted, or null for an older record.
+function importAbout(rawText) {
+  const record = JSON.parse(String(rawText).replace(/^\ufeff/, ""));
+  const about = isPlainObject(record) ? record.about : null;
+  return isPlainObject(about) ? cleanAbout(about) : null;
+}
+
+function quote(text) {
+  return escapeMarkdown(text).split("\n").map((line) => `> ${line}`.replace(/[ \t]+$/, ""));
+}
+
+// The Markdown writer over the record's blocks (blocks.js), as records/markdown.py: text from the
+// tool or a person escaped; a blank line between blocks, except between a list's items and after
+// the lead line a list follows.
+const MARKDOWN_PREFIX = { title: "# ", heading: "## ", subheading: "### ", detail: "- ", bullet: "- ", step_line: "   - " };
+const MARKDOWN_LISTS = new Set(["detail", "bullet", "step", "step_line"]);
+
+function markdownRun([style, value]) {
+  if (style === "line") return escapeLine(value);
+  return style === "text" ? escapeMarkdown(value) : value;
+}
+
+// One block's lines. A quote is its label on a line of its own, a blank line, then its text quoted.
+function blockMarkdown(block) {
+  if (block.kind === "quote") {
+    const head = block.runs.filter(([style]) => style === "label").map(([, value]) => value).join("").replace(/ +$/, "");
+    return [head, "", ...quote(block.runs.filter(([style]) => style !== "label").map(([, value]) => value).join(""))].join("\n");
+  }
+  return (MARKDOWN_PREFIX[block.kind] || "") + block.runs.map(markdownRun).join("");
+}
+
+function renderMarkdown(def, rawAnswers, exportedAt, about = {}) {
+  const out = [];
+  let previous = null;
+  for (const block of recordBlocks(def, rawAnswers, exportedAt, about)) {
+    if (block.only === WORD_ONLY) continue;
+    if (previous && !(MARKDOWN_LISTS.has(block.kind) && (MARKDOWN_LISTS.has(previous.kind) || previous.kind === "lead"))) {
+      out.push("");
+    }
+    out.push(blockMarkdown(block));
+    previous = block;
+  }
+  return out.join("\n") + "\n";
+}
+
+function renderJson(def, rawAnswers, exportedAt, about = {}) {
+  const answers = cleanAnswers(def, rawAnswers);
+  const record = {
+    format: RECORD_FORMAT,
+    format_version: RECORD_FORMAT_VERSION,
+    checklist: { id: def.id, version: def.version, title: def.title },
+    exported_at: exportedAt,
+    about: cleanAbout(about),
+    answers,
+    results: resultsOf(def, answers),
+  };
+  return JSON.stringify(record, null, 2) + "\n";
+}
+
+// The Word (.docx) record is written by widgets/docx/record.mjs, loaded with its library only when
+// asked for, from the record's blocks: it gets them from here, as RECORD_RULES, as it cannot
+// import this part (its folder and its build are the site's, not the widget's).
+const RECORD_RULES = { MARKDOWN_ONLY, recordBlocks };
+
+const MAX_NESTING = 32;
+
+// How deeply a JSON text nests arrays and objects (strings skipped); the same as records/rules.py.
+function nesting(text) {
+  let depth = 0;
+  let deepest = 0;
+  for (const [bracket] of text.replace(/"[^"\\]*(?:\\[\s\S][^"\\]*)*"/g, "").matchAll(/[[\]{}]/g)) {
+    depth += bracket === "[" || bracket === "{" ? 1 : -1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
+function importRecord(def, rawText) {
+  const text = String(rawText).replace(/^\ufeff/, "");
+  if (nesting(text) > MAX_NESTING) {
+    throw new RecordError("This file is not a checklist record: it is nested too deeply.");
+  }
+  let record;
+  try {
+    record = JSON.parse(text);
+  } catch {
+    throw new RecordError("This file is not a checklist record: it is not valid JSON.");
+  }
+  if (!isPlainObject(record) || record.format !== RECORD_FORMAT) {
+    throw new RecordError("This file is not a DPUP Toolkit checklist record.");
+  }
+  if (record.format_version !== RECORD_FORMAT_VERSION) {
+    throw new RecordError("This record was saved in a format this page does not know. Use the page it came from.");
+  }
+  const about = record.checklist;
+  if (!isPlainObject(about) || about.id !== def.id) {
+    const title = isPlainObject(about) && typeof about.title === "string" && about.title ? about.title : "unknown";
+    throw new RecordError(`This record is for another checklist (“${title}”), not “${def.title}”.`);
+  }
+  const version = about.version;
+  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) {
+    throw new RecordError("This record does not say which version of the checklist it is for.");
+  }
+  if (version > def.version) {
+    throw new RecordError(`This record comes from a newer version of this checklist (version ${version}) `
+      + `than this page has (version ${def.version}). Nothing was changed.`);
+  }
+  const raw = record.answers;
+  if (!isPlainObject(raw) || !Object.values(raw).every(isPlainObject)) {
+    throw new RecordError("This record's answers are damaged. Nothing was changed.");
+  }
+  const known = new Set(allItems(def).map((item) => item.id));
+  let kept = Object.fromEntries(Object.entries(raw).filter(([id]) => known.has(id)));
+  const dropped = Object.keys(raw).length - Object.keys(kept).length;
+  const notices = [];
+  if (version < def.version) {
+    // An older record: say what changed. An answer "not applicable" to a question that no longer
+    // offers it is cleared (the file still has it); elsewhere it now asks for a reason.
+    notices.push(changesMessage(def, version, dropped, "still in your file"));
+    const cleared = Object.entries(kept).filter(([id, entry]) => {
+      const item = itemById(def, id);
+      return item.kind === "question" && entry.answer !== null && entry.answer !== undefined
+        && entry.answer === def.not_applicable && item.not_applicable === false;
+    }).map(([id]) => id);
+    if (cleared.length) {
+      kept = Object.fromEntries(Object.entries(kept)
+        .map(([id, entry]) => [id, cleared.includes(id) ? { ...entry, answer: null } : entry]));
+      notices.push(clearedNotice(def, cleared.length));
+    }
+  } else if (dropped) {
+    notices.push(`${dropped} saved answer(s) were for questions this version no longer asks, so they were left out.`);
+  }
+  return { answers: cleanAnswers(def, kept), notices };
+}
+
+export {
+  RECORD_RULES, escapeLine, escapeMarkdown, importAbout, importRecord, nesting, quote, recordFilename, renderJson,
+  renderMarkdown, slug,
+};

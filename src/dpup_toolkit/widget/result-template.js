@@ -1,0 +1,100 @@
+// The template result (results.py): text assembled from the answers, with its plain-language
+// figures (plain_language.py). A tool page loads this module only when its tool has one (kinds.js).
+import { copyText, h } from "./dom.js";
+import { resultFrame } from "./drawing.js";
+import { DRAW_RESULT } from "./kinds.js";
+import { LONG_SENTENCE, RESULTS, WS, WS_RUN, answerOf, itemById, optionLabel } from "./rules.js";
+
+// plain_language.py: a sentence ends at . ! or ? (after any closing quotes or brackets) and a space.
+const SENTENCE_END = new RegExp(`(?<=[.!?])["”’)]*[${WS}]+`, "u");
+const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
+const PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
+
+function splitSentences(text) {
+  return text.split(WS_RUN).filter(Boolean).join(" ").split(SENTENCE_END)
+    .filter((sentence) => sentence.match(WORD));
+}
+
+function wordCount(sentence) {
+  return (sentence.match(WORD) || []).length;
+}
+
+// plain_language.check_text: the average is rounded half up in whole numbers, as Python does it.
+function checkText(blocks) {
+  const found = blocks.flatMap(splitSentences);
+  const words = found.reduce((sum, sentence) => sum + wordCount(sentence), 0);
+  const tenths = found.length ? Math.floor((20 * words + found.length) / (2 * found.length)) : 0;
+  return {
+    sentences: found.length,
+    average: `${Math.floor(tenths / 10)}.${tenths % 10}`,
+    long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE),
+  };
+}
+
+function templateResult(def, result, answers, shown) {
+  const valueOf = (id) => {
+    const item = itemById(def, id);
+    const answer = shown.has(id) ? answerOf(item, answers) : null;
+    if (!answer) return "";
+    return item.kind === "choice" ? optionLabel(item, answer) : answer;
+  };
+  let parts = [];
+  let written = false;
+  for (const part of result.parts) {
+    const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
+    if (names.length && !names.some(valueOf)) continue;
+    written = written || names.length > 0;
+    const text = part.text.replace(PLACEHOLDER, (match, id) => valueOf(id) || `[${itemById(def, id).prompt}]`);
+    parts.push({ heading: part.heading, text });
+  }
+  if (!written) parts = [];
+  return {
+    kind: "template",
+    id: result.id,
+    title: result.title,
+    parts,
+    text: parts.map((p) => (p.heading ? `${p.heading}\n${p.text}` : p.text)).join("\n\n"),
+    plain_language: result.plain_language ? checkText(parts.map((p) => p.text)) : null,
+  };
+}
+
+function drawTemplate(ctx, result, i) {
+  const output = h("div", { className: "dpup-template-output" });
+  const check = h("div", { className: "dpup-plain-language" });
+  const copied = h("p", { className: "dpup-copy-status", role: "status" });
+  const copy = h("button", { type: "button", className: "dpup-copy", text: `Copy ${result.title.toLowerCase()}` });
+  let current = "";
+  copy.addEventListener("click", () => {
+    copyText(current).then(
+      () => { copied.textContent = "Copied. Paste it where you need it."; },
+      () => { copied.textContent = "This browser did not let the page copy. Select the text and copy it yourself."; },
+    );
+  });
+  const node = resultFrame(ctx, result, i, output, check, h("div", { className: "dpup-buttons dpup-copy-row" }, copy), copied);
+  function refresh(value) {
+    current = value.text;
+    copy.hidden = !value.parts.length;
+    output.replaceChildren(...(value.parts.length ? value.parts.flatMap((part) => [
+      part.heading ? h("h3", { text: part.heading }) : null,
+      h("p", { className: "dpup-template-part", text: part.text }),
+    ].filter(Boolean)) : [h("p", { text: "Nothing written yet. Answer the questions above and your text appears here." })]));
+    check.replaceChildren();
+    const figures = value.plain_language;
+    if (figures && value.parts.length) {
+      check.append(h("p", {
+        text: `Plain language: ${figures.sentences} sentences, ${figures.average} words a sentence on average `
+          + `(aim for under 20). Sentences over ${LONG_SENTENCE} words: ${figures.long.length}.`,
+      }));
+      if (figures.long.length) {
+        check.append(h("p", { text: "Try splitting these sentences:" }),
+          h("ul", {}, ...figures.long.map((sentence) => h("li", { text: sentence }))));
+      }
+    }
+  }
+  return { node, refresh };
+}
+
+RESULTS.template = templateResult;
+DRAW_RESULT.template = drawTemplate;
+
+export { checkText, drawTemplate, templateResult };

@@ -1,0 +1,198 @@
+// Progress, results and records: the same rules as progress.py, results.py and record.py, worked
+// out from a tool's data (its definition) and the answers. No drawing and no storage here.
+import SHARED from "../shared.json" with { type: "json" };
+
+
+// Trimmed from typed text (progress.py SPACE), and Python's whitespace (str.split, re's \s), as a
+// character class: both from shared.json, which Python reads too.
+const SPACE_ENDS = new RegExp(`^[${SHARED.trimmed}]+|[${SHARED.trimmed}]+$`, "g");
+const WS = SHARED.whitespace;
+const WS_RUN = new RegExp(`[${WS}]+`, "u");
+const LONG_SENTENCE = SHARED.long_sentence;
+
+function allItems(def) {
+  return def.sections.flatMap((section) => section.items);
+}
+
+function itemById(def, id) {
+  return allItems(def).find((item) => item.id === id);
+}
+
+function visibleItems(def, answers) {
+  const shown = [];
+  const shownIds = new Set();
+  for (const item of allItems(def)) {
+    const condition = item.show_if;
+    const holds = !condition || (shownIds.has(condition.item)
+      && condition.answer_in.includes((answers[condition.item] || {}).answer));
+    if (holds) {
+      shown.push(item);
+      shownIds.add(item.id);
+    }
+  }
+  return shown;
+}
+
+// The item's answer: an answer or option value, or typed text without spaces at its ends.
+function answerOf(item, answers) {
+  let answer = (answers[item.id] || {}).answer;
+  if (item.kind === "text" && typeof answer === "string") answer = answer.replace(SPACE_ENDS, "");
+  return answer || null;
+}
+
+// The answer values a question offers: the scale, less "not applicable" where the item drops it.
+function offered(def, item) {
+  return def.answers.map((option) => option.value)
+    .filter((value) => item.not_applicable !== false || value !== def.not_applicable);
+}
+
+// A question answered "not applicable" with no reason given (not met until there is one).
+function needsReason(def, item, entry) {
+  const { answer, reason } = entry || {};
+  return item.kind === "question" && Boolean(def.not_applicable) && answer === def.not_applicable
+    && !(typeof reason === "string" && reason.replace(SPACE_ENDS, ""));
+}
+
+const NEEDS_REASON = "Say why this does not apply, or answer it.";
+
+function progressOf(def, answers) {
+  const shown = visibleItems(def, answers);
+  const answered = shown.filter((item) => answerOf(item, answers));
+  const unmet = answered.filter((item) => item.kind === "question"
+    && (!def.met.includes(answerOf(item, answers)) || needsReason(def, item, answers[item.id])));
+  const hasQuestions = allItems(def).some((item) => item.kind === "question");
+  return { answered: answered.length, total: shown.length, unmet, shown, hasQuestions };
+}
+
+function progressSummary(state) {
+  return state.hasQuestions
+    ? `${state.answered} of ${state.total} questions answered. ${state.unmet.length} not met.`
+    : `${state.answered} of ${state.total} answered.`;
+}
+
+function optionLabel(item, value) {
+  return item.options.find((option) => option.value === value).label;
+}
+
+// ---- One interpreter per result kind (results.py). Each gives plain data. ----
+
+const RESULTS = {
+  unmet(def, result, answers) {
+    return { kind: "unmet", title: result.title, items: progressOf(def, answers).unmet.map((item) => item.id) };
+  },
+  // template (text.js); rules, score and catalogue (choice.js): each part adds its own.
+};
+
+// A catalogue result as [heading, the entries it lists, what to say when none fit]: tools, then
+// case studies when the catalogue has any (record.py's catalogue_parts).
+function catalogueParts(def, result) {
+  const entries = def.catalogue || [];
+  const byId = new Map(entries.map((entry) => [`${entry.kind}:${entry.id}`, entry]));
+  const parts = [["Tools", result.tools.map((id) => byId.get(`tool:${id}`)), "No tool fits that choice yet."]];
+  if (entries.some((entry) => entry.kind === "case")) {
+    parts.push(["Case studies", result.cases.map((id) => byId.get(`case:${id}`)), "No case study fits that choice yet."]);
+  }
+  return parts;
+}
+
+function resultsOf(def, answers) {
+  const shown = new Set(visibleItems(def, answers).map((item) => item.id));
+  return def.results.map((result) => RESULTS[result.kind](def, result, answers, shown));
+}
+
+class RecordError extends Error {}
+
+// A saved value, or `missing` when there is none (null, absent or empty text), as in record.py.
+// Text loses any lone surrogate (to U+FFFD), as in record.py.
+function given(value, missing) {
+  const text = typeof value === "string"
+    ? value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd") : value;
+  return text === null || text === undefined || text === "" ? missing : text;
+}
+
+function shown(value) {
+  return typeof value === "string" ? JSON.stringify(value) : "not one of its answers";
+}
+
+function answerLabel(def, value) {
+  return def.answers.find((option) => option.value === value).label;
+}
+
+function cleanAnswers(def, answers) {
+  const cleaned = {};
+  for (const item of allItems(def)) {
+    const entry = answers[item.id] || {};
+    const answer = given(entry.answer, null);
+    let note = given(entry.note, "");
+    const reason = given(entry.reason, "");
+    if (item.kind === "text") {
+      if (answer !== null && typeof answer !== "string") throw new RecordError(`The answer to “${item.prompt}” is not text.`);
+      note = ""; // a text item is its own note
+    } else if (answer !== null) {
+      const allowed = item.kind === "question" ? offered(def, item) : item.options.map((option) => option.value);
+      if (!allowed.includes(answer)) {
+        throw new RecordError(`The answer to “${item.prompt}” is ${shown(answer)}, which this checklist does not use.`);
+      }
+    }
+    if (typeof note !== "string") throw new RecordError(`The note for “${item.prompt}” is not text.`);
+    if (typeof reason !== "string") throw new RecordError(`The reason for “${item.prompt}” is not text.`);
+    if (answer || note) {
+      cleaned[item.id] = { answer, note };
+      // Kept only with the answer it explains.
+      if (reason && item.kind === "question" && answer === def.not_applicable) cleaned[item.id].reason = reason;
+    }
+  }
+  return cleaned;
+}
+
+// What changed in the tool since answers were saved for `version`, in plain words (record.py
+// changes_message): added and reworded items from the YAML's `changes`, removed ones counted.
+function changesMessage(def, version, removed, kept) {
+  const later = (def.changes || []).filter((change) => change.version > version);
+  const known = new Set(allItems(def).map((item) => item.id));
+  const count = (field) => new Set(later.flatMap((change) => change[field]).filter((id) => known.has(id))).size;
+  const added = count("added");
+  const reworded = count("reworded");
+  const parts = added ? [`${added} question${added !== 1 ? "s" : ""} added`] : [];
+  if (reworded) parts.push(`${reworded} reworded`);
+  if (removed) parts.push(`${removed} removed (${removed === 1 ? "your answer to it is" : "your answers to them are"} ${kept})`);
+  const text = `This tool changed since you saved it (version ${version}, now version ${def.version})`;
+  return [`${text}${parts.length ? `: ${parts.join(", ")}` : ""}.`, ...later.filter((change) => change.note)
+    .map((change) => change.note)].join(" ");
+}
+
+// What the check is about, asked at the top of every tool (record.py ABOUT_FIELDS).
+const ABOUT_FIELDS = ["what", "completed_by", "review_by"];
+const ABOUT_LABELS = { what: "What is being checked", completed_by: "Completed by", review_by: "Review by" };
+
+// record.py clean_about: trimmed text, "" when missing or not text; a review date not YYYY-MM-DD is dropped.
+function cleanAbout(about) {
+  const source = isPlainObject(about) ? about : {};
+  const cleaned = {};
+  for (const field of ABOUT_FIELDS) {
+    const value = given(source[field], "");
+    cleaned[field] = typeof value === "string" ? value.replace(SPACE_ENDS, "") : "";
+  }
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(cleaned.review_by)) cleaned.review_by = "";
+  return cleaned;
+}
+
+function aboutLines(about) {
+  const cleaned = cleanAbout(about);
+  return ABOUT_FIELDS.map((field) => [ABOUT_LABELS[field], cleaned[field] || "Not given"]);
+}
+
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function clearedNotice(def, count) {
+  return `${count} question(s) no longer offer “${answerLabel(def, def.not_applicable)}”, `
+    + "so those answers were cleared: please answer them again.";
+}
+
+export {
+  ABOUT_FIELDS, LONG_SENTENCE, NEEDS_REASON, RESULTS, RecordError, SPACE_ENDS, WS, WS_RUN, aboutLines, allItems, answerLabel,
+  answerOf, catalogueParts, changesMessage, cleanAbout, cleanAnswers, clearedNotice, given, isPlainObject, itemById,
+  needsReason, offered, optionLabel, progressOf, progressSummary, resultsOf, visibleItems,
+};

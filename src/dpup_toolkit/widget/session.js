@@ -1,0 +1,202 @@
+// The session: the open check's answers and details, and every write of them. `commit` is the one
+// place that saves to this browser's storage and tells the kernel (JupyterLab, Voila); the session
+// also keeps Undo, knows when saved data must not be written over, and follows other tabs.
+// It draws nothing: it tells the view what to show.
+//
+// view: { show() (the answers changed), showAbout() (the details changed), say(message, { error }),
+//   saved(ok) (whether the answers are saved: offer a download when not), undoOffered(on),
+//   recoverOffered(on) (saved data was left out on load, to download) }.
+import { cleanAbout, cleanAnswers } from "./rules.js";
+import { checkStore } from "./saved-checks.js";
+import { CANNOT_SAVE, clearSaved, loadAbout, loadSaved, savedText, storageKey, writeSaved } from "./storage.js";
+
+function notSaved(what) {
+  return `${what} The answers are on this page, but this browser could not save them (it may be full). `
+    + "Download a record (JSON) now, or they will be gone when you leave the page.";
+}
+
+class Session {
+  constructor(def, model, view) {
+    this.def = def;
+    this.model = model;
+    this.view = view;
+    this.answers = {};
+    this.store = def; // the open saved check, as the storage functions take it (checkStore)
+    this.about = cleanAbout(null); // what is being checked, by whom, review date: saved and in every record
+    this.undo = null; // { before: answers, beforeAbout, stored: what storage held right after the change }
+    this.blocked = false; // saved data could not be copied aside: do not save over it
+    this.recover = null; // saved data left out on load ({ text, key }), offered as a download
+  }
+
+  // Show `next` and save it. Returns whether it was saved; when not, the answers stay on the
+  // page, the person is told (unless the caller says so itself) and offered a download.
+  commit(next, { sync = true, quiet = false } = {}) {
+    this.answers = next;
+    const saved = !this.blocked && writeSaved(this.store, this.answers, this.about);
+    this.view.saved(saved);
+    if (!saved && !quiet) this.view.say(CANNOT_SAVE, { error: true });
+    if (sync) {
+      this.model.set("about", this.about);
+      this.model.set("answers", this.answers);
+      this.model.save_changes();
+    }
+    this.view.show();
+    return saved;
+  }
+
+  dropUndo() {
+    this.undo = null;
+    this.view.undoOffered(false);
+  }
+
+  // One item's answer, note or reason changed.
+  update(itemId, change, options) {
+    const entry = { answer: null, note: "", ...(this.answers[itemId] || {}), ...change };
+    const next = { ...this.answers, [itemId]: entry };
+    this.dropUndo();
+    this.commit(cleanAnswers(this.def, next), options);
+  }
+
+  setAbout(next) {
+    this.about = { ...cleanAbout(null), ...next };
+    this.view.showAbout();
+  }
+
+  // One detail typed (`sync` false while typing, true once the field changes).
+  editAbout(field, value, options) {
+    this.about = { ...this.about, [field]: value };
+    this.commit(this.answers, options);
+  }
+
+  // After a change the person may want to take back: say how it went, and offer Undo.
+  changeWithUndo(next, done, nextAbout = this.about) {
+    const previous = this.answers;
+    const beforeAbout = this.about;
+    this.setAbout(nextAbout);
+    const saved = this.commit(next, { quiet: true });
+    this.undo = { before: previous, beforeAbout, stored: savedText(this.store) };
+    this.view.undoOffered(true);
+    if (saved) this.view.say(done);
+    else this.view.say(notSaved(done), { error: true });
+  }
+
+  undoLast() {
+    if (this.undo === null) return;
+    const { before, beforeAbout, stored } = this.undo;
+    this.dropUndo();
+    if (!this.blocked && savedText(this.store) !== stored) {
+      // Another tab saved since: Undo would write over answers it did not make.
+      this.view.say("Your answers were changed in another tab after this, so Undo would overwrite those changes. "
+        + "Nothing was changed.", { error: true });
+      return;
+    }
+    this.setAbout(beforeAbout);
+    if (this.commit(before, { quiet: true })) this.view.say("Your answers are back.");
+    else this.view.say(notSaved("Your answers are back."), { error: true });
+  }
+
+  // Start from what is saved (or say why not); also used when another tab saves.
+  startFrom(saved) {
+    this.blocked = saved.blocked;
+    this.recover = saved.recover;
+    this.view.recoverOffered(this.recover !== null);
+    if (saved.message) this.view.say(saved.message, { error: saved.error });
+  }
+
+  // The person downloaded the saved data that was left out: the page may save over it again.
+  recovered() {
+    if (!this.blocked) return;
+    try {
+      window.localStorage.removeItem(this.recover.key);
+    } catch {
+      // Nothing to remove.
+    }
+    this.blocked = false;
+    this.recover = null;
+    this.view.recoverOffered(false);
+    if (this.commit(this.answers, { quiet: true })) this.view.say("The saved data was downloaded. This page saves your answers again.");
+    else this.view.say(CANNOT_SAVE, { error: true });
+  }
+
+  clear() {
+    clearSaved(this.store);
+    this.blocked = false;
+    this.recover = null;
+    this.view.recoverOffered(false);
+    this.changeWithUndo({}, "All your answers and notes for this checklist were cleared from this browser.", cleanAbout(null));
+  }
+
+  // Show the answers of another saved check, and what loading them had to say. Returns whether
+  // there was anything to say beyond `message`.
+  openCheck(check, message) {
+    this.dropUndo();
+    this.store = checkStore(this.def, check);
+    const saved = loadSaved(this.store);
+    this.startFrom({ ...saved, message: null });
+    this.setAbout(loadAbout(this.store)); // each check keeps its own "What are you checking?"
+    const kept = this.commit(saved.answers || {}, { quiet: true });
+    const problem = saved.message || (kept ? null : CANNOT_SAVE);
+    this.view.say([message, problem].filter(Boolean).join(" "), { error: Boolean(saved.error || !kept) });
+    return Boolean(problem);
+  }
+
+  // The first check shown: what this browser saved for it, else what the kernel holds.
+  start(check) {
+    this.store = checkStore(this.def, check);
+    const saved = loadSaved(this.store);
+    this.startFrom(saved);
+    const savedAbout = loadAbout(this.store);
+    this.setAbout(Object.values(savedAbout).some(Boolean) ? savedAbout : cleanAbout(this.model.get("about")));
+    let fromKernel = {};
+    try {
+      fromKernel = cleanAnswers(this.def, this.model.get("answers") || {});
+    } catch (error) {
+      this.view.say(error.message, { error: true });
+    }
+    this.commit(saved.answers || fromKernel, { quiet: Boolean(saved.message) }); // keep what loading said
+  }
+
+  fromKernelAnswers() {
+    const incoming = this.model.get("answers") || {};
+    if (JSON.stringify(incoming) === JSON.stringify(this.answers)) return;
+    try {
+      this.commit(cleanAnswers(this.def, incoming), { sync: false });
+    } catch (error) {
+      this.view.say(error.message, { error: true });
+    }
+  }
+
+  // The kernel may set the details too (a notebook that fills in widget.about).
+  fromKernelAbout() {
+    const incoming = cleanAbout(this.model.get("about"));
+    if (JSON.stringify(incoming) === JSON.stringify(cleanAbout(this.about))) return;
+    this.setAbout(incoming);
+    this.commit(this.answers, { sync: false });
+  }
+
+  // Another tab with this checklist saved: show its answers here too, so neither tab later
+  // writes over the other with what it showed before. (Only shown, not written back.)
+  fromOtherTab(event) {
+    if (event.key !== null && event.key !== storageKey(this.store)) return;
+    if (this.undo !== null) {
+      this.dropUndo();
+      this.view.say("Your answers were changed in another tab, so Undo is no longer offered here.");
+    }
+    const saved = loadSaved(this.store);
+    this.blocked = saved.blocked;
+    if (saved.message) this.startFrom(saved);
+    this.answers = saved.answers || {};
+    this.setAbout(loadAbout(this.store));
+    this.model.set("about", this.about);
+    this.model.set("answers", this.answers);
+    this.model.save_changes();
+    this.view.show();
+  }
+}
+
+
+function createSession(def, model, view) {
+  return new Session(def, model, view);
+}
+
+export { createSession };
