@@ -1,4 +1,4 @@
-"""A Markdown record is inert (issue 12, point 15): whatever a note or a checklist file holds, it
+"""A Markdown record is inert: whatever a note or a checklist file holds, it
 shows as plain text in CommonMark, GFM (with bare-link detection) and MyST (maths, ::: directives,
 roles, substitutions), and a multi-line prompt or action stays inside its heading or list item."""
 import re

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from dpup_toolkit import render_json
 from dpup_toolkit.compare import render_comparison
 
+from ..helpers import ANSWERS_PREFIX
 from .conftest import accessibility_problems
 from .test_checklist_page import CHECKLIST, FIRST, HOSTILE, SECOND, open_checklist
 
@@ -68,7 +69,7 @@ def test_a_team_sees_where_it_agrees_and_downloads_the_same_comparison_as_python
     assert page.evaluate("window.__pwned") is None  # a note is text, never markup
     # Other people's answers are never stored: nothing saved for this tool, no trace of a note.
     stored = page.evaluate("Object.entries(localStorage).flat().join(' ')")
-    assert "dpup-toolkit:checklist:" not in stored and "Kia ora whānau" not in stored
+    assert ANSWERS_PREFIX not in stored and "Kia ora whānau" not in stored
 
     with page.expect_download() as download:
         section.get_by_role("button", name="Download the comparison (Markdown)").click()

@@ -1,4 +1,4 @@
-"""Records people can file (issue 11): the details asked at the top of every tool, plain-worded
+"""Records people can file: the details asked at the top of every tool, plain-worded
 buttons, Copy summary, the Word download and the printout, in Chromium against the built site."""
 import io
 import json

@@ -1,4 +1,4 @@
-"""Several saved checks per browser (issue 11): a team leader keeps one check per programme, each
+"""Several saved checks per browser: a team leader keeps one check per programme, each
 under its own name, and switches between them without exporting, clearing and importing."""
 import json
 import re

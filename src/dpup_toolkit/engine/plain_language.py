@@ -2,7 +2,7 @@
 
 The NZ Plain Language Act 2022 asks for clear, short writing; the toolkit aims for under 20
 words a sentence on average on every page. `make report` prints the figures; a test holds the
-line. Usage: python -m dpup_toolkit.plain_language [SITE_FOLDER]
+line. Usage: python -m dpup_toolkit.engine.plain_language [SITE_FOLDER]
 """
 from __future__ import annotations
 
