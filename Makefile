@@ -10,7 +10,7 @@ VOILA_PORT ?= 8866
 # Every Python package at the version and hash in the lock files (`make lock` refreshes them from
 # requirements.txt, requirements-dev.txt and pyproject.toml), then the toolkit itself. Debian
 # keeps venv's pip out of its python3 package: python3-venv brings it where it is missing.
-$(VENV)/installed.stamp: requirements.lock pyproject.toml
+$(VENV)/installed.stamp: requirements.lock pyproject.toml $(wildcard theme/jupyter/*.json theme/jupyter/voila/templates/dpup/*) voila.json
 	python3 -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -79,7 +79,7 @@ serve: build
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
 
 voila: $(VENV)/installed.stamp
-	JUPYTER_PATH=$(CURDIR)/theme/jupyter $(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
+	$(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
 
 # Tests run in one worker per core (`make test WORKERS=4` to try more). A file's tests stay in one
 # worker (--dist loadfile): a notebook's cells share one kernel and a module's servers start once;

@@ -1,7 +1,7 @@
 """Deployment: the Pages workflow builds and tests with the Makefile, and what Binder installs serves every tool.
 
-The Voila tests install requirements.txt and run postBuild (what Binder does) in a fresh virtual environment,
-with Jupyter's user folders pointed at empty ones, so nothing from the development setup helps.
+The Voila tests install requirements.txt (what Binder does) in a fresh virtual environment, with
+Jupyter's user folders pointed at empty ones, so nothing from the development setup helps.
 It needs the package index (pip's cache makes repeat runs quick) and takes a few minutes at most.
 """
 import html
@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 import yaml
@@ -92,10 +93,9 @@ def binder_env(tmp_path_factory):
         if installed.returncode:
             pytest.fail(f"pip install -r requirements.txt failed in a fresh venv:\n"
                         f"{tail(installed.stdout)}\n{tail(installed.stderr)}")
-        # Then, as repo2docker does, the repository's postBuild, from the repository folder.
-        post = subprocess.run([str(ROOT / "postBuild")], cwd=ROOT, env=env, capture_output=True, text=True)
-        if post.returncode:
-            pytest.fail(f"postBuild failed in the fresh venv:\n{tail(post.stdout)}\n{tail(post.stderr)}")
+        # Nothing else: the editable install itself puts the Voila template where Jupyter looks.
+        template = venv / "share" / "jupyter" / "voila" / "templates" / "dpup" / "index.html.j2"
+        assert template.is_file(), "pip install -e . did not install the toolkit's Voila template"
         print(f"\nfresh venv + pip install -r requirements.txt: {time.monotonic() - started:.0f}s")
         yield venv, env, home
     finally:
@@ -195,3 +195,24 @@ def test_the_hosting_guide_and_workflow_lead_with_the_shared_origin_of_project_s
     assert first_section.startswith("First: give the toolkit an origin of its own")
     assert "custom domain" in first_section.lower() and "organisation site" in first_section
     assert "Content-Security-Policy: frame-ancestors 'none'" in guide
+
+
+def test_voila_finds_the_toolkits_template_where_the_package_installed_it():
+    """`voila checklists/` from the repository, with nothing on JUPYTER_PATH, as a JupyterHub or a
+    newcomer runs it: the template `voila.json` selects is where Jupyter looks (installed with the
+    package, editable or not), and it is this repository's (an editable install copies it: `make`
+    reinstalls when it changes)."""
+    script = ("import json; from voila.paths import collect_template_paths; "
+              "print(json.dumps(collect_template_paths(['voila', 'nbconvert'], 'dpup', prune=True)))")
+    env = {k: v for k, v in os.environ.items() if k not in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH")}
+    found = subprocess.run([sys.executable, "-c", script], cwd=ROOT / "checklists", env=env,
+                           capture_output=True, text=True)
+    assert found.returncode == 0, found.stderr
+    paths = [p for p in json.loads(found.stdout) if p.endswith("/voila/templates/dpup")]
+    assert paths, found.stdout
+    source = ROOT / "theme" / "jupyter" / "voila" / "templates" / "dpup"
+    for name in ("index.html.j2", "conf.json"):
+        installed = Path(paths[0]) / name
+        assert installed.read_text(encoding="utf-8") == (source / name).read_text(encoding="utf-8"), (
+            f"{installed} is out of date: run `make build` (it reinstalls the package)")
+    assert json.loads((ROOT / "voila.json").read_text(encoding="utf-8"))["VoilaConfiguration"]["template"] == "dpup"

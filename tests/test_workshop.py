@@ -60,9 +60,32 @@ def test_the_60_minute_run_sheet_states_every_cut():
 
 def test_the_facilitator_handout_agrees_with_the_guide():
     header, rows = table_rows("book/workshop/handouts/facilitator.html", "run-sheet")
-    short = dict((row[0], int(row[1])) for row in table_rows(GUIDE, "run-sheet-60-minutes")[1] if row[0] != "Total")
-    assert [(row[0], int(row[1])) for row in rows] == RUN_SHEET_90
-    assert {row[0]: int(row[2]) for row in rows} == short
+    full, short = header.index("90 min"), header.index("60 min")
+    guide_60 = table_rows(GUIDE, "run-sheet-60-minutes")
+    minutes = guide_60[0].index("Minutes")
+    short_sheet = dict((row[0], int(row[minutes])) for row in guide_60[1] if row[0] != "Total")
+    assert [(row[0], int(row[full])) for row in rows] == RUN_SHEET_90
+    assert {row[0]: int(row[short]) for row in rows} == short_sheet
+
+
+def clock(minutes):
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+@pytest.mark.parametrize("page, section_id, minutes_column, starts_column", [
+    (GUIDE, "run-sheet-90-minutes", "Minutes", "Starts at"),
+    (GUIDE, "run-sheet-60-minutes", "Minutes", "Starts at"),
+    ("book/workshop/handouts/facilitator.html", "run-sheet", "90 min", "Starts at (90)"),
+    ("book/workshop/handouts/facilitator.html", "run-sheet", "60 min", "Starts at (60)"),
+])
+def test_each_block_starts_when_the_blocks_before_it_have_run(page, section_id, minutes_column, starts_column):
+    """A trainer keeps time by the clock: each block's start is the sum of the blocks before it."""
+    header, rows = table_rows(page, section_id)
+    blocks = [row for row in rows if row[0] != "Total"]
+    elapsed = 0
+    for row in blocks:
+        assert row[header.index(starts_column)] == clock(elapsed), row[0]
+        elapsed += int(row[header.index(minutes_column)])
 
 
 def test_the_guide_covers_roles_preparation_every_activity_and_the_close():
@@ -91,6 +114,22 @@ def test_the_quiz_has_twelve_or_more_self_marking_questions_with_an_explanation_
         assert right.explanation.startswith("Right"), item.id
         assert not any(o.explanation.startswith("Right.") for o in item.options if o is not right), item.id
     assert [result.kind for result in QUIZ.results] == ["score"]
+
+
+QUIZZES = [tool for tool in (load_checklist(path) for path in sorted((ROOT / "checklists").glob("*.yml")))
+           if any(item.kind == "choice" and item.correct for item in tool.items)]
+
+
+@pytest.mark.parametrize("quiz", QUIZZES, ids=lambda quiz: quiz.id)
+def test_no_answer_position_gives_the_quiz_away(quiz):
+    """Online and on paper the options keep the YAML's order: if the right answer sat in one place
+    most of the time, a person could score well by picking that place. No position holds more than
+    half of the right answers, and each position every question has holds at least one."""
+    marked = [item for item in quiz.items if item.kind == "choice" and item.correct]
+    positions = [[option.value for option in item.options].index(item.correct) for item in marked]
+    for position in set(positions):
+        assert positions.count(position) <= len(marked) / 2, (position + 1, positions)
+    assert set(range(min(len(item.options) for item in marked))) <= set(positions), positions
 
 
 def test_each_quiz_link_goes_to_a_built_page():

@@ -1,6 +1,7 @@
 """Guards that run over every page of the built site: nothing is fetched from another host,
-the page's Content-Security-Policy holds, axe-core finds no accessibility problem of any impact,
-and the page fits a 375 px phone and text at 200% without sideways scrolling."""
+the page's Content-Security-Policy holds, axe-core finds no accessibility problem of any impact
+in the light and the dark colour mode, and the page fits a 375 px phone and text at 200% without
+sideways scrolling."""
 import pytest
 
 from ..conftest import SITE
@@ -59,9 +60,13 @@ def test_fits_a_phone_and_text_at_200_percent(visit, site_url, path):
     assert sideways_overflow(v.page) <= 0, f"{path} scrolls sideways with text at 200%"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_accessibility_problem(visit, site_url, path):
-    v = open_page(visit, site_url, path, bypass_csp=True)  # to let the test inject axe-core
+def test_no_accessibility_problem_in_either_colour_mode(visit, site_url, path, scheme):
+    """axe-core with the WCAG 2.2 AA rules, the page in the reader's system colour mode (the
+    site follows it until they pick one)."""
+    v = open_page(visit, site_url, path, bypass_csp=True, color_scheme=scheme)  # bypass: to inject axe-core
+    assert v.page.evaluate("document.documentElement.dataset.theme") == scheme
     assert accessibility_problems(v.page) == [], path
 
 

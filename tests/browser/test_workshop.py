@@ -7,6 +7,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from dpup_toolkit import load_checklist
 
@@ -116,12 +117,13 @@ def test_a_qr_code_scans_to_its_link(visit, site_url):
         assert [code.text for code in found] == [link.locator("pre").inner_text().strip()]
 
 
-# Printed to A4 in Chromium: the number of pages each handout takes (one or two).
+# Printed to A4 in Chromium: the number of pages each handout takes (one or two; the paper quiz
+# two of questions, then its answers on a page of their own).
 HANDOUT_PAGES = {
     "book/workshop/handouts/host.html": 2,
     "book/workshop/handouts/facilitator.html": 2,
     "book/workshop/handouts/presenter.html": 2,
-    "book/workshop/handouts/quiz.html": 2,
+    "book/workshop/handouts/quiz.html": 3,
     "book/workshop/handouts/front-line.html": 2,
     "book/workshop/handouts/team-leaders.html": 2,
     "book/workshop/handouts/funders-and-partners.html": 2,
@@ -139,6 +141,9 @@ def test_each_handout_prints_on_one_or_two_a4_pages(visit, site_url, path, pages
     page.wait_for_load_state("networkidle")
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == pages
+    if "/handouts/" in path:  # no list of the headings below at the top of the sheet
+        first = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+        assert "Contents" not in first.split("In brief")[0], first[:200]
 
 
 ORGANISATION = load_checklist(ROOT / "checklists" / "our-organisation.yml")

@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 import html
+import json
+import posixpath
 import re
 import unicodedata
 from pathlib import Path
@@ -26,6 +28,7 @@ from .publishing import ISSUE_TEMPLATE
 ASSETS = "../navigation/"  # under html_extra_path; "../" because Sphinx puts "_static/" in front
 UNWANTED_HEADER_BUTTONS = {"launch-buttons", "download-buttons", "fullscreen-button"}
 OTHER_WAYS_ID = "other-ways-to-run-this-tool"
+STATEMENTS = [("book/accessibility", "Accessibility statement"), ("book/privacy", "Privacy statement")]
 
 
 def fold(word: str) -> str:
@@ -113,6 +116,14 @@ def _drop_unwanted_header_buttons(app, pagename, templatename, context, doctree)
         context["theme_extra_footer"] = f'<p><a href="{repository}">View source</a> (for developers)</p>'
 
 
+def _statements_in_footer(app, pagename, templatename, context, doctree):
+    """Every page's footer links to the site's accessibility and privacy statements."""
+    here = posixpath.dirname(pagename)
+    links = " · ".join(f'<a href="{posixpath.relpath(f"{page}.html", here or ".")}">{title}</a>'
+                       for page, title in STATEMENTS)
+    context["theme_extra_footer"] = context.get("theme_extra_footer", "") + f'<p class="dpup-statements">{links}</p>'
+
+
 def page_description(doctree, limit: int = 200) -> str | None:
     """The page's "In brief", in whole sentences up to `limit` characters: its link preview."""
     brief = next((s for s in doctree.findall(nodes.section) if "in-brief" in s["ids"]), None)
@@ -161,8 +172,33 @@ def fix_landing_title(html: str, site_title: str) -> str:
     return html.replace(twice, f"<title>{site_title}</title>", 1)
 
 
+def glossary_entries(terms: dict, docnames: list[str]) -> dict[str, list]:
+    """Search index entries for the glossary's terms, each as written and without its macrons
+    ("whānau" and "whanau"), as the search page matches them against the query: [file, anchor, main]."""
+    entries: dict[str, list] = {}
+    for (kind, name), (docname, anchor) in sorted(terms.items()):
+        if kind == "term" and docname in docnames:
+            for key in dict.fromkeys([name.lower(), fold(name).lower()]):
+                entries.setdefault(key, []).append([docnames.index(docname), anchor, True])
+    return entries
+
+
+def add_glossary_to_search(outdir: Path, terms: dict) -> None:
+    """The glossary's terms in the search index, whether or not Sphinx re-read the glossary (an
+    incremental build drops the index entries of pages it did not re-read)."""
+    path = outdir / "searchindex.js"
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    prefix, suffix = "Search.setIndex(", ")"
+    index = json.loads(text[len(prefix):-len(suffix)])
+    index["indexentries"] = {**index.get("indexentries", {}), **glossary_entries(terms, index["docnames"])}
+    path.write_text(prefix + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + suffix, encoding="utf-8")
+
+
 def _build_finished(app, exception):
     if exception is None and app.builder.format == "html":
+        add_glossary_to_search(Path(app.outdir), app.env.domaindata["std"]["objects"])
         landing = Path(app.outdir) / f"{app.config.root_doc}.html"
         if landing.exists():
             html = landing.read_text(encoding="utf-8")
@@ -181,5 +217,6 @@ def setup(app):
     app.connect("doctree-read", _add_other_ways)
     app.connect("html-page-context", _describe_page, priority=400)  # before sphinxext-opengraph
     app.connect("html-page-context", _drop_unwanted_header_buttons, priority=900)
+    app.connect("html-page-context", _statements_in_footer, priority=950)  # after the "View source" link
     app.connect("build-finished", _build_finished, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

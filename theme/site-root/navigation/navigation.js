@@ -42,39 +42,65 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
-  // Sphinx puts a "#" link in every heading, shown only on hover. It becomes a small button that
-  // is also shown on keyboard focus and on touch screens, and copies the section's address.
+  // Sphinx puts a "#" link in every heading, shown only on hover. It becomes a small button, always
+  // shown, that copies the section's address. Headings that Sphinx did not write (a tool's
+  // sections, drawn once the tool loads; headings a page's own code writes) get the same button
+  // when they have an id to link to.
+  const HEADINGS = "article.bd-article :is(h2, h3, h4, h5, h6)";
+  let announcer = null;
+
+  function say(note, message) {
+    note.textContent = message;
+    announcer.textContent = message;
+    clearTimeout(note.timer);
+    note.timer = setTimeout(() => { note.textContent = ""; announcer.textContent = ""; }, 4000);
+  }
+
+  function makeCopyLink(link) {
+    const heading = link.parentElement.cloneNode(true);
+    for (const extra of heading.querySelectorAll(".headerlink, .dpup-link-copied")) extra.remove();
+    link.classList.add("dpup-heading-link");
+    link.removeAttribute("title");
+    link.setAttribute("aria-label", `Copy a link to this section: ${heading.textContent.trim()}`);
+    link.innerHTML = LINK_ICON;
+    const note = document.createElement("span");
+    note.className = "dpup-link-copied";
+    note.setAttribute("aria-hidden", "true");
+    link.after(note);
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      history.replaceState(history.state, "", link.getAttribute("href"));
+      copyText(location.href).then(() => say(note, "Link copied"),
+                                   () => say(note, "Copy the link from the address bar"));
+    });
+  }
+
+  function linkHeadings(root) {
+    for (const link of root.querySelectorAll(`${HEADINGS} > a.headerlink:not(.dpup-heading-link)`)) makeCopyLink(link);
+    for (const heading of root.querySelectorAll(`${HEADINGS}[id]`)) {
+      if (heading.querySelector(":scope > a.headerlink") || heading.closest("legend, button, summary, a")) continue;
+      const link = document.createElement("a");
+      link.className = "headerlink";
+      link.href = `#${encodeURIComponent(heading.id)}`;
+      heading.append(link);
+      makeCopyLink(link);
+    }
+  }
+
   function addHeadingLinks() {
-    const announcer = document.createElement("div");
+    announcer = document.createElement("div");
     announcer.className = "dpup-offscreen";
     announcer.setAttribute("role", "status");
     document.body.append(announcer);
-    const links = document.querySelectorAll("article.bd-article :is(h2, h3, h4, h5, h6) > a.headerlink");
-    for (const link of links) {
-      const heading = link.parentElement.cloneNode(true);
-      heading.querySelector(".headerlink").remove();
-      link.classList.add("dpup-heading-link");
-      link.removeAttribute("title");
-      link.setAttribute("aria-label", `Copy a link to this section: ${heading.textContent.trim()}`);
-      link.innerHTML = LINK_ICON;
-      const note = document.createElement("span");
-      note.className = "dpup-link-copied";
-      note.setAttribute("aria-hidden", "true");
-      link.after(note);
-      link.addEventListener("click", (event) => {
-        event.preventDefault();
-        const hash = link.getAttribute("href");
-        history.replaceState(history.state, "", hash);
-        const say = (message) => {
-          note.textContent = message;
-          announcer.textContent = message;
-          clearTimeout(note.timer);
-          note.timer = setTimeout(() => { note.textContent = ""; announcer.textContent = ""; }, 4000);
-        };
-        copyText(location.href).then(() => say("Link copied"),
-                                     () => say("Copy the link from the address bar"));
-      });
-    }
+    linkHeadings(document);
+    const article = document.querySelector("article.bd-article");
+    if (!article) return;
+    let queued = false;
+    new MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => { queued = false; linkHeadings(article); });
+    }).observe(article, { childList: true, subtree: true });
   }
 
   // A link to a section inside a tool ("…#dpup-purpose-statement-section-the-data") arrives
@@ -98,14 +124,27 @@
     setTimeout(() => observer.disconnect(), 60_000);
   }
 
-  // Search results (search.html only): Sphinx 7.4 quotes 240 characters of the page's raw text
-  // (mostly blank lines in this theme) around the word as typed, so "whanau" never finds
-  // "whānau" to quote. Quote the words themselves, with blanks collapsed and macrons folded.
+  // Search (search.html only), on top of Sphinx 7.4's searchtools.js, which has already run and
+  // loaded the index when this deferred script runs, and searches once the page is ready.
+  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC").toLowerCase();
+
+  // The page's own words: the article, without the print-only contents list, the heading link
+  // buttons and the tool's scripts. (Sphinx quotes the whole main block, which starts with the
+  // contents list that only paper shows.)
+  function pageText(htmlText, anchor) {
+    const doc = new DOMParser().parseFromString(htmlText, "text/html");
+    for (const extra of doc.querySelectorAll("#jb-print-docs-body, .headerlink, script, style, nav")) extra.remove();
+    const main = doc.querySelector("article.bd-article") || doc.querySelector('[role="main"]');
+    if (!main) return "";
+    const part = anchor ? main.querySelector(anchor) : null;
+    return (part || main).textContent.replace(/\s+/g, " ").trim().normalize("NFC");
+  }
+
+  // Quote the words themselves, with blanks collapsed and macrons folded ("whanau" finds
+  // "whānau" to quote; Sphinx quotes 240 characters around the word as typed).
   function quoteSearchResults() {
-    if (typeof Search === "undefined" || typeof Search.makeSearchSummary !== "function") return;
-    const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC").toLowerCase();
     Search.makeSearchSummary = (htmlText, keywords, anchor) => {
-      const text = Search.htmlToText(htmlText, anchor).replace(/\s+/g, " ").trim().normalize("NFC");
+      const text = pageText(htmlText, anchor);
       if (!text) return null;
       const folded = fold(text);
       const found = [...keywords].map((k) => folded.indexOf(fold(k))).filter((i) => i > -1);
@@ -117,8 +156,29 @@
     };
   }
 
+  // A page whose title holds every word searched for comes first ("tangata" finds He Tāngata
+  // before the pages that mention it); a section whose title does comes next.
+  function rankTitlesFirst() {
+    const words = splitQuery(new URLSearchParams(location.search).get("q") || "").map(fold);
+    if (!words.length) return;
+    const holdsEvery = (title) => words.every((word) => fold(title).includes(word));
+    Scorer.score = (result) => {
+      const [, title, anchor, , score] = result;
+      const [pageTitle, sectionTitle] = title.split(" > ");
+      if (holdsEvery(pageTitle) && !anchor) return score + 100;
+      if (holdsEvery(sectionTitle || pageTitle)) return score + 50;
+      return score;
+    };
+  }
+
+  function improveSearch() {
+    if (typeof Search === "undefined" || typeof Search.makeSearchSummary !== "function") return;
+    quoteSearchResults();
+    rankTitlesFirst();
+  }
+
   scrollToLateTarget();
-  quoteSearchResults();
+  improveSearch();
   const ready = () => { wireMenuToggles(); addHeadingLinks(); };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
