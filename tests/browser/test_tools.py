@@ -19,7 +19,7 @@ TOOLS = list_checklists(ROOT / "checklists")
 HOSTILE = '<img src=x onerror="window.__pwned = 1"> *not bold*'
 
 
-def storage_key(tool):
+def tool_key(tool):
     return storage_key(tool.id, tool.version)
 
 
@@ -35,7 +35,7 @@ def node(page, tool, item):
 
 
 def saved_answers(page, tool):
-    return json.loads(page.evaluate(f"localStorage.getItem({json.dumps(storage_key(tool))})"))["answers"]
+    return json.loads(page.evaluate(f"localStorage.getItem({json.dumps(tool_key(tool))})"))["answers"]
 
 
 def answer_everything(page, tool):
@@ -156,7 +156,7 @@ def test_a_person_completes_the_tool_keeps_a_record_and_clears_it(visit, site_ur
     expect(page.locator("input[type=radio]:checked")).to_have_count(0)
     for textbox in page.locator(".dpup-checklist textarea").all():
         expect(textbox).to_have_value("")
-    assert page.evaluate(f"localStorage.getItem({json.dumps(storage_key(tool))})") is None
+    assert page.evaluate(f"localStorage.getItem({json.dumps(tool_key(tool))})") is None
     assert page.evaluate("window.__pwned") is None
     assert v.external == [] and v.real_errors() == []
 

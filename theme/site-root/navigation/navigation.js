@@ -1,6 +1,9 @@
 // Finding your way around the toolkit, on every page (loaded by src/dpup_toolkit/site/navigation.py):
 // the menus on phones and tablets, a copyable link on every heading, and links into a tool's
-// sections that wait for the tool to draw.
+// sections that wait for the tool to draw; on the search page, better results. Each concern is a
+// wrapper of its own, so nothing leaks into the page's globals and no wrapper grows long.
+
+// Menus, and links that lead somewhere on the page.
 (() => {
   "use strict";
 
@@ -26,6 +29,35 @@
     }
   }
 
+  // A link to a section inside a tool ("…#dpup-purpose-statement-section-the-data") arrives
+  // before the tool has drawn that section: scroll to it as soon as it appears.
+  function scrollToLateTarget() {
+    let id = "";
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return; // an address with a broken escape leads nowhere
+    }
+    if (!id || document.getElementById(id)) return;
+    const observer = new MutationObserver(() => {
+      const target = document.getElementById(id);
+      if (target) {
+        observer.disconnect();
+        requestAnimationFrame(() => target.scrollIntoView());
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    setTimeout(() => observer.disconnect(), 60_000);
+  }
+
+  scrollToLateTarget();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", wireMenuToggles);
+  else wireMenuToggles();
+})();
+
+// A copy-link button on every heading.
+(() => {
+  "use strict";
   const LINK_ICON = '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18">' +
     '<path fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" ' +
     'd="M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L11.6 6M14 10a4.5 4.5 0 0 0-6.4 0' +
@@ -103,27 +135,13 @@
     }).observe(article, { childList: true, subtree: true });
   }
 
-  // A link to a section inside a tool ("…#dpup-purpose-statement-section-the-data") arrives
-  // before the tool has drawn that section: scroll to it as soon as it appears.
-  function scrollToLateTarget() {
-    let id = "";
-    try {
-      id = decodeURIComponent(location.hash.slice(1));
-    } catch {
-      return; // an address with a broken escape leads nowhere
-    }
-    if (!id || document.getElementById(id)) return;
-    const observer = new MutationObserver(() => {
-      const target = document.getElementById(id);
-      if (target) {
-        observer.disconnect();
-        requestAnimationFrame(() => target.scrollIntoView());
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-    setTimeout(() => observer.disconnect(), 60_000);
-  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addHeadingLinks);
+  else addHeadingLinks();
+})();
 
+// Search results: the page's own words quoted, titles that match first.
+(() => {
+  "use strict";
   // Search (search.html only), on top of Sphinx 7.4's searchtools.js, which has already run and
   // loaded the index when this deferred script runs, and searches once the page is ready.
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC").toLowerCase();
@@ -177,9 +195,5 @@
     rankTitlesFirst();
   }
 
-  scrollToLateTarget();
   improveSearch();
-  const ready = () => { wireMenuToggles(); addHeadingLinks(); };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
-  else ready();
 })();
