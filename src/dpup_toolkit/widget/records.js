@@ -33,16 +33,10 @@ function escapeLine(text) {
   return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
 }
 
-const SLUG_LENGTH = 40;
-
-// records/rules.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
-function slug(text, limit = SLUG_LENGTH) {
-  return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
-}
-
-function recordFilename(id, about, stamp, extension) {
-  return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
+// records/rules.py record_filename: the tool and the time, never what was typed about the check
+// (a worker may type a person's name there).
+function recordFilename(id, stamp, extension) {
+  return `${id}-${stamp}.${extension}`;
 }
 
 // records/rules.py import_about: the details of a record importRecord accepted, or null for an older record.
@@ -182,5 +176,5 @@ function importRecord(def, rawText) {
 
 export {
   RECORD_RULES, escapeLine, escapeMarkdown, importAbout, importRecord, nesting, quote, recordFilename, renderJson,
-  renderMarkdown, slug,
+  renderMarkdown,
 };
