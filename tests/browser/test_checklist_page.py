@@ -244,7 +244,8 @@ def test_print_shows_the_answers_not_the_controls(visit, site_url):
 
 FOCUSED = """() => {
     const el = document.activeElement;
-    const style = getComputedStyle(el);
+    // A radio's ring goes round its label, clear of the radio's fill (test_phone_first.py).
+    const style = getComputedStyle(el.type === "radio" ? el.closest("label") : el);
     return {tag: el.tagName, type: el.type || "", checked: Boolean(el.checked),
             inChecklist: Boolean(el.closest(".dpup-checklist")), text: (el.textContent || "").trim(),
             outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2};
