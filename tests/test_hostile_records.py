@@ -196,7 +196,7 @@ def test_hostile_tool_files_load_or_fail_with_the_loaders_error_quickly(texts):
 
 
 # 16: records equal byte for byte with letters newer than Python's Unicode tables (Python 3.11 has
-# Unicode 14; Node and browsers 15-17). Word counts and file names follow fixed ranges instead.
+# Unicode 14; Node and browsers 15-17). Word counts follow fixed ranges instead.
 NEWER_LETTERS = [
     "\U00011f04\U00011f05\U00011f06",  # Kawi letters (Unicode 15)
     "\U0001e4d0\U0001e4d1",  # Nag Mundari letters (15)
@@ -219,23 +219,19 @@ def test_every_character_is_a_word_character_in_both_or_in_neither(module):  # n
 @BOUNDED
 @given(st.lists(st.lists(st.one_of(st.sampled_from(NEWER_LETTERS + ["Māori", "ﬁle", "Ａ", "①", "™", " ", ". ", "-", "’"]),
                                    hostile_text), min_size=1, max_size=12).map("".join), min_size=20, max_size=40))
-def test_records_and_file_names_agree_on_letters_newer_than_python(module, kinds, texts):  # noqa: F811
-    from dpup_toolkit.records.rules import record_filename
+def test_records_agree_on_letters_newer_than_python(module, kinds, texts):  # noqa: F811
+    # (File names never hold typed text: record_filename is the tool and the time only.)
     d = definition(kinds)
     calls, expected = [], []
     for text in texts:
         answers = {"what": {"answer": f"{text} {text}. {text}"}, "why": {"answer": text}}
         about = {"what": text}
-        calls += [["renderMarkdown", [d, answers, "2026-11-21", about]], ["renderJson", [d, answers, "2026-11-21", about]],
-                  ["recordFilename", ["kinds", about, "2026-11-21-0930", "md"]]]
+        calls += [["renderMarkdown", [d, answers, "2026-11-21", about]], ["renderJson", [d, answers, "2026-11-21", about]]]
         expected += [python_result(render_markdown, kinds, answers, "2026-11-21", None, about),
-                     python_result(render_json, kinds, answers, "2026-11-21", None, about),
-                     {"value": record_filename("kinds", about, "2026-11-21-0930", "md")}]
+                     python_result(render_json, kinds, answers, "2026-11-21", None, about)]
     assert run_batch(module, calls) == expected
 
 
-def test_newer_letters_count_as_words_and_are_not_folded_into_file_names():
+def test_newer_letters_count_as_words():
     from dpup_toolkit.engine.plain_language import word_count
-    from dpup_toolkit.records.rules import slug
     assert [word_count(f"{letters} and {letters}") for letters in NEWER_LETTERS] == [3] * len(NEWER_LETTERS)
-    assert slug("Outlined \U0001ccd6\U0001ccd7 Ōtaki ﬁle Ａ①") == "outlined-otaki-file-a"

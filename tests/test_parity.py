@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dpup_toolkit import RecordError, import_record, load_checklist, render_json, render_markdown
-from dpup_toolkit.records.rules import (LINE_START_SPACE, escape_line, escape_markdown, import_about, nesting,
-                                 record_filename)
+from dpup_toolkit.records.rules import LINE_START_SPACE, escape_line, escape_markdown, import_about, nesting
 
 from .conftest import FIXTURES
 from .test_front_end_logic import RUNNER, definition, module  # noqa: F401  (module is a fixture)
@@ -89,7 +88,7 @@ def test_records_agree_on_hostile_notes(module, sample, notes):  # noqa: F811
 @CORPUS
 @given(st.lists(st.tuples(hostile_text, hostile_text, st.sampled_from(["", "2027-03-31", " 2027-03-31\n", "31/3/2027"])),
                 min_size=20, max_size=60))
-def test_details_and_file_names_agree_on_hostile_text(module, sample, details):  # noqa: F811
+def test_details_agree_on_hostile_text(module, sample, details):  # noqa: F811
     d = definition(sample)
     answers = {"told": {"answer": "no", "note": "n"}}
     calls, expected = [], []
@@ -97,10 +96,9 @@ def test_details_and_file_names_agree_on_hostile_text(module, sample, details): 
         about = {"what": what, "completed_by": by, "review_by": review}
         record = render_json(sample, answers, "2026-11-21", about=about)
         calls += [["renderMarkdown", [d, answers, "2026-11-21", about]], ["renderJson", [d, answers, "2026-11-21", about]],
-                  ["recordFilename", ["sample", about, "2026-11-21-0930", "md"]], ["importAbout", [record]]]
+                  ["importAbout", [record]]]
         expected += [python_result(render_markdown, sample, answers, "2026-11-21", None, about),
-                     {"value": record}, {"value": record_filename("sample", about, "2026-11-21-0930", "md")},
-                     {"value": import_about(record)}]
+                     {"value": record}, {"value": import_about(record)}]
     assert run_batch(module, calls) == expected
 
 

@@ -86,7 +86,7 @@ def test_the_kernel_keeps_the_details_and_sends_the_word_record_when_the_page_as
     widget.send = lambda content, buffers=None: sent.append((content, buffers))
     widget._handle_custom_msg({"kind": "docx", "exported_at": "2026-11-21", "stamp": "2026-11-21-0930"}, [])
     [(content, [data])] = sent
-    assert content == {"kind": "docx", "filename": "sample-otaki-pilot-2026-11-21-0930.docx"}
+    assert content == {"kind": "docx", "filename": "sample-2026-11-21-0930.docx"}
     texts = [p.text for p in Document(io.BytesIO(data)).paragraphs]
     assert "What is being checked: Ōtaki pilot" in texts and "Your note: Check with Tama" in texts
     widget._handle_custom_msg({"kind": "something else"}, [])
@@ -97,6 +97,6 @@ def test_the_kernel_keeps_the_details_and_sends_the_word_record_when_the_page_as
                                "answers": {"identifies": {"answer": "yes"}, "needed": {"answer": "no", "note": "Typed just now"}},
                                "about": {"what": "Kāpiti pilot"}}, [])
     [content, [data]] = sent[1]
-    assert content == {"kind": "docx", "filename": "sample-kapiti-pilot-2026-11-21-0931.docx"}
+    assert content == {"kind": "docx", "filename": "sample-2026-11-21-0931.docx"}
     texts = [p.text for p in Document(io.BytesIO(data)).paragraphs]
     assert "Your note: Typed just now" in texts and "Your note: Check with Tama" not in texts

@@ -23,11 +23,11 @@ def item(page, tool, item_id):
 def downloads_match_python(page, tool, tmp_path):
     answers = saved_answers(page, tool)
     with page.expect_download() as markdown_download:
-        page.get_by_role("button", name="Download a summary (Markdown)").click()
+        page.get_by_role("button", name="Download a text copy (text file, .md)").click()
     text = markdown_download.value.path().read_text(encoding="utf-8")
     assert text == render_markdown(tool, answers, re.search(r"^- Exported: (.+)$", text, re.M)[1])
     with page.expect_download() as json_download:
-        page.get_by_role("button", name="Save my progress to a file").click()
+        page.get_by_role("button", name="Save a file to carry on later (.json)").click()
     path = tmp_path / f"{tool.id}.json"
     json_download.value.save_as(path)
     record = path.read_text(encoding="utf-8")

@@ -130,7 +130,7 @@ def test_downloads_match_the_python_engine_and_import_resumes_elsewhere(visit, s
     answers = saved_answers(page)
 
     with page.expect_download() as markdown_download:
-        page.get_by_role("button", name="Download a summary (Markdown)").click()
+        page.get_by_role("button", name="Download a text copy (text file, .md)").click()
     markdown = markdown_download.value
     assert re.fullmatch(r"purpose-statement-\d{4}-\d\d-\d\d-\d{4}\.md", markdown.suggested_filename)
     text = markdown.path().read_text(encoding="utf-8")
@@ -139,7 +139,7 @@ def test_downloads_match_the_python_engine_and_import_resumes_elsewhere(visit, s
     assert "\\<script\\>" in text
 
     with page.expect_download() as json_download:
-        page.get_by_role("button", name="Save my progress to a file").click()
+        page.get_by_role("button", name="Save a file to carry on later (.json)").click()
     record_path = tmp_path / "record.json"
     json_download.value.save_as(record_path)
     record_text = record_path.read_text(encoding="utf-8")
@@ -244,7 +244,8 @@ def test_print_shows_the_answers_not_the_controls(visit, site_url):
 
 FOCUSED = """() => {
     const el = document.activeElement;
-    const style = getComputedStyle(el);
+    // A radio's ring goes round its label, clear of the radio's fill (test_phone_first.py).
+    const style = getComputedStyle(el.type === "radio" ? el.closest("label") : el);
     return {tag: el.tagName, type: el.type || "", checked: Boolean(el.checked),
             inChecklist: Boolean(el.closest(".dpup-checklist")), text: (el.textContent || "").trim(),
             outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2};
@@ -267,7 +268,7 @@ def test_keyboard_only_completion_with_tab_space_and_enter(visit, site_url):
         page.keyboard.press("Tab")
     total = total_shown({item.id: {"answer": "yes"} for item in CHECKLIST.items})
     expect(progress(page)).to_have_text(f"{total} of {total} questions answered. 0 not met.")
-    assert page.evaluate(FOCUSED)["text"] == "Save my progress to a file"
+    assert page.evaluate(FOCUSED)["text"] == "Save a file to carry on later (.json)"
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     assert download.value.suggested_filename.endswith(".json")
@@ -301,11 +302,11 @@ def test_a_100_kb_note_in_every_script_survives_reload_and_export(visit, site_ur
     answers = saved_answers(page)
     assert answers[FIRST.id] == {"answer": "no", "note": long_note}
     with page.expect_download() as download:
-        page.get_by_role("button", name="Save my progress to a file").click()
+        page.get_by_role("button", name="Save a file to carry on later (.json)").click()
     record = download.value.path().read_text(encoding="utf-8")
     assert record == render_json(CHECKLIST, answers, json.loads(record)["exported_at"])
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download a summary (Markdown)").click()
+        page.get_by_role("button", name="Download a text copy (text file, .md)").click()
     markdown = download.value.path().read_text(encoding="utf-8")
     assert markdown == render_markdown(CHECKLIST, answers, re.search(r"^- Exported: (.+)$", markdown, re.M)[1])
 

@@ -161,7 +161,7 @@ def test_a_button_pressed_before_the_code_arrives_does_its_work(visit, site_url,
 
     fresh = visit().page  # and from the keyboard
     fresh.goto(f"{site_url}/checklists/{QUICK.id}.html")
-    fresh.get_by_role("button", name="Save my progress to a file").focus()
+    fresh.get_by_role("button", name="Save a file to carry on later (.json)").focus()
     with fresh.expect_download() as download:
         fresh.keyboard.press("Enter")
     assert json.loads(open(download.value.path(), encoding="utf-8").read())["checklist"]["id"] == QUICK.id

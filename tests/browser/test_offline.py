@@ -90,12 +90,12 @@ def test_every_page_and_the_checklist_work_offline_after_one_visit(visit, site_u
     shown = total_shown(saved_answers(page))
     expect(progress(page)).to_have_text(f"{shown} of {shown} questions answered. 0 not met.")
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download a summary (Markdown)").click()
+        page.get_by_role("button", name="Download a text copy (text file, .md)").click()
     download.value.save_as(tmp_path / "record.md")
     assert SECRET in (tmp_path / "record.md").read_text(encoding="utf-8")
     # The Word record too: its module and library load only when asked, from the offline copy.
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download for Word (.docx)").click()
+        page.get_by_role("button", name="Download for Word (Word document, .docx)").click()
     download.value.save_as(tmp_path / "record.docx")
     assert download.value.suggested_filename.endswith(".docx")
     assert f"Note: {SECRET}" in [paragraph.text for paragraph in Document(tmp_path / "record.docx").paragraphs]

@@ -24,9 +24,9 @@ def test_typed_text_never_leaves_the_browser_and_clear_removes_it(visit, site_ur
     note.fill(SECRET)
     note.blur()
     with page.expect_download():
-        page.get_by_role("button", name="Download a summary (Markdown)").click()
+        page.get_by_role("button", name="Download a text copy (text file, .md)").click()
     with page.expect_download() as download:
-        page.get_by_role("button", name="Save my progress to a file").click()
+        page.get_by_role("button", name="Save a file to carry on later (.json)").click()
     download.value.save_as(tmp_path / "record.json")
     open_saved_file(page, tmp_path / "record.json")
     page.reload()

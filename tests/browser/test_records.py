@@ -1,5 +1,5 @@
-"""Records people can file: the details asked at the top of every tool, plain-worded
-buttons, Copy summary, the Word download and the printout, in Chromium against the built site."""
+"""Records people can file: the details asked beside "Keep a record" in every tool, plain-worded
+buttons, Copy the text, the Word download and the printout, in Chromium against the built site."""
 import io
 import json
 import re
@@ -45,7 +45,7 @@ def start_a_check(visit, site_url, **options):
     return v
 
 
-def test_the_details_are_kept_and_named_in_every_download_and_file_name(visit, site_url, tmp_path):
+def test_the_details_are_kept_in_every_download_and_never_in_a_file_name(visit, site_url, tmp_path):
     v = start_a_check(visit, site_url)
     page = v.page
     page.reload()
@@ -54,16 +54,16 @@ def test_the_details_are_kept_and_named_in_every_download_and_file_name(visit, s
     answers = saved_answers(page)
 
     with page.expect_download() as md:
-        page.get_by_role("button", name="Download a summary (Markdown)").click()
-    assert re.fullmatch(r"purpose-statement-youth-mentoring-otaki-pilot-\d{4}-\d\d-\d\d-\d{4}\.md", md.value.suggested_filename)
+        page.get_by_role("button", name="Download a text copy (text file, .md)").click()
+    assert re.fullmatch(r"purpose-statement-\d{4}-\d\d-\d\d-\d{4}\.md", md.value.suggested_filename)
     text = md.value.path().read_text(encoding="utf-8")
     exported = re.search(r"^- Exported: (.+)$", text, re.M)[1]
     assert text == render_markdown(CHECKLIST, answers, exported, about=ABOUT)
     assert "- What is being checked: Youth mentoring — Ōtaki pilot\n- Completed by: Aroha Ngata\n" in text
 
     with page.expect_download() as saved:
-        page.get_by_role("button", name="Save my progress to a file").click()
-    assert re.fullmatch(r"purpose-statement-youth-mentoring-otaki-pilot-\d{4}-\d\d-\d\d-\d{4}\.json", saved.value.suggested_filename)
+        page.get_by_role("button", name="Save a file to carry on later (.json)").click()
+    assert re.fullmatch(r"purpose-statement-\d{4}-\d\d-\d\d-\d{4}\.json", saved.value.suggested_filename)
     path = tmp_path / "progress.json"
     saved.value.save_as(path)
     assert path.read_text(encoding="utf-8") == render_json(CHECKLIST, answers, exported, about=ABOUT)
@@ -107,8 +107,8 @@ def test_the_word_file_loads_its_library_only_when_asked_and_matches_python(visi
     answers = saved_answers(page)
     assert not [url for url, _ in v.requests if DOCX_LIBRARY in url]  # not with the page
     with page.expect_download() as word:
-        page.get_by_role("button", name="Download for Word (.docx)").click()
-    assert re.fullmatch(r"purpose-statement-youth-mentoring-otaki-pilot-\d{4}-\d\d-\d\d-\d{4}\.docx", word.value.suggested_filename)
+        page.get_by_role("button", name="Download for Word (Word document, .docx)").click()
+    assert re.fullmatch(r"purpose-statement-\d{4}-\d\d-\d\d-\d{4}\.docx", word.value.suggested_filename)
     expect(page.locator(".dpup-keep-status")).to_have_text("Your summary was downloaded as a Word file.")
     assert [url for url, _ in v.requests if DOCX_LIBRARY in url]
     found = [(p.style.name, p.text) for p in Document(word.value.path()).paragraphs]
@@ -130,14 +130,14 @@ def test_copy_summary_puts_the_markdown_summary_on_the_clipboard(visit, site_url
     v = start_a_check(visit, site_url, permissions=["clipboard-read", "clipboard-write"])
     page = v.page
     answers = saved_answers(page)
-    page.get_by_role("button", name="Copy summary").click()
+    page.get_by_role("button", name="Copy the text").click()
     status = page.locator(".dpup-keep-status")
-    expect(status).to_have_text("Summary copied. Paste it into an email or a Teams message.")
+    expect(status).to_have_text("Text copied. Paste it into an email or a Teams message.")
     copied = page.evaluate("navigator.clipboard.readText()")
     exported = re.search(r"^- Exported: (.+)$", copied, re.M)[1]
     assert copied == render_markdown(CHECKLIST, answers, exported, about=ABOUT)
     # The message sits beside the buttons that caused it.
-    buttons = page.get_by_role("button", name="Copy summary").bounding_box()
+    buttons = page.get_by_role("button", name="Copy the text").bounding_box()
     assert 0 <= status.bounding_box()["y"] - buttons["y"] < 200
 
 
@@ -149,9 +149,9 @@ def test_without_a_clipboard_the_summary_is_shown_selected(visit, site_url):
     page.reload()
     live(page)
     fill_details(page)
-    page.get_by_role("button", name="Copy summary").click()
+    page.get_by_role("button", name="Copy the text").click()
     expect(page.locator(".dpup-keep-status")).to_contain_text("did not let the page copy")
-    area = page.get_by_role("textbox", name="Your summary, selected to copy")
+    area = page.get_by_role("textbox", name="The text copy, selected to copy")
     expect(area).to_be_visible()
     expect(area).to_be_focused()
     selected = page.evaluate("(() => { const a = document.activeElement; return a.value.slice(a.selectionStart, a.selectionEnd); })()")
@@ -179,10 +179,10 @@ def test_print_puts_the_summary_and_actions_first_and_never_prints_messages(visi
     page = v.page
     fill_details(page)
     half_completed(page)
-    page.get_by_role("button", name="Copy summary").click()  # leaves a status message beside the buttons
+    page.get_by_role("button", name="Copy the text").click()  # leaves a status message beside the buttons
     with page.expect_download():
-        page.get_by_role("button", name="Download a summary (Markdown)").click()
-    expect(page.locator(".dpup-message").first).to_have_text("Your summary was downloaded as a Markdown file.")
+        page.get_by_role("button", name="Download a text copy (text file, .md)").click()
+    expect(page.locator(".dpup-message").first).to_have_text("Your text copy was downloaded, as a text file ending .md.")
     page.emulate_media(media="print")
     for message in page.locator(".dpup-message").all():
         expect(message).to_be_hidden()

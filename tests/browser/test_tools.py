@@ -132,7 +132,7 @@ def test_a_person_completes_the_tool_keeps_a_record_and_clears_it(visit, site_ur
     assert saved_answers(page, tool) == answers
 
     with page.expect_download() as markdown_download:
-        page.get_by_role("button", name="Download a summary (Markdown)").click()
+        page.get_by_role("button", name="Download a text copy (text file, .md)").click()
     markdown = markdown_download.value
     assert re.fullmatch(rf"{tool.id}-\d{{4}}-\d\d-\d\d-\d{{4}}\.md", markdown.suggested_filename)
     text = markdown.path().read_text(encoding="utf-8")
@@ -140,7 +140,7 @@ def test_a_person_completes_the_tool_keeps_a_record_and_clears_it(visit, site_ur
     assert text == render_markdown(tool, answers, exported)
 
     with page.expect_download() as json_download:
-        page.get_by_role("button", name="Save my progress to a file").click()
+        page.get_by_role("button", name="Save a file to carry on later (.json)").click()
     record = tmp_path / "record.json"
     json_download.value.save_as(record)
     record_text = record.read_text(encoding="utf-8")

@@ -68,8 +68,8 @@ def test_in_voila_the_kernel_writes_the_word_file_with_the_details(visit, voila_
     note.fill("Ask the team")
     note.blur()
     with page.expect_download(timeout=60_000) as word:
-        page.get_by_role("button", name="Download for Word (.docx)").click()
-    assert re.fullmatch(r"purpose-statement-otaki-pilot-\d{4}-\d\d-\d\d-\d{4}\.docx", word.value.suggested_filename)
+        page.get_by_role("button", name="Download for Word (Word document, .docx)").click()
+    assert re.fullmatch(r"purpose-statement-\d{4}-\d\d-\d\d-\d{4}\.docx", word.value.suggested_filename)
     found = [p.text for p in Document(word.value.path()).paragraphs]
     exported = next(t for t in found if t.startswith("Exported: ")).removeprefix("Exported: ")
     answers = {FIRST.id: {"answer": "no", "note": "Ask the team"}}

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 
 from ..engine.catalogue import catalogue_entries
 from ..engine.progress import SPACE, Answers
@@ -127,11 +126,10 @@ def changes_message(checklist: Checklist, version: int, removed: int, kept: str)
     return " ".join([text + (": " + ", ".join(parts) if parts else "") + ".", *(change.note for change in later if change.note)])
 
 
-# What the check is about, asked at the top of every tool; part of every record and of its file name.
+# What the check is about, asked in every tool; part of every record (never of its file name).
 ABOUT_FIELDS = ("what", "completed_by", "review_by")
 ABOUT_LABELS = {"what": "What is being checked", "completed_by": "Completed by", "review_by": "Review by"}
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-SLUG_LENGTH = 40
 
 
 def clean_about(about) -> dict[str, str]:
@@ -163,26 +161,11 @@ def about_lines(about) -> list[tuple[str, str]]:
     return [(ABOUT_LABELS[field], about[field] or "Not given") for field in ABOUT_FIELDS]
 
 
-# The letters whose accents a file name folds (ā → a, ﬁ → fi, Ａ → A): Latin-1, Latin Extended-A
-# and -B, Latin Extended Additional, the Latin ligatures and full-width ASCII. Every one has been in
-# Unicode since 5.1, so Python and every browser decompose them alike; a letter outside them is not
-# folded, as a newer letter (Unicode 15-17's outlined A, say) would decompose in a browser only.
-_FOLDED = re.compile("[\u00a0-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff01-\uff5e]+")
-
-
-def slug(text: str, limit: int = SLUG_LENGTH) -> str:
-    """Text as a safe part of a file name: ASCII lower-case letters, digits and single hyphens,
-    macrons and other accents folded (ā → a), at most `limit` characters. Same as slug in records.js."""
-    text = _FOLDED.sub(lambda run: unicodedata.normalize("NFKD", run.group()), text)
-    text = re.sub(r"[\u0300-\u036f]", "", text)
-    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-    return text[:limit].rstrip("-")
-
-
-def record_filename(checklist_id: str, about, stamp: str, extension: str) -> str:
-    """`<tool>-<what>-<date-time>.<extension>`; without a what-part when nothing usable was typed."""
-    what = slug(clean_about(about)["what"])
-    return "-".join(part for part in (checklist_id, what, stamp) if part) + f".{extension}"
+def record_filename(checklist_id: str, stamp: str, extension: str) -> str:
+    """`<tool>-<date-time>.<extension>`. Never what was typed in "What are you checking?": a worker
+    may type a person's name there, and a file name is seen by anyone who sees the file (in a
+    folder, an email, a download list). The same as recordFilename in records.js."""
+    return f"{checklist_id}-{stamp}.{extension}"
 
 
 def import_about(text: str | bytes) -> dict[str, str] | None:

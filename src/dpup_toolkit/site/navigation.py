@@ -4,8 +4,8 @@
   menus that open on phones and tablets, copyable heading links, deep links into a tool.
 - Folds macrons out of search words, in the index and in the query, so "whanau" finds "whānau".
 - Drops the header buttons this audience does not need (source downloads, full screen, the
-  launch menu) and ends each tool page with "Other ways to run this tool" (Binder, plainly
-  labelled as a public service), built from the one repository setting.
+  launch menu) and ends each tool page with "More options", where "Other ways to run this tool"
+  (Binder, plainly labelled as a public service) is folded, built from the one repository setting.
 - Gives the landing page a title without the site name twice, the footer a "View source" link,
   and pages a {feedback-email}`subject` role for where feedback goes (publishing.py).
 """
@@ -74,10 +74,13 @@ def _link(text: str, url: str) -> nodes.reference:
 
 
 def other_ways_section(binderhub: str, repository: str, branch: str, notebook: str) -> nodes.section:
-    """The "Other ways to run this tool" section at the end of a tool page."""
-    section = nodes.section(ids=[OTHER_WAYS_ID], names=["other ways to run this tool"])
-    section += nodes.title("", "Other ways to run this tool")
+    """The "More options" section at the end of a tool page: the ways to run the tool elsewhere,
+    folded, so the page ends in words a front-line worker uses (its id is the one it always had)."""
+    section = nodes.section(ids=[OTHER_WAYS_ID], names=["more options"])
+    section += nodes.title("", "More options")
     section += _paragraph("On this page the tool runs in your browser. Nothing you type leaves it.")
+    section += nodes.raw("", '<details class="dpup-other-ways">\n<summary>Other ways to run this tool</summary>',
+                         format="html")
     section += _paragraph(
         "You can also open the same tool on Binder, a free public service. Binder runs it on a "
         "computer on the internet that nobody in your organisation controls. What you type there "
@@ -91,6 +94,7 @@ def other_ways_section(binderhub: str, repository: str, branch: str, notebook: s
     ):
         items += nodes.list_item("", _paragraph(_link(text, url)))
     section += items
+    section += nodes.raw("", "</details>", format="html")
     return section
 
 

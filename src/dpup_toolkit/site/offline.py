@@ -27,7 +27,7 @@ SKIP_FOLDERS = {"_static", "_sources"}  # pages live elsewhere; _static holds on
 _LOADED = re.compile(r'<(?:script|img|link)\b[^>]*?\s(?:src|href)="([^"#]+)"[^>]*>')
 _IMPORT = re.compile(r'@import\s+(?:url\()?["\']?([^"\')\s]+)|url\(["\']?([^"\')]+)["\']?\)')
 # Loaded by a page's script when someone asks, so named in no page: checklist.js imports the Word
-# record's module when "Download for Word (.docx)" is pressed (and it imports its library), and
+# record's module when "Download for Word (Word document, .docx)" is pressed (and it imports its library), and
 # static-widgets.js the runtime that draws the live form.
 ON_DEMAND = ("widgets/docx/record.mjs", "widgets/static-runtime.js")
 _MODULE_IMPORT = re.compile(r'^\s*(?:import|export)\b[^;]*?["\'](\.{1,2}/[^"\']+)["\'];?\s*$', re.M)

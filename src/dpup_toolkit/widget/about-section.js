@@ -1,5 +1,6 @@
-// "About this check": what is being checked, who completed it, when to review it. Asked at the top
-// of every tool, kept with the answers (the session saves them) and in every record.
+// "About this check": what is being checked, who completed it, when to review it. Asked beside
+// "Keep a record", where a person needs them (the questions come first on the screen; on paper the
+// details stay at the top), kept with the answers (the session saves them) and in every record.
 import { h } from "./dom.js";
 import { ABOUT_FIELDS, aboutLines, cleanAbout } from "./rules.js";
 
@@ -15,10 +16,11 @@ function drawAbout(uiId, session) {
   const printed = h("ul", { className: "dpup-print-only dpup-about-print" });
   const node = h("section", { className: "dpup-about", "aria-labelledby": uiId("about") },
     h("h2", { id: uiId("about"), text: "About this check" }),
+    h("p", { className: "dpup-about-intro", text: "These details go in your record." }),
     ...ABOUT_FIELDS.map((field) => h("p", { className: "dpup-about-field" },
       h("label", { for: inputs[field].id, text: LABELS[field] }),
       field === "what" ? h("span", { className: "dpup-help", id: uiId("what-help"),
-        text: "For example, the programme, service or project. It goes in your record and its file name." }) : null,
+        text: "For example, the programme, service or project. Do not enter a person's name or details about them." }) : null,
       inputs[field])),
     printed);
 

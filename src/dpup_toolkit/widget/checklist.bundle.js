@@ -1301,8 +1301,7 @@ __export(records_exports, {
   recordFilename: () => recordFilename,
   recordText: () => recordText,
   renderJson: () => renderJson,
-  renderMarkdown: () => renderMarkdown,
-  slug: () => slug
+  renderMarkdown: () => renderMarkdown
 });
 function escapeMarkdown(text) {
   return String(text).split(LINE_BREAK).map((line) => line.replace(/[\\`*_[\]<>#|~&$@{}^]|:(?=\/\/)|(?<=[^ \t.])\.(?=[^ \t.])/g, "\\$&").replace(LINE_START_MARKER, "$1\\$2").replace(LINE_START_NUMBER, "$1\\$2").replace(/^[ \t]+/, (indent) => "\xA0".repeat(indent.length))).join("\n");
@@ -1310,11 +1309,8 @@ function escapeMarkdown(text) {
 function escapeLine(text) {
   return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
 }
-function slug(text, limit = SLUG_LENGTH) {
-  return String(text).replace(FOLDED, (run) => run.normalize("NFKD")).replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
-}
-function recordFilename(id, about, stamp2, extension) {
-  return `${[id, slug(cleanAbout(about).what), stamp2].filter(Boolean).join("-")}.${extension}`;
+function recordFilename(id, stamp2, extension) {
+  return `${id}-${stamp2}.${extension}`;
 }
 function recordText(data) {
   if (!(data instanceof ArrayBuffer || ArrayBuffer.isView(data))) return String(data);
@@ -1433,7 +1429,7 @@ function importRecord(def, rawText) {
   }
   return { answers: cleanAnswers(def, kept), notices };
 }
-var RECORD_FORMAT, RECORD_FORMAT_VERSION, MAX_VERSION, LINE_BREAK, LINE_START_MARKER, LINE_START_NUMBER, SLUG_LENGTH, FOLDED, NOT_UTF8, MARKDOWN_PREFIX, MARKDOWN_LISTS, RECORD_RULES, MAX_NESTING;
+var RECORD_FORMAT, RECORD_FORMAT_VERSION, MAX_VERSION, LINE_BREAK, LINE_START_MARKER, LINE_START_NUMBER, NOT_UTF8, MARKDOWN_PREFIX, MARKDOWN_LISTS, RECORD_RULES, MAX_NESTING;
 var init_records = __esm({
   "src/dpup_toolkit/widget/records.js"() {
     init_rules();
@@ -1445,8 +1441,6 @@ var init_records = __esm({
     LINE_BREAK = /\r\n|\r|\n/g;
     LINE_START_MARKER = new RegExp(`^([${WS}]*)([-+=:%(])`, "u");
     LINE_START_NUMBER = new RegExp(`^([${WS}]*[0-9]+)([.)])`, "u");
-    SLUG_LENGTH = 40;
-    FOLDED = /[\u00a0-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff01-\uff5e]+/g;
     NOT_UTF8 = "This file is not a checklist record as the toolkit saves it: its text is not UTF-8. Another program may have saved it in another encoding, such as Latin-1; save it as UTF-8 and try again.";
     MARKDOWN_PREFIX = { title: "# ", heading: "## ", subheading: "### ", detail: "- ", bullet: "- ", step_line: "   - " };
     MARKDOWN_LISTS = /* @__PURE__ */ new Set(["detail", "bullet", "step", "step_line"]);
@@ -1604,6 +1598,7 @@ function drawAbout(uiId, session) {
     "section",
     { className: "dpup-about", "aria-labelledby": uiId("about") },
     h("h2", { id: uiId("about"), text: "About this check" }),
+    h("p", { className: "dpup-about-intro", text: "These details go in your record." }),
     ...ABOUT_FIELDS.map((field) => h(
       "p",
       { className: "dpup-about-field" },
@@ -1611,7 +1606,7 @@ function drawAbout(uiId, session) {
       field === "what" ? h("span", {
         className: "dpup-help",
         id: uiId("what-help"),
-        text: "For example, the programme, service or project. It goes in your record and its file name."
+        text: "For example, the programme, service or project. Do not enter a person's name or details about them."
       }) : null,
       inputs[field]
     )),
@@ -2030,17 +2025,17 @@ function wireDownloads(host, els) {
     const records = await using("records");
     if (!records) return;
     download(
-      records.recordFilename(def.id, session.about, stamp(), "md"),
+      records.recordFilename(def.id, stamp(), "md"),
       records.renderMarkdown(def, session.answers, today(), session.about),
       "text/markdown"
     );
-    say("Your summary was downloaded as a Markdown file.");
+    say("Your text copy was downloaded, as a text file ending .md.");
   });
   els.json.addEventListener("click", async () => {
     const records = await using("records");
     if (!records) return;
     download(
-      records.recordFilename(def.id, session.about, stamp(), "json"),
+      records.recordFilename(def.id, stamp(), "json"),
       records.renderJson(def, session.answers, today(), session.about),
       "application/json"
     );
@@ -2052,13 +2047,13 @@ function wireDownloads(host, els) {
     const summary = records.renderMarkdown(def, session.answers, today(), session.about);
     els.copyBox.hidden = true;
     copyText(summary).then(() => {
-      els.status.textContent = "Summary copied. Paste it into an email or a Teams message.";
+      els.status.textContent = "Text copied. Paste it into an email or a Teams message.";
     }, () => {
       els.copyArea.value = summary;
       els.copyBox.hidden = false;
       els.copyArea.focus();
       els.copyArea.select();
-      els.status.textContent = "This browser did not let the page copy. The summary is selected below: copy it with Ctrl+C (\u2318+C on a Mac).";
+      els.status.textContent = "This browser did not let the page copy. The text is selected below: copy it with Ctrl+C (\u2318+C on a Mac).";
     });
   });
 }
@@ -2077,10 +2072,10 @@ function wireWord(host, els) {
       const records = await Promise.resolve().then(() => (init_records(), records_exports));
       const word = await import(new URL(`${root}widgets/docx/record.mjs`, document.baseURI).href);
       const blob = await word.docxBlob(records.RECORD_RULES, def, session.answers, today(), session.about);
-      download(records.recordFilename(def.id, session.about, when, "docx"), blob, DOCX_TYPE);
+      download(records.recordFilename(def.id, when, "docx"), blob, DOCX_TYPE);
       els.status.textContent = "Your summary was downloaded as a Word file.";
     } catch {
-      els.status.textContent = "The Word file could not be made here (are you offline?). Download a summary (Markdown) instead.";
+      els.status.textContent = "The Word file could not be made here (are you offline?). Download a text copy instead.";
     }
   });
   const onKernelFile = (message, buffers) => {
@@ -2121,11 +2116,11 @@ function wireImport(host, els) {
 function drawKeepRecord(host) {
   const { uiId, session } = host;
   const els = {
-    json: h("button", { type: "button", text: "Save my progress to a file" }),
+    json: h("button", { type: "button", text: "Save a file to carry on later (.json)" }),
     open: h("button", { type: "button", className: "dpup-secondary", text: "Open a saved progress file" }),
-    md: h("button", { type: "button", text: "Download a summary (Markdown)" }),
-    copy: h("button", { type: "button", text: "Copy summary" }),
-    docx: h("button", { type: "button", text: "Download for Word (.docx)" }),
+    md: h("button", { type: "button", text: "Download a text copy (text file, .md)" }),
+    copy: h("button", { type: "button", text: "Copy the text" }),
+    docx: h("button", { type: "button", text: "Download for Word (Word document, .docx)" }),
     print: h("button", { type: "button", text: "Print or save as PDF" }),
     clear: h("button", { type: "button", className: "dpup-clear", text: "Clear my answers" }),
     undo: h("button", { type: "button", className: "dpup-undo", hidden: true, text: "Undo" }),
@@ -2137,7 +2132,7 @@ function drawKeepRecord(host) {
   els.copyBox = h(
     "p",
     { className: "dpup-summary-box", hidden: true },
-    h("label", { for: els.copyArea.id, text: "Your summary, selected to copy" }),
+    h("label", { for: els.copyArea.id, text: "The text copy, selected to copy" }),
     els.copyArea
   );
   wireDownloads(host, els);
@@ -2434,6 +2429,17 @@ function headerHeight() {
   }
   return height;
 }
+function keepClear(target, bar) {
+  if (bar.contains(target) || !(target instanceof Element)) return;
+  requestAnimationFrame(() => {
+    if (document.activeElement !== target) return;
+    const box = target.getBoundingClientRect();
+    const barBox = bar.getBoundingClientRect();
+    const covered = getComputedStyle(bar).position === "sticky" ? barBox.bottom : headerHeight();
+    if (box.height === 0 || box.top >= covered) return;
+    window.scrollBy({ top: box.top - covered - 8, behavior: "instant" });
+  });
+}
 function wireJumps(root, jump, fit) {
   root.addEventListener("click", (event) => {
     const link = event.target instanceof Element && event.target.closest('a[href^="#"]');
@@ -2463,7 +2469,13 @@ function drawWayfinder(ctx, ui) {
     ...def.sections.map((section) => ({ id: ui.sectionId(section), title: section.title, section })),
     ...def.results.map((result, i) => ({ id: ctx.resultId(i), title: result.title }))
   ];
-  const links = targets.map((target) => h("li", {}, h("a", { href: `#${target.id}`, text: target.title })));
+  const statuses = targets.map((target) => target.section ? h("span", { className: "dpup-task-status" }) : null);
+  const links = targets.map((target, i) => h("li", {}, h(
+    "a",
+    { href: `#${target.id}` },
+    h("span", {}, target.title, target.section ? h("span", { className: "dpup-screen-hidden", text: ":" }) : null),
+    statuses[i]
+  )));
   const jump = h("details", { className: "dpup-jump" }, h("summary", { text: "Sections" }), h("ul", {}, ...links));
   const node = h(
     "div",
@@ -2491,6 +2503,7 @@ function drawWayfinder(ctx, ui) {
     ui.root.addEventListener(type, causeDone);
   }
   wireJumps(ui.root, jump, fit);
+  ui.root.addEventListener("focusin", (event) => keepClear(event.target, node));
   function explain(state) {
     const ids = new Set(state.shown.map((item) => item.id));
     const added = state.shown.filter((item) => !shownBefore.has(item.id)).length;
@@ -2513,7 +2526,11 @@ function drawWayfinder(ctx, ui) {
     if (shownBefore) explain(state);
     const shown2 = new Set(state.shown.map((item) => item.id));
     targets.forEach((target, i) => {
-      links[i].hidden = Boolean(target.section) && !target.section.items.some((item) => shown2.has(item.id));
+      if (!target.section) return;
+      const items2 = target.section.items.filter((item) => shown2.has(item.id));
+      const answered = items2.filter((item) => answerOf(item, answers)).length;
+      links[i].hidden = !items2.length;
+      statuses[i].textContent = answered === 0 ? "Not started" : answered === items2.length ? "Done" : "In progress";
     });
     const waiting = state.shown.find((item) => !answerOf(item, answers));
     next.setAttribute("href", `#${waiting ? ctx.id(waiting) : ui.completeId}`);
@@ -2717,7 +2734,6 @@ async function render({ model, el }) {
     { className: "dpup-checklist" },
     source,
     checks.line,
-    about.node,
     parts.wayfinder.node,
     messages.status,
     messages.alert,
@@ -2725,6 +2741,7 @@ async function render({ model, el }) {
     ...parts.sections,
     parts.completion.node,
     ...parts.resultViews.map((result) => result.node),
+    about.node,
     keep.node,
     checks.node
   ));

@@ -174,8 +174,9 @@ async function render({ model, el }) {
   const source = bookHref("index") === null ? null
     : h("p", { className: "dpup-print-only dpup-print-source", text: `Online: ${location.origin}${location.pathname}` });
   el.replaceChildren(h("div", { className: "dpup-checklist" },
-    source, checks.line, about.node, parts.wayfinder.node, messages.status, messages.alert, rescue.node,
-    ...parts.sections, parts.completion.node, ...parts.resultViews.map((result) => result.node), keep.node, checks.node));
+    source, checks.line, parts.wayfinder.node, messages.status, messages.alert, rescue.node,
+    ...parts.sections, parts.completion.node, ...parts.resultViews.map((result) => result.node), about.node, keep.node,
+    checks.node));
   el.firstChild.append(drawCompare(def, uiId, messages.using)); // Compare answers with your team
 
   session.start(checks.current());

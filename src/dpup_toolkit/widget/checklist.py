@@ -15,7 +15,7 @@ from ..engine.catalogue import catalogue_entries
 from ..engine.progress import Progress, progress
 from ..engine.schema import Checklist
 from ..records.markdown import render_markdown
-from ..records.rules import clean_about, clean_answers, record_filename, render_json
+from ..records.rules import clean_answers, record_filename, render_json
 from ..records.word import render_docx
 from . import front_end
 from ..te_reo import load_terms
@@ -63,6 +63,6 @@ class ChecklistWidget(anywidget.AnyWidget):
         # The page sends its answers with the request (a state update may still be queued behind it).
         answers = content["answers"] if isinstance(content.get("answers"), dict) else self.answers
         about = content["about"] if isinstance(content.get("about"), dict) else self.about
-        filename = record_filename(self.checklist.id, clean_about(about), stamp, "docx")
+        filename = record_filename(self.checklist.id, stamp, "docx")
         data = self.record_docx(exported_at or None, answers, about)
         self.send({"kind": "docx", "filename": filename}, buffers=[data])

@@ -29,14 +29,14 @@ function wireDownloads(host, els) {
   els.md.addEventListener("click", async () => {
     const records = await using("records");
     if (!records) return;
-    download(records.recordFilename(def.id, session.about, stamp(), "md"),
+    download(records.recordFilename(def.id, stamp(), "md"),
       records.renderMarkdown(def, session.answers, today(), session.about), "text/markdown");
-    say("Your summary was downloaded as a Markdown file.");
+    say("Your text copy was downloaded, as a text file ending .md.");
   });
   els.json.addEventListener("click", async () => {
     const records = await using("records");
     if (!records) return;
-    download(records.recordFilename(def.id, session.about, stamp(), "json"),
+    download(records.recordFilename(def.id, stamp(), "json"),
       records.renderJson(def, session.answers, today(), session.about), "application/json");
     say("Your progress was saved to a file. Open it here later to carry on.");
   });
@@ -46,14 +46,14 @@ function wireDownloads(host, els) {
     const summary = records.renderMarkdown(def, session.answers, today(), session.about);
     els.copyBox.hidden = true;
     copyText(summary).then(() => {
-      els.status.textContent = "Summary copied. Paste it into an email or a Teams message.";
+      els.status.textContent = "Text copied. Paste it into an email or a Teams message.";
     }, () => {
       // No clipboard here (an older browser, or not allowed): show the summary selected instead.
       els.copyArea.value = summary;
       els.copyBox.hidden = false;
       els.copyArea.focus();
       els.copyArea.select();
-      els.status.textContent = "This browser did not let the page copy. The summary is selected below: copy it with Ctrl+C (⌘+C on a Mac).";
+      els.status.textContent = "This browser did not let the page copy. The text is selected below: copy it with Ctrl+C (⌘+C on a Mac).";
     });
   });
 }
@@ -78,10 +78,10 @@ function wireWord(host, els) {
       const records = await import("./records.js");
       const word = await import(new URL(`${root}widgets/docx/record.mjs`, document.baseURI).href);
       const blob = await word.docxBlob(records.RECORD_RULES, def, session.answers, today(), session.about);
-      download(records.recordFilename(def.id, session.about, when, "docx"), blob, DOCX_TYPE);
+      download(records.recordFilename(def.id, when, "docx"), blob, DOCX_TYPE);
       els.status.textContent = "Your summary was downloaded as a Word file.";
     } catch {
-      els.status.textContent = "The Word file could not be made here (are you offline?). Download a summary (Markdown) instead.";
+      els.status.textContent = "The Word file could not be made here (are you offline?). Download a text copy instead.";
     }
   });
   const onKernelFile = (message, buffers) => {
@@ -123,11 +123,11 @@ function wireImport(host, els) {
 function drawKeepRecord(host) {
   const { uiId, session } = host;
   const els = {
-    json: h("button", { type: "button", text: "Save my progress to a file" }),
+    json: h("button", { type: "button", text: "Save a file to carry on later (.json)" }),
     open: h("button", { type: "button", className: "dpup-secondary", text: "Open a saved progress file" }),
-    md: h("button", { type: "button", text: "Download a summary (Markdown)" }),
-    copy: h("button", { type: "button", text: "Copy summary" }),
-    docx: h("button", { type: "button", text: "Download for Word (.docx)" }),
+    md: h("button", { type: "button", text: "Download a text copy (text file, .md)" }),
+    copy: h("button", { type: "button", text: "Copy the text" }),
+    docx: h("button", { type: "button", text: "Download for Word (Word document, .docx)" }),
     print: h("button", { type: "button", text: "Print or save as PDF" }),
     clear: h("button", { type: "button", className: "dpup-clear", text: "Clear my answers" }),
     undo: h("button", { type: "button", className: "dpup-undo", hidden: true, text: "Undo" }),
@@ -137,7 +137,7 @@ function drawKeepRecord(host) {
     copyArea: h("textarea", { id: uiId("summary"), className: "dpup-note dpup-summary-text", readonly: true, rows: 8 }),
   };
   els.copyBox = h("p", { className: "dpup-summary-box", hidden: true },
-    h("label", { for: els.copyArea.id, text: "Your summary, selected to copy" }), els.copyArea);
+    h("label", { for: els.copyArea.id, text: "The text copy, selected to copy" }), els.copyArea);
   wireDownloads(host, els);
   const dispose = wireWord(host, els);
   wireImport(host, els);

@@ -33,20 +33,10 @@ function escapeLine(text) {
   return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
 }
 
-const SLUG_LENGTH = 40;
-
-// records/rules.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
-// Only the letters of records/rules.py's _FOLDED blocks are decomposed: the browser's Unicode is
-// newer than Python's, and would fold letters Python does not know.
-const FOLDED = /[\u00a0-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff01-\uff5e]+/g;
-function slug(text, limit = SLUG_LENGTH) {
-  return String(text).replace(FOLDED, (run) => run.normalize("NFKD")).replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
-}
-
-function recordFilename(id, about, stamp, extension) {
-  return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
+// records/rules.py record_filename: the tool and the time, never what was typed about the check
+// (a worker may type a person's name there).
+function recordFilename(id, stamp, extension) {
+  return `${id}-${stamp}.${extension}`;
 }
 
 const NOT_UTF8 = "This file is not a checklist record as the toolkit saves it: its text is not UTF-8. Another program "
@@ -205,5 +195,5 @@ function importRecord(def, rawText) {
 
 export {
   RECORD_RULES, escapeLine, escapeMarkdown, importAbout, importRecord, nesting, quote, recordFilename, recordText,
-  renderJson, renderMarkdown, slug,
+  renderJson, renderMarkdown,
 };

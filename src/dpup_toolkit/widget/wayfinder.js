@@ -30,6 +30,22 @@ function headerHeight() {
   return height;
 }
 
+// WCAG 2.4.11: a focused element is never hidden under the header and the bar. The browser
+// scrolls what gets focus into view, but not clear of sticky things (Shift+Tab upwards leaves it
+// at the top of the screen, under them): once it has scrolled, move the page down until the
+// element sits below the bar. Nothing moves when the element is already in the clear.
+function keepClear(target, bar) {
+  if (bar.contains(target) || !(target instanceof Element)) return;
+  requestAnimationFrame(() => {
+    if (document.activeElement !== target) return;
+    const box = target.getBoundingClientRect();
+    const barBox = bar.getBoundingClientRect();
+    const covered = getComputedStyle(bar).position === "sticky" ? barBox.bottom : headerHeight();
+    if (box.height === 0 || box.top >= covered) return;
+    window.scrollBy({ top: box.top - covered - 8, behavior: "instant" });
+  });
+}
+
 // Links to places in the tool move focus there, not only the view (sections, "What to do next");
 // the list of sections closes once used, left, or on Escape.
 function wireJumps(root, jump, fit) {
@@ -65,7 +81,10 @@ function drawWayfinder(ctx, ui) {
     ...def.sections.map((section) => ({ id: ui.sectionId(section), title: section.title, section })),
     ...def.results.map((result, i) => ({ id: ctx.resultId(i), title: result.title })),
   ];
-  const links = targets.map((target) => h("li", {}, h("a", { href: `#${target.id}`, text: target.title })));
+  // Each section's link says how far it has got (a task list): not started, in progress or done.
+  const statuses = targets.map((target) => (target.section ? h("span", { className: "dpup-task-status" }) : null));
+  const links = targets.map((target, i) => h("li", {}, h("a", { href: `#${target.id}` },
+    h("span", {}, target.title, target.section ? h("span", { className: "dpup-screen-hidden", text: ":" }) : null), statuses[i])));
   const jump = h("details", { className: "dpup-jump" }, h("summary", { text: "Sections" }), h("ul", {}, ...links));
   const node = h("div", { className: "dpup-progress dpup-wayfinder" },
     h("h2", { className: "dpup-screen-hidden", text: "Your progress" }), ui.progressText, ui.progressBar,
@@ -87,6 +106,7 @@ function drawWayfinder(ctx, ui) {
   }
 
   wireJumps(ui.root, jump, fit);
+  ui.root.addEventListener("focusin", (event) => keepClear(event.target, node));
 
   function explain(state) {
     const ids = new Set(state.shown.map((item) => item.id));
@@ -111,7 +131,11 @@ function drawWayfinder(ctx, ui) {
     if (shownBefore) explain(state);
     const shown = new Set(state.shown.map((item) => item.id));
     targets.forEach((target, i) => {
-      links[i].hidden = Boolean(target.section) && !target.section.items.some((item) => shown.has(item.id));
+      if (!target.section) return;
+      const items = target.section.items.filter((item) => shown.has(item.id));
+      const answered = items.filter((item) => answerOf(item, answers)).length;
+      links[i].hidden = !items.length;
+      statuses[i].textContent = answered === 0 ? "Not started" : answered === items.length ? "Done" : "In progress";
     });
     const waiting = state.shown.find((item) => !answerOf(item, answers));
     next.setAttribute("href", `#${waiting ? ctx.id(waiting) : ui.completeId}`);

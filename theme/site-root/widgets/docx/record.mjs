@@ -1,7 +1,7 @@
 // The Word (.docx) record on the static site: a thin writer over the record's blocks, as
 // src/dpup_toolkit/records/word.py (see there), with the docx library (MIT, pinned in
 // package.json; esbuild puts it into this module on the built site, widget/front_end.py).
-// The widget imports this module only when "Download for Word (.docx)" is pressed, and hands it
+// The widget imports this module only when "Download for Word (Word document, .docx)" is pressed, and hands it
 // records.js's RECORD_RULES (the blocks come from there), so the page never loads any of it.
 import * as docx from "docx";
 
