@@ -209,6 +209,12 @@ def _no_constant(name: str):
     raise ValueError(f"{name} is not JSON")
 
 
+def nothing_known(count: int) -> str:
+    """The refusal when none of a record's answers is for a question this checklist asks."""
+    return (f"None of the {count} answer(s) in this file is for a question this checklist asks, so there is nothing "
+            "to bring in. Nothing was changed.")
+
+
 def import_record(checklist: Checklist, text: str) -> tuple[Answers, list[str]]:
     """Answers from a JSON record, and notices for the person (for example, dropped old items).
 
@@ -244,6 +250,9 @@ def import_record(checklist: Checklist, text: str) -> tuple[Answers, list[str]]:
     known = {item.id for item in checklist.items}
     dropped = [item_id for item_id in raw if item_id not in known]
     kept = {k: v for k, v in raw.items() if k in known}
+    if raw and not kept:
+        # Importing would replace the answers with nothing: refuse, and say why.
+        raise RecordError(nothing_known(len(raw)))
     notices = []
     if version < checklist.version:
         # An older record: say what changed. An answer "not applicable" to a question that no

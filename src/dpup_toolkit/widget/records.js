@@ -3,9 +3,10 @@
 // (import), and what the Word record (widgets/docx/record.mjs) is written from. Loaded only when a
 // person first downloads, copies or opens a record (record-buttons.js).
 import {
-  RecordError, WS, allItems, changesMessage, cleanAbout, cleanAnswers, clearedNotice, isPlainObject, itemById, resultsOf,
+  RecordError, WS, allItems, changesMessage, cleanAbout, cleanAnswers, clearedNotice, isPlainObject, itemById,
 } from "./rules.js";
 import { MARKDOWN_ONLY, WORD_ONLY, recordBlocks } from "./blocks.js";
+import { recordFilename, renderJson, slug } from "./record-json.js";
 
 import SHARED from "../shared.json" with { type: "json" };
 
@@ -31,18 +32,6 @@ function escapeMarkdown(text) {
 
 function escapeLine(text) {
   return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
-}
-
-const SLUG_LENGTH = 40;
-
-// records/rules.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
-function slug(text, limit = SLUG_LENGTH) {
-  return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
-}
-
-function recordFilename(id, about, stamp, extension) {
-  return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
 }
 
 // records/rules.py import_about: the details of a record importRecord accepted, or null for an older record.
@@ -88,20 +77,6 @@ function renderMarkdown(def, rawAnswers, exportedAt, about = {}) {
     previous = block;
   }
   return out.join("\n") + "\n";
-}
-
-function renderJson(def, rawAnswers, exportedAt, about = {}) {
-  const answers = cleanAnswers(def, rawAnswers);
-  const record = {
-    format: RECORD_FORMAT,
-    format_version: RECORD_FORMAT_VERSION,
-    checklist: { id: def.id, version: def.version, title: def.title },
-    exported_at: exportedAt,
-    about: cleanAbout(about),
-    answers,
-    results: resultsOf(def, answers),
-  };
-  return JSON.stringify(record, null, 2) + "\n";
 }
 
 // The Word (.docx) record is written by widgets/docx/record.mjs, loaded with its library only when
@@ -158,6 +133,11 @@ function importRecord(def, rawText) {
   }
   const known = new Set(allItems(def).map((item) => item.id));
   let kept = Object.fromEntries(Object.entries(raw).filter(([id]) => known.has(id)));
+  if (Object.keys(raw).length && !Object.keys(kept).length) {
+    // Importing would replace the answers with nothing: refuse, and say why (records/rules.py nothing_known).
+    throw new RecordError(`None of the ${Object.keys(raw).length} answer(s) in this file is for a question this checklist `
+      + "asks, so there is nothing to bring in. Nothing was changed.");
+  }
   const dropped = Object.keys(raw).length - Object.keys(kept).length;
   const notices = [];
   if (version < def.version) {

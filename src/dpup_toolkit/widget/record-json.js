@@ -1,0 +1,37 @@
+// The JSON record and the name of every record's file, as records/rules.py writes them. Part of
+// the code every tool page loads (not an on-demand part like records.js): a page left open while
+// the site is updated loses its on-demand parts, and a person must still be able to save their
+// answers to a file from it.
+import SHARED from "../shared.json" with { type: "json" };
+import { cleanAbout, cleanAnswers, resultsOf } from "./rules.js";
+
+const RECORD_FORMAT = SHARED.record_format;
+const RECORD_FORMAT_VERSION = SHARED.record_format_version;
+
+const SLUG_LENGTH = 40;
+
+// records/rules.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
+function slug(text, limit = SLUG_LENGTH) {
+  return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
+}
+
+function recordFilename(id, about, stamp, extension) {
+  return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
+}
+
+function renderJson(def, rawAnswers, exportedAt, about = {}) {
+  const answers = cleanAnswers(def, rawAnswers);
+  const record = {
+    format: RECORD_FORMAT,
+    format_version: RECORD_FORMAT_VERSION,
+    checklist: { id: def.id, version: def.version, title: def.title },
+    exported_at: exportedAt,
+    about: cleanAbout(about),
+    answers,
+    results: resultsOf(def, answers),
+  };
+  return JSON.stringify(record, null, 2) + "\n";
+}
+
+export { recordFilename, renderJson, slug };
