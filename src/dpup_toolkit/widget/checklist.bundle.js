@@ -1698,10 +1698,11 @@ function drawControls(uiId) {
   els.nameLabel = h("label", { for: els.nameInput.id });
   els.confirm = h(
     "div",
-    { className: "dpup-check-confirm", hidden: true },
+    { className: "dpup-check-confirm" },
     els.confirmText,
     h("div", { className: "dpup-buttons" }, els.confirmButton, els.confirmCancel)
   );
+  els.confirmSlot = h("div");
   els.nameForm = h(
     "form",
     { className: "dpup-check-name", hidden: true },
@@ -1730,7 +1731,7 @@ function drawControls(uiId) {
       els.switchButton
     ),
     h("div", { className: "dpup-buttons" }, els.newButton, els.renameButton, els.deleteButton, els.undoButton),
-    els.confirm,
+    els.confirmSlot,
     els.nameForm,
     els.status,
     els.alert,
@@ -1782,7 +1783,7 @@ function controlState(host, els) {
   c.closeForm = () => {
     c.naming = null;
     els.nameForm.hidden = true;
-    els.confirm.hidden = true;
+    els.confirm.remove();
   };
   c.reread = () => {
     c.list = readChecks(def);
@@ -1882,17 +1883,17 @@ function wireDelete(c) {
     const name = c.nameOf(c.current);
     els.confirmText.textContent = `Delete \u201C${name}\u201D and all its answers and notes from this browser? You can undo this until you leave the page.`;
     els.confirmButton.textContent = `Yes, delete \u201C${name}\u201D`;
-    els.confirm.hidden = false;
+    els.confirmSlot.replaceChildren(els.confirm);
     c.tell("");
     els.confirmButton.focus();
   });
   els.confirmCancel.addEventListener("click", () => {
-    els.confirm.hidden = true;
+    els.confirm.remove();
     c.tell("Nothing was deleted.");
     els.deleteButton.focus();
   });
   els.confirmButton.addEventListener("click", () => {
-    els.confirm.hidden = true;
+    els.confirm.remove();
     c.attempt(({ deleteCheck: deleteCheck2 }) => {
       const gone = deleteCheck2(def, c.current);
       c.removed = gone;
@@ -2207,12 +2208,13 @@ function drawImportChoice(uiId) {
   };
   els.node = h(
     "fieldset",
-    { className: "dpup-import-choice", hidden: true },
+    { className: "dpup-import-choice" },
     els.legend,
     h("p", { className: "dpup-choice-option" }, els.asNew, " ", els.newLabel),
     h("p", { className: "dpup-choice-option" }, els.replace, " ", els.replaceLabel),
     h("div", { className: "dpup-buttons" }, els.go, els.cancel)
   );
+  els.slot = h("div");
   return els;
 }
 function wireImport(host, els) {
@@ -2262,21 +2264,22 @@ function wireImport(host, els) {
     choice.newLabel.textContent = "Open it as a new saved check (the check you are working on stays as it is)";
     choice.replaceLabel.textContent = `Replace the answers in \u201C${current}\u201D, the check you are working on`;
     (anotherCheck(session.about, restored) ? choice.asNew : choice.replace).checked = true;
-    choice.node.hidden = false;
+    choice.slot.replaceChildren(choice.node);
     els.status.textContent = "";
     (choice.asNew.checked ? choice.asNew : choice.replace).focus();
   });
   choice.go.addEventListener("click", () => {
     const chosen = pending;
     pending = null;
-    choice.node.hidden = true;
+    choice.node.remove();
+    els.open.focus();
     if (chosen === null) return;
     if (choice.asNew.checked) asNewCheck(chosen);
     else replace(chosen);
   });
   choice.cancel.addEventListener("click", () => {
     pending = null;
-    choice.node.hidden = true;
+    choice.node.remove();
     els.status.textContent = "The file was not opened. Your answers have not changed.";
     els.open.focus();
   });
@@ -2316,7 +2319,7 @@ function drawKeepRecord(host) {
     h("h2", { id: uiId("keep"), text: "Keep a record" }),
     h("p", { text: "Your answers stay in this browser only. Nothing you type is sent anywhere." }),
     h("div", { className: "dpup-buttons" }, els.json, els.open, els.importInput),
-    els.choice.node,
+    els.choice.slot,
     h("div", { className: "dpup-buttons" }, els.md, els.copy, els.docx, els.print),
     els.status,
     els.copyBox,

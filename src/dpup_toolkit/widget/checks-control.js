@@ -52,8 +52,10 @@ function drawControls(uiId) {
     nameCancel: h("button", { type: "button", className: "dpup-secondary", text: "Cancel" }),
   };
   els.nameLabel = h("label", { for: els.nameInput.id });
-  els.confirm = h("div", { className: "dpup-check-confirm", hidden: true }, els.confirmText,
+  // The question is on the page only while it asks (so no message is placed beside its buttons after).
+  els.confirm = h("div", { className: "dpup-check-confirm" }, els.confirmText,
     h("div", { className: "dpup-buttons" }, els.confirmButton, els.confirmCancel));
+  els.confirmSlot = h("div");
   els.nameForm = h("form", { className: "dpup-check-name", hidden: true },
     h("p", {}, els.nameLabel, els.nameInput), h("div", { className: "dpup-buttons" }, els.nameSubmit, els.nameCancel));
   els.line = h("p", { className: "dpup-check-now", id: uiId("check-now") }, "Saved check: ", els.nowName, ". ",
@@ -66,7 +68,7 @@ function drawControls(uiId) {
     h("p", { className: "dpup-check-choose" }, h("label", { for: els.select.id, text: "Choose a saved check: " }), els.select,
       els.switchButton),
     h("div", { className: "dpup-buttons" }, els.newButton, els.renameButton, els.deleteButton, els.undoButton),
-    els.confirm, els.nameForm, els.status, els.alert, h("div", { className: "dpup-buttons" }, els.keepButton));
+    els.confirmSlot, els.nameForm, els.status, els.alert, h("div", { className: "dpup-buttons" }, els.keepButton));
   return els;
 }
 
@@ -119,7 +121,7 @@ function controlState(host, els) {
   c.closeForm = () => {
     c.naming = null;
     els.nameForm.hidden = true;
-    els.confirm.hidden = true;
+    els.confirm.remove();
   };
   c.reread = () => { c.list = readChecks(def); };
   // Leaving the open check would lose answers this browser could not save: say so, offer the
@@ -226,17 +228,17 @@ function wireDelete(c) {
     els.confirmText.textContent = `Delete “${name}” and all its answers and notes from this browser? `
       + "You can undo this until you leave the page.";
     els.confirmButton.textContent = `Yes, delete “${name}”`;
-    els.confirm.hidden = false;
+    els.confirmSlot.replaceChildren(els.confirm);
     c.tell("");
     els.confirmButton.focus();
   });
   els.confirmCancel.addEventListener("click", () => {
-    els.confirm.hidden = true;
+    els.confirm.remove();
     c.tell("Nothing was deleted.");
     els.deleteButton.focus();
   });
   els.confirmButton.addEventListener("click", () => {
-    els.confirm.hidden = true;
+    els.confirm.remove();
     c.attempt(({ deleteCheck }) => {
       const gone = deleteCheck(def, c.current);
       c.removed = gone;

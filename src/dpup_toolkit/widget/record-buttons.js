@@ -128,10 +128,13 @@ function drawImportChoice(uiId) {
     go: h("button", { type: "button", text: "Continue" }),
     cancel: h("button", { type: "button", className: "dpup-secondary", text: "Cancel" }),
   };
-  els.node = h("fieldset", { className: "dpup-import-choice", hidden: true }, els.legend,
+  els.node = h("fieldset", { className: "dpup-import-choice" }, els.legend,
     h("p", { className: "dpup-choice-option" }, els.asNew, " ", els.newLabel),
     h("p", { className: "dpup-choice-option" }, els.replace, " ", els.replaceLabel),
     h("div", { className: "dpup-buttons" }, els.go, els.cancel));
+  // On the page only while it asks: taken off after, so the message that follows Continue is shown
+  // at the top of the tool, not beside a button no longer there (feedback.js).
+  els.slot = h("div");
   return els;
 }
 
@@ -182,21 +185,22 @@ function wireImport(host, els) {
     choice.newLabel.textContent = "Open it as a new saved check (the check you are working on stays as it is)";
     choice.replaceLabel.textContent = `Replace the answers in “${current}”, the check you are working on`;
     (anotherCheck(session.about, restored) ? choice.asNew : choice.replace).checked = true;
-    choice.node.hidden = false;
+    choice.slot.replaceChildren(choice.node);
     els.status.textContent = "";
     (choice.asNew.checked ? choice.asNew : choice.replace).focus();
   });
   choice.go.addEventListener("click", () => {
     const chosen = pending;
     pending = null;
-    choice.node.hidden = true;
+    choice.node.remove();
+    els.open.focus();
     if (chosen === null) return;
     if (choice.asNew.checked) asNewCheck(chosen);
     else replace(chosen);
   });
   choice.cancel.addEventListener("click", () => {
     pending = null;
-    choice.node.hidden = true;
+    choice.node.remove();
     els.status.textContent = "The file was not opened. Your answers have not changed.";
     els.open.focus();
   });
@@ -232,7 +236,7 @@ function drawKeepRecord(host) {
     h("h2", { id: uiId("keep"), text: "Keep a record" }),
     h("p", { text: "Your answers stay in this browser only. Nothing you type is sent anywhere." }),
     h("div", { className: "dpup-buttons" }, els.json, els.open, els.importInput),
-    els.choice.node,
+    els.choice.slot,
     h("div", { className: "dpup-buttons" }, els.md, els.copy, els.docx, els.print),
     els.status,
     els.copyBox,
