@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from dpup_toolkit import load_checklist
-from dpup_toolkit.plain_language import article
+from dpup_toolkit.engine.plain_language import article
 
 from .conftest import ROOT
 from .test_pages import html

@@ -27,7 +27,8 @@ const logic = await import(pathToFileURL(input.module).href);
 const calls = { ...logic, setItem: (key, value) => globalThis.window.localStorage.setItem(key, value) };
 const results = input.calls.map(([name, args]) => {
   try {
-    const value = calls[name](...args);
+    // {"$bytes": base64}: a file's bytes, as the page reads them (file.arrayBuffer()).
+    const value = calls[name](...args.map((arg) => (arg && arg.$bytes !== undefined ? Buffer.from(arg.$bytes, "base64") : arg)));
     return { value: value === undefined ? null : value };
   } catch (error) {
     return { error: error.message, kind: error.constructor.name };

@@ -11,8 +11,12 @@ const RECORD_FORMAT_VERSION = SHARED.record_format_version;
 const SLUG_LENGTH = 40;
 
 // records/rules.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
+// Only the letters of records/rules.py's _FOLDED blocks are decomposed: the browser's Unicode is
+// newer than Python's, and would fold letters Python does not know.
+const FOLDED = /[\u00a0-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff01-\uff5e]+/g;
 function slug(text, limit = SLUG_LENGTH) {
-  return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
+  return String(text).replace(FOLDED, (run) => run.normalize("NFKD")).replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
 }
 

@@ -34,9 +34,24 @@ function escapeLine(text) {
   return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
 }
 
+const NOT_UTF8 = "This file is not a checklist record as the toolkit saves it: its text is not UTF-8. Another program "
+  + "may have saved it in another encoding, such as Latin-1; save it as UTF-8 and try again.";
+
+// records/rules.py record_text: a record file's text (given as text, or as the file's bytes, which
+// must be UTF-8). Decoded leniently, accented letters would become U+FFFD without a word. A
+// byte-order mark is kept here, as Python keeps it, and dropped by the readers below.
+function recordText(data) {
+  if (!(data instanceof ArrayBuffer || ArrayBuffer.isView(data))) return String(data);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
+  } catch {
+    throw new RecordError(NOT_UTF8);
+  }
+}
+
 // records/rules.py import_about: the details of a record importRecord accepted, or null for an older record.
 function importAbout(rawText) {
-  const record = JSON.parse(String(rawText).replace(/^\ufeff/, ""));
+  const record = JSON.parse(recordText(rawText).replace(/^\ufeff/, ""));
   const about = isPlainObject(record) ? record.about : null;
   return isPlainObject(about) ? cleanAbout(about) : null;
 }
@@ -86,19 +101,23 @@ const RECORD_RULES = { MARKDOWN_ONLY, recordBlocks };
 
 const MAX_NESTING = 32;
 
-// How deeply a JSON text nests arrays and objects (strings skipped); the same as records/rules.py.
+// How deeply a JSON text nests arrays and objects (strings skipped), in one pass; the same as
+// records/rules.py. Each token is one escaped pair, a quote or a bracket: nothing can backtrack.
 function nesting(text) {
   let depth = 0;
   let deepest = 0;
-  for (const [bracket] of text.replace(/"[^"\\]*(?:\\[\s\S][^"\\]*)*"/g, "").matchAll(/[[\]{}]/g)) {
-    depth += bracket === "[" || bracket === "{" ? 1 : -1;
-    deepest = Math.max(deepest, depth);
+  let inString = false;
+  for (const [token] of text.matchAll(/\\[\s\S]|["[\]{}]/g)) {
+    if (token === '"') inString = !inString;
+    else if (inString || token[0] === "\\") continue;
+    else if (token === "[" || token === "{") deepest = Math.max(deepest, ++depth);
+    else depth -= 1;
   }
   return deepest;
 }
 
 function importRecord(def, rawText) {
-  const text = String(rawText).replace(/^\ufeff/, "");
+  const text = recordText(rawText).replace(/^\ufeff/, "");
   if (nesting(text) > MAX_NESTING) {
     throw new RecordError("This file is not a checklist record: it is nested too deeply.");
   }
@@ -161,6 +180,6 @@ function importRecord(def, rawText) {
 }
 
 export {
-  RECORD_RULES, escapeLine, escapeMarkdown, importAbout, importRecord, nesting, quote, recordFilename, renderJson,
-  renderMarkdown, slug,
+  RECORD_RULES, escapeLine, escapeMarkdown, importAbout, importRecord, nesting, quote, recordFilename, recordText,
+  renderJson, renderMarkdown, slug,
 };
