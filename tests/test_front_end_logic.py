@@ -213,6 +213,8 @@ BAD_IMPORTS = [
     record_with(id="other", title="Other checklist"), record_with(version=3), record_with(version="2"),
     record_with(answers=["yes"]), record_with(answers={"told": {"answer": "maybe"}}),
     record_with(answers={"told": {"answer": "yes", "note": 5}}),
+    record_with(answers={"unknown-a": {"answer": "yes"}, "unknown-b": {"answer": "no"}}),
+    record_with(version=1, answers={"retired": {"answer": "yes"}}),
 ]
 
 
@@ -260,9 +262,33 @@ def test_answers_saved_for_an_older_version_are_brought_across(run_js, sample):
         "answers": {"told": {"answer": "no", "note": "keep me"}},
         "message": "This tool changed since you saved it (version 1, now version 2). Your earlier answers were brought across: "
                    "please check them.", **FRESH}
-    # Saving moves them to this version's key; the old key goes.
-    out = run_js([["writeSaved", [definition(sample), {"told": {"answer": "no", "note": "keep me"}}]]], storage=old)
+    # Saving moves what was read to this version's key; the old key goes.
+    out = run_js([["loadSaved", [definition(sample)]],
+                  ["writeSaved", [definition(sample), {"told": {"answer": "no", "note": "keep me"}}]]], storage=old)
     assert list(out["storage"]) == [KEY]
+
+
+def test_what_an_older_tab_saved_after_the_move_is_kept_as_a_copy(run_js, sample):
+    # This page read the earlier version's answers; a tab still on that version saved again since
+    # (after a deploy): the key is removed only with a copy kept beside it.
+    old_key = "dpup-toolkit:checklist:sample:v1"
+    old = {old_key: json.dumps({"answers": {"told": {"answer": "no", "note": "first"}}})}
+    later = json.dumps({"answers": {"told": {"answer": "yes", "note": "written in the old tab"}}})
+    out = run_js([["loadSaved", [definition(sample)]],
+                  ["setItem", [old_key, later]],
+                  ["writeSaved", [definition(sample), {"told": {"answer": "no", "note": "first"}}]]], storage=old)
+    assert set(out["storage"]) == {KEY, f"{old_key}:moved"}
+    assert out["storage"][f"{old_key}:moved"] == later
+
+
+def test_a_page_older_than_the_saved_answers_does_not_save_beside_them(run_js, sample):
+    newer = {"dpup-toolkit:checklist:sample:v3": json.dumps({"answers": {"told": {"answer": "no", "note": ""}}})}
+    out = run_js([["loadSaved", [definition(sample)]]], storage=newer)
+    assert out["results"][0]["value"] == {
+        "answers": None, "error": True, "blocked": True, "moved": True, "recover": None,
+        "message": "This site was updated since this page was opened, and your answers for this check were saved by the "
+                   "newer version. Reload the page to see them. Until then this page does not save, so nothing is "
+                   "written over."}
 
 
 def test_clearing_removes_every_key_of_this_checklist_and_nothing_else(run_js, sample):

@@ -157,6 +157,13 @@ def record_with(**changes):
     (record_with(answers={"told": {"answer": "maybe"}}),
      "The answer to “Will people be told?” is \"maybe\", which this checklist does not use."),
     (record_with(answers={"told": {"answer": "yes", "note": 5}}), "The note for “Will people be told?” is not text."),
+    # Every answer is for a question this checklist does not ask: importing would replace the answers with nothing.
+    (record_with(answers={"unknown-a": {"answer": "yes"}, "unknown-b": {"answer": "no"}}),
+     "None of the 2 answer(s) in this file is for a question this checklist asks, so there is nothing to bring in. "
+     "Nothing was changed."),
+    (record_with(version=1, answers={"retired": {"answer": "yes"}}),
+     "None of the 1 answer(s) in this file is for a question this checklist asks, so there is nothing to bring in. "
+     "Nothing was changed."),
 ])
 def test_a_bad_import_says_what_is_wrong(sample, text, message):
     with pytest.raises(RecordError) as caught:

@@ -5,6 +5,7 @@ recorded, so a test can assert that nothing left the machine.
 """
 import http.server
 import os
+import re
 import shutil
 import sys
 import threading
@@ -154,8 +155,12 @@ def live(page):
     expect(page.locator(".static-widget[data-drawn]")).to_have_count(0)
 
 
-def open_saved_file(page, path):
-    """Open a saved progress file as a person does: the button opens the file chooser."""
+def open_saved_file(page, path, replace=False):
+    """Open a saved progress file as a person does: the button opens the file chooser. When the open
+    check has answers the page asks where the file's answers go: `replace` chooses to replace them."""
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Open a saved progress file").click()
     chooser.value.set_files(path)
+    if replace:
+        page.get_by_label(re.compile(r"^Replace the answers in ")).check()
+        page.get_by_role("button", name="Continue").click()

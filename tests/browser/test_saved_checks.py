@@ -47,6 +47,12 @@ def checked(page, checklist_item, label):
     return item(page, checklist_item).get_by_role("radio", name=label, exact=True)
 
 
+def delete_open_check(page, name):
+    """Delete the open check as a person does: the page asks first, naming it."""
+    page.get_by_role("button", name="Delete this check").click()
+    page.get_by_role("button", name=f"Yes, delete “{name}”").click()
+
+
 def reload(page):
     page.reload()
     live(page)
@@ -134,7 +140,7 @@ def test_delete_offers_undo_right_there_and_undo_brings_everything_back(visit, s
     note = item(page, SECOND).get_by_role("textbox", name="Your note (optional)")
     note.fill("Ask the funder")
     note.blur()
-    page.get_by_role("button", name="Delete this check").click()
+    delete_open_check(page, "Programme B")
     expect(checks(page).get_by_role("status")).to_have_text(
         "“Programme B” was deleted from this browser. You are now working on “My check”. "
         "Undo delete brings “Programme B” back.")
@@ -175,7 +181,7 @@ def test_another_tab_sees_changes_to_the_same_check(visit, site_url):
     second_tab.get_by_label(NEW_NAME).press("Enter")
     expect(first_tab.get_by_label(CHOOSE).locator("option")).to_have_text(["My check", "Programme B", "Programme C"])
     switch_to(second_tab, "Programme B")
-    second_tab.get_by_role("button", name="Delete this check").click()
+    delete_open_check(second_tab, "Programme B")
     expect(current_check(first_tab)).to_have_text("My check")
     expect(first_tab.locator(".dpup-checklist > .dpup-message[role=status]")).to_have_text(
         "“Programme B” was deleted in another tab. You are now working on “My check”.")

@@ -23,10 +23,12 @@ globalThis.window = {
   },
 };
 const logic = await import(pathToFileURL(input.module).href);
+// "setItem" is another tab writing to storage between two calls.
+const calls = { ...logic, setItem: (key, value) => globalThis.window.localStorage.setItem(key, value) };
 const results = input.calls.map(([name, args]) => {
   try {
     // {"$bytes": base64}: a file's bytes, as the page reads them (file.arrayBuffer()).
-    const value = logic[name](...args.map((arg) => (arg && arg.$bytes !== undefined ? Buffer.from(arg.$bytes, "base64") : arg)));
+    const value = calls[name](...args.map((arg) => (arg && arg.$bytes !== undefined ? Buffer.from(arg.$bytes, "base64") : arg)));
     return { value: value === undefined ? null : value };
   } catch (error) {
     return { error: error.message, kind: error.constructor.name };

@@ -164,7 +164,7 @@ def about_lines(about) -> list[tuple[str, str]]:
 def record_filename(checklist_id: str, stamp: str, extension: str) -> str:
     """`<tool>-<date-time>.<extension>`. Never what was typed in "What are you checking?": a worker
     may type a person's name there, and a file name is seen by anyone who sees the file (in a
-    folder, an email, a download list). The same as recordFilename in records.js."""
+    folder, an email, a download list). The same as recordFilename in the widget's record-json.js."""
     return f"{checklist_id}-{stamp}.{extension}"
 
 
@@ -225,6 +225,12 @@ def _no_constant(name: str):
     raise ValueError(f"{name} is not JSON")
 
 
+def nothing_known(count: int) -> str:
+    """The refusal when none of a record's answers is for a question this checklist asks."""
+    return (f"None of the {count} answer(s) in this file is for a question this checklist asks, so there is nothing "
+            "to bring in. Nothing was changed.")
+
+
 NOT_UTF8 = ("This file is not a checklist record as the toolkit saves it: its text is not UTF-8. Another program "
             "may have saved it in another encoding, such as Latin-1; save it as UTF-8 and try again.")
 
@@ -276,6 +282,9 @@ def import_record(checklist: Checklist, text: str | bytes) -> tuple[Answers, lis
     known = {item.id for item in checklist.items}
     dropped = [item_id for item_id in raw if item_id not in known]
     kept = {k: v for k, v in raw.items() if k in known}
+    if raw and not kept:
+        # Importing would replace the answers with nothing: refuse, and say why.
+        raise RecordError(nothing_known(len(raw)))
     notices = []
     if version < checklist.version:
         # An older record: say what changed. An answer "not applicable" to a question that no

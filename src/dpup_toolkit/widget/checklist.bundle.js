@@ -261,8 +261,12 @@ function olderKeys(def, storage) {
   const start = `${STORAGE_PREFIX}${def.id}:v`;
   return storageKeys(storage).filter((key) => key.startsWith(start) && /^[0-9]{1,4}$/.test(key.slice(start.length))).map((key) => [key, Number(key.slice(start.length))]).filter(([, version]) => version >= 1 && version < def.version).sort((a, b) => b[1] - a[1]).map(([key]) => key);
 }
-function keepCopy(storage, key, text) {
-  const base = `${key}:unreadable`;
+function newerKeys(def, storage) {
+  const start = `${STORAGE_PREFIX}${def.id}:v`;
+  return storageKeys(storage).filter((key) => key.startsWith(start) && /^[0-9]{1,4}$/.test(key.slice(start.length)) && Number(key.slice(start.length)) > def.version);
+}
+function keepCopy(storage, key, text, why = "unreadable") {
+  const base = `${key}:${why}`;
   const keys = storageKeys(storage).filter((other) => other === base || other.startsWith(`${base}-`));
   const same = keys.find((other) => storage.getItem(other) === text);
   if (same) return same;
@@ -299,6 +303,10 @@ function salvage(def, raw) {
 function loadSaved(def) {
   let storage;
   try {
+    if (newerKeys(def, window.localStorage).length) return { ...STALE, recover: null };
+  } catch {
+  }
+  try {
     storage = window.localStorage;
     storage.getItem(storageKey(def));
   } catch {
@@ -315,6 +323,7 @@ function loadSaved(def) {
   }
 }
 function readSaved(def, storage, key, text, older) {
+  if (older) olderSeen.set(key, text);
   let saved = null;
   try {
     saved = JSON.parse(text);
@@ -370,7 +379,11 @@ function writeSaved(def, answers, about = {}) {
     } else {
       storage.removeItem(key);
     }
-    olderKeys(def, storage).forEach((older) => storage.removeItem(older));
+    for (const older of olderKeys(def, storage)) {
+      const text = storage.getItem(older);
+      if (text !== olderSeen.get(older)) keepCopy(storage, older, text, "moved");
+      storage.removeItem(older);
+    }
     return true;
   } catch {
     return false;
@@ -402,12 +415,21 @@ function clearSaved(def) {
   } catch {
   }
 }
-var STORAGE_PREFIX, CANNOT_SAVE;
+var STORAGE_PREFIX, olderSeen, STALE, MOVED, CANNOT_SAVE;
 var init_storage = __esm({
   "src/dpup_toolkit/widget/storage.js"() {
     init_shared();
     init_rules();
     STORAGE_PREFIX = shared_default.storage_prefix.answers;
+    olderSeen = /* @__PURE__ */ new Map();
+    STALE = {
+      answers: null,
+      message: "This site was updated since this page was opened, and your answers for this check were saved by the newer version. Reload the page to see them. Until then this page does not save, so nothing is written over.",
+      error: true,
+      blocked: true,
+      moved: true
+    };
+    MOVED = "This site was updated, and another tab opened the new version of this checklist: your saved answers moved there. This page no longer saves, so it cannot write over them. If you changed anything here since, download a record (JSON) now; then reload the page to carry on.";
     CANNOT_SAVE = "This browser is not letting the page save your answers. Download a record before you leave the page.";
   }
 });
@@ -1135,6 +1157,33 @@ var init_kinds = __esm({
   }
 });
 
+// src/dpup_toolkit/widget/record-json.js
+function recordFilename(id, stamp2, extension) {
+  return `${id}-${stamp2}.${extension}`;
+}
+function renderJson(def, rawAnswers, exportedAt, about = {}) {
+  const answers = cleanAnswers(def, rawAnswers);
+  const record = {
+    format: RECORD_FORMAT,
+    format_version: RECORD_FORMAT_VERSION,
+    checklist: { id: def.id, version: def.version, title: def.title },
+    exported_at: exportedAt,
+    about: cleanAbout(about),
+    answers,
+    results: resultsOf(def, answers)
+  };
+  return JSON.stringify(record, null, 2) + "\n";
+}
+var RECORD_FORMAT, RECORD_FORMAT_VERSION;
+var init_record_json = __esm({
+  "src/dpup_toolkit/widget/record-json.js"() {
+    init_shared();
+    init_rules();
+    RECORD_FORMAT = shared_default.record_format;
+    RECORD_FORMAT_VERSION = shared_default.record_format_version;
+  }
+});
+
 // src/dpup_toolkit/widget/blocks.js
 function answerBlocks(def, item, entry) {
   const answer = entry.answer;
@@ -1309,9 +1358,6 @@ function escapeMarkdown(text) {
 function escapeLine(text) {
   return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
 }
-function recordFilename(id, stamp2, extension) {
-  return `${id}-${stamp2}.${extension}`;
-}
 function recordText(data) {
   if (!(data instanceof ArrayBuffer || ArrayBuffer.isView(data))) return String(data);
   try {
@@ -1352,19 +1398,6 @@ function renderMarkdown(def, rawAnswers, exportedAt, about = {}) {
   }
   return out.join("\n") + "\n";
 }
-function renderJson(def, rawAnswers, exportedAt, about = {}) {
-  const answers = cleanAnswers(def, rawAnswers);
-  const record = {
-    format: RECORD_FORMAT,
-    format_version: RECORD_FORMAT_VERSION,
-    checklist: { id: def.id, version: def.version, title: def.title },
-    exported_at: exportedAt,
-    about: cleanAbout(about),
-    answers,
-    results: resultsOf(def, answers)
-  };
-  return JSON.stringify(record, null, 2) + "\n";
-}
 function nesting(text) {
   let depth = 0;
   let deepest = 0;
@@ -1388,10 +1421,10 @@ function importRecord(def, rawText) {
   } catch {
     throw new RecordError("This file is not a checklist record: it is not valid JSON.");
   }
-  if (!isPlainObject(record) || record.format !== RECORD_FORMAT) {
+  if (!isPlainObject(record) || record.format !== RECORD_FORMAT2) {
     throw new RecordError("This file is not a DPUP Toolkit checklist record.");
   }
-  if (record.format_version !== RECORD_FORMAT_VERSION) {
+  if (record.format_version !== RECORD_FORMAT_VERSION2) {
     throw new RecordError("This record was saved in a format this page does not know. Use the page it came from.");
   }
   const about = record.checklist;
@@ -1412,6 +1445,9 @@ function importRecord(def, rawText) {
   }
   const known = new Set(allItems(def).map((item) => item.id));
   let kept = Object.fromEntries(Object.entries(raw).filter(([id]) => known.has(id)));
+  if (Object.keys(raw).length && !Object.keys(kept).length) {
+    throw new RecordError(`None of the ${Object.keys(raw).length} answer(s) in this file is for a question this checklist asks, so there is nothing to bring in. Nothing was changed.`);
+  }
   const dropped = Object.keys(raw).length - Object.keys(kept).length;
   const notices = [];
   if (version < def.version) {
@@ -1429,14 +1465,15 @@ function importRecord(def, rawText) {
   }
   return { answers: cleanAnswers(def, kept), notices };
 }
-var RECORD_FORMAT, RECORD_FORMAT_VERSION, MAX_VERSION, LINE_BREAK, LINE_START_MARKER, LINE_START_NUMBER, NOT_UTF8, MARKDOWN_PREFIX, MARKDOWN_LISTS, RECORD_RULES, MAX_NESTING;
+var RECORD_FORMAT2, RECORD_FORMAT_VERSION2, MAX_VERSION, LINE_BREAK, LINE_START_MARKER, LINE_START_NUMBER, NOT_UTF8, MARKDOWN_PREFIX, MARKDOWN_LISTS, RECORD_RULES, MAX_NESTING;
 var init_records = __esm({
   "src/dpup_toolkit/widget/records.js"() {
     init_rules();
     init_blocks();
+    init_record_json();
     init_shared();
-    RECORD_FORMAT = shared_default.record_format;
-    RECORD_FORMAT_VERSION = shared_default.record_format_version;
+    RECORD_FORMAT2 = shared_default.record_format;
+    RECORD_FORMAT_VERSION2 = shared_default.record_format_version;
     MAX_VERSION = 1e3;
     LINE_BREAK = /\r\n|\r|\n/g;
     LINE_START_MARKER = new RegExp(`^([${WS}]*)([-+=:%(])`, "u");
@@ -1637,7 +1674,7 @@ function drawAbout(uiId, session) {
 init_dom();
 
 // src/dpup_toolkit/widget/messages.js
-var NOT_LOADED = "This part of the tool could not be loaded (are you offline?). Your answers are still here: try again later.";
+var NOT_LOADED = "This part of the tool could not be loaded. Your answers are still on this page. If the site was updated since you opened it, use \u201CSave my progress to a file\u201D (it still works), then reload the page. Otherwise check your connection and try again.";
 
 // src/dpup_toolkit/widget/checks-control.js
 init_saved_checks();
@@ -1656,12 +1693,18 @@ function drawControls(uiId) {
     nowName: h("strong"),
     status: h("p", { className: "dpup-message", role: "status" }),
     alert: h("p", { className: "dpup-message dpup-message-error", role: "alert" }),
-    select: h("select", { id: uiId("check-list") }),
+    // autocomplete off: a browser restoring the choice after a reload would show another check than the open one.
+    select: h("select", { id: uiId("check-list"), autocomplete: "off" }),
     switchButton: h("button", { type: "button", text: "Switch to this check" }),
     newButton: h("button", { type: "button", text: "Start a new check" }),
     renameButton: h("button", { type: "button", className: "dpup-secondary", text: "Rename this check" }),
     deleteButton: h("button", { type: "button", className: "dpup-secondary", text: "Delete this check" }),
     undoButton: h("button", { type: "button", className: "dpup-undo", hidden: true, text: "Undo delete" }),
+    openName: h("strong"),
+    confirmText: h("p", { className: "dpup-check-confirm-text" }),
+    confirmButton: h("button", { type: "button", className: "dpup-clear" }),
+    confirmCancel: h("button", { type: "button", className: "dpup-secondary", text: "Cancel" }),
+    keepButton: h("button", { type: "button", hidden: true, text: "Download a record (JSON) now" }),
     nameInput: h("input", {
       type: "text",
       id: uiId("check-name"),
@@ -1673,6 +1716,13 @@ function drawControls(uiId) {
     nameCancel: h("button", { type: "button", className: "dpup-secondary", text: "Cancel" })
   };
   els.nameLabel = h("label", { for: els.nameInput.id });
+  els.confirm = h(
+    "div",
+    { className: "dpup-check-confirm" },
+    els.confirmText,
+    h("div", { className: "dpup-buttons" }, els.confirmButton, els.confirmCancel)
+  );
+  els.confirmSlot = h("div");
   els.nameForm = h(
     "form",
     { className: "dpup-check-name", hidden: true },
@@ -1692,6 +1742,7 @@ function drawControls(uiId) {
     { className: "dpup-checks", "aria-labelledby": sectionId },
     h("h2", { id: sectionId, text: "Your saved checks" }),
     h("p", { text: "Keep a separate check for each programme or project you look at. Each one is saved in this browser under its own name, with its own answers." }),
+    h("p", { className: "dpup-check-open" }, "Open now: ", els.openName, "."),
     h(
       "p",
       { className: "dpup-check-choose" },
@@ -1700,9 +1751,11 @@ function drawControls(uiId) {
       els.switchButton
     ),
     h("div", { className: "dpup-buttons" }, els.newButton, els.renameButton, els.deleteButton, els.undoButton),
+    els.confirmSlot,
     els.nameForm,
     els.status,
-    els.alert
+    els.alert,
+    h("div", { className: "dpup-buttons" }, els.keepButton)
   );
   return els;
 }
@@ -1717,7 +1770,12 @@ function controlState(host, els) {
   };
   c.draw = () => {
     els.nowName.textContent = c.nameOf(c.current);
-    els.select.replaceChildren(...c.list.checks.map((check) => h("option", { value: check.id, text: check.name })));
+    els.openName.textContent = `\u201C${c.nameOf(c.current)}\u201D`;
+    els.select.replaceChildren(...c.list.checks.map((check) => h("option", {
+      value: check.id,
+      text: check.name,
+      selected: check.id === c.current
+    })));
     els.select.value = c.current;
     els.deleteButton.textContent = c.list.checks.length > 1 ? "Delete this check" : "Delete this check and start afresh";
   };
@@ -1745,9 +1803,20 @@ function controlState(host, els) {
   c.closeForm = () => {
     c.naming = null;
     els.nameForm.hidden = true;
+    els.confirm.remove();
   };
   c.reread = () => {
     c.list = readChecks(def);
+  };
+  c.mayLeave = () => {
+    if (!host.unsaved()) return true;
+    c.tell(
+      `The latest answers and notes in \u201C${c.nameOf(c.current)}\u201D could not be saved in this browser (it may be full), so the page stays on this check: leaving it now would lose them. Download a record (JSON) now, then try again.`,
+      { error: true }
+    );
+    els.keepButton.hidden = false;
+    els.keepButton.focus();
+    return false;
   };
   c.show = (id, message) => {
     c.current = id;
@@ -1768,6 +1837,7 @@ function wireSwitch(c) {
       c.tell(`You are already working on \u201C${c.nameOf(id)}\u201D.`);
       return;
     }
+    if (!c.mayLeave()) return;
     c.hideUndo();
     try {
       const name = c.nameOf(id);
@@ -1804,6 +1874,7 @@ function wireNaming(c) {
   els.nameForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     const mode = c.naming;
+    if (mode === "new" && !c.mayLeave()) return;
     await c.attempt(({ startCheck: startCheck2, renameCheck: renameCheck2 }) => {
       if (mode === "new") {
         const id = startCheck2(def, els.nameInput.value);
@@ -1829,6 +1900,20 @@ function wireDelete(c) {
   const { def, els } = c;
   els.deleteButton.addEventListener("click", () => {
     c.closeForm();
+    const name = c.nameOf(c.current);
+    els.confirmText.textContent = `Delete \u201C${name}\u201D and all its answers and notes from this browser? You can undo this until you leave the page.`;
+    els.confirmButton.textContent = `Yes, delete \u201C${name}\u201D`;
+    els.confirmSlot.replaceChildren(els.confirm);
+    c.tell("");
+    els.confirmButton.focus();
+  });
+  els.confirmCancel.addEventListener("click", () => {
+    els.confirm.remove();
+    c.tell("Nothing was deleted.");
+    els.deleteButton.focus();
+  });
+  els.confirmButton.addEventListener("click", () => {
+    els.confirm.remove();
     c.attempt(({ deleteCheck: deleteCheck2 }) => {
       const gone = deleteCheck2(def, c.current);
       c.removed = gone;
@@ -1839,7 +1924,7 @@ function wireDelete(c) {
     });
   });
   els.undoButton.addEventListener("click", () => {
-    if (c.removed === null) return;
+    if (c.removed === null || !c.mayLeave()) return;
     c.attempt(({ restoreCheck: restoreCheck2 }) => {
       restoreCheck2(def, c.removed);
       const back = c.removed;
@@ -1875,15 +1960,45 @@ function refreshFromOtherTab(c) {
   c.draw();
   c.host.open(next, message);
 }
+function wireKeep(c) {
+  const { els, host } = c;
+  els.keepButton.addEventListener("click", async () => {
+    if (!await host.downloadRecord()) return;
+    els.keepButton.hidden = true;
+    c.tell(`Your answers in \u201C${c.nameOf(c.current)}\u201D were downloaded as a record. Keep the file: open it again with \u201COpen a saved progress file\u201D. You can switch checks now.`);
+    els.select.focus();
+  });
+}
+async function startNamed(c, name) {
+  if (!c.mayLeave()) return null;
+  let id = null;
+  await c.attempt(({ startCheck: startCheck2 }) => {
+    const wanted = cleanCheckName(name) || "Check from a file";
+    id = startCheck2(c.def, unusedName(c.list.checks, wanted));
+    c.hideUndo();
+    c.closeForm();
+    c.reread();
+    c.show(id);
+  });
+  return id === null ? null : c.nameOf(id);
+}
 function checksControl(host) {
   const els = drawControls(host.uiId);
   const c = controlState(host, els);
   wireSwitch(c);
   wireNaming(c);
   wireDelete(c);
+  wireKeep(c);
   if (c.list.damaged) warnDamaged(c);
   c.draw();
-  return { line: els.line, node: els.node, current: () => c.current, refresh: () => refreshFromOtherTab(c) };
+  return {
+    line: els.line,
+    node: els.node,
+    current: () => c.current,
+    name: () => c.nameOf(c.current),
+    refresh: () => refreshFromOtherTab(c),
+    startNamed: (name) => startNamed(c, name)
+  };
 }
 
 // src/dpup_toolkit/widget/compare-section.js
@@ -2004,20 +2119,32 @@ init_kinds();
 
 // src/dpup_toolkit/widget/record-buttons.js
 init_dom();
+init_record_json();
 init_rules();
-function drawRescue({ def, session, using }) {
+function saveProgress(def, session) {
+  download(
+    recordFilename(def.id, stamp(), "json"),
+    renderJson(def, session.answers, today(), session.about),
+    "application/json"
+  );
+  session.keptByPerson();
+}
+function drawRescue({ def, session }) {
   const saveNow = h("button", { type: "button", hidden: true, text: "Download a record (JSON) now" });
   const recover = h("button", { type: "button", hidden: true, text: "Download the saved data that was left out" });
-  saveNow.addEventListener("click", async () => {
-    const records = await using("records");
-    if (records) download(`${def.id}-record-${today()}.json`, records.renderJson(def, session.answers, today()), "application/json");
-  });
+  const reload = h("button", { type: "button", hidden: true, text: "Reload the page" });
+  reload.addEventListener("click", () => window.location.reload());
+  async function downloadRecord() {
+    saveProgress(def, session);
+    return true;
+  }
+  saveNow.addEventListener("click", downloadRecord);
   recover.addEventListener("click", () => {
     if (session.recover === null) return;
     download(`${def.id}-saved-data-${today()}.json`, session.recover.text, "application/json");
     session.recovered();
   });
-  return { saveNow, recover, node: h("div", { className: "dpup-buttons" }, saveNow, recover) };
+  return { saveNow, recover, reload, downloadRecord, node: h("div", { className: "dpup-buttons" }, saveNow, recover, reload) };
 }
 function wireDownloads(host, els) {
   const { def, session, using, say } = host;
@@ -2031,14 +2158,8 @@ function wireDownloads(host, els) {
     );
     say("Your text copy was downloaded, as a text file ending .md.");
   });
-  els.json.addEventListener("click", async () => {
-    const records = await using("records");
-    if (!records) return;
-    download(
-      records.recordFilename(def.id, stamp(), "json"),
-      records.renderJson(def, session.answers, today(), session.about),
-      "application/json"
-    );
+  els.json.addEventListener("click", () => {
+    saveProgress(def, session);
     say("Your progress was saved to a file. Open it here later to carry on.");
   });
   els.copy.addEventListener("click", async () => {
@@ -2086,8 +2207,54 @@ function wireWord(host, els) {
   model.on("msg:custom", onKernelFile);
   return () => model.off("msg:custom", onKernelFile);
 }
+function anotherCheck(about, fileAbout) {
+  if (!fileAbout) return false;
+  return ["what", "completed_by"].some((field) => fileAbout[field] && fileAbout[field] !== about[field]);
+}
+function hasAnything(session) {
+  return Object.keys(session.answers).length > 0 || Object.values(session.about).some(Boolean);
+}
+function drawImportChoice(uiId) {
+  const radio = (value) => h("input", { type: "radio", name: uiId("import-choice"), id: uiId(`import-${value}`), value });
+  const els = {
+    legend: h("legend"),
+    replace: radio("replace"),
+    asNew: radio("new"),
+    replaceLabel: h("label", { for: uiId("import-replace") }),
+    newLabel: h("label", { for: uiId("import-new") }),
+    go: h("button", { type: "button", text: "Continue" }),
+    cancel: h("button", { type: "button", className: "dpup-secondary", text: "Cancel" })
+  };
+  els.node = h(
+    "fieldset",
+    { className: "dpup-import-choice" },
+    els.legend,
+    h("p", { className: "dpup-choice-option" }, els.asNew, " ", els.newLabel),
+    h("p", { className: "dpup-choice-option" }, els.replace, " ", els.replaceLabel),
+    h("div", { className: "dpup-buttons" }, els.go, els.cancel)
+  );
+  els.slot = h("div");
+  return els;
+}
 function wireImport(host, els) {
   const { def, session, using, say } = host;
+  const choice = els.choice;
+  let pending = null;
+  const replace = ({ imported, restored }) => {
+    session.changeWithUndo(
+      imported.answers,
+      ["Your saved record was imported.", ...imported.notices].join(" "),
+      restored || session.about
+    );
+  };
+  const asNewCheck = async ({ imported, restored, fileName }) => {
+    const name = await host.checks.startNamed(restored && restored.what || fileName.replace(/\.json$/i, ""));
+    if (name === null) {
+      say("The file was not opened. Read the message under \u201CYour saved checks\u201D, then open the file again.", { error: true });
+      return;
+    }
+    session.changeWithUndo(imported.answers, [`The file was opened as a new saved check, \u201C${name}\u201D. The check you were working on is unchanged: switch back to it under \u201CYour saved checks\u201D.`, ...imported.notices].join(" "), restored || cleanAbout(null));
+  };
   els.open.addEventListener("click", () => els.importInput.click());
   els.importInput.addEventListener("change", async () => {
     const file = els.importInput.files[0];
@@ -2103,14 +2270,37 @@ function wireImport(host, els) {
       restored = records.importAbout(text);
     } catch (error) {
       const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
-      say(`${reason} Your current answers have not changed.`, { error: true });
+      say(reason.endsWith("Nothing was changed.") ? reason : `${reason} Your current answers have not changed.`, { error: true });
       return;
     }
-    session.changeWithUndo(
-      imported.answers,
-      ["Your saved record was imported.", ...imported.notices].join(" "),
-      restored || session.about
-    );
+    pending = { imported, restored, fileName: file.name };
+    if (!host.checks || !hasAnything(session)) {
+      replace(pending);
+      return;
+    }
+    const current = host.checks.name();
+    choice.legend.textContent = `You opened \u201C${file.name}\u201D. Where should its answers go?`;
+    choice.newLabel.textContent = "Open it as a new saved check (the check you are working on stays as it is)";
+    choice.replaceLabel.textContent = `Replace the answers in \u201C${current}\u201D, the check you are working on`;
+    (anotherCheck(session.about, restored) ? choice.asNew : choice.replace).checked = true;
+    choice.slot.replaceChildren(choice.node);
+    els.status.textContent = "";
+    (choice.asNew.checked ? choice.asNew : choice.replace).focus();
+  });
+  choice.go.addEventListener("click", () => {
+    const chosen = pending;
+    pending = null;
+    choice.node.remove();
+    els.open.focus();
+    if (chosen === null) return;
+    if (choice.asNew.checked) asNewCheck(chosen);
+    else replace(chosen);
+  });
+  choice.cancel.addEventListener("click", () => {
+    pending = null;
+    choice.node.remove();
+    els.status.textContent = "The file was not opened. Your answers have not changed.";
+    els.open.focus();
   });
 }
 function drawKeepRecord(host) {
@@ -2127,6 +2317,7 @@ function drawKeepRecord(host) {
     // The file input itself stays hidden: "Open a saved progress file" opens it.
     importInput: h("input", { type: "file", id: uiId("import"), accept: ".json,application/json", hidden: true, tabindex: -1 }),
     status: h("p", { className: "dpup-message dpup-keep-status", role: "status" }),
+    choice: drawImportChoice(uiId),
     copyArea: h("textarea", { id: uiId("summary"), className: "dpup-note dpup-summary-text", readonly: true, rows: 8 })
   };
   els.copyBox = h(
@@ -2147,6 +2338,7 @@ function drawKeepRecord(host) {
     h("h2", { id: uiId("keep"), text: "Keep a record" }),
     h("p", { text: "Your answers stay in this browser only. Nothing you type is sent anywhere." }),
     h("div", { className: "dpup-buttons" }, els.json, els.open, els.importInput),
+    els.choice.slot,
     h("div", { className: "dpup-buttons" }, els.md, els.copy, els.docx, els.print),
     els.status,
     els.copyBox,
@@ -2177,14 +2369,17 @@ var Session = class {
     this.undo = null;
     this.blocked = false;
     this.recover = null;
+    this.unsaved = false;
+    this.moved = false;
   }
   // Show `next` and save it. Returns whether it was saved; when not, the answers stay on the
   // page, the person is told (unless the caller says so itself) and offered a download.
   commit(next, { sync = true, quiet = false } = {}) {
     this.answers = next;
     const saved = !this.blocked && writeSaved(this.store, this.answers, this.about);
+    this.unsaved = !saved;
     this.view.saved(saved);
-    if (!saved && !quiet) this.view.say(CANNOT_SAVE, { error: true });
+    if (!saved && !quiet) this.view.say(this.moved ? MOVED : CANNOT_SAVE, { error: true });
     if (sync) {
       this.model.set("about", this.about);
       this.model.set("answers", this.answers);
@@ -2192,6 +2387,10 @@ var Session = class {
     }
     this.view.show();
     return saved;
+  }
+  // The person downloaded a record of the answers on the page: they are no longer only here.
+  keptByPerson() {
+    this.unsaved = false;
   }
   dropUndo() {
     this.undo = null;
@@ -2239,13 +2438,20 @@ var Session = class {
   // Start from what is saved (or say why not); also used when another tab saves.
   startFrom(saved) {
     this.blocked = saved.blocked;
+    this.moved = Boolean(saved.moved);
+    this.view.reloadOffered(this.moved);
     this.recover = saved.recover;
     this.view.recoverOffered(this.recover !== null);
     if (saved.message) this.view.say(saved.message, { error: saved.error });
   }
   // The person downloaded the saved data that was left out: the page may save over it again.
   recovered() {
-    if (!this.blocked) return;
+    if (this.moved) return;
+    if (!this.blocked) {
+      this.recover = null;
+      this.view.recoverOffered(false);
+      return;
+    }
     try {
       window.localStorage.removeItem(this.recover.key);
     } catch {
@@ -2310,6 +2516,9 @@ var Session = class {
   // Another tab with this checklist saved: show its answers here too, so neither tab later
   // writes over the other with what it showed before. (Only shown, not written back.)
   fromOtherTab(event) {
+    if (this.moved) return;
+    if (event.key !== null && event.key === storageKey(this.store) && event.newValue === null && this.movedAway()) return;
+    if (event.key !== null && event.newValue !== null && this.olderTabSaved(event)) return;
     if (event.key !== null && event.key !== storageKey(this.store)) return;
     if (this.undo !== null) {
       this.dropUndo();
@@ -2324,6 +2533,41 @@ var Session = class {
     this.model.set("answers", this.answers);
     this.model.save_changes();
     this.view.show();
+  }
+  // Another tab removed this page's saved answers because it runs a newer version of the site and
+  // brought them across: keep showing them, stop saving (the newer tab would remove what this one
+  // writes), and say so. Returns whether that is what happened.
+  movedAway() {
+    try {
+      if (!newerKeys(this.store, window.localStorage).length) return false;
+    } catch {
+      return false;
+    }
+    this.dropUndo();
+    this.blocked = true;
+    this.moved = true;
+    this.unsaved = false;
+    this.view.saved(false);
+    this.view.reloadOffered(true);
+    this.view.say(MOVED, { error: true });
+    return true;
+  }
+  // A tab still on an earlier version of the site saved this check's answers under its own key
+  // after this page brought them across: keep a copy, offer it, and leave this page's answers as
+  // they are. Returns whether that is what happened.
+  olderTabSaved(event) {
+    let copy;
+    try {
+      const storage = window.localStorage;
+      if (!olderKeys(this.store, storage).includes(event.key)) return false;
+      copy = keepCopy(storage, event.key, event.newValue, "moved");
+    } catch {
+      copy = null;
+    }
+    this.recover = { text: event.newValue, key: copy };
+    this.view.recoverOffered(true);
+    this.view.say(`A tab still showing the earlier version of this page saved answers for this check after the site was updated. They are not mixed into yours here${copy ? ", and a copy is kept in this browser" : ""}. You can download them below. Close or reload that tab.`, { error: true });
+    return true;
   }
 };
 function createSession(def, model, view) {
@@ -2608,6 +2852,7 @@ function drawMessages(el, rescue) {
     } catch {
       back();
       say(NOT_LOADED, { error: true });
+      rescue.reload.hidden = false;
       return null;
     }
   }
@@ -2700,10 +2945,13 @@ async function render({ model, el }) {
     },
     recoverOffered: (on) => {
       rescue.recover.hidden = !on;
+    },
+    reloadOffered: (on) => {
+      rescue.reload.hidden = !on;
     }
   };
   const session = createSession(def, model, view);
-  const rescue = drawRescue({ def, session, using: (name) => messages.using(name) });
+  const rescue = drawRescue({ def, session });
   const messages = drawMessages(el, rescue);
   const host = { def, uiId, model, session, using: messages.using, say: messages.say };
   const ctx = {
@@ -2727,7 +2975,14 @@ async function render({ model, el }) {
   parts.wayfinder = drawWayfinder(ctx, places);
   parts.completion = drawCompletion(ctx, places);
   const keep = drawKeepRecord(host);
-  const checks = checksControl({ def, uiId, open: (check, message) => session.openCheck(check, message) });
+  const checks = checksControl({
+    def,
+    uiId,
+    open: (check, message) => session.openCheck(check, message),
+    unsaved: () => session.unsaved,
+    downloadRecord: () => rescue.downloadRecord()
+  });
+  host.checks = checks;
   const source = bookHref("index") === null ? null : h("p", { className: "dpup-print-only dpup-print-source", text: `Online: ${location.origin}${location.pathname}` });
   el.replaceChildren(h(
     "div",

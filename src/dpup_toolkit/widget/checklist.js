@@ -56,6 +56,7 @@ function drawMessages(el, rescue) {
     } catch {
       back();
       say(NOT_LOADED, { error: true });
+      rescue.reload.hidden = false;
       return null;
     }
   }
@@ -148,9 +149,10 @@ async function render({ model, el }) {
     saved: (ok) => { rescue.saveNow.hidden = ok; },
     undoOffered: (on) => { keep.undo.hidden = !on; },
     recoverOffered: (on) => { rescue.recover.hidden = !on; },
+    reloadOffered: (on) => { rescue.reload.hidden = !on; },
   };
   const session = createSession(def, model, view);
-  const rescue = drawRescue({ def, session, using: (name) => messages.using(name) });
+  const rescue = drawRescue({ def, session });
   const messages = drawMessages(el, rescue);
   const host = { def, uiId, model, session, using: messages.using, say: messages.say };
   const ctx = {
@@ -169,7 +171,11 @@ async function render({ model, el }) {
   parts.wayfinder = drawWayfinder(ctx, places);
   parts.completion = drawCompletion(ctx, places);
   const keep = drawKeepRecord(host);
-  const checks = checksControl({ def, uiId, open: (check, message) => session.openCheck(check, message) });
+  const checks = checksControl({
+    def, uiId, open: (check, message) => session.openCheck(check, message), unsaved: () => session.unsaved,
+    downloadRecord: () => rescue.downloadRecord(),
+  });
+  host.checks = checks; // "Open a saved progress file" may open the file as a new saved check
   // On paper: where the page is online (on the built book; Voila and JupyterLab are local).
   const source = bookHref("index") === null ? null
     : h("p", { className: "dpup-print-only dpup-print-source", text: `Online: ${location.origin}${location.pathname}` });

@@ -1,13 +1,18 @@
 // "Your saved checks": start, switch, rename and delete checks (saved-checks.js keeps the list;
 // checks.js, loaded on first use, changes it).
-// host: { def, uiId, open(check, message) }; open shows that check's answers, says `message` (and
-// anything loading them had to say) at the top of the tool, and returns whether loading said anything.
-// Returns { line, node, current, refresh }: `line` names the open check at the top of the tool,
-// `node` is the section of controls, `refresh` re-reads the list after another tab changed it.
+// host: { def, uiId, open(check, message), unsaved(), downloadRecord() }; open shows that check's
+// answers, says `message` (and anything loading them had to say) at the top of the tool, and returns
+// whether loading said anything; unsaved() says whether the open check holds answers this browser
+// could not save (then the page does not leave it until the person has them in a file, which
+// downloadRecord() gives them).
+// Returns { line, node, current, name, refresh, startNamed }: `line` names the open check at the
+// top of the tool, `node` is the section of controls, `refresh` re-reads the list after another
+// tab changed it, `startNamed` starts and opens a check for a file opened as a new check.
 import { h } from "./dom.js";
 import { NOT_LOADED } from "./messages.js";
 import {
-  CheckError, FIRST_CHECK, FIRST_CHECK_NAME, FOUND_CHECK_NAME, MAX_CHECK_NAME, checksKey, rememberCheck, savedChecks,
+  CheckError, FIRST_CHECK, FIRST_CHECK_NAME, FOUND_CHECK_NAME, MAX_CHECK_NAME, checksKey, cleanCheckName, rememberCheck,
+  savedChecks, unusedName,
 } from "./saved-checks.js";
 import { keepCopy } from "./storage.js";
 
@@ -28,12 +33,18 @@ function drawControls(uiId) {
     nowName: h("strong"),
     status: h("p", { className: "dpup-message", role: "status" }),
     alert: h("p", { className: "dpup-message dpup-message-error", role: "alert" }),
-    select: h("select", { id: uiId("check-list") }),
+    // autocomplete off: a browser restoring the choice after a reload would show another check than the open one.
+    select: h("select", { id: uiId("check-list"), autocomplete: "off" }),
     switchButton: h("button", { type: "button", text: "Switch to this check" }),
     newButton: h("button", { type: "button", text: "Start a new check" }),
     renameButton: h("button", { type: "button", className: "dpup-secondary", text: "Rename this check" }),
     deleteButton: h("button", { type: "button", className: "dpup-secondary", text: "Delete this check" }),
     undoButton: h("button", { type: "button", className: "dpup-undo", hidden: true, text: "Undo delete" }),
+    openName: h("strong"),
+    confirmText: h("p", { className: "dpup-check-confirm-text" }),
+    confirmButton: h("button", { type: "button", className: "dpup-clear" }),
+    confirmCancel: h("button", { type: "button", className: "dpup-secondary", text: "Cancel" }),
+    keepButton: h("button", { type: "button", hidden: true, text: "Download a record (JSON) now" }),
     nameInput: h("input", {
       type: "text", id: uiId("check-name"), maxlength: MAX_CHECK_NAME, autocomplete: "off", className: "dpup-check-name-input",
     }),
@@ -41,6 +52,10 @@ function drawControls(uiId) {
     nameCancel: h("button", { type: "button", className: "dpup-secondary", text: "Cancel" }),
   };
   els.nameLabel = h("label", { for: els.nameInput.id });
+  // The question is on the page only while it asks (so no message is placed beside its buttons after).
+  els.confirm = h("div", { className: "dpup-check-confirm" }, els.confirmText,
+    h("div", { className: "dpup-buttons" }, els.confirmButton, els.confirmCancel));
+  els.confirmSlot = h("div");
   els.nameForm = h("form", { className: "dpup-check-name", hidden: true },
     h("p", {}, els.nameLabel, els.nameInput), h("div", { className: "dpup-buttons" }, els.nameSubmit, els.nameCancel));
   els.line = h("p", { className: "dpup-check-now", id: uiId("check-now") }, "Saved check: ", els.nowName, ". ",
@@ -49,10 +64,11 @@ function drawControls(uiId) {
     h("h2", { id: sectionId, text: "Your saved checks" }),
     h("p", { text: "Keep a separate check for each programme or project you look at. Each one is saved in this "
       + "browser under its own name, with its own answers." }),
+    h("p", { className: "dpup-check-open" }, "Open now: ", els.openName, "."),
     h("p", { className: "dpup-check-choose" }, h("label", { for: els.select.id, text: "Choose a saved check: " }), els.select,
       els.switchButton),
     h("div", { className: "dpup-buttons" }, els.newButton, els.renameButton, els.deleteButton, els.undoButton),
-    els.nameForm, els.status, els.alert);
+    els.confirmSlot, els.nameForm, els.status, els.alert, h("div", { className: "dpup-buttons" }, els.keepButton));
   return els;
 }
 
@@ -70,7 +86,12 @@ function controlState(host, els) {
   };
   c.draw = () => {
     els.nowName.textContent = c.nameOf(c.current);
-    els.select.replaceChildren(...c.list.checks.map((check) => h("option", { value: check.id, text: check.name })));
+    els.openName.textContent = `“${c.nameOf(c.current)}”`;
+    // The open check is the list's default too (`selected`): the form drawn at build time then does
+    // not count as changed, and its choice is not carried into the live form (static-runtime.js).
+    els.select.replaceChildren(...c.list.checks.map((check) => h("option", {
+      value: check.id, text: check.name, selected: check.id === c.current,
+    })));
     els.select.value = c.current;
     els.deleteButton.textContent = c.list.checks.length > 1 ? "Delete this check" : "Delete this check and start afresh";
   };
@@ -100,8 +121,20 @@ function controlState(host, els) {
   c.closeForm = () => {
     c.naming = null;
     els.nameForm.hidden = true;
+    els.confirm.remove();
   };
   c.reread = () => { c.list = readChecks(def); };
+  // Leaving the open check would lose answers this browser could not save: say so, offer the
+  // file, and stay. Returns whether the page may leave it.
+  c.mayLeave = () => {
+    if (!host.unsaved()) return true;
+    c.tell(`The latest answers and notes in “${c.nameOf(c.current)}” could not be saved in this browser (it may be full), `
+      + "so the page stays on this check: leaving it now would lose them. Download a record (JSON) now, then try again.",
+    { error: true });
+    els.keepButton.hidden = false;
+    els.keepButton.focus();
+    return false;
+  };
   // Opens check `id`; returns what to add to the message when loading it had something to say.
   c.show = (id, message) => {
     c.current = id;
@@ -123,6 +156,7 @@ function wireSwitch(c) {
       c.tell(`You are already working on “${c.nameOf(id)}”.`);
       return;
     }
+    if (!c.mayLeave()) return;
     c.hideUndo();
     try {
       const name = c.nameOf(id);
@@ -162,6 +196,7 @@ function wireNaming(c) {
   els.nameForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     const mode = c.naming;
+    if (mode === "new" && !c.mayLeave()) return;
     await c.attempt(({ startCheck, renameCheck }) => {
       if (mode === "new") {
         const id = startCheck(def, els.nameInput.value);
@@ -184,10 +219,26 @@ function wireNaming(c) {
   });
 }
 
+// Delete asks first, naming the open check (the one it deletes, whatever the list shows).
 function wireDelete(c) {
   const { def, els } = c;
   els.deleteButton.addEventListener("click", () => {
     c.closeForm();
+    const name = c.nameOf(c.current);
+    els.confirmText.textContent = `Delete “${name}” and all its answers and notes from this browser? `
+      + "You can undo this until you leave the page.";
+    els.confirmButton.textContent = `Yes, delete “${name}”`;
+    els.confirmSlot.replaceChildren(els.confirm);
+    c.tell("");
+    els.confirmButton.focus();
+  });
+  els.confirmCancel.addEventListener("click", () => {
+    els.confirm.remove();
+    c.tell("Nothing was deleted.");
+    els.deleteButton.focus();
+  });
+  els.confirmButton.addEventListener("click", () => {
+    els.confirm.remove();
     c.attempt(({ deleteCheck }) => {
       const gone = deleteCheck(def, c.current);
       c.removed = gone;
@@ -199,7 +250,7 @@ function wireDelete(c) {
     });
   });
   els.undoButton.addEventListener("click", () => {
-    if (c.removed === null) return;
+    if (c.removed === null || !c.mayLeave()) return;
     c.attempt(({ restoreCheck }) => {
       restoreCheck(def, c.removed);
       const back = c.removed;
@@ -241,15 +292,46 @@ function refreshFromOtherTab(c) {
   c.host.open(next, message);
 }
 
+function wireKeep(c) {
+  const { els, host } = c;
+  els.keepButton.addEventListener("click", async () => {
+    if (!(await host.downloadRecord())) return;
+    els.keepButton.hidden = true;
+    c.tell(`Your answers in “${c.nameOf(c.current)}” were downloaded as a record. Keep the file: open it again with `
+      + "“Open a saved progress file”. You can switch checks now.");
+    els.select.focus();
+  });
+}
+
+// Starts a new check named after `name` (made unique) and opens it, for a file opened as a new
+// check. Returns its name, or null when it could not be started (the section says why).
+async function startNamed(c, name) {
+  if (!c.mayLeave()) return null;
+  let id = null;
+  await c.attempt(({ startCheck }) => {
+    const wanted = cleanCheckName(name) || "Check from a file";
+    id = startCheck(c.def, unusedName(c.list.checks, wanted));
+    c.hideUndo();
+    c.closeForm();
+    c.reread();
+    c.show(id);
+  });
+  return id === null ? null : c.nameOf(id);
+}
+
 function checksControl(host) {
   const els = drawControls(host.uiId);
   const c = controlState(host, els);
   wireSwitch(c);
   wireNaming(c);
   wireDelete(c);
+  wireKeep(c);
   if (c.list.damaged) warnDamaged(c);
   c.draw();
-  return { line: els.line, node: els.node, current: () => c.current, refresh: () => refreshFromOtherTab(c) };
+  return {
+    line: els.line, node: els.node, current: () => c.current, name: () => c.nameOf(c.current), refresh: () => refreshFromOtherTab(c),
+    startNamed: (name) => startNamed(c, name),
+  };
 }
 
 export { checksControl };

@@ -3,9 +3,10 @@
 // (import), and what the Word record (widgets/docx/record.mjs) is written from. Loaded only when a
 // person first downloads, copies or opens a record (record-buttons.js).
 import {
-  RecordError, WS, allItems, changesMessage, cleanAbout, cleanAnswers, clearedNotice, isPlainObject, itemById, resultsOf,
+  RecordError, WS, allItems, changesMessage, cleanAbout, cleanAnswers, clearedNotice, isPlainObject, itemById,
 } from "./rules.js";
 import { MARKDOWN_ONLY, WORD_ONLY, recordBlocks } from "./blocks.js";
+import { recordFilename, renderJson } from "./record-json.js";
 
 import SHARED from "../shared.json" with { type: "json" };
 
@@ -31,12 +32,6 @@ function escapeMarkdown(text) {
 
 function escapeLine(text) {
   return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
-}
-
-// records/rules.py record_filename: the tool and the time, never what was typed about the check
-// (a worker may type a person's name there).
-function recordFilename(id, stamp, extension) {
-  return `${id}-${stamp}.${extension}`;
 }
 
 const NOT_UTF8 = "This file is not a checklist record as the toolkit saves it: its text is not UTF-8. Another program "
@@ -99,20 +94,6 @@ function renderMarkdown(def, rawAnswers, exportedAt, about = {}) {
   return out.join("\n") + "\n";
 }
 
-function renderJson(def, rawAnswers, exportedAt, about = {}) {
-  const answers = cleanAnswers(def, rawAnswers);
-  const record = {
-    format: RECORD_FORMAT,
-    format_version: RECORD_FORMAT_VERSION,
-    checklist: { id: def.id, version: def.version, title: def.title },
-    exported_at: exportedAt,
-    about: cleanAbout(about),
-    answers,
-    results: resultsOf(def, answers),
-  };
-  return JSON.stringify(record, null, 2) + "\n";
-}
-
 // The Word (.docx) record is written by widgets/docx/record.mjs, loaded with its library only when
 // asked for, from the record's blocks: it gets them from here, as RECORD_RULES, as it cannot
 // import this part (its folder and its build are the site's, not the widget's).
@@ -171,6 +152,11 @@ function importRecord(def, rawText) {
   }
   const known = new Set(allItems(def).map((item) => item.id));
   let kept = Object.fromEntries(Object.entries(raw).filter(([id]) => known.has(id)));
+  if (Object.keys(raw).length && !Object.keys(kept).length) {
+    // Importing would replace the answers with nothing: refuse, and say why (records/rules.py nothing_known).
+    throw new RecordError(`None of the ${Object.keys(raw).length} answer(s) in this file is for a question this checklist `
+      + "asks, so there is nothing to bring in. Nothing was changed.");
+  }
   const dropped = Object.keys(raw).length - Object.keys(kept).length;
   const notices = [];
   if (version < def.version) {

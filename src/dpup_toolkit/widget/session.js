@@ -5,10 +5,13 @@
 //
 // view: { show() (the answers changed), showAbout() (the details changed), say(message, { error }),
 //   saved(ok) (whether the answers are saved: offer a download when not), undoOffered(on),
-//   recoverOffered(on) (saved data was left out on load, to download) }.
+//   recoverOffered(on) (saved data was left out on load, to download), reloadOffered(on) (the site
+//   was updated under this page: its answers moved to the newer version) }.
 import { cleanAbout, cleanAnswers } from "./rules.js";
 import { checkStore } from "./saved-checks.js";
-import { CANNOT_SAVE, clearSaved, loadAbout, loadSaved, savedText, storageKey, writeSaved } from "./storage.js";
+import {
+  CANNOT_SAVE, MOVED, clearSaved, keepCopy, loadAbout, loadSaved, newerKeys, olderKeys, savedText, storageKey, writeSaved,
+} from "./storage.js";
 
 function notSaved(what) {
   return `${what} The answers are on this page, but this browser could not save them (it may be full). `
@@ -26,6 +29,8 @@ class Session {
     this.undo = null; // { before: answers, beforeAbout, stored: what storage held right after the change }
     this.blocked = false; // saved data could not be copied aside: do not save over it
     this.recover = null; // saved data left out on load ({ text, key }), offered as a download
+    this.unsaved = false; // the answers on the page could not be saved, and the person has no file of them yet
+    this.moved = false; // a newer version of the site holds this check's answers: this page must not save
   }
 
   // Show `next` and save it. Returns whether it was saved; when not, the answers stay on the
@@ -33,8 +38,9 @@ class Session {
   commit(next, { sync = true, quiet = false } = {}) {
     this.answers = next;
     const saved = !this.blocked && writeSaved(this.store, this.answers, this.about);
+    this.unsaved = !saved;
     this.view.saved(saved);
-    if (!saved && !quiet) this.view.say(CANNOT_SAVE, { error: true });
+    if (!saved && !quiet) this.view.say(this.moved ? MOVED : CANNOT_SAVE, { error: true });
     if (sync) {
       this.model.set("about", this.about);
       this.model.set("answers", this.answers);
@@ -42,6 +48,11 @@ class Session {
     }
     this.view.show();
     return saved;
+  }
+
+  // The person downloaded a record of the answers on the page: they are no longer only here.
+  keptByPerson() {
+    this.unsaved = false;
   }
 
   dropUndo() {
@@ -98,6 +109,8 @@ class Session {
   // Start from what is saved (or say why not); also used when another tab saves.
   startFrom(saved) {
     this.blocked = saved.blocked;
+    this.moved = Boolean(saved.moved);
+    this.view.reloadOffered(this.moved);
     this.recover = saved.recover;
     this.view.recoverOffered(this.recover !== null);
     if (saved.message) this.view.say(saved.message, { error: saved.error });
@@ -105,7 +118,12 @@ class Session {
 
   // The person downloaded the saved data that was left out: the page may save over it again.
   recovered() {
-    if (!this.blocked) return;
+    if (this.moved) return; // a newer version holds the answers: this page still must not save
+    if (!this.blocked) {
+      this.recover = null; // a copy stays in this browser (olderTabSaved): the person now has it too
+      this.view.recoverOffered(false);
+      return;
+    }
     try {
       window.localStorage.removeItem(this.recover.key);
     } catch {
@@ -177,6 +195,9 @@ class Session {
   // Another tab with this checklist saved: show its answers here too, so neither tab later
   // writes over the other with what it showed before. (Only shown, not written back.)
   fromOtherTab(event) {
+    if (this.moved) return; // this page no longer follows: it keeps what it shows until reloaded
+    if (event.key !== null && event.key === storageKey(this.store) && event.newValue === null && this.movedAway()) return;
+    if (event.key !== null && event.newValue !== null && this.olderTabSaved(event)) return;
     if (event.key !== null && event.key !== storageKey(this.store)) return;
     if (this.undo !== null) {
       this.dropUndo();
@@ -191,6 +212,45 @@ class Session {
     this.model.set("answers", this.answers);
     this.model.save_changes();
     this.view.show();
+  }
+
+  // Another tab removed this page's saved answers because it runs a newer version of the site and
+  // brought them across: keep showing them, stop saving (the newer tab would remove what this one
+  // writes), and say so. Returns whether that is what happened.
+  movedAway() {
+    try {
+      if (!newerKeys(this.store, window.localStorage).length) return false;
+    } catch {
+      return false;
+    }
+    this.dropUndo();
+    this.blocked = true;
+    this.moved = true;
+    this.unsaved = false; // what is shown was saved, and brought across
+    this.view.saved(false);
+    this.view.reloadOffered(true);
+    this.view.say(MOVED, { error: true });
+    return true;
+  }
+
+  // A tab still on an earlier version of the site saved this check's answers under its own key
+  // after this page brought them across: keep a copy, offer it, and leave this page's answers as
+  // they are. Returns whether that is what happened.
+  olderTabSaved(event) {
+    let copy;
+    try {
+      const storage = window.localStorage;
+      if (!olderKeys(this.store, storage).includes(event.key)) return false;
+      copy = keepCopy(storage, event.key, event.newValue, "moved");
+    } catch {
+      copy = null;
+    }
+    this.recover = { text: event.newValue, key: copy };
+    this.view.recoverOffered(true);
+    this.view.say("A tab still showing the earlier version of this page saved answers for this check after the site was "
+      + `updated. They are not mixed into yours here${copy ? ", and a copy is kept in this browser" : ""}. `
+      + "You can download them below. Close or reload that tab.", { error: true });
+    return true;
   }
 }
 

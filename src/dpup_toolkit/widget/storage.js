@@ -27,11 +27,19 @@ function olderKeys(def, storage) {
     .map(([key]) => key);
 }
 
+// Keys of answers saved for later versions: a newer build of the site has this check open.
+function newerKeys(def, storage) {
+  const start = `${STORAGE_PREFIX}${def.id}:v`;
+  return storageKeys(storage).filter((key) => key.startsWith(start) && /^[0-9]{1,4}$/.test(key.slice(start.length))
+    && Number(key.slice(start.length)) > def.version);
+}
+
 // Keep a copy of saved data the page cannot use in full, beside it: `<key>:unreadable`, then
 // `-2`, `-3`, ... so a later copy never replaces an earlier one. The same data is kept once.
-// Throws when the browser has no room (the caller then leaves the data where it is).
-function keepCopy(storage, key, text) {
-  const base = `${key}:unreadable`;
+// (`:moved` for answers a tab on an earlier version of the site saved after they were brought
+// across.) Throws when the browser has no room (the caller then leaves the data where it is).
+function keepCopy(storage, key, text, why = "unreadable") {
+  const base = `${key}:${why}`;
   const keys = storageKeys(storage).filter((other) => other === base || other.startsWith(`${base}-`));
   const same = keys.find((other) => storage.getItem(other) === text);
   if (same) return same;
@@ -71,6 +79,24 @@ function salvage(def, raw) {
   return { answers: cleanAnswers(def, usable), left };
 }
 
+// What each older key held when this page read it: a different text later was written by a tab
+// still on the earlier version, and is kept as a copy before the key is removed.
+const olderSeen = new Map();
+
+// This page is older than the one that saved the answers last: it must not write beside them.
+const STALE = {
+  answers: null,
+  message: "This site was updated since this page was opened, and your answers for this check were saved by the newer "
+    + "version. Reload the page to see them. Until then this page does not save, so nothing is written over.",
+  error: true,
+  blocked: true,
+  moved: true,
+};
+
+const MOVED = "This site was updated, and another tab opened the new version of this checklist: your saved answers moved "
+  + "there. This page no longer saves, so it cannot write over them. If you changed anything here since, download a "
+  + "record (JSON) now; then reload the page to carry on.";
+
 const CANNOT_SAVE = "This browser is not letting the page save your answers. Download a record before you leave the page.";
 
 // What the page starts from: { answers (or null), message, error, recover, blocked }.
@@ -78,6 +104,11 @@ const CANNOT_SAVE = "This browser is not letting the page save your answers. Dow
 // could not be copied aside, so the page must not save over it. Never throws.
 function loadSaved(def) {
   let storage;
+  try {
+    if (newerKeys(def, window.localStorage).length) return { ...STALE, recover: null };
+  } catch {
+    // No storage: said below.
+  }
   try {
     storage = window.localStorage;
     storage.getItem(storageKey(def));
@@ -96,6 +127,7 @@ function loadSaved(def) {
 }
 
 function readSaved(def, storage, key, text, older) {
+  if (older) olderSeen.set(key, text);
   let saved = null;
   try {
     saved = JSON.parse(text);
@@ -152,7 +184,13 @@ function writeSaved(def, answers, about = {}) {
     } else {
       storage.removeItem(key);
     }
-    olderKeys(def, storage).forEach((older) => storage.removeItem(older));
+    // Answers of an earlier version were brought across when this page read them. If a tab still
+    // on that version saved since, keep what it saved as a copy before removing the key.
+    for (const older of olderKeys(def, storage)) {
+      const text = storage.getItem(older);
+      if (text !== olderSeen.get(older)) keepCopy(storage, older, text, "moved");
+      storage.removeItem(older);
+    }
     return true;
   } catch {
     return false;
@@ -192,6 +230,6 @@ function clearSaved(def) {
 }
 
 export {
-  CANNOT_SAVE, STORAGE_PREFIX, clearSaved, keepCopy, loadAbout, loadSaved, olderKeys, savedText, storageKey, storageKeys,
-  writeSaved,
+  CANNOT_SAVE, MOVED, STORAGE_PREFIX, clearSaved, keepCopy, loadAbout, loadSaved, newerKeys, olderKeys, savedText,
+  storageKey, storageKeys, writeSaved,
 };
