@@ -81,6 +81,70 @@ var init_shared = __esm({
     shared_default = {
       _about: "Rules the Python engine and the widget's JavaScript share. Python reads this file (shared.py); esbuild puts it into the widget's module (widget/rules.js imports it).",
       long_sentence: 25,
+      lower_after_lead_in: [
+        "a",
+        "about",
+        "all",
+        "an",
+        "and",
+        "any",
+        "at",
+        "because",
+        "by",
+        "check",
+        "contact",
+        "date",
+        "dates",
+        "each",
+        "every",
+        "find",
+        "for",
+        "from",
+        "get",
+        "give",
+        "help",
+        "how",
+        "if",
+        "in",
+        "information",
+        "it",
+        "its",
+        "keep",
+        "make",
+        "my",
+        "name",
+        "names",
+        "no",
+        "not",
+        "of",
+        "on",
+        "only",
+        "or",
+        "our",
+        "plan",
+        "see",
+        "so",
+        "some",
+        "that",
+        "the",
+        "their",
+        "them",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "with",
+        "work",
+        "you",
+        "your"
+      ],
       record_format: "dpup-toolkit/checklist-record",
       record_format_version: 1,
       storage_prefix: {
@@ -744,11 +808,18 @@ var init_result_unmet = __esm({
 // src/dpup_toolkit/widget/item-text.js
 var item_text_exports = {};
 __export(item_text_exports, {
-  drawText: () => drawText
+  drawText: () => drawText,
+  vagueWarnings: () => vagueWarnings
 });
 function vagueWarnings(item, text) {
-  const lower = text.toLowerCase();
-  return item.warnings.filter((warning) => lower.includes(warning.phrase.toLowerCase()));
+  const lower = text.toLowerCase().split(WS_RUN).join(" ");
+  return item.warnings.filter((warning) => {
+    const phrase = warning.phrase.toLowerCase();
+    for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+      if (at === 0 || !LETTER.test(lower[at - 1])) return true;
+    }
+    return false;
+  });
 }
 function drawText(ctx, item) {
   const id = ctx.id(item);
@@ -801,10 +872,13 @@ function drawText(ctx, item) {
   }
   return { item, node, refresh };
 }
+var LETTER;
 var init_item_text = __esm({
   "src/dpup_toolkit/widget/item-text.js"() {
     init_dom();
     init_kinds();
+    init_rules();
+    LETTER = /[\p{L}\p{N}]/u;
     DRAW_ITEM.text = drawText;
     ANSWER_WORDS.text = { missing: "Not written", label: (def, item, answer) => answer };
   }
@@ -868,6 +942,7 @@ var result_template_exports = {};
 __export(result_template_exports, {
   checkText: () => checkText,
   drawTemplate: () => drawTemplate,
+  fitAnswer: () => fitAnswer,
   templateResult: () => templateResult
 });
 function splitSentences(text) {
@@ -886,6 +961,30 @@ function checkText(blocks) {
     long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE)
   };
 }
+function bare(word) {
+  return word.replace(/^[.,;:!?]+|[.,;:!?]+$/g, "").toLowerCase();
+}
+function fitAnswer(lead, typed, following) {
+  let answer = typed.replace(ENDS, "");
+  const words = [...answer.matchAll(WORDS)];
+  const leadWords = lead.match(WORDS) || [];
+  const inSentence = leadWords.length > 0 && ALNUM.test(leadWords[leadWords.length - 1]);
+  for (let k = Math.min(leadWords.length, words.length - 1); k > 0; k -= 1) {
+    const tail = leadWords.slice(-k).map(bare);
+    if ((inSentence || k === leadWords.length) && words.slice(0, k).every((m, i) => bare(m[0]) === tail[i])) {
+      answer = answer.slice(words[k].index);
+      break;
+    }
+  }
+  const first = answer.match(WORDS);
+  if (inSentence && first && answer.search(WORDS) === 0 && LOWER_AFTER_LEAD_IN.has(bare(first[0]))) {
+    answer = answer[0].toLowerCase() + answer.slice(1);
+  }
+  const after = following.replace(ENDS, "");
+  if (after && MARKS.includes(after[0])) answer = answer.replace(/[.,;:!?]+$/u, "");
+  else if (!after && leadWords.length && !CLOSED.test(answer)) answer = `${answer.replace(OPEN_END, "")}.`;
+  return answer;
+}
 function templateResult(def, result, answers, shown2) {
   const valueOf = (id) => {
     const item = itemById(def, id);
@@ -899,7 +998,18 @@ function templateResult(def, result, answers, shown2) {
     const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
     if (names.length && !names.some(valueOf)) continue;
     written = written || names.length > 0;
-    const text = part.text.replace(PLACEHOLDER, (match, id) => valueOf(id) || `[${itemById(def, id).prompt}]`);
+    let text = "";
+    let at = 0;
+    for (const match of part.text.matchAll(PLACEHOLDER)) {
+      const value = valueOf(match[1]);
+      const lead = part.text.slice(at, match.index);
+      const end = match.index + match[0].length;
+      const following = part.text.slice(end).search(PLACEHOLDER);
+      const after = part.text.slice(end, following < 0 ? void 0 : end + following);
+      text += lead + (value ? fitAnswer(lead, value, after) : `[${itemById(def, match[1]).prompt}]`);
+      at = match.index + match[0].length;
+    }
+    text += part.text.slice(at);
     parts.push({ heading: part.heading, text });
   }
   if (!written) parts = [];
@@ -953,16 +1063,24 @@ function drawTemplate(ctx, result, i) {
   }
   return { node, refresh };
 }
-var SENTENCE_END, WORD, PLACEHOLDER;
+var SENTENCE_END, WORD, PLACEHOLDER, LOWER_AFTER_LEAD_IN, ENDS, WORDS, CLOSED, OPEN_END, ALNUM, MARKS;
 var init_result_template = __esm({
   "src/dpup_toolkit/widget/result-template.js"() {
     init_dom();
     init_drawing();
     init_kinds();
+    init_shared();
     init_rules();
     SENTENCE_END = new RegExp(`(?<=[.!?])["\u201D\u2019)]*[${WS}]+`, "u");
     WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
     PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
+    LOWER_AFTER_LEAD_IN = new Set(shared_default.lower_after_lead_in);
+    ENDS = new RegExp(`^[${WS}]+|[${WS}]+$`, "gu");
+    WORDS = new RegExp(`[^${WS}]+`, "gu");
+    CLOSED = /[.!?…]["'”’)\]]*$/u;
+    OPEN_END = new RegExp(`[,;:${WS}]+$`, "u");
+    ALNUM = /[\p{L}\p{N}]$/u;
+    MARKS = ".,;:!?";
     RESULTS.template = templateResult;
     DRAW_RESULT.template = drawTemplate;
   }
