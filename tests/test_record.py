@@ -192,7 +192,7 @@ GOLDEN_KINDS_MARKDOWN = r"""# Kinds sample: record
 
 ### What
 
-We collect Names and \<b\>addresses\</b\>, just in case
+We collect names and \<b\>addresses\</b\>, just in case
 \# not a heading.
 
 ### Why
@@ -262,7 +262,7 @@ def test_a_record_of_every_kind_and_result_is_exact(kinds):
     assert record["answers"]["what"] == {"answer": KINDS_ANSWERS["what"]["answer"], "note": ""}
     assert [r["kind"] for r in record["results"]] == ["template", "rules", "score"]
     assert record["results"][1]["recommendation"]["title"] == "Co-design"
-    assert record["results"][2] == {"kind": "score", "title": "Your score", "correct": 1, "total": 1}
+    assert record["results"][2] == {"kind": "score", "title": "Your score", "correct": 1, "total": 1, "wrong": []}
     answers, _ = import_record(kinds, render_json(kinds, KINDS_ANSWERS, "2026-11-21"))
     assert render_markdown(kinds, answers, "2026-11-21") == GOLDEN_KINDS_MARKDOWN
 
@@ -283,3 +283,14 @@ def test_answers_that_do_not_fit_the_item_kind_are_refused(kinds, answers, messa
     with pytest.raises(RecordError) as caught:
         render_json(kinds, answers, "2026-11-21")
     assert str(caught.value) == message
+
+
+def test_a_quiz_record_lists_the_questions_answered_wrongly():
+    from dpup_toolkit import load_checklist
+    from .conftest import ROOT
+    quiz = load_checklist(ROOT / "checklists" / "dpup-quiz.yml")
+    first, second = [item for item in quiz.items if item.correct][:2]
+    wrong = next(option.value for option in second.options if option.value != second.correct)
+    answers = {first.id: {"answer": first.correct}, second.id: {"answer": wrong}}
+    text = render_markdown(quiz, answers, "2026-11-21")
+    assert f"1 of 15 correct.\n\nQuestions you answered wrongly:\n- {second.prompt}\n\n" in text  # only that one

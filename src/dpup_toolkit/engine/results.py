@@ -103,7 +103,8 @@ def rules(checklist: Checklist, result, answers: Answers, shown: set[str]) -> di
 def score(checklist: Checklist, result, answers: Answers, shown: set[str]) -> dict:
     quiz = [item for item in checklist.items if item.id in shown and item.kind == "choice" and item.correct]
     right = sum(1 for item in quiz if shown_answer(item, answers, shown) == item.correct)
-    return {"kind": "score", "title": result.title, "correct": right, "total": len(quiz)}
+    wrong = [item.id for item in quiz if shown_answer(item, answers, shown) not in (None, item.correct)]
+    return {"kind": "score", "title": result.title, "correct": right, "total": len(quiz), "wrong": wrong}
 
 
 def catalogue(checklist: Checklist, result, answers: Answers, shown: set[str], entries: list[dict]) -> dict:

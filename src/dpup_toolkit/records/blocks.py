@@ -138,7 +138,12 @@ def _rules(checklist: Checklist, result: dict, answers: Answers, entries: list[d
 
 
 def _score(checklist: Checklist, result: dict, answers: Answers, entries: list[dict]) -> list[Block]:
-    return [block("paragraph", words(f"{result['correct']} of {result['total']} correct."))]
+    """The score, and the questions answered wrongly."""
+    out = [block("paragraph", words(f"{result['correct']} of {result['total']} correct."))]
+    if result["wrong"]:
+        out.append(block("lead", words("Questions you answered wrongly:")))
+        out += [block("bullet", line(checklist.item(item_id).prompt)) for item_id in result["wrong"]]
+    return out
 
 
 def _catalogue(checklist: Checklist, result: dict, answers: Answers, entries: list[dict]) -> list[Block]:

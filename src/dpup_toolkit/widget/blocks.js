@@ -63,8 +63,11 @@ const RESULT_BLOCKS = {
     }
     return out;
   },
+  // The score, and the questions answered wrongly.
   score(def, result) {
-    return [recordBlock("paragraph", [wordsRun(`${result.correct} of ${result.total} correct.`)])];
+    return [recordBlock("paragraph", [wordsRun(`${result.correct} of ${result.total} correct.`)]),
+      ...(result.wrong.length ? [recordBlock("lead", [wordsRun("Questions you answered wrongly:")]),
+        ...result.wrong.map((id) => recordBlock("bullet", [lineRun(itemById(def, id).prompt)]))] : [])];
   },
   // The tools (and case studies) that fit the role and stage chosen.
   catalogue(def, result) {

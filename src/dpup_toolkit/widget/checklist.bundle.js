@@ -915,7 +915,8 @@ function drawChoice(ctx, item) {
     const chosen = item.options.find((option) => option.value === entry.answer);
     feedback.replaceChildren();
     if (chosen && item.correct) {
-      feedback.append(h("p", { className: "dpup-verdict" }, h("strong", {
+      const right = chosen.value === item.correct;
+      feedback.append(h("p", { className: `dpup-verdict dpup-verdict--${right ? "right" : "wrong"}` }, h("strong", {
         text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`
       })));
     }
@@ -1137,13 +1138,23 @@ __export(result_score_exports, {
 function scoreResult(def, result, answers, shown2) {
   const quiz = allItems(def).filter((item) => shown2.has(item.id) && item.kind === "choice" && item.correct);
   const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
-  return { kind: "score", title: result.title, correct, total: quiz.length };
+  const wrong = quiz.filter((item) => ![null, item.correct].includes(answerOf(item, answers))).map((item) => item.id);
+  return { kind: "score", title: result.title, correct, total: quiz.length, wrong };
 }
 function drawScore(ctx, result, i) {
   const output = h("p", { className: "dpup-score", "aria-live": "polite" });
-  const node = resultFrame(ctx, result, i, output);
+  const missed = h("div", { className: "dpup-score-missed" });
+  const node = resultFrame(ctx, result, i, output, missed);
   function refresh(value) {
     output.textContent = `${value.correct} of ${value.total} correct.`;
+    missed.replaceChildren(...value.wrong.length ? [
+      h("p", { text: "Questions you answered wrongly (each says the right answer):" }),
+      h("ul", {}, ...value.wrong.map((id) => h(
+        "li",
+        {},
+        h("a", { href: `#${ctx.id(itemById(ctx.def, id))}`, text: itemById(ctx.def, id).prompt })
+      )))
+    ] : []);
   }
   return { node, refresh };
 }
@@ -1375,8 +1386,15 @@ var init_blocks = __esm({
         }
         return out;
       },
+      // The score, and the questions answered wrongly.
       score(def, result) {
-        return [recordBlock("paragraph", [wordsRun(`${result.correct} of ${result.total} correct.`)])];
+        return [
+          recordBlock("paragraph", [wordsRun(`${result.correct} of ${result.total} correct.`)]),
+          ...result.wrong.length ? [
+            recordBlock("lead", [wordsRun("Questions you answered wrongly:")]),
+            ...result.wrong.map((id) => recordBlock("bullet", [lineRun(itemById(def, id).prompt)]))
+          ] : []
+        ];
       },
       // The tools (and case studies) that fit the role and stage chosen.
       catalogue(def, result) {
