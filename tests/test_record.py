@@ -95,7 +95,9 @@ def test_markdown_record_of_nothing_says_so(sample):
         "- Review by: Not given\n- Checklist: sample, version 2\n- Exported: 2026-11-21\n"
         "- Progress: 0 of 3 questions answered\n- Not met: 0\n\n## What to do next\n\n"
         "Nothing is marked as not met.\n\n## Not yet answered\n\n- Have you described the data?\n"
-        "- Does any of it identify people?\n- Will people be told?\n\n")
+        "- Does any of it identify people?\n- Will people be told?\n\n## Questions skipped because of an answer\n\n"
+        "- Is each identifying part needed? Skipped: it is asked only when “Does any of it identify people?” is "
+        "answered Yes. Answered: not yet.\n\n")
 
 
 def test_typed_text_shows_literally_when_the_markdown_is_rendered(sample):
@@ -294,3 +296,15 @@ def test_a_quiz_record_lists_the_questions_answered_wrongly():
     answers = {first.id: {"answer": first.correct}, second.id: {"answer": wrong}}
     text = render_markdown(quiz, answers, "2026-11-21")
     assert f"1 of 15 correct.\n\nQuestions you answered wrongly:\n- {second.prompt}\n\n" in text  # only that one
+
+
+def test_a_record_says_which_questions_were_skipped_and_because_of_which_answer():
+    from dpup_toolkit import load_checklist
+    from .conftest import ROOT
+    tool = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
+    needed, parts = tool.item("identifying-needed"), tool.item("identifying-parts")
+    text = render_markdown(tool, {"identifying-parts": {"answer": "no"}}, "2026-11-21")
+    assert (f"## Questions skipped because of an answer\n\n- {needed.prompt} Skipped: it is asked only when "
+            f"“{escape_markdown(parts.prompt)}” is answered Yes. Answered: No.\n") in text
+    shown = render_markdown(tool, {"identifying-parts": {"answer": "yes"}}, "2026-11-21")
+    assert f"- {needed.prompt} Skipped" not in shown

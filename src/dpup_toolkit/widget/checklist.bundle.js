@@ -1306,6 +1306,22 @@ function headerBlocks(def, status, exportedAt, about) {
   }
   return out;
 }
+function skippedBlock(def, item, answers) {
+  const asked = itemById(def, item.show_if.item);
+  const labelOf = (value) => asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value);
+  const wanted = item.show_if.answer_in.flatMap((value, n) => [...n ? [wordsRun(" or ")] : [], lineRun(labelOf(value))]);
+  const given2 = (answers[asked.id] || {}).answer;
+  return recordBlock("detail", [
+    lineRun(item.prompt),
+    wordsRun(" Skipped: it is asked only when \u201C"),
+    lineRun(asked.prompt),
+    wordsRun("\u201D is answered "),
+    ...wanted,
+    wordsRun(". Answered: "),
+    given2 ? lineRun(labelOf(given2)) : wordsRun("not yet"),
+    wordsRun(".")
+  ]);
+}
 function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
   const answers = cleanAnswers(def, rawAnswers);
   const status = progressOf(def, answers);
@@ -1319,6 +1335,13 @@ function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
     out.push(
       recordBlock("heading", [wordsRun("Not yet answered")], MARKDOWN_ONLY),
       ...unanswered.map((item) => recordBlock("bullet", [lineRun(item.prompt)], MARKDOWN_ONLY))
+    );
+  }
+  const skipped = allItems(def).filter((item) => !shownIds.has(item.id) && item.show_if);
+  if (skipped.length) {
+    out.push(
+      recordBlock("heading", [wordsRun("Questions skipped because of an answer")]),
+      ...skipped.map((item) => skippedBlock(def, item, answers))
     );
   }
   for (const section of def.sections) {
