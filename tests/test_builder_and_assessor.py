@@ -70,8 +70,9 @@ def test_the_builder_covers_what_why_how_choice_law_and_who_sees_it():
     assert template.plain_language
     assert [part.heading for part in template.parts] == [
         "What we collect", "Why we need it", "How we use it", "Your choices", "The law", "Who sees it"]
-    for item in BUILDER.items:
-        assert {warning.phrase for warning in item.warnings} == set(VAGUE), item.id
+    for item in BUILDER.items:  # "your details" is vague for what is collected, not for who sees it
+        expected = set(VAGUE) - ({"your details"} if item.id != "what" else set())
+        assert {warning.phrase for warning in item.warnings} == expected, item.id
 
 
 def test_the_builder_assembles_the_examples_into_a_plain_explanation():

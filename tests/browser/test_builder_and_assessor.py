@@ -78,7 +78,7 @@ def test_the_builder_warns_assembles_checks_and_keeps_the_explanation(visit, sit
     page.reload()
     live(page)
     expect(item(page, BUILDER, "law").get_by_role("textbox")).to_have_value(long)
-    expect(parts.first).to_have_text(f"We will ask you for your name and {HOSTILE}")
+    expect(parts.first).to_have_text(f"We will ask you for your name and {HOSTILE}.")  # the full stop a person left off
     assert page.evaluate("window.__pwned") is None and page.locator(".dpup-checklist img").count() == 0
     record, saved = downloads_match_python(page, BUILDER, tmp_path)
 

@@ -2658,6 +2658,15 @@ function drawItems(def, ctx, prefix) {
   const itemViews = allItems(def).map((item) => DRAW_ITEM[item.kind](ctx, item));
   const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
+  for (const view of itemViews.filter((v) => v.item.show_if)) {
+    const asked = itemById(def, view.item.show_if.item);
+    const labelOf = (value) => asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value);
+    view.skipped = h("p", {
+      className: "dpup-skipped",
+      hidden: true,
+      text: `Skipped: \u201C${view.item.prompt}\u201D is asked only when \u201C${asked.prompt}\u201D is answered ${view.item.show_if.answer_in.map(labelOf).join(" or ")}.`
+    });
+  }
   const sections = def.sections.map((section) => h(
     "section",
     {
@@ -2666,7 +2675,7 @@ function drawItems(def, ctx, prefix) {
     },
     h("h2", { id: `${prefix}-section-${section.id}`, text: section.title }),
     section.intro ? h("p", { className: "dpup-intro", text: section.intro }) : null,
-    ...section.items.map((item) => views.get(item.id).node)
+    ...section.items.flatMap((item) => [views.get(item.id).node, views.get(item.id).skipped].filter(Boolean))
   ));
   return { itemViews, resultViews, sections };
 }
@@ -2675,6 +2684,7 @@ function showAnswers(el, def, answers, parts) {
   const shownIds = new Set(state.shown.map((item) => item.id));
   for (const view of parts.itemViews) {
     view.node.hidden = !shownIds.has(view.item.id);
+    if (view.skipped) view.skipped.hidden = shownIds.has(view.item.id);
     view.refresh(answers[view.item.id] || {});
   }
   for (const section of el.querySelectorAll(".dpup-section")) {
