@@ -5,20 +5,38 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 VOILA_PORT ?= 8866
 
-.PHONY: serve test build voila lab bench report manifest clean goldens
+.PHONY: serve test test-fast build voila lab bench report manifest clean goldens lock
 
-$(VENV)/installed.stamp: requirements.txt pyproject.toml
-	python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+# Every Python package at the version and hash in the lock files (`make lock` refreshes them from
+# requirements.txt, requirements-dev.txt and pyproject.toml), then the toolkit itself. Debian
+# keeps venv's pip out of its python3 package: python3-venv brings it where it is missing.
+$(VENV)/installed.stamp: requirements.lock pyproject.toml
+	python3 -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # The test tools, on top of the toolkit's own requirements.
-$(VENV)/dev-installed.stamp: requirements-dev.txt $(VENV)/installed.stamp
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(VENV)/dev-installed.stamp: requirements-dev.lock $(VENV)/installed.stamp
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $@
 
+# The lock files, resolved anew: requirements-dev.lock starts from requirements.lock, so the two
+# agree on every package they share. Binder installs from requirements.txt's pins.
+LOCK := .venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+lock:
+	python3 -m venv .venv-lock && .venv-lock/bin/pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+	rm -f requirements.lock && $(LOCK) -o requirements.lock requirements.txt
+	cp requirements.lock requirements-dev.lock && $(LOCK) -o requirements-dev.lock requirements-dev.txt
+	# the toolkit itself is installed apart (pip install --no-deps -e .): no path of this machine in the locks
+	sed -i -e '/^# WARNING: pip install will require/,+1d' -e '/^-e /,+1d' requirements.lock requirements-dev.lock
+
+# Node as new as package.json's "engines" asks (npm itself only warns).
+NODE_CHECK := const [need, have] = [require("./package.json").engines.node.slice(2), process.versions.node].map((v) => v.split(".").map(Number)); \
+	if (have[0] < need[0] || (have[0] === need[0] && have[1] < need[1])) { console.error(`Node $${process.versions.node} is older than the $${need.join(".")} package.json needs`); process.exit(1); }
 node_modules/installed.stamp: package.json package-lock.json
 	command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm)
+	node -e '$(NODE_CHECK)'
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
@@ -27,17 +45,22 @@ node_modules/installed.stamp: package.json package-lock.json
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
 
 # Executed notebooks embed the widget's front-end and checklist data, but the execution cache
-# only notices changes to a notebook's own code: when the engine or a checklist changes, start
-# the notebooks (and the pages that embed them) afresh. The navigator embeds what each case study
-# says it fits (its `case_study:` metadata), so a changed case study counts too.
-# Sphinx also copies theme/site-root/ only when it writes pages, and not over older copies.
-_build/engine.stamp: $(wildcard src/dpup_toolkit/* src/dpup_toolkit/*/*) $(wildcard checklists/*.yml) $(wildcard case_studies/*.md case_studies/*.ipynb) $(wildcard theme/*/* theme/*/*/*)
+# only notices changes to a notebook's own code: when the engine, a checklist, a case study (the
+# navigator embeds what each says it fits), the theme or a locked package changes, start the
+# notebooks (and the pages that embed them) afresh. Sphinx also copies theme/site-root/ only when
+# it writes pages, and not over older copies. Every file under these folders counts, at any depth.
+SITE_SOURCES := $(shell find src theme checklists case_studies -type f -not -path '*/__pycache__/*' \
+	-not -path '*.egg-info/*' -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
+_build/engine.stamp: $(SITE_SOURCES) requirements.lock package-lock.json
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/html/widgets
 	mkdir -p _build && touch $@
 
-# Sphinx re-reads only the pages that changed, but every page's sidebar comes from _toc.yml: when
-# it changes, every page is read and written again (notebooks still come from the execution cache).
-_build/toc.stamp: _toc.yml
+# Sphinx re-reads only the pages that changed, but every page's sidebar comes from _toc.yml and
+# pages draw on one another (titles, the ways to other pages): when the contents or any page of
+# the book changes, every page is read and written again (notebooks still come from the
+# execution cache).
+BOOK_SOURCES := $(shell find book -type f -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
+_build/toc.stamp: _toc.yml _config.yml $(BOOK_SOURCES)
 	rm -rf _build/.doctrees
 	mkdir -p _build && touch $@
 
@@ -65,6 +88,11 @@ voila: $(VENV)/installed.stamp
 WORKERS ?= auto
 test: build $(VENV)/dev-installed.stamp node_modules/installed.stamp /usr/bin/chromium
 	$(BIN)/pytest -n $(WORKERS) --dist loadfile --durations=15
+
+# The unit tests alone (the engine, records, goldens, parity and the widget's code under Node):
+# no build, no browser, no server; about half a minute on two quiet cores.
+test-fast: $(VENV)/dev-installed.stamp node_modules/installed.stamp
+	$(BIN)/pytest tests -m unit -n 2 --dist loadfile --ignore=tests/browser
 
 clean:
 	rm -rf _build

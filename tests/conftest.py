@@ -57,6 +57,35 @@ def start_server(command, cwd, env=None, log=None):
             process.wait()
 
 
+KINDS = ("unit", "site", "browser", "network", "notebook")  # pyproject.toml says what each means
+NETWORK_FIXTURES = {"binder_env"}  # a fresh venv, installed from the package index
+
+
+def kind_of(item) -> str:
+    """A test's kind, from where it lives and what it uses: tests/browser/ drives a browser; a
+    notebook is run by nbval; a test using a NETWORK_FIXTURES fixture needs the package index; a
+    module that imports SITE reads the built site; everything else is a unit test."""
+    path = Path(item.path)
+    if path.suffix == ".ipynb":
+        return "notebook"
+    if path.is_relative_to(ROOT / "tests" / "browser"):
+        return "browser"
+    if NETWORK_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return "network"
+    module = getattr(item, "module", None)
+    if module is not None and getattr(module, "SITE", None) is SITE:
+        return "site"
+    return "unit"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test with its kind, so `pytest -m unit` (make test-fast) needs no list of files."""
+    for item in items:
+        kind = kind_of(item)
+        if not item.get_closest_marker(kind):
+            item.add_marker(kind)
+
+
 @pytest.fixture
 def sample():
     return load_checklist(FIXTURES / "sample.yml")
@@ -73,15 +102,12 @@ def pytest_terminal_summary(terminalreporter):
     for reports in terminalreporter.stats.values():
         for report in reports:
             if getattr(report, "when", None) in ("setup", "call", "teardown"):
-                path = report.nodeid.split("::")[0]
-                group = ("browser tests" if path.startswith("tests/browser/")
-                         else "notebooks (nbval)" if path.endswith(".ipynb")
-                         else "deployment (fresh venv)" if path == "tests/test_deploy.py" else "unit and site tests")
+                group = next((kind for kind in KINDS if kind in report.keywords), "unit")
                 groups[group] = groups.get(group, 0.0) + report.duration
     if groups:
         terminalreporter.section("time by kind of test")
         for group, seconds in sorted(groups.items(), key=lambda g: -g[1]):
-            terminalreporter.write_line(f"{group:26} {seconds:7.1f} s")
+            terminalreporter.write_line(f"{group + ' tests':26} {seconds:7.1f} s")
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Hostile and careless checklist files (issue 12, points 9, 10, 13, 14): each is refused with the
+"""Hostile and careless checklist files: each is refused with the
 loader's own error naming the file, where and why — never a crash, a hang or a silent loss."""
 import pytest
 from hypothesis import given, settings
@@ -165,21 +165,22 @@ def test_every_checklist_in_the_repo_links_only_to_pages_of_the_book():
 
 
 def test_the_build_fails_on_a_link_to_a_missing_page(tmp_path, sample_text):
-    # site.py runs this check when Sphinx has read every page (env-check-consistency).
+    # The site's extension runs this check when Sphinx has read every page (env-check-consistency).
     from types import SimpleNamespace
 
-    from dpup_toolkit.site.pages import _check_checklist_links, setup
+    from dpup_toolkit.site import setup
+    from dpup_toolkit.site.links import check_checklist_links
 
     events = []
     setup(SimpleNamespace(connect=lambda event, handler, **kw: events.append((event, handler)),
                           add_css_file=lambda *args, **kw: None, add_js_file=lambda *args, **kw: None))
-    assert ("env-check-consistency", _check_checklist_links) in events
+    assert ("env-check-consistency", check_checklist_links) in events
     (tmp_path / "checklists").mkdir()
     (tmp_path / "checklists" / "sample.yml").write_text(sample_text, encoding="utf-8")
     app = SimpleNamespace(srcdir=str(tmp_path))
-    _check_checklist_links(app, SimpleNamespace(found_docs={"book/guidelines/purpose-matters"}))
+    check_checklist_links(app, SimpleNamespace(found_docs={"book/guidelines/purpose-matters"}))
     with pytest.raises(ChecklistFileError, match="'book/guidelines/purpose-matters' is not a page of the book"):
-        _check_checklist_links(app, SimpleNamespace(found_docs={"book/index"}))
+        check_checklist_links(app, SimpleNamespace(found_docs={"book/index"}))
 
 
 YAML_BITS = ["\n", "  ", ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "<<: ", "!!python/object:os.system ",

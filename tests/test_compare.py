@@ -1,4 +1,4 @@
-"""Compare answers (issue 7, "For teams and agencies"): several people's records of one tool, item by
+"""Compare answers, for teams and agencies: several people's records of one tool, item by
 item. The page's Markdown (checklist.js renderComparison) equals compare.py's byte for byte."""
 import json
 

@@ -1,4 +1,4 @@
-"""Deployment: the Pages workflow builds with the Makefile, and what Binder installs serves every tool.
+"""Deployment: the Pages workflow builds and tests with the Makefile, and what Binder installs serves every tool.
 
 The Voila tests install requirements.txt and run postBuild (what Binder does) in a fresh virtual environment,
 with Jupyter's user folders pointed at empty ones, so nothing from the development setup helps.
@@ -6,6 +6,7 @@ It needs the package index (pip's cache makes repeat runs quick) and takes a few
 """
 import html
 import http.client
+import json
 import os
 import shutil
 import subprocess
@@ -27,22 +28,30 @@ NOTEBOOKS = sorted(p for p in (ROOT / "checklists").glob("*.ipynb") if p.with_su
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
-def test_the_pages_workflow_builds_with_make_and_publishes_the_built_site():
+def test_the_pages_workflow_tests_with_make_and_publishes_only_a_site_that_passed():
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
     assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
     assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
     assert workflow["concurrency"]["group"] == "pages"
 
-    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    build = workflow["jobs"]["build"]
+    steps = build["steps"]
     runs = [step["run"].strip() for step in steps if "run" in step]
-    assert runs == ["make build"], f"the site must be built by the Makefile alone, got {runs}"
-    uses = {step["uses"].split("@")[0]: step for step in steps if "uses" in step}
-    for action in ("actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact",
-                   "actions/deploy-pages"):
+    assert runs == ["make test"], f"the site must be built and tested by the Makefile alone, got {runs}"
+    uses = [step["uses"].split("@")[0] for step in steps if "uses" in step]
+    for action in ("actions/setup-node", "actions/configure-pages", "actions/upload-pages-artifact"):
         assert action in uses, f"{action} is missing from {WORKFLOW.name}"
-    assert uses["actions/setup-python"]["with"]["python-version"] == "3.11"
-    assert uses["actions/upload-pages-artifact"]["with"]["path"] == "_build/html"
+    # The upload comes after the tests in the same job: a failing test stops it.
+    order = [step.get("run", "").strip() or step["uses"].split("@")[0] for step in steps]
+    assert order.index("make test") < order.index("actions/upload-pages-artifact")
+    assert build["container"]["image"].startswith("python:3.11-")  # Debian, as the README's commands expect
+    node = next(step for step in steps if step.get("uses", "").startswith("actions/setup-node"))
+    needed = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["engines"]["node"]
+    assert int(node["with"]["node-version"].split(".")[0]) >= int(needed.lstrip(">=").split(".")[0])
+    assert next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))["with"]["path"] == "_build/html"
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
 
 
 def test_binder_gets_the_python_the_package_needs():

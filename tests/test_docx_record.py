@@ -1,4 +1,4 @@
-"""The Word (.docx) record (issue 11): the browser's (checklist.js with the vendored docx library) and
+"""The Word (.docx) record: the browser's (checklist.js with the vendored docx library) and
 the kernel's (python-docx) hold the same paragraphs, and python-docx finds everything in them."""
 import io
 import json

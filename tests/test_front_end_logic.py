@@ -12,6 +12,7 @@ from dpup_toolkit.records.rules import escape_markdown
 from dpup_toolkit.widget import front_end
 
 from .conftest import ROOT
+from .helpers import storage_key
 from .test_record import ANSWERS, HOSTILE_NOTE, KINDS_ANSWERS, record_with
 
 RUNNER = ROOT / "tests" / "js" / "run_front_end_logic.mjs"
@@ -230,7 +231,7 @@ def test_import_of_an_older_record_matches(run_js, sample):
     assert value == {"answers": answers, "notices": notices}
 
 
-KEY = "dpup-toolkit:checklist:sample:v2"
+KEY = storage_key("sample", 2)
 
 
 FRESH = {"error": False, "recover": None, "blocked": False}
@@ -253,7 +254,7 @@ def test_unreadable_saved_answers_are_set_aside_with_a_message(run_js, sample, r
 
 
 def test_answers_saved_for_an_older_version_are_brought_across(run_js, sample):
-    old = {"dpup-toolkit:checklist:sample:v1": json.dumps({"answers": {"told": {"answer": "no", "note": "keep me"}}})}
+    old = {storage_key("sample", 1): json.dumps({"answers": {"told": {"answer": "no", "note": "keep me"}}})}
     out = run_js([["loadSaved", [definition(sample)]]], storage=old)
     assert out["results"][0]["value"] == {
         "answers": {"told": {"answer": "no", "note": "keep me"}},
@@ -265,14 +266,14 @@ def test_answers_saved_for_an_older_version_are_brought_across(run_js, sample):
 
 
 def test_clearing_removes_every_key_of_this_checklist_and_nothing_else(run_js, sample):
-    storage = {KEY: "{}", f"{KEY}:unreadable": "x", "dpup-toolkit:checklist:sample:v1": "{}",
-               "dpup-toolkit:checklist:other:v1": "{}", "someone-else": "y"}
+    storage = {KEY: "{}", f"{KEY}:unreadable": "x", storage_key("sample", 1): "{}",
+               storage_key("other", 1): "{}", "someone-else": "y"}
     out = run_js([["clearSaved", [definition(sample)]]], storage=storage)
-    assert out["storage"] == {"dpup-toolkit:checklist:other:v1": "{}", "someone-else": "y"}
+    assert out["storage"] == {storage_key("other", 1): "{}", "someone-else": "y"}
 
 
 def test_text_and_choice_answers_saved_for_an_older_version_are_brought_across(run_js, kinds):
-    old = {"dpup-toolkit:checklist:kinds:v2": json.dumps({"answers": {
+    old = {storage_key("kinds", 2): json.dumps({"answers": {
         "what": {"answer": "names", "note": ""}, "size": {"answer": "large", "note": "n"},
         "sensitive": {"answer": "retired-option"}}})}
     out = run_js([["loadSaved", [definition(kinds)]]], storage=old)

@@ -1,9 +1,11 @@
-"""The theme's Font Awesome icons become inline SVG when a page is written (issue 10)."""
+"""The theme's Font Awesome icons become inline SVG when a page is written, so no page loads Font Awesome's script."""
 import pytest
 
 from dpup_toolkit.site import assets, icons
 
-ICONS = icons.load_icons()
+from .conftest import ROOT
+
+ICONS = icons.load_icons(ROOT)
 
 
 def test_a_decorative_icon_becomes_a_hidden_svg_keeping_its_other_classes_and_data():

@@ -1,4 +1,4 @@
-"""“Not applicable” never passes silently (issue 11): a tool names its N/A answer, items where it
+"""“Not applicable” never passes silently: a tool names its N/A answer, items where it
 never fits leave it out, an N/A needs a reason before it counts as met, and saved answers or
 records of an older version say what changed. Python and checklist.js agree byte for byte."""
 import json
@@ -10,6 +10,7 @@ from dpup_toolkit.records.rules import changes_message
 from dpup_toolkit.engine.schema import parse_checklist
 
 from .conftest import FIXTURES, ROOT
+from .helpers import storage_key
 from .test_front_end_logic import definition, module, run_js  # noqa: F401  (fixtures)
 
 
@@ -224,7 +225,7 @@ def test_the_browser_migrates_a_version_1_record_the_same_way(run_js, reasons): 
 
 
 def test_a_version_1_save_in_the_browser_keeps_everything_and_says_what_changed(run_js, reasons):  # noqa: F811
-    old = {"dpup-toolkit:checklist:reasons:v1": json.dumps({"answers": V1_ANSWERS})}
+    old = {storage_key("reasons", 1): json.dumps({"answers": V1_ANSWERS})}
     out = run_js([["loadSaved", [definition(reasons)]]], storage=old)
     value = out["results"][0]["value"]
     assert value["answers"] == {"described": {"answer": None, "note": "old N/A, now not offered"},
@@ -236,4 +237,4 @@ def test_a_version_1_save_in_the_browser_keeps_everything_and_says_what_changed(
         "cleared: please answer them again. 2 saved answer(s) or note(s) could not be used here (for questions this "
         "version no longer asks, or in a form this page cannot read), so they were left out. A copy of everything "
         "saved before is kept in this browser. You can download it below.")
-    assert out["storage"]["dpup-toolkit:checklist:reasons:v1:unreadable"] == old["dpup-toolkit:checklist:reasons:v1"]
+    assert out["storage"][storage_key("reasons", 1) + ":unreadable"] == old[storage_key("reasons", 1)]

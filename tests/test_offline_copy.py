@@ -1,4 +1,4 @@
-"""What the service worker keeps (src/dpup_toolkit/offline.py): every page, what pages load, and
+"""What the service worker keeps (src/dpup_toolkit/site/offline.py): every page, what pages load, and
 the modules a page loads only when asked (the Word record), with the modules those import."""
 from dpup_toolkit.site import offline
 

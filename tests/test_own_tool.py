@@ -15,8 +15,10 @@ from dpup_toolkit.engine.catalogue import catalogue_entries
 
 from .conftest import ROOT
 from .site_manifest import toc_pages
+from .test_record_inert import RENDERERS
 
-HOSTILE = '<script>window.__pwned = 1</script> [a link](https://example.org) *bold* $x$ {term}`t`'
+HOSTILE = ('<script>window.__pwned = 1</script> [a link](https://example.org) *bold* $x$ {term}`t`'
+           " example.org www.example.org someone@example.org https://example.org/bare")  # bare links (linkify)
 OWN_TOOL = {
     "id": "agency-intake",
     "title": "Our intake form check " + HOSTILE,
@@ -78,7 +80,7 @@ def test_the_navigator_offers_the_new_tool_for_its_role_and_stage_only(folder):
 def test_the_tools_index_lists_the_new_tool_as_text_with_its_time(folder):
     (output,) = run(folder / "index.ipynb")
     markdown = output["data"]["text/markdown"]
-    tokens = [t for block in MarkdownIt("commonmark").parse(markdown) for t in [block, *(block.children or [])]]
+    tokens = [t for block in RENDERERS["MyST"].parse(markdown) for t in [block, *(block.children or [])]]
     assert [t.type for t in tokens if "html" in t.type] == [], "text from a tool file became HTML"
     links = [t.attrGet("href") for t in tokens if t.type == "link_open"]
     assert links == [f"{tool.id}.ipynb" for tool in list_checklists(folder)]

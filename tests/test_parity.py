@@ -1,4 +1,4 @@
-"""Python and the browser agree byte for byte on hostile input (issue 12, points 15 and 16).
+"""Python and the browser agree byte for byte on hostile input.
 
 Hypothesis builds a large randomised corpus of notes and records from the characters and sequences
 where Python and JavaScript differ (byte-order marks, NEL and other Unicode line or space characters,
@@ -195,7 +195,7 @@ def reasons():
 @CORPUS
 @given(st.lists(hostile_text, min_size=20, max_size=60))
 def test_records_and_imports_agree_on_hostile_not_applicable_reasons(module, reasons, texts):  # noqa: F811
-    """Issue 11: the reason given for "not applicable" goes into both records, and back in from an
+    """The reason given for "not applicable" goes into both records, and back in from an
     older record, the same way (blank, odd spaces and line breaks included)."""
     d = definition(reasons)
     calls, expected = [], []

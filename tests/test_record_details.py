@@ -1,4 +1,4 @@
-"""Records people can file (issue 11): what is being checked, who completed it and when to review it
+"""Records people can file: what is being checked, who completed it and when to review it
 are in every record and in the file name, the same from Python and from the browser."""
 import json
 

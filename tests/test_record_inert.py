@@ -1,4 +1,4 @@
-"""A Markdown record is inert (issue 12, point 15): whatever a note or a checklist file holds, it
+"""A Markdown record is inert: whatever a note or a checklist file holds, it
 shows as plain text in CommonMark, GFM (with bare-link detection) and MyST (maths, ::: directives,
 roles, substitutions), and a multi-line prompt or action stays inside its heading or list item."""
 import re
@@ -15,6 +15,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 from mdit_py_plugins.substitution import substitution_plugin
 
 from dpup_toolkit import render_markdown
+from dpup_toolkit.records.rules import _CONTROL
 from dpup_toolkit.engine.schema import Checklist
 
 from .conftest import FIXTURES
@@ -55,6 +56,7 @@ def text_of(tokens):
 
 
 def squeeze(text):
+    text = _CONTROL.sub("\ufffd", text)  # the record writes each control character as U+FFFD
     return re.sub(r"[\s\ufeff\u0085\u200b]+", "", re.sub("[\x00\ud800-\udfff]", "\ufffd", text))
 
 

@@ -1,12 +1,13 @@
-"""Several saved checks per browser (issue 11): each check keeps its own answers under its own name,
+"""Several saved checks per browser: each check keeps its own answers under its own name,
 what was saved before there were checks is the first check, and nothing is lost without a word.
 checklist.js's storage functions run in Node over a fake localStorage that can be made full."""
 import json
 
+from .helpers import checks_key, storage_key
 from .test_front_end_logic import definition, module, run_js  # noqa: F401  (fixtures)
 
-OLD_KEY = "dpup-toolkit:checklist:sample:v2"  # where answers were saved before there were checks
-INDEX = "dpup-toolkit:checks:sample"
+OLD_KEY = storage_key("sample", 2)  # where answers were saved before there were checks
+INDEX = checks_key("sample")
 ANSWERS = {"told": {"answer": "no", "note": "keep me"}}
 MINE = [{"id": "main", "name": "My check"}]
 
@@ -47,34 +48,34 @@ def test_each_check_keeps_its_own_answers_under_a_key_with_the_version(run_js, s
     assert first["answers"] == ANSWERS
     assert second["answers"] == {"told": {"answer": "yes", "note": ""}}
     assert third["answers"] is None
-    assert sorted(out["storage"]) == sorted([INDEX, OLD_KEY, f"dpup-toolkit:checklist:sample~{b}:v2"])
+    assert sorted(out["storage"]) == sorted([INDEX, OLD_KEY, storage_key("sample", 2, b)])
 
 
 def test_a_check_saved_for_an_older_version_is_brought_across_like_the_first(run_js, sample):  # noqa: F811
     index = json.dumps({"checks": MINE + [{"id": "abc", "name": "Programme B"}], "current": "abc"})
-    storage = {INDEX: index, "dpup-toolkit:checklist:sample~abc:v1": json.dumps({"answers": ANSWERS})}
+    storage = {INDEX: index, storage_key("sample", 1, "abc"): json.dumps({"answers": ANSWERS})}
     store = values(run_js([["checkStore", [definition(sample), "abc"]]]))[0]
     out = run_js([["loadSaved", [store]], ["writeSaved", [store, ANSWERS]]], storage=storage)
     loaded, _ = values(out)
     assert loaded["answers"] == ANSWERS and "Your earlier answers were brought across" in loaded["message"]
-    assert sorted(out["storage"]) == sorted([INDEX, "dpup-toolkit:checklist:sample~abc:v2"])
+    assert sorted(out["storage"]) == sorted([INDEX, storage_key("sample", 2, "abc")])
 
 
 def test_clearing_a_check_leaves_the_other_checks_alone(run_js, sample):  # noqa: F811
-    storage = {OLD_KEY: "{}", "dpup-toolkit:checklist:sample~abc:v2": "{}",
-               "dpup-toolkit:checklist:sample~abc:v2:unreadable": "x", INDEX: "{}"}
+    storage = {OLD_KEY: "{}", storage_key("sample", 2, "abc"): "{}",
+               storage_key("sample", 2, "abc") + ":unreadable": "x", INDEX: "{}"}
     store = values(run_js([["checkStore", [definition(sample), "abc"]]]))[0]
     out = run_js([["clearSaved", [store]]], storage=storage)
     assert out["storage"] == {OLD_KEY: "{}", INDEX: "{}"}
     out = run_js([["clearSaved", [definition(sample)]]], storage=storage)
-    assert sorted(out["storage"]) == sorted([INDEX, "dpup-toolkit:checklist:sample~abc:v2",
-                                             "dpup-toolkit:checklist:sample~abc:v2:unreadable"])
+    assert sorted(out["storage"]) == sorted([INDEX, storage_key("sample", 2, "abc"),
+                                             storage_key("sample", 2, "abc") + ":unreadable"])
 
 
 def test_saved_answers_the_list_does_not_name_are_still_listed(run_js, sample):  # noqa: F811
     storage = {INDEX: json.dumps({"checks": [{"id": "abc", "name": "Programme B"}], "current": "abc"}),
-               "dpup-toolkit:checklist:sample~zz9:v1": "{}", OLD_KEY: "{}",
-               "dpup-toolkit:checklist:sample-two~qq:v1": "{}", "dpup-toolkit:checklist:sample~BAD:v1": "{}"}
+               storage_key("sample", 1, "zz9"): "{}", OLD_KEY: "{}",
+               storage_key("sample-two", 1, "qq"): "{}", storage_key("sample", 1, "BAD"): "{}"}
     (checks,) = values(run_js([["savedChecks", [definition(sample)]]], storage=storage))
     assert checks == {"checks": [{"id": "abc", "name": "Programme B"}, {"id": "main", "name": "My check"},
                                  {"id": "zz9", "name": "Check found in this browser"}],
@@ -82,7 +83,7 @@ def test_saved_answers_the_list_does_not_name_are_still_listed(run_js, sample): 
 
 
 def test_a_damaged_list_of_names_loses_no_answers(run_js, sample):  # noqa: F811
-    storage = {INDEX: "{not json", OLD_KEY: "{}", "dpup-toolkit:checklist:sample~abc:v2": "{}"}
+    storage = {INDEX: "{not json", OLD_KEY: "{}", storage_key("sample", 2, "abc"): "{}"}
     (checks,) = values(run_js([["savedChecks", [definition(sample)]]], storage=storage))
     assert checks == {"checks": MINE + [{"id": "abc", "name": "Check found in this browser"}],
                       "current": "main", "damaged": True}
@@ -101,7 +102,7 @@ def test_names_are_tidied_and_must_differ(run_js, sample):  # noqa: F811
 
 def test_delete_and_undo_put_back_everything_saved_for_a_check(run_js, sample):  # noqa: F811
     (b,), storage = start(run_js, sample, {OLD_KEY: json.dumps({"answers": ANSWERS})}, "Programme B")
-    key = f"dpup-toolkit:checklist:sample~{b}:v2"
+    key = storage_key("sample", 2, b)
     storage |= {key: '{"answers": {}}', f"{key}:unreadable": "kept copy"}
     before = dict(storage)
     out = run_js([["deleteCheck", [definition(sample), b]]], storage=storage)
@@ -119,7 +120,7 @@ def test_undo_delete_never_overwrites_a_check_saved_again_meanwhile(run_js, samp
     (b,), storage = start(run_js, sample, {}, "Programme B")
     out = run_js([["deleteCheck", [definition(sample), b]]], storage=storage)
     (removed,) = values(out)
-    again = out["storage"] | {f"dpup-toolkit:checklist:sample~{b}:v2": "newer"}
+    again = out["storage"] | {storage_key("sample", 2, b): "newer"}
     out = run_js([["restoreCheck", [definition(sample), removed]]], storage=again)
     assert values(out) == ["“Programme B” was saved again in another tab after it was deleted, so Undo would "
                            "overwrite that. Nothing was changed."]

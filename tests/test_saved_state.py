@@ -1,13 +1,14 @@
-"""Saved answers in the browser: nothing is dropped or overwritten without a word and a way back
-(issue 12, points 2, 3, 4 and 7). checklist.js's storage functions run in Node over a fake
+"""Saved answers in the browser: nothing is dropped or overwritten without a word and a way back.
+checklist.js's storage functions run in Node over a fake
 localStorage that can be made full."""
 import json
 
 import pytest
 
+from .helpers import storage_key
 from .test_front_end_logic import definition, module, run_js  # noqa: F401  (fixtures)
 
-V1, V2 = "dpup-toolkit:checklist:sample:v1", "dpup-toolkit:checklist:sample:v2"
+V1, V2 = storage_key("sample", 1), storage_key("sample", 2)
 UNREADABLE_OLD = ("Answers saved for an earlier version of this checklist could not be read, so the checklist "
                   "starts empty. A copy of the unreadable data is kept in this browser. You can download it below.")
 
@@ -81,12 +82,12 @@ def test_saving_into_a_full_browser_says_so_instead_of_throwing(run_js, sample):
 def test_older_versions_are_found_by_listing_storage(run_js, sample):  # noqa: F811
     d = definition(sample) | {"version": 1000}
     readable = '{"answers": {"told": {"answer": "yes"}}}'
-    storage = {"dpup-toolkit:checklist:sample:v3": "{}", "dpup-toolkit:checklist:sample:v999": readable,
-               "dpup-toolkit:checklist:sample:v1000": "{}", "dpup-toolkit:checklist:sample:v12:unreadable": "x",
-               "dpup-toolkit:checklist:sample:vx": "{}", "dpup-toolkit:checklist:other:v5": "{}"}
+    storage = {storage_key("sample", 3): "{}", storage_key("sample", 999): readable,
+               storage_key("sample", 1000): "{}", storage_key("sample", 12) + ":unreadable": "x",
+               storage_key("sample", "x"): "{}", storage_key("other", 5): "{}"}
     out = run_js([["loadSaved", [d]]], storage={k: v for k, v in storage.items() if not k.endswith("v1000")})
     value = out["results"][0]["value"]  # the newest older version, v999, without walking 998 keys
     assert value["answers"] == {"told": {"answer": "yes", "note": ""}} and value["recover"] is None
     out = run_js([["writeSaved", [d, {"told": {"answer": "yes", "note": ""}}]]], storage=storage)
-    assert sorted(out["storage"]) == ["dpup-toolkit:checklist:other:v5", "dpup-toolkit:checklist:sample:v1000",
-                                      "dpup-toolkit:checklist:sample:v12:unreadable", "dpup-toolkit:checklist:sample:vx"]
+    assert sorted(out["storage"]) == [storage_key("other", 5), storage_key("sample", 1000),
+                                      storage_key("sample", 12) + ":unreadable", storage_key("sample", "x")]

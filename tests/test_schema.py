@@ -53,7 +53,7 @@ MISTAKES = [
     ("no sections", "sections:\n", "old_sections:\n",
      "sections", "is required but missing"),
     ("bad YAML syntax", "  principles: [he-tangata]", "  principles: [he-tangata",
-     "line 10, column 13", "is not valid YAML: expected ',' or ']', but got ':'"),
+     "line 10, column 13", "is not valid YAML: did not find expected ',' or ']'"),  # libyaml's words
 ]
 
 

@@ -14,7 +14,7 @@ from .conftest import ROOT, SITE
 from .site_manifest import toc_pages
 
 GUIDE = "book/workshop/facilitator-guide.html"
-# The 90-minute run sheet of the introductory workshop, block by block (DESIGN.md, seed 000).
+# The 90-minute run sheet of the introductory workshop, block by block, as the workshop's source sets it out.
 RUN_SHEET_90 = [("Welcome and introductions", 10), ("What we will cover", 5), ("Why DPUP?", 10),
                 ("The journey", 10), ("Principles and Guidelines", 20), ("The toolkit", 5),
                 ("What it means for your organisation", 5), ("Quiz", 10), ("Questions and close", 15)]

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 
 from .engine.progress import SPACE, answer_of, visible_items
-from .records.rules import RecordError, _given, _quote, escape_line, import_record
+from .records.rules import RecordError, _given, _quote, escape_line, import_record, record_text
 from .engine.schema import Checklist
 
 STATUS = {"agree": "All agree", "differ": "Answers differ", "none": "Nobody answered"}
@@ -35,12 +35,13 @@ def compared_answer(checklist: Checklist, item, entry: dict) -> str:
     return item.option_label(entry["answer"]) if item.kind == "choice" else checklist.answer_label(entry["answer"])
 
 
-def compare_records(checklist: Checklist, files: list[tuple[str, str]]) -> dict:
+def compare_records(checklist: Checklist, files: list[tuple[str, str | bytes]]) -> dict:
     """{"people", "errors", "sections"} for [(file name, text)] in the order to show them: every
     file import_record accepts is a person, every other file an error naming it."""
     people, errors = [], []
-    for name, text in files:
+    for name, data in files:
         try:
+            text = record_text(data)  # the file's bytes, or its text
             answers, _notices = import_record(checklist, text)
         except RecordError as error:
             errors.append(f"{name}: {error}")

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from ..conftest import ROOT, SITE, free_port, start_server
+from ..helpers import SLOW
 
 BIN = Path(sys.executable).parent
 CHROMIUM = "/usr/bin/chromium"
@@ -22,7 +23,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-c
                  "--disable-sync", "--disable-quic", "--no-first-run", "--disable-gpu"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LOCAL_PREFIXES = ("http://127.0.0.1:", "blob:", "data:", "about:")
-# Stock sphinx-thebe noise on every Jupyter Book 1 page (DESIGN.md trap 8).
+# Stock sphinx-thebe noise on every Jupyter Book 1 page: its script declares THEBE_JS_URL twice.
 KNOWN_CONSOLE_NOISE = ("Identifier 'THEBE_JS_URL' has already been declared",)
 
 
@@ -63,6 +64,9 @@ def jupyterlab_url(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     assert Path(CHROMIUM).exists(), "Chromium is missing: `make test` installs Debian's chromium package"
+    # A machine busy with other work may take seconds to load the live form or start a kernel:
+    # every wait and expect() allows SLOW, which a passing test never comes near.
+    expect.set_options(timeout=SLOW)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -76,6 +80,7 @@ class Visit:
         # The site's service worker would copy the whole site into every fresh profile; only the
         # offline tests (test_offline.py) let it run, with service_workers="allow".
         self.context = browser.new_context(accept_downloads=True, **{"service_workers": "block", **context_options})
+        self.context.set_default_timeout(SLOW)
         self.external: list[str] = []
         self.requests: list[tuple[str, str]] = []  # every request: (url, body)
         self.errors: list[str] = []

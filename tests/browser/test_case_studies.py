@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from dpup_toolkit import load_checklist
 
 from ..conftest import ROOT
+from ..helpers import storage_key
 from .conftest import live
 
 PURPOSE = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
@@ -41,7 +42,7 @@ def test_the_client_level_data_case_shows_what_was_missing_and_follows_a_changed
     page.reload()
     live(page)
     expect(steps).to_have_count(6)  # the reader's change is kept in this browser
-    own_key = f"dpup-toolkit:checklist:{PURPOSE.id}:v{PURPOSE.version}"
+    own_key = storage_key(PURPOSE.id, PURPOSE.version)
     assert page.evaluate(f"localStorage.getItem({json.dumps(own_key)})") is None, (
         "the case must not write over the reader's own Purpose statement checklist")
     assert v.real_errors() == [] and v.external == []

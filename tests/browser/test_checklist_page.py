@@ -8,11 +8,12 @@ from playwright.sync_api import expect
 from dpup_toolkit import ChecklistWidget, load_checklist, render_json, render_markdown, visible_items
 
 from ..conftest import ROOT
+from ..helpers import STORAGE_PREFIX, storage_key
 from .conftest import accessibility_problems, live, open_saved_file
 
 PAGE = "checklists/purpose-statement.html"
 CHECKLIST = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
-STORAGE_KEY = f"dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}"
+STORAGE_KEY = storage_key(CHECKLIST.id, CHECKLIST.version)
 HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> # heading *bold* | pipe'
 FIRST, SECOND = CHECKLIST.items[0], CHECKLIST.items[-1]
 CONDITIONAL = next(item for item in CHECKLIST.items if item.show_if)
@@ -192,7 +193,7 @@ def test_clear_removes_everything_and_undo_brings_it_back(visit, site_url):
     page.get_by_role("button", name="Clear my answers").click()
     expect(progress(page)).to_have_text(f"0 of {total_shown({})} questions answered. 0 not met.")
     expect(page.locator("input[type=radio]:checked")).to_have_count(0)
-    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('dpup-toolkit:'))") == []
+    assert page.evaluate("(prefix) => Object.keys(localStorage).filter(k => k.startsWith(prefix))", STORAGE_PREFIX) == []
     page.get_by_role("button", name="Undo").click()
     expect(progress(page)).to_have_text(f"2 of {total_shown({})} questions answered. 1 not met.")
     page.reload()

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from dpup_toolkit import render_json
 from dpup_toolkit.compare import render_comparison
 
+from ..helpers import ANSWERS_PREFIX
 from .conftest import accessibility_problems
 from .test_checklist_page import CHECKLIST, FIRST, HOSTILE, SECOND, open_checklist
 
@@ -68,7 +69,7 @@ def test_a_team_sees_where_it_agrees_and_downloads_the_same_comparison_as_python
     assert page.evaluate("window.__pwned") is None  # a note is text, never markup
     # Other people's answers are never stored: nothing saved for this tool, no trace of a note.
     stored = page.evaluate("Object.entries(localStorage).flat().join(' ')")
-    assert "dpup-toolkit:checklist:" not in stored and "Kia ora whānau" not in stored
+    assert ANSWERS_PREFIX not in stored and "Kia ora whānau" not in stored
 
     with page.expect_download() as download:
         section.get_by_role("button", name="Download the comparison (Markdown)").click()
@@ -117,3 +118,18 @@ def test_compare_opens_from_the_keyboard_and_fits_a_phone(visit, site_url, tmp_p
     page.locator(".dpup-compare").screenshot(path=f"{SCREENS}/compare-375.png")
     page.evaluate("window.scrollTo(0, 0)")  # the theme's Back to top button fails contrast (not ours)
     assert accessibility_problems(page) == []
+
+
+def test_a_record_saved_in_latin1_is_left_out_with_the_reason_as_python_does(visit, site_url, tmp_path):
+    from dpup_toolkit.compare import compare_records
+    from dpup_toolkit.records.rules import NOT_UTF8
+    page = open_checklist(visit, site_url).page
+    section = open_compare(page)
+    latin1 = tmp_path / "dee.json"
+    latin1.write_bytes(render_json(CHECKLIST, {FIRST.id: {"answer": "no", "note": "Café"}}, "2026-11-30").encode("latin-1"))
+    files = team_files(tmp_path)[:2] + [latin1]
+    section.get_by_label(PICKER).set_input_files(files)
+    expect(section.locator(".dpup-compare-summary")).to_contain_text("2 people compared.")
+    expect(section.locator(".dpup-compare-errors")).to_have_text(f"These files were left out:dee.json: {NOT_UTF8}")
+    assert compare_records(CHECKLIST, [(path.name, path.read_bytes()) for path in files])["errors"] == [
+        f"dee.json: {NOT_UTF8}"]

@@ -4,6 +4,7 @@ and the page fits a 375 px phone and text at 200% without sideways scrolling."""
 import pytest
 
 from ..conftest import SITE
+from ..helpers import SLOW
 from .conftest import accessibility_problems
 
 SKIP_FOLDERS = {"_static", "_sources", "widgets", "_images", "reports"}
@@ -30,7 +31,7 @@ def open_page(visit, site_url, path, **options):
     if path == "index.html":  # the site root forwards to the landing page
         v.page.wait_for_url(f"{site_url}/book/index.html")
     if v.page.locator('script[type="application/vnd.jupyter.widget-state+json"]').count():
-        v.page.wait_for_selector(".dpup-checklist", timeout=20_000)
+        v.page.wait_for_selector(".dpup-checklist", timeout=SLOW)
     v.page.wait_for_load_state("networkidle")
     return v
 

@@ -1,10 +1,10 @@
 """The same checklist in JupyterLab: run the notebook, answer, and ask the kernel for the record."""
-import json
 
 from playwright.sync_api import expect
 
 from dpup_toolkit import render_markdown
 
+from ..helpers import storage_key, stored
 from .test_checklist_page import CHECKLIST, item
 
 LAST = CHECKLIST.items[-1]
@@ -32,7 +32,6 @@ def test_the_widget_works_in_jupyterlab_and_the_kernel_sees_the_answers(visit, j
     page.keyboard.type('print(checklist.record_markdown("2026-11-21"), end="")')
     page.keyboard.press("Shift+Enter")
     output = page.locator(".jp-OutputArea-output pre").last
-    answers = json.loads(page.evaluate(
-        f"localStorage.getItem('dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}')"))["answers"]
+    answers = stored(page, storage_key(CHECKLIST.id, CHECKLIST.version))["answers"]
     expect(output).to_have_text(render_markdown(CHECKLIST, answers, "2026-11-21").rstrip("\n"))
     assert answers == {LAST.id: {"answer": "no", "note": ""}}

@@ -1,4 +1,4 @@
-"""Every page stays light (issue 10): a page's total gzip transfer (HTML, CSS, JS, fonts, images)
+"""Every page stays light: a page's total gzip transfer (HTML, CSS, JS, fonts, images)
 is held to a budget, measured in Chromium against the site served gzip-compressed as a static host
 would. Bytes do not vary between runs, so these are exact, not timing, checks."""
 import re
@@ -16,7 +16,7 @@ from .test_every_page import PAGES
 
 BUDGET = 250 * 1024  # bytes, gzip, a whole page with everything it loads
 PLAIN_PAGE = "book/start-here.html"  # the same plain page `make bench` uses
-# A tool page is within 1.1x a plain page, apart from the checklist's own text (issues 7 and 10).
+# A tool page is within 1.1x a plain page, apart from the checklist's own text.
 # It opens with its form drawn at build time (prerender.py); the widget's styles and the small
 # script that waits are part of the site's one stylesheet and one script (bundle.py); the widget's
 # code and the tool's data load when a person starts to use the form (test_drawn_forms.py), and

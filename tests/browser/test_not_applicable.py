@@ -1,4 +1,4 @@
-"""“Not applicable” never passes silently on the page (issue 11): choosing it asks why; until a
+"""“Not applicable” never passes silently on the page: choosing it asks why; until a
 reason is given the question is under What to do next; older saved answers and records are
 migrated with a plain note of what changed, and nothing is lost."""
 import json
@@ -6,13 +6,14 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from ..helpers import storage_key, stored
 from .conftest import accessibility_problems, live
 from .test_checklist_page import CHECKLIST, PAGE, item, open_checklist
 
 SCREENS = Path("/work/plan/screens-truth")
 OFFERS_NA = next(i for i in CHECKLIST.questions if i.not_applicable and not i.show_if)
 NO_NA = next(i for i in CHECKLIST.questions if not i.not_applicable and not i.show_if)
-V1_KEY = f"dpup-toolkit:checklist:{CHECKLIST.id}:v1"
+V1_KEY = storage_key(CHECKLIST.id, 1)
 V1_ANSWERS = {OFFERS_NA.id: {"answer": "na", "note": "keep this note"},
               NO_NA.id: {"answer": "na", "note": "an N/A that is no longer offered"},
               "a-retired-question": {"answer": "yes", "note": "removed since"}}
@@ -60,7 +61,7 @@ def test_na_asks_for_a_reason_and_stays_under_what_to_do_next_until_given(visit,
     page.reload()
     live(page)
     expect(reason_field(page, OFFERS_NA)).to_have_value("We only use counts; nobody can be identified.")
-    saved = json.loads(page.evaluate(f"localStorage.getItem('dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}')"))
+    saved = stored(page, storage_key(CHECKLIST.id, CHECKLIST.version))
     assert saved["answers"][OFFERS_NA.id]["reason"] == "We only use counts; nobody can be identified."
     # The printout shows the reason, not the field.
     page.emulate_media(media="print")

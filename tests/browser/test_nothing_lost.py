@@ -1,5 +1,4 @@
-"""Nothing a person typed disappears without a clear message and a way back (issue 12, points 1-8
-and 12), on the static checklist page in Chromium, with the browser's real storage limits."""
+"""Nothing a person typed disappears without a clear message and a way back, on the static checklist page in Chromium, with the browser's real storage limits."""
 import json
 import re
 import tempfile
@@ -11,6 +10,7 @@ from playwright.sync_api import expect
 from dpup_toolkit.site.pages import finish_page
 
 from ..conftest import ROOT, SITE
+from ..helpers import storage_key
 from .conftest import live, open_saved_file
 from .test_checklist_page import (CHECKLIST, FIRST, PAGE, SECOND, STORAGE_KEY, answer, item, open_checklist,
                                   progress, saved_answers)
@@ -71,7 +71,7 @@ def test_undo_into_a_full_browser_says_so(visit, site_url):
 
 def test_unreadable_answers_of_an_earlier_version_are_kept_and_offered(visit, site_url):
     page = open_checklist(visit, site_url).page
-    older = f"dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version - 1}" if CHECKLIST.version > 1 else None
+    older = storage_key(CHECKLIST.id, CHECKLIST.version - 1) if CHECKLIST.version > 1 else None
     key = older or STORAGE_KEY
     page.evaluate(f"localStorage.setItem({json.dumps(key)}, '{{first damage')")
     reload(page)

@@ -1,4 +1,4 @@
-"""After one visit the whole toolkit works with no network (issue 10): a service worker keeps the
+"""After one visit the whole toolkit works with no network: a service worker keeps the
 build's files, never what a person types, and a new build replaces the old one only when the
 reader chooses to reload."""
 import http.server
@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 
 from dpup_toolkit.site import offline
 
-from ..conftest import SITE, free_port
+from ..conftest import ROOT, SITE, free_port
+from ..helpers import SLOW
 from .conftest import QuietHandler
 from .test_checklist_page import CHECKLIST, PAGE, item, progress, saved_answers, total_shown
 from .test_every_page import PAGES
@@ -75,7 +76,7 @@ def test_every_page_and_the_checklist_work_offline_after_one_visit(visit, site_u
 
     # Search works offline.
     page.goto(f"{site_url}/search.html?q=kaitiakitanga")
-    expect(page.locator("#search-results li").first).to_be_visible(timeout=20_000)
+    expect(page.locator("#search-results li").first).to_be_visible(timeout=SLOW)
 
     # The purpose-statement checklist, completed with no network.
     page.goto(f"{site_url}/{PAGE}")
@@ -133,7 +134,7 @@ def test_a_new_build_waits_for_reload_and_never_mixes_with_the_old(visit, site_c
     start.write_text(start.read_text(encoding="utf-8").replace(first_title, "New build heading"), encoding="utf-8")
     css = folder / "site" / "dpup.css"  # the site's stylesheet, as every page loads it (bundle.py)
     css.write_text(css.read_text(encoding="utf-8") + "\n/* new build */\n", encoding="utf-8")
-    offline.write_service_worker(folder)
+    offline.write_service_worker(folder, ROOT)
 
     page.reload()  # the browser checks sw.js and fetches the new build in the background
     notice = page.get_by_role("status").filter(has_text="Updated")
@@ -144,6 +145,6 @@ def test_a_new_build_waits_for_reload_and_never_mixes_with_the_old(visit, site_c
     assert "new build" not in page.evaluate("fetch('../site/dpup.css').then(r => r.text())")
 
     page.get_by_role("status").get_by_role("button", name="Reload").click()
-    expect(page.get_by_role("heading", level=1).first).to_contain_text("New build heading", timeout=30_000)
+    expect(page.get_by_role("heading", level=1).first).to_contain_text("New build heading", timeout=SLOW)
     assert "new build" in page.evaluate("fetch('../site/dpup.css').then(r => r.text())")
     assert len(cached_site(page)) == 1  # the old build's copy is gone

@@ -1,4 +1,4 @@
-"""Every tool on paper (issue 8, handouts): printed to A4 in Chromium, empty and filled in, each
+"""Every tool on paper, as handouts: printed to A4 in Chromium, empty and filled in, each
 takes one or two pages and keeps what a person needs — empty, every question with its answers to
 tick and a box for each text; filled in, the details, every answer, reason and note, and the
 results. A new tool is covered by itself: the tools come from checklists/*.yml."""

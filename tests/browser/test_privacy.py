@@ -1,6 +1,7 @@
 """Nothing a person types into a tool leaves their browser, and clearing removes all of it."""
 import json
 
+from ..helpers import STORAGE_PREFIX, storage_key
 from .conftest import live, open_saved_file
 from .test_checklist_page import CHECKLIST, FIRST, SECOND, answer, item, open_checklist
 
@@ -43,11 +44,11 @@ def test_typed_text_never_leaves_the_browser_and_clear_removes_it(visit, site_ur
     assert stored["cookies"] == ""
     assert not [key for key, value in stored["session"].items() if "Mere" in value]  # the theme keeps its own
     holding_the_note = [key for key, value in stored["local"].items() if "Mere Kawhia" in value]
-    assert holding_the_note == [f"dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}"]
+    assert holding_the_note == [storage_key(CHECKLIST.id, CHECKLIST.version)]
 
     page.go_back()
     live(page)
     page.get_by_role("button", name="Clear my answers").click()
     stored = stored_everywhere(page)
-    assert [key for key in stored["local"] if key.startswith("dpup-toolkit:")] == []
+    assert [key for key in stored["local"] if key.startswith(STORAGE_PREFIX)] == []
     assert not [key for key, value in stored["local"].items() if "Mere Kawhia" in value]

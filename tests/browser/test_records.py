@@ -1,4 +1,4 @@
-"""Records people can file (issue 11): the details asked at the top of every tool, plain-worded
+"""Records people can file: the details asked at the top of every tool, plain-worded
 buttons, Copy summary, the Word download and the printout, in Chromium against the built site."""
 import io
 import json
@@ -207,3 +207,20 @@ def test_the_top_of_a_tool_at_phone_width_is_accessible(visit, site_url):
     assert accessibility_problems(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     expect(progress(page)).to_be_visible()
+
+
+def test_a_record_saved_in_latin1_is_refused_and_a_utf8_one_keeps_its_accents(visit, site_url, tmp_path):
+    from dpup_toolkit.records.rules import NOT_UTF8
+    page = open_checklist(visit, site_url).page
+    answer(page, FIRST, "No")
+    record = render_json(CHECKLIST, {FIRST.id: {"answer": "yes", "note": "Café on the marae"}}, "2026-11-21")
+    latin1 = tmp_path / "latin1.json"
+    latin1.write_bytes(record.encode("latin-1"))
+    open_saved_file(page, latin1)
+    expect(page.get_by_role("alert").filter(has_text="not UTF-8")).to_have_text(
+        f"{NOT_UTF8} Your current answers have not changed.")
+    expect(item(page, FIRST).get_by_role("radio", name="No", exact=True)).to_be_checked()
+    utf8 = tmp_path / "utf8.json"
+    utf8.write_text(record.replace("Café", "Café, whānau"), encoding="utf-8")
+    open_saved_file(page, utf8)
+    expect(item(page, FIRST).get_by_role("textbox", name="Your note (optional)")).to_have_value("Café, whānau on the marae")

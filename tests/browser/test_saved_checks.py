@@ -1,4 +1,4 @@
-"""Several saved checks per browser (issue 11): a team leader keeps one check per programme, each
+"""Several saved checks per browser: a team leader keeps one check per programme, each
 under its own name, and switches between them without exporting, clearing and importing."""
 import json
 import re
@@ -179,6 +179,7 @@ def test_another_tab_sees_changes_to_the_same_check(visit, site_url):
     expect(current_check(first_tab)).to_have_text("My check")
     expect(first_tab.locator(".dpup-checklist > .dpup-message[role=status]")).to_have_text(
         "“Programme B” was deleted in another tab. You are now working on “My check”.")
+    expect(first_tab.get_by_text("was deleted in another tab")).to_have_count(1)  # said once, not twice
     expect(checked(first_tab, SECOND, "No")).to_be_checked()
     assert v.real_errors() == []
 

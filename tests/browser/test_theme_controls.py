@@ -1,10 +1,11 @@
 """The theme's controls a reader uses, now that the theme's files load as a few small ones and
-Bootstrap's script is gone (src/dpup_toolkit/bundle.py): the header buttons' tooltips, the colour
+Bootstrap's script is gone (src/dpup_toolkit/site/bundle.py): the header buttons' tooltips, the colour
 mode switch (kept across pages, with no flash of the other mode), "Back to top", and search
 words highlighted on the page a search result opens."""
 import pytest
 from playwright.sync_api import expect
 
+from ..helpers import SLOW
 from . import test_navigation as navigation
 from .test_navigation import visible
 
@@ -113,7 +114,7 @@ def test_a_first_visit_paints_in_the_system_colour_mode_before_the_theme_script_
     try:
         # The page is read and styled; the script it waits for is held back.
         page.wait_for_function("""() => document.readyState === "interactive"
-            && document.querySelector("link[rel=stylesheet]").sheet""", timeout=10_000)
+            && document.querySelector("link[rel=stylesheet]").sheet""", timeout=SLOW)
         assert held, "the site's script was not asked for"
         painted = page.evaluate("[document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]")
         assert painted[0] == scheme

@@ -12,6 +12,7 @@ from dpup_toolkit.engine.catalogue import catalogue_entries
 from dpup_toolkit.engine.results import results_of
 
 from ..conftest import ROOT
+from ..helpers import storage_key
 from .conftest import accessibility_problems, live, open_saved_file
 
 TOOLS = list_checklists(ROOT / "checklists")
@@ -19,7 +20,7 @@ HOSTILE = '<img src=x onerror="window.__pwned = 1"> *not bold*'
 
 
 def storage_key(tool):
-    return f"dpup-toolkit:checklist:{tool.id}:v{tool.version}"
+    return storage_key(tool.id, tool.version)
 
 
 def open_tool(visit, site_url, tool, **options):

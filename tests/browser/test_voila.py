@@ -1,11 +1,11 @@
 """The same checklist as a Voila app: same widget, and the answers reach the kernel."""
-import json
 import re
 
 from playwright.sync_api import expect
 
 from dpup_toolkit import render_markdown
 
+from ..helpers import storage_key, stored
 from .test_checklist_page import CHECKLIST, item
 
 FIRST, LAST = CHECKLIST.items[0], CHECKLIST.items[-1]
@@ -43,8 +43,7 @@ def test_answers_reach_the_kernel_and_make_the_same_record(visit, voila_url):
     note.fill("<b>not bold</b>\n# not a heading")
     note.blur()
     expect(kernel_summary).to_have_text(f"Kernel: 2 of {total} questions answered. 1 not met.")
-    answers = json.loads(page.evaluate(
-        f"localStorage.getItem('dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}')"))["answers"]
+    answers = stored(page, storage_key(CHECKLIST.id, CHECKLIST.version))["answers"]
     expected = render_markdown(CHECKLIST, answers, "2026-11-21")
     expect(page.get_by_label("Kernel record")).to_have_value(expected)
     assert "> \\<b\\>not bold\\</b\\>\n> \\# not a heading" in expected

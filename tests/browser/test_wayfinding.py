@@ -1,4 +1,4 @@
-"""Finding your way in a long tool, by keyboard (issue 11): a small progress bar that stays in view
+"""Finding your way in a long tool, by keyboard: a small progress bar that stays in view
 below the site's header, links to the sections and to the next unanswered item, a panel once
 everything is answered, a word on why the total changed, and messages where the person acted."""
 import json
@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from dpup_toolkit import list_checklists, visible_items
 
 from ..conftest import ROOT
+from ..helpers import storage_key
 from .conftest import accessibility_problems, live, open_saved_file
 from .test_checklist_page import (CHECKLIST, CONDITIONAL, FIRST, PAGE, PARENT, SECOND, answer, item, open_checklist,
                                   total_shown)
@@ -271,8 +272,8 @@ def test_the_bar_and_panel_stay_accessible_when_open(visit, site_url):
     expect(page.locator(BAR).get_by_role("link", name=CHECKLIST.sections[0].title)).to_be_visible()
     assert accessibility_problems(page) == []
     saved = {i.id: {"answer": "yes", "note": ""} for i in CHECKLIST.items}
-    page.evaluate(f"localStorage.setItem('dpup-toolkit:checklist:{CHECKLIST.id}:v{CHECKLIST.version}', "
-                  f"{json.dumps(json.dumps({'answers': saved}))})")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [storage_key(CHECKLIST.id, CHECKLIST.version), json.dumps({"answers": saved})])
     page.reload()
     live(page)
     expect(page.locator(".dpup-complete")).to_be_visible()

@@ -25,7 +25,8 @@ globalThis.window = {
 const logic = await import(pathToFileURL(input.module).href);
 const results = input.calls.map(([name, args]) => {
   try {
-    const value = logic[name](...args);
+    // {"$bytes": base64}: a file's bytes, as the page reads them (file.arrayBuffer()).
+    const value = logic[name](...args.map((arg) => (arg && arg.$bytes !== undefined ? Buffer.from(arg.$bytes, "base64") : arg)));
     return { value: value === undefined ? null : value };
   } catch (error) {
     return { error: error.message, kind: error.constructor.name };

@@ -1,5 +1,5 @@
 // The toolkit's service worker: keeps one build of the site for use with no signal.
-// src/dpup_toolkit/offline.py writes it to the site root as sw.js, with BUILD and FILES filled in.
+// src/dpup_toolkit/site/offline.py writes it to the site root as sw.js, with BUILD and FILES filled in.
 //
 // - It caches the site's own files and nothing else: never a request with a body, never another
 //   host, never anything a person types (answers stay in the page's localStorage).

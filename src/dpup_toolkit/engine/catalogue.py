@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .schema import CHECKLIST_SUFFIXES, Checklist, ChecklistFileError, Link, load_checklist, parse_case_study
-from .yaml_source import decode, read_yaml
+from .yaml_source import NOT_PRINTABLE, decode, read_yaml
 
 CASE_STUDY_KEY = "case_study"  # front matter (Markdown) or notebook metadata (notebook)
 CASE_STUDY_SUFFIXES = (".md", ".ipynb")
@@ -84,15 +84,34 @@ def toc_pages(toc: Path | str) -> set[str]:
     return pages
 
 
+CASE_STUDY_MAX_BYTES = 16 * 1024 * 1024  # a notebook may hold pictures; its front matter is read with the YAML limit
+
+
+def _refuse_control_characters(data: object, path: Path) -> None:
+    """A notebook's `case_study:` holds no character the YAML loader would refuse in front matter."""
+    stack = [data]
+    while stack:  # no recursion: the notebook's JSON may nest as deeply as json.loads allows
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack += [*value.keys(), *value.values()]
+        elif isinstance(value, list):
+            stack += value
+        elif isinstance(value, str) and NOT_PRINTABLE.search(value):
+            character = ord(NOT_PRINTABLE.search(value).group())
+            raise ChecklistFileError(path, CASE_STUDY_KEY,
+                                     f"holds U+{character:04X}, a control character or non-character; remove it")
+
+
 def case_study_metadata(path: Path) -> object | None:
     """A case study's `case_study:` metadata: in a Markdown page's front matter or a notebook's
     metadata. None if the file has none (an index page, say)."""
-    text = decode(path.read_bytes(), path)
+    text = decode(path.read_bytes(), path, CASE_STUDY_MAX_BYTES, "a case study")
     if path.suffix == ".ipynb":
         try:
             metadata = json.loads(text).get("metadata")
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):
             raise ChecklistFileError(path, "(file)", "is not a notebook (its JSON cannot be read)") from None
+        _refuse_control_characters(metadata.get(CASE_STUDY_KEY) if isinstance(metadata, dict) else None, path)
     else:
         match = _FRONT_MATTER.match(text)
         metadata = read_yaml("\n" + match.group(1), path) if match else None  # line numbers as in the file

@@ -2,7 +2,7 @@
 
 The NZ Plain Language Act 2022 asks for clear, short writing; the toolkit aims for under 20
 words a sentence on average on every page. `make report` prints the figures; a test holds the
-line. Usage: python -m dpup_toolkit.plain_language [SITE_FOLDER]
+line. Usage: python -m dpup_toolkit.engine.plain_language [SITE_FOLDER]
 """
 from __future__ import annotations
 
@@ -16,7 +16,13 @@ BLOCKS = ("p", "li", "td", "th", "dd", "dt", "figcaption")
 # The one rule for sentences and words. The widget's text.js has the same rule for the builder's
 # plain-language check (tests/test_front_end_logic.py compares them).
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
-_WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
+# A word is a run of characters that are not spaces, punctuation or symbols, joined by ’ ' or -.
+# Those are named by fixed ranges, not by Unicode's letter tables: Python's tables and the
+# browser's are different Unicode versions (Python 3.11 has 14, browsers 15-17), and a letter newer
+# than Python's counted as a word in one and not the other. NOT_WORD in result-template.js is the same.
+NOT_WORD = ("\x00-/:-@\\[-`{-\xbf\xd7\xf7\u1680\u2000-\u2bff\u3000-\u303f\ufe00-\ufe0f\ufe10-\ufe6f\ufeff"
+            "\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\U0001f000-\U0001faff")
+_WORD = re.compile(f"[^{NOT_WORD}]+(?:[’'-][^{NOT_WORD}]+)*")
 
 
 def split_sentences(text: str) -> list[str]:

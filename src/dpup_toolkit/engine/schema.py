@@ -6,7 +6,6 @@ problem raises `ChecklistFileError` naming the file, the field path and the reas
 """
 from __future__ import annotations
 
-import itertools
 import re
 from functools import partial
 from pathlib import Path
@@ -254,11 +253,16 @@ class Checklist(Strict):
     results: tuple[Result, ...] | None = Field(default=None, description="Default: [{kind: unmet}]")
     changes: tuple[Change, ...] = Field(default=(), description="What changed in each version after the first")
     _source: Path | None = PrivateAttr(default=None)
+    _items: tuple = PrivateAttr(default=())
+    _by_id: dict = PrivateAttr(default_factory=dict)  # the first item of each id: lookups stay linear overall
 
     _no_repeats = field_validator("roles", "stages")(_listed_once)
 
     @model_validator(mode="after")
     def _default_results(self):
+        self._items = tuple(item for section in self.sections for item in section.items)
+        for item in self._items:
+            self._by_id.setdefault(item.id, item)
         if self.results is None:
             # Frozen model: set the default once, while it is being built.
             object.__setattr__(self, "results", (UnmetResult(kind="unmet"),) if self.questions else ())
@@ -266,17 +270,14 @@ class Checklist(Strict):
 
     @property
     def items(self) -> tuple[Item, ...]:
-        return tuple(item for section in self.sections for item in section.items)
+        return self._items
 
     @property
     def questions(self) -> tuple[Question, ...]:
         return tuple(item for item in self.items if item.kind == "question")
 
     def item(self, item_id: str) -> Item:
-        for item in self.items:
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        return self._by_id[item_id]
 
     def offered(self, item: Question) -> list[str]:
         """The answer values a question item offers: the scale, less "not applicable" where dropped."""
@@ -343,7 +344,22 @@ def _reason(error: dict) -> str:
     if kind == "literal_error":
         return f"must be one of {error['ctx']['expected']}, not {quote(value)}"
     if kind == "union_tag_invalid":
-        return f"must be one of {error['ctx']['expected_tags']}, not {quote(error['ctx']['tag'])}"
+        tag = value.get("kind") if isinstance(value, dict) else error["ctx"]["tag"]
+        return f"must be one of {error['ctx']['expected_tags']}, not {quote(tag)}"
+    if kind == "union_tag_not_found" or kind in MAPPING_TYPES:
+        if isinstance(value, dict):  # a result without a kind, or an item whose kind is null
+            kinds = ITEM_KINDS if "items" in error["loc"] else RESULT_KINDS
+            known = ", ".join(map(repr, kinds))
+            return f"must be one of {known}, not {quote(value['kind'])}" if "kind" in value else \
+                f"is required but missing: one of {known}"
+        return f"must be a mapping of fields (such as id: and title:), not {_described(value)}"
+    if kind == "string_type":
+        hint = "; put it in quotes" if isinstance(value, (int, float)) else ""
+        return f"must be text, not {_described(value)}{hint}"
+    if kind in ("tuple_type", "list_type"):
+        return f"must be a list (each entry on a line starting with - ), not {_described(value)}"
+    if kind in ("dict_type",):
+        return f"must be a mapping of names to values, not {_described(value)}"
     if kind == "string_pattern_mismatch":
         return f"{quote(error['input'])} is not allowed here (expected lower-case words joined by hyphens, or a book page path)"
     if kind == "string_too_short":
@@ -351,6 +367,13 @@ def _reason(error: dict) -> str:
     if kind == "too_short":
         return f"must list at least {error['ctx']['min_length']}"
     return error["msg"].removeprefix("Value error, ")
+
+
+MAPPING_TYPES = ("model_type", "model_attributes_type", "dataclass_type")
+
+
+def _described(value) -> str:
+    return f"the text {quote(value)}" if isinstance(value, str) else quote(value)
 
 
 WHOLE_NUMBERS = {"version": (1, MAX_VERSION), "minutes": (1, 600)}
@@ -528,23 +551,46 @@ def _check_rules(result: RulesResult, kinds, checklist, where, fail) -> None:
             for v, value in enumerate(wanted):
                 if value not in known:
                     fail(f"{where}.rules[{i}].when.{item_id}[{v}]", f"unknown option {value!r}; the options are {known}")
-    # Every full set of answers, to find rules that an earlier rule always beats.
-    names = list(options)
-    combos = 1
-    for name in names:
-        combos *= len(options[name])
-    if combos > 200_000:
-        return
-    reached = set()
-    for chosen in itertools.product(*(options[name] for name in names)):
-        answers = dict(zip(names, chosen))
-        for i, rule in enumerate(result.rules):
-            if all(answers[item_id] in wanted for item_id, wanted in rule.when.items()):
-                reached.add(i)
-                break
-    for i in range(len(result.rules)):
-        if i not in reached:
-            fail(f"{where}.rules[{i}]", "can never match: every answer it covers is taken by an earlier rule")
+    _check_rules_can_match(result, options, where, fail)
+
+
+RULE_WORK_LIMIT = 200_000  # steps of cutting answer space; the real tools need under a thousand
+
+
+def _check_rules_can_match(result: RulesResult, options: dict[str, list[str]], where: str, fail) -> None:
+    """Fail on a rule that can never match: every answer it covers is taken by earlier rules.
+
+    A rule covers a box of answers (its options per item, every option of an item it does not
+    name). Each rule's box is cut by the earlier rules' boxes; what is left is a list of smaller
+    boxes, and a rule with nothing left can never match. The work is counted, not the answer
+    combinations enumerated (a 64 KB file once took minutes that way): past RULE_WORK_LIMIT the
+    file is refused, so any file loads or fails quickly."""
+    boxes = [{item_id: frozenset(wanted) for item_id, wanted in rule.when.items()} for rule in result.rules]
+    work = 0
+    for i, box in enumerate(boxes):
+        left = [box]
+        for earlier in boxes[:i]:
+            work += sum(len(earlier) * (len(piece) + 1) + 1 for piece in left)  # the dict entries _cut touches
+            if work > RULE_WORK_LIMIT:
+                fail(f"{where}.rules", f"has too many rules and conditions to check that each can match "
+                     f"(more than {RULE_WORK_LIMIT:,} steps); use fewer rules or fewer options in each")
+            left = [piece for part in left for piece in _cut(part, earlier, options)]
+            if not left:
+                fail(f"{where}.rules[{i}]", "can never match: every answer it covers is taken by an earlier rule")
+
+
+def _cut(box: dict[str, frozenset], taken: dict[str, frozenset], options: dict[str, list[str]]) -> list[dict]:
+    """The answers of `box` that `taken` does not cover, as boxes that do not overlap."""
+    inside = dict(box)
+    pieces = []
+    for item_id, values in taken.items():
+        mine = inside.get(item_id, frozenset(options[item_id]))
+        if not mine & values:
+            return [box]  # no overlap: nothing taken
+        if mine - values:
+            pieces.append({**inside, item_id: mine - values})
+        inside[item_id] = mine & values
+    return pieces
 
 
 def parse_checklist(text: str, path: Path | str = "<text>") -> Checklist:
@@ -558,7 +604,9 @@ def parse_checklist(text: str, path: Path | str = "<text>") -> Checklist:
         checklist = Checklist.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        loc = (*first["loc"], "kind") if first["type"] == "union_tag_invalid" else first["loc"]
+        kind_error = first["type"] == "union_tag_invalid" or (first["type"] == "union_tag_not_found"
+                                                              and isinstance(first.get("input"), dict))
+        loc = (*first["loc"], "kind") if kind_error else first["loc"]
         raise ChecklistFileError(path, _field_path(loc), _reason(first)) from None
     _check_references(checklist, path)
     if path.suffix in CHECKLIST_SUFFIXES and path.stem != checklist.id:

@@ -59,15 +59,19 @@ def escape_line(text: str) -> str:
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str from JSON holds a valid pair as one character
+# Control characters a person cannot see (all but tab, line feed, carriage return and NEL) and the
+# non-characters U+FFFE and U+FFFF: pasted or imported, they break the Word record's XML and hide
+# in the Markdown one. Each becomes U+FFFD, as the Word record showed them; CONTROL in checklist.js.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 def _given(value, missing):
     """A saved value, or `missing` when there is none (null, absent or empty text): the same test
     as the widget's rules.js, so that 0, false, [] and {} are mistakes in both, not "no answer" in one.
     Text loses any lone surrogate (to U+FFFD): it cannot be written as UTF-8, and JSON.stringify
-    would escape it where json.dumps does not."""
+    would escape it where json.dumps does not; and so does any control character."""
     if isinstance(value, str):
-        value = _LONE_SURROGATE.sub("\ufffd", value)
+        value = _CONTROL.sub("\ufffd", _LONE_SURROGATE.sub("\ufffd", value))
     return missing if value is None or (isinstance(value, str) and not value) else value
 
 
@@ -132,15 +136,25 @@ SLUG_LENGTH = 40
 
 def clean_about(about) -> dict[str, str]:
     """{"what", "completed_by", "review_by"} as trimmed text ("" when missing or not text); a review
-    date that is not YYYY-MM-DD is dropped. The same as cleanAbout in the widget's rules.js."""
+    date that is not a real day written YYYY-MM-DD is dropped. The same as cleanAbout in the widget's rules.js."""
     about = about if isinstance(about, dict) else {}
     cleaned = {}
     for field in ABOUT_FIELDS:
         value = _given(about.get(field), "")
         cleaned[field] = value.strip(SPACE) if isinstance(value, str) else ""
-    if not _DATE.fullmatch(cleaned["review_by"]):
+    if not is_date(cleaned["review_by"]):
         cleaned["review_by"] = ""
     return cleaned
+
+
+def is_date(text: str) -> bool:
+    """YYYY-MM-DD naming a day that exists (no 30 February), years 0001-9999; isDate in checklist.js."""
+    if not _DATE.fullmatch(text):
+        return False
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    return year >= 1 and 1 <= month <= 12 and 1 <= day <= days[month - 1]
 
 
 def about_lines(about) -> list[tuple[str, str]]:
@@ -149,10 +163,18 @@ def about_lines(about) -> list[tuple[str, str]]:
     return [(ABOUT_LABELS[field], about[field] or "Not given") for field in ABOUT_FIELDS]
 
 
+# The letters whose accents a file name folds (ā → a, ﬁ → fi, Ａ → A): Latin-1, Latin Extended-A
+# and -B, Latin Extended Additional, the Latin ligatures and full-width ASCII. Every one has been in
+# Unicode since 5.1, so Python and every browser decompose them alike; a letter outside them is not
+# folded, as a newer letter (Unicode 15-17's outlined A, say) would decompose in a browser only.
+_FOLDED = re.compile("[\u00a0-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff01-\uff5e]+")
+
+
 def slug(text: str, limit: int = SLUG_LENGTH) -> str:
     """Text as a safe part of a file name: ASCII lower-case letters, digits and single hyphens,
     macrons and other accents folded (ā → a), at most `limit` characters. Same as slug in records.js."""
-    text = re.sub(r"[\u0300-\u036f]", "", unicodedata.normalize("NFKD", text))
+    text = _FOLDED.sub(lambda run: unicodedata.normalize("NFKD", run.group()), text)
+    text = re.sub(r"[\u0300-\u036f]", "", text)
     text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
     return text[:limit].rstrip("-")
 
@@ -163,10 +185,10 @@ def record_filename(checklist_id: str, about, stamp: str, extension: str) -> str
     return "-".join(part for part in (checklist_id, what, stamp) if part) + f".{extension}"
 
 
-def import_about(text: str) -> dict[str, str] | None:
+def import_about(text: str | bytes) -> dict[str, str] | None:
     """The details saved in a record that import_record accepted; None for a record made before
     records had them (the page then keeps what it shows)."""
-    record = json.loads(text.removeprefix("\ufeff"), parse_int=float, parse_constant=_no_constant)
+    record = json.loads(record_text(text).removeprefix("\ufeff"), parse_int=float, parse_constant=_no_constant)
     about = record.get("about") if isinstance(record, dict) else None
     return clean_about(about) if isinstance(about, dict) else None
 
@@ -192,16 +214,27 @@ def render_json(checklist: Checklist, answers: Answers, exported_at: dt.date | s
 
 
 MAX_NESTING = 32  # a record nests 3 deep; deeper files are refused before they are parsed
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"')
-_BRACKET = re.compile(r"[\[\]{}]")
+# The characters that matter for nesting, each matched on its own: a backslash and the character
+# it escapes, a quote, a bracket. No alternative can backtrack, so one pass over the text is all
+# the work, whatever the text (a pattern matching whole strings took minutes on runs of \").
+_NESTING_TOKEN = re.compile(r'\\[\s\S]|["\[\]{}]')
 
 
 def nesting(text: str) -> int:
-    """How deeply a JSON text nests arrays and objects (strings skipped); same in records.js."""
+    """How deeply a JSON text nests arrays and objects (strings skipped), in one pass; the same
+    as nesting in records.js."""
     depth = deepest = 0
-    for bracket in _BRACKET.findall(_JSON_STRING.sub("", text)):
-        depth += 1 if bracket in "[{" else -1
-        deepest = max(deepest, depth)
+    in_string = False
+    for token in _NESTING_TOKEN.findall(text):
+        if token == '"':
+            in_string = not in_string
+        elif in_string or token[0] == "\\":
+            continue
+        elif token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
     return deepest
 
 
@@ -209,13 +242,29 @@ def _no_constant(name: str):
     raise ValueError(f"{name} is not JSON")
 
 
-def import_record(checklist: Checklist, text: str) -> tuple[Answers, list[str]]:
-    """Answers from a JSON record, and notices for the person (for example, dropped old items).
+NOT_UTF8 = ("This file is not a checklist record as the toolkit saves it: its text is not UTF-8. Another program "
+            "may have saved it in another encoding, such as Latin-1; save it as UTF-8 and try again.")
+
+
+def record_text(data: str | bytes) -> str:
+    """A record file's text: its bytes must be UTF-8, as every record is written. Read any other
+    way, accented letters would become U+FFFD without a word (recordText in records.js)."""
+    if isinstance(data, str):
+        return data
+    try:
+        return bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        raise RecordError(NOT_UTF8) from None
+
+
+def import_record(checklist: Checklist, text: str | bytes) -> tuple[Answers, list[str]]:
+    """Answers from a JSON record (its text, or the file's bytes), and notices for the person (for
+    example, dropped old items).
 
     Read exactly as importRecord in records.js reads it: a leading byte-order mark is dropped,
     every number is a double (JSON.parse has no integers), and NaN or Infinity are not JSON.
     """
-    text = text.removeprefix("\ufeff")
+    text = record_text(text).removeprefix("\ufeff")
     if nesting(text) > MAX_NESTING:
         raise RecordError("This file is not a checklist record: it is nested too deeply.")
     try:

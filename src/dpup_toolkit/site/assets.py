@@ -1,4 +1,4 @@
-"""Each page loads only the scripts and styles it uses (see issue 10: a light page).
+"""Each page loads only the scripts and styles it uses (a light page loads sooner on a weak signal).
 
 Jupyter Book puts every extension's files on every page. A page here keeps an extension's files
 only when its body has what they work on:
@@ -93,7 +93,7 @@ def lazy_menu_logos(html: str) -> str:
     return MENU_LOGO.sub(r'<img \1 loading="lazy">', html)
 
 
-# Time until usable (issue 10). The theme's head has parser-blocking scripts after its
+# Time until usable. The theme's head has parser-blocking scripts after its
 # stylesheets, so the browser reads none of the page until every stylesheet has arrived, then
 # fetches those scripts one after another. Instead: Sphinx's small settings script is inlined, and
 # it and the head's other inline scripts (settings for the extensions) run before the

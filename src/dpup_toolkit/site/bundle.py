@@ -1,5 +1,5 @@
-"""The theme's stylesheets and scripts, and ours, as one stylesheet and one script (issue 10: time
-until usable).
+"""The theme's stylesheets and scripts, and ours, as one stylesheet and one script: every
+request a page waits for before its first paint delays the moment it is usable.
 
 A stock page asks for five stylesheets and eight scripts. The browser opens six connections to a
 site at a time, so most of them wait in a queue, and the theme's stylesheet is 397 KB: all of
@@ -57,8 +57,8 @@ DROPPED = ["_static/scripts/bootstrap.js"]
 # differently), rather than bundling the script unchanged without saying so.
 PATCHES = [
     # Sphinx rewrote the page's history entry (history.replaceState) on every page load, to clear a
-    # search's "highlight" from the address even when there was none: about 5% of a plain page's
-    # time until usable, side by side. With nothing to highlight there is nothing to clear.
+    # search's "highlight" from the address even when there was none, which delays the moment a
+    # page is usable. With nothing to highlight there is nothing to clear.
     ("_static/sphinx_highlight.js",
      '        || "";\n    localStorage.removeItem("sphinx_highlight_terms")',
      '        || "";\n    if (!highlight) return;\n    localStorage.removeItem("sphinx_highlight_terms")'),

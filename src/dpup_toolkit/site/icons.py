@@ -16,7 +16,8 @@ import re
 import sys
 from pathlib import Path
 
-ICON_FILE = Path(__file__).resolve().parents[3] / "theme" / "icons" / "fontawesome-free.json"
+# From the book's folder (Sphinx's srcdir; the current folder for the commands below).
+ICON_FILE = Path("theme") / "icons" / "fontawesome-free.json"
 STYLE_PREFIXES = {"fa-solid": "fas", "fas": "fas", "fa-regular": "far", "far": "far",
                   "fa-brands": "fab", "fab": "fab", "fa": "fas"}
 # Classes that only size or place an icon; everything else after "fa-" names the icon.
@@ -31,8 +32,9 @@ class UnknownIcon(LookupError):
     pass
 
 
-def load_icons(path: Path = ICON_FILE) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))["icons"]
+def load_icons(root: Path) -> dict:
+    """The icon set of the book at `root`."""
+    return json.loads((Path(root) / ICON_FILE).read_text(encoding="utf-8"))["icons"]
 
 
 def _svg(match: re.Match, icons: dict) -> str:
@@ -90,8 +92,10 @@ def find_icon(script: str, prefix: str, name: str) -> list:
     raise UnknownIcon(f"Font Awesome Free has no {prefix} icon {name!r}")
 
 
-def main(names: list[str]) -> None:
-    data = json.loads(ICON_FILE.read_text(encoding="utf-8"))
+def main(names: list[str], root: Path = Path(".")) -> None:
+    """Add the named icons (`fas bars`, or `bars` for a solid one) to the book's icon set."""
+    icon_file = root / ICON_FILE
+    data = json.loads(icon_file.read_text(encoding="utf-8"))
     script = _theme_fontawesome()
     for name in names:
         prefix, _, bare = name.rpartition(" ")
@@ -99,7 +103,7 @@ def main(names: list[str]) -> None:
     icons = data.pop("icons")
     lines = [f" {json.dumps(key)}: {json.dumps(value)}" for key, value in sorted(icons.items())]
     head = json.dumps(data, indent=1)[:-2]
-    ICON_FILE.write_text(head + ',\n "icons": {\n' + ",\n".join(lines) + "\n }\n}\n", encoding="utf-8")
+    icon_file.write_text(head + ',\n "icons": {\n' + ",\n".join(lines) + "\n }\n}\n", encoding="utf-8")
 
 
 
@@ -108,7 +112,7 @@ def main(names: list[str]) -> None:
 # Matches", external links): a subset of Font Awesome's solid font with only those glyphs, which
 # site/site.css puts in front of the theme's 150 KB font for exactly those characters. --------
 
-FONT_FILE = ICON_FILE.parents[1] / "site-root" / "site" / "fa-solid-subset.woff"
+FONT_FILE = Path("theme") / "site-root" / "site" / "fa-solid-subset.woff"
 # The theme's own icon properties (--pst-icon-*, --pst-breadcrumb-divider) and glyphs the book
 # theme writes as escapes; not the ".fa-name:before" rules, which only <i> icons use.
 _CSS_GLYPH = re.compile(r'--pst-[a-z-]+:\s*"([\uf000-\uf8ff])"|content:\s*"\\(f[0-9a-f]{3})"')
@@ -123,8 +127,8 @@ def stylesheet_glyphs(css_texts: list[str]) -> list[int]:
     return sorted(glyphs)
 
 
-def make_subset_font() -> list[int]:
-    """Write FONT_FILE from the theme's fa-solid-900 font; returns the characters it holds
+def make_subset_font(root: Path = Path(".")) -> list[int]:
+    """Write the book's FONT_FILE from the theme's fa-solid-900 font; returns the characters it holds
     (needs fontTools: pip install -r requirements-dev.txt)."""
     import pydata_sphinx_theme
     import sphinx_book_theme
@@ -144,7 +148,7 @@ def make_subset_font() -> list[int]:
     subsetter.populate(unicodes=glyphs)
     subsetter.subset(font)
     font.flavor = "woff"
-    font.save(str(FONT_FILE))
+    font.save(str(root / FONT_FILE))
     return glyphs
 
 

@@ -1,5 +1,4 @@
-"""Smaller front-end code on the built site (issue 10: a tool page costs little more than a plain
-page).
+"""Smaller front-end code on the built site, so a tool page costs little more than a plain page.
 
 On a page with a widget, the small waiting script (static-widgets.js, the last part of the
 site's one script, bundle.py) loads the static runtime (static-runtime.js). The widget's module

@@ -1,4 +1,4 @@
-"""The site works offline after one visit (issue 10): a service worker keeps one build's files.
+"""The site works offline after one visit: a service worker keeps one build's files.
 
 At the end of a build, `write_service_worker` lists what the site's pages use — every page, and
 every file of this site a page loads (scripts, styles, images, the search index, and the widget's
@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import prerender
 
-TEMPLATE = Path(__file__).resolve().parents[3] / "theme" / "offline" / "sw.js"
+TEMPLATE = Path("theme") / "offline" / "sw.js"  # in the book's folder
 WORKER = "sw.js"
 SKIP_FOLDERS = {"_static", "_sources"}  # pages live elsewhere; _static holds only assets
 _LOADED = re.compile(r'<(?:script|img|link)\b[^>]*?\s(?:src|href)="([^"#]+)"[^>]*>')
@@ -103,11 +103,12 @@ def _hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
-def write_service_worker(site: Path, template: Path = TEMPLATE) -> str:
-    """Write sw.js for the built site at `site`; returns the build's name."""
+def write_service_worker(site: Path, root: Path) -> str:
+    """Write sw.js for the built site at `site`, from the template in the book's folder `root`;
+    returns the build's name."""
     files = {file: _hash(site / file) for file in site_files(site)}
     build = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:12]
-    script = template.read_text(encoding="utf-8")
+    script = (Path(root) / TEMPLATE).read_text(encoding="utf-8")
     script = script.replace("{{BUILD}}", build).replace("{{FILES}}", json.dumps(files, indent=0))
     (site / WORKER).write_text(script, encoding="utf-8")
     return build

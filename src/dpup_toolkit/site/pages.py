@@ -1,22 +1,9 @@
-"""Sphinx extension for the toolkit's site (listed in _config.yml).
+"""The pages as Sphinx wrote them, finished for the site when the build ends.
 
-- Escapes every "<" in the JSON that pages embed for the widgets (see escape_embedded_json).
-- Fails the build when a checklist links to a page the book does not have.
-- Puts a Content-Security-Policy in every page: scripts, styles, fonts and connections come
-  only from the site itself (inline scripts by hash; blob: for the widgets' own modules).
-- Gives the sidebar's expand/collapse toggles an accessible name, and puts the sidebar's logo
-  and search button in a landmark region (the stock theme leaves both out, which axe-core
-  reports on every page).
-- Keeps pages light (issue 10): icons as inline SVG instead of the theme's Font Awesome script
-  (icons.py), only the extension files a page uses (assets.py), one search box, and the
-  widget's module, styles and our own scripts minified (minify.py); the widget's module and the
-  parts it loads on first use are files of the site (front_end.py), not embedded in each page; and
-  the theme's, our own and the widget's styles and scripts as one stylesheet and one script,
-  Bootstrap's script replaced (bundle.py).
-- Draws each tool's form into its page at build time, and loads the widget's code only when a
-  person starts to use it (prerender.py).
-- Makes the site work offline after one visit: a service worker, sw.js, written for each build
-  (offline.py) and registered by site/offline.js.
+Each page gets its icons inline, only the scripts it uses, the theme's files as the site's few
+bundles, its tool's form drawn in, its embedded JSON made inert to the HTML parser, and a
+Content-Security-Policy that lets scripts, styles, fonts and connections come only from the site
+itself. Then sw.js lists what the finished site loads, for reading offline.
 """
 from __future__ import annotations
 
@@ -25,32 +12,11 @@ import hashlib
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from sphinx.util import logging
 
 from . import assets, bundle, icons, minify, offline, prerender
 
 logger = logging.getLogger(__name__)
-
-
-def name_sidebar_toggles(toctree):
-    """Label each <summary> toggle with the page it opens; takes and returns a soup or a string."""
-    soup = BeautifulSoup(toctree, "html.parser") if isinstance(toctree, str) else toctree
-    for summary in soup.select("li > details > summary"):
-        link = summary.find_parent("li").find("a", recursive=False)
-        if link is not None and not summary.get("aria-label"):
-            summary["aria-label"] = f"Show or hide the pages under {link.get_text(' ', strip=True)}"
-    return str(soup) if isinstance(toctree, str) else soup
-
-
-def _page_context(app, pagename, templatename, context, doctree):
-    generate = context.get("generate_toctree_html")
-    if generate is not None and not getattr(generate, "names_toggles", False):
-        def generate_named(*args, **kwargs):
-            return name_sidebar_toggles(generate(*args, **kwargs))
-        generate_named.names_toggles = True
-        context["generate_toctree_html"] = generate_named
-
 
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
@@ -127,11 +93,12 @@ def finish_page(html: str) -> str:
 OWN_ASSET_FOLDERS = ("widgets", "site", "navigation")  # theme/site-root/, copied as-is by Sphinx
 
 
-def _build_finished(app, exception):
+def build_finished(app, exception):
+    """build-finished: finish every written page of an HTML build, then write sw.js."""
     if exception is None and app.builder.format == "html":
-        icon_set = icons.load_icons()
-        as_you_type = bool(app.builder.theme_options.get("search_as_you_type"))
         outdir, root = Path(app.outdir), Path(app.srcdir)
+        icon_set = icons.load_icons(root)
+        as_you_type = bool(app.builder.theme_options.get("search_as_you_type"))
         options = outdir / "_static" / "documentation_options.js"
         options_js = options.read_text(encoding="utf-8") if options.is_file() else None
         module_file = None
@@ -168,7 +135,7 @@ def _build_finished(app, exception):
                 continue
             page.write_text(finish_page(html), encoding="utf-8")
         _draw_forms(to_draw, outdir, root)
-        offline.write_service_worker(outdir)
+        offline.write_service_worker(outdir, root)
 
 
 def _draw_forms(to_draw, outdir: Path, root: Path) -> None:
@@ -187,28 +154,3 @@ def _draw_forms(to_draw, outdir: Path, root: Path) -> None:
         if form is not None:
             html = prerender.place(html, page, form, model["definition"]["id"])
         page.write_text(finish_page(html), encoding="utf-8")
-
-
-def one_search_box(app, config):
-    """config-inited: no search box in the wide-screen header; the sidebar's (and Ctrl+K) stay."""
-    config.html_theme_options.setdefault("navbar_persistent", [])
-
-
-def _check_checklist_links(app, env):
-    """Fail the build when a checklist links to a page the book does not have."""
-    from ..engine.catalogue import check_links
-
-    folder = Path(app.srcdir) / "checklists"
-    if folder.is_dir():
-        check_links(folder, env.found_docs)
-
-
-def setup(app):
-    app.connect("env-check-consistency", _check_checklist_links)
-    app.connect("config-inited", one_search_box)
-    app.connect("html-page-context", _page_context, priority=900)
-    app.connect("html-page-context", assets.trim_page_assets, priority=950)
-    app.add_css_file("../site/site.css")
-    app.add_js_file("../site/offline.js", defer="defer")
-    app.connect("build-finished", _build_finished, priority=900)  # after the theme rewrites pygments.css
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

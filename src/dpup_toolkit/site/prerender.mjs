@@ -3,11 +3,13 @@
 // package.json): a tool page then shows its form with the page's first paint, before any script
 // runs.
 //
-// Usage: node prerender.mjs <form.json>, where form.json is {state, url, root}: a widget's model
-// state (its definition, no saved answers), the page's address and its way to the site root (the
-// page's data-content_root). Prints the form's HTML. One form a run: the widget numbers the forms
-// it draws on a page. Nothing is read from or written to storage.
+// Usage: node prerender.mjs <form.json> <checklist.js>, where form.json is {state, url, root}: a
+// widget's model state (its definition, no saved answers), the page's address and its way to the
+// site root (the page's data-content_root), and checklist.js is the widget's entry module
+// (front_end.ENTRY). Prints the form's HTML. One form a run: the widget numbers the forms it
+// draws on a page. Nothing is read from or written to storage.
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { parseHTML } from "linkedom";
 
 const { state, url, root } = JSON.parse(readFileSync(process.argv[2], "utf8"));
@@ -60,7 +62,7 @@ class Model {
 }
 
 const document = browserFor(url, root);
-const { default: widget } = await import("../widget/checklist.js");
+const { default: widget } = await import(pathToFileURL(process.argv[3]).href);
 const el = document.createElement("div");
 el.className = "static-widget";
 document.querySelector("main").append(el);

@@ -1,5 +1,5 @@
 """Tool pages show their form with the page's first paint, and load the widget's code only when a
-person starts to use it (issues 7 and 10: a tool page costs about what a plain page costs).
+person starts to use it, so a tool page costs about what a plain page costs.
 
 At the end of a build, each page that shows one checklist widget with nothing filled in (every
 tool page; a case study that fills answers in keeps drawing its form with the widget's code):
@@ -24,6 +24,8 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from ..widget import front_end
 
 HERE = Path(__file__).parent
 SCRIPT = HERE / "prerender.mjs"
@@ -79,7 +81,8 @@ def _draw_one(form: dict, root: Path) -> str:
         json.dump(form, given)
         given.flush()
         try:
-            done = subprocess.run(["node", "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SCRIPT), given.name],
+            done = subprocess.run(["node", "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SCRIPT), given.name,
+                                   str(front_end.ENTRY)],
                                   cwd=root, capture_output=True, text=True, encoding="utf-8")
         except FileNotFoundError:
             raise PrerenderError("node is missing: run `make node_modules/installed.stamp`") from None

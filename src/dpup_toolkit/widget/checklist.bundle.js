@@ -216,7 +216,7 @@ function resultsOf(def, answers) {
   return def.results.map((result) => RESULTS[result.kind](def, result, answers, shown2));
 }
 function given(value, missing) {
-  const text = typeof value === "string" ? value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD") : value;
+  const text = typeof value === "string" ? value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD").replace(CONTROL, "\uFFFD") : value;
   return text === null || text === void 0 || text === "" ? missing : text;
 }
 function shown(value) {
@@ -269,8 +269,15 @@ function cleanAbout(about) {
     const value = given(source[field], "");
     cleaned[field] = typeof value === "string" ? value.replace(SPACE_ENDS, "") : "";
   }
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(cleaned.review_by)) cleaned.review_by = "";
+  if (!isDate(cleaned.review_by)) cleaned.review_by = "";
   return cleaned;
+}
+function isDate(text) {
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)) return false;
+  const [year, month, day] = text.split("-").map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
 }
 function aboutLines(about) {
   const cleaned = cleanAbout(about);
@@ -282,7 +289,7 @@ function isPlainObject(value) {
 function clearedNotice(def, count) {
   return `${count} question(s) no longer offer \u201C${answerLabel(def, def.not_applicable)}\u201D, so those answers were cleared: please answer them again.`;
 }
-var SPACE_ENDS, WS, WS_RUN, LONG_SENTENCE, NEEDS_REASON, RESULTS, RecordError, ABOUT_FIELDS, ABOUT_LABELS;
+var SPACE_ENDS, WS, WS_RUN, LONG_SENTENCE, NEEDS_REASON, RESULTS, RecordError, CONTROL, ABOUT_FIELDS, ABOUT_LABELS;
 var init_rules = __esm({
   "src/dpup_toolkit/widget/rules.js"() {
     init_shared();
@@ -299,6 +306,7 @@ var init_rules = __esm({
     };
     RecordError = class extends Error {
     };
+    CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/g;
     ABOUT_FIELDS = ["what", "completed_by", "review_by"];
     ABOUT_LABELS = { what: "What is being checked", completed_by: "Completed by", review_by: "Review by" };
   }
@@ -944,7 +952,8 @@ __export(result_template_exports, {
   checkText: () => checkText,
   drawTemplate: () => drawTemplate,
   fitAnswer: () => fitAnswer,
-  templateResult: () => templateResult
+  templateResult: () => templateResult,
+  wordCount: () => wordCount
 });
 function splitSentences(text) {
   return text.split(WS_RUN).filter(Boolean).join(" ").split(SENTENCE_END).filter((sentence) => sentence.match(WORD));
@@ -1064,7 +1073,7 @@ function drawTemplate(ctx, result, i) {
   }
   return { node, refresh };
 }
-var SENTENCE_END, WORD, PLACEHOLDER, LOWER_AFTER_LEAD_IN, ENDS, WORDS, CLOSED, OPEN_END, ALNUM, MARKS;
+var SENTENCE_END, NOT_WORD, WORD, PLACEHOLDER, LOWER_AFTER_LEAD_IN, ENDS, WORDS, CLOSED, OPEN_END, ALNUM, MARKS;
 var init_result_template = __esm({
   "src/dpup_toolkit/widget/result-template.js"() {
     init_dom();
@@ -1073,7 +1082,8 @@ var init_result_template = __esm({
     init_shared();
     init_rules();
     SENTENCE_END = new RegExp(`(?<=[.!?])["\u201D\u2019)]*[${WS}]+`, "u");
-    WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
+    NOT_WORD = "\\x00-/:-@\\[-`{-\\xbf\\xd7\\xf7\\u1680\\u2000-\\u2bff\\u3000-\\u303f\\ufe00-\\ufe0f\\ufe10-\\ufe6f\\ufeff\\uff00-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u{1f000}-\\u{1faff}";
+    WORD = new RegExp(`[^${NOT_WORD}]+(?:[\u2019'-][^${NOT_WORD}]+)*`, "gu");
     PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
     LOWER_AFTER_LEAD_IN = new Set(shared_default.lower_after_lead_in);
     ENDS = new RegExp(`^[${WS}]+|[${WS}]+$`, "gu");
@@ -1448,6 +1458,7 @@ __export(records_exports, {
   nesting: () => nesting,
   quote: () => quote,
   recordFilename: () => recordFilename,
+  recordText: () => recordText,
   renderJson: () => renderJson,
   renderMarkdown: () => renderMarkdown,
   slug: () => slug
@@ -1459,13 +1470,21 @@ function escapeLine(text) {
   return escapeMarkdown(String(text).replace(LINE_BREAK, " "));
 }
 function slug(text, limit = SLUG_LENGTH) {
-  return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
+  return String(text).replace(FOLDED, (run) => run.normalize("NFKD")).replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
 }
 function recordFilename(id, about, stamp2, extension) {
   return `${[id, slug(cleanAbout(about).what), stamp2].filter(Boolean).join("-")}.${extension}`;
 }
+function recordText(data) {
+  if (!(data instanceof ArrayBuffer || ArrayBuffer.isView(data))) return String(data);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
+  } catch {
+    throw new RecordError(NOT_UTF8);
+  }
+}
 function importAbout(rawText) {
-  const record = JSON.parse(String(rawText).replace(/^\ufeff/, ""));
+  const record = JSON.parse(recordText(rawText).replace(/^\ufeff/, ""));
   const about = isPlainObject(record) ? record.about : null;
   return isPlainObject(about) ? cleanAbout(about) : null;
 }
@@ -1512,14 +1531,17 @@ function renderJson(def, rawAnswers, exportedAt, about = {}) {
 function nesting(text) {
   let depth = 0;
   let deepest = 0;
-  for (const [bracket] of text.replace(/"[^"\\]*(?:\\[\s\S][^"\\]*)*"/g, "").matchAll(/[[\]{}]/g)) {
-    depth += bracket === "[" || bracket === "{" ? 1 : -1;
-    deepest = Math.max(deepest, depth);
+  let inString = false;
+  for (const [token] of text.matchAll(/\\[\s\S]|["[\]{}]/g)) {
+    if (token === '"') inString = !inString;
+    else if (inString || token[0] === "\\") continue;
+    else if (token === "[" || token === "{") deepest = Math.max(deepest, ++depth);
+    else depth -= 1;
   }
   return deepest;
 }
 function importRecord(def, rawText) {
-  const text = String(rawText).replace(/^\ufeff/, "");
+  const text = recordText(rawText).replace(/^\ufeff/, "");
   if (nesting(text) > MAX_NESTING) {
     throw new RecordError("This file is not a checklist record: it is nested too deeply.");
   }
@@ -1570,7 +1592,7 @@ function importRecord(def, rawText) {
   }
   return { answers: cleanAnswers(def, kept), notices };
 }
-var RECORD_FORMAT, RECORD_FORMAT_VERSION, MAX_VERSION, LINE_BREAK, LINE_START_MARKER, LINE_START_NUMBER, SLUG_LENGTH, MARKDOWN_PREFIX, MARKDOWN_LISTS, RECORD_RULES, MAX_NESTING;
+var RECORD_FORMAT, RECORD_FORMAT_VERSION, MAX_VERSION, LINE_BREAK, LINE_START_MARKER, LINE_START_NUMBER, SLUG_LENGTH, FOLDED, NOT_UTF8, MARKDOWN_PREFIX, MARKDOWN_LISTS, RECORD_RULES, MAX_NESTING;
 var init_records = __esm({
   "src/dpup_toolkit/widget/records.js"() {
     init_rules();
@@ -1583,6 +1605,8 @@ var init_records = __esm({
     LINE_START_MARKER = new RegExp(`^([${WS}]*)([-+=:%(])`, "u");
     LINE_START_NUMBER = new RegExp(`^([${WS}]*[0-9]+)([.)])`, "u");
     SLUG_LENGTH = 40;
+    FOLDED = /[\u00a0-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff01-\uff5e]+/g;
+    NOT_UTF8 = "This file is not a checklist record as the toolkit saves it: its text is not UTF-8. Another program may have saved it in another encoding, such as Latin-1; save it as UTF-8 and try again.";
     MARKDOWN_PREFIX = { title: "# ", heading: "## ", subheading: "### ", detail: "- ", bullet: "- ", step_line: "   - " };
     MARKDOWN_LISTS = /* @__PURE__ */ new Set(["detail", "bullet", "step", "step_line"]);
     RECORD_RULES = { MARKDOWN_ONLY, recordBlocks };
@@ -1611,8 +1635,9 @@ function comparedAnswer(def, item, entry) {
 function compareRecords(def, files) {
   const people = [];
   const errors = [];
-  for (const { name, text } of files) {
+  for (const { name, text: data } of files) {
     try {
+      const text = recordText(data);
       const { answers } = importRecord(def, text);
       people.push({ label: personLabel(text, name), file: name, answers });
     } catch (error) {
@@ -2010,7 +2035,6 @@ function refreshFromOtherTab(c) {
   c.closeForm();
   const next = c.list.checks[0].id;
   const message = `\u201C${before}\u201D was deleted in another tab. You are now working on \u201C${c.nameOf(next)}\u201D.`;
-  c.tell(message);
   c.current = next;
   c.draw();
   c.host.open(next, message);
@@ -2057,7 +2081,7 @@ function drawCompare(def, uiId, using) {
     for (const file of chosen) {
       let text = "";
       try {
-        text = await file.text();
+        text = await file.arrayBuffer();
       } catch {
       }
       files.push({ name: file.name, text });
@@ -2236,7 +2260,7 @@ function wireImport(host, els) {
     let imported;
     let restored = null;
     try {
-      const text = await file.text();
+      const text = await file.arrayBuffer();
       const records = await using("records");
       if (!records) return;
       imported = records.importRecord(def, text);

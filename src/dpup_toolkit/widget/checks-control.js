@@ -236,7 +236,6 @@ function refreshFromOtherTab(c) {
   c.closeForm();
   const next = c.list.checks[0].id;
   const message = `“${before}” was deleted in another tab. You are now working on “${c.nameOf(next)}”.`;
-  c.tell(message);
   c.current = next;
   c.draw();
   c.host.open(next, message);

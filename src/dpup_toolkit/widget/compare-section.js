@@ -38,7 +38,7 @@ function drawCompare(def, uiId, using) {
     for (const file of chosen) {
       let text = "";
       try {
-        text = await file.text();
+        text = await file.arrayBuffer(); // bytes: the comparison says so if they are not UTF-8
       } catch {
         // Left empty: the comparison then says this file is not valid JSON.
       }

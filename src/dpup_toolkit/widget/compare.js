@@ -4,7 +4,7 @@
 import { h } from "./dom.js";
 import { ANSWER_WORDS } from "./kinds.js";
 import { RecordError, SPACE_ENDS, answerOf, given, isPlainObject, visibleItems } from "./rules.js";
-import { escapeLine, importRecord, quote } from "./records.js";
+import { escapeLine, importRecord, quote, recordText } from "./records.js";
 
 const COMPARE_STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
 const NOT_ASKED = "Not asked (an earlier answer skipped it)";
@@ -28,8 +28,9 @@ function comparedAnswer(def, item, entry) {
 function compareRecords(def, files) {
   const people = [];
   const errors = [];
-  for (const { name, text } of files) {
+  for (const { name, text: data } of files) {
     try {
+      const text = recordText(data); // the file's bytes, or its text
       const { answers } = importRecord(def, text);
       people.push({ label: personLabel(text, name), file: name, answers });
     } catch (error) {

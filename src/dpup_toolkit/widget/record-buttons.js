@@ -103,7 +103,7 @@ function wireImport(host, els) {
     let imported;
     let restored = null;
     try {
-      const text = await file.text();
+      const text = await file.arrayBuffer(); // bytes: importRecord says so if they are not UTF-8
       const records = await using("records");
       if (!records) return;
       imported = records.importRecord(def, text);

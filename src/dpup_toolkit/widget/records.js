@@ -36,8 +36,12 @@ function escapeLine(text) {
 const SLUG_LENGTH = 40;
 
 // records/rules.py slug: ASCII lower-case letters, digits and single hyphens, accents folded, length-capped.
+// Only the letters of records/rules.py's _FOLDED blocks are decomposed: the browser's Unicode is
+// newer than Python's, and would fold letters Python does not know.
+const FOLDED = /[\u00a0-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff01-\uff5e]+/g;
 function slug(text, limit = SLUG_LENGTH) {
-  return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
+  return String(text).replace(FOLDED, (run) => run.normalize("NFKD")).replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "").toLowerCase().slice(0, limit).replace(/-+$/, "");
 }
 
@@ -45,9 +49,24 @@ function recordFilename(id, about, stamp, extension) {
   return `${[id, slug(cleanAbout(about).what), stamp].filter(Boolean).join("-")}.${extension}`;
 }
 
+const NOT_UTF8 = "This file is not a checklist record as the toolkit saves it: its text is not UTF-8. Another program "
+  + "may have saved it in another encoding, such as Latin-1; save it as UTF-8 and try again.";
+
+// records/rules.py record_text: a record file's text (given as text, or as the file's bytes, which
+// must be UTF-8). Decoded leniently, accented letters would become U+FFFD without a word. A
+// byte-order mark is kept here, as Python keeps it, and dropped by the readers below.
+function recordText(data) {
+  if (!(data instanceof ArrayBuffer || ArrayBuffer.isView(data))) return String(data);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
+  } catch {
+    throw new RecordError(NOT_UTF8);
+  }
+}
+
 // records/rules.py import_about: the details of a record importRecord accepted, or null for an older record.
 function importAbout(rawText) {
-  const record = JSON.parse(String(rawText).replace(/^\ufeff/, ""));
+  const record = JSON.parse(recordText(rawText).replace(/^\ufeff/, ""));
   const about = isPlainObject(record) ? record.about : null;
   return isPlainObject(about) ? cleanAbout(about) : null;
 }
@@ -111,19 +130,23 @@ const RECORD_RULES = { MARKDOWN_ONLY, recordBlocks };
 
 const MAX_NESTING = 32;
 
-// How deeply a JSON text nests arrays and objects (strings skipped); the same as records/rules.py.
+// How deeply a JSON text nests arrays and objects (strings skipped), in one pass; the same as
+// records/rules.py. Each token is one escaped pair, a quote or a bracket: nothing can backtrack.
 function nesting(text) {
   let depth = 0;
   let deepest = 0;
-  for (const [bracket] of text.replace(/"[^"\\]*(?:\\[\s\S][^"\\]*)*"/g, "").matchAll(/[[\]{}]/g)) {
-    depth += bracket === "[" || bracket === "{" ? 1 : -1;
-    deepest = Math.max(deepest, depth);
+  let inString = false;
+  for (const [token] of text.matchAll(/\\[\s\S]|["[\]{}]/g)) {
+    if (token === '"') inString = !inString;
+    else if (inString || token[0] === "\\") continue;
+    else if (token === "[" || token === "{") deepest = Math.max(deepest, ++depth);
+    else depth -= 1;
   }
   return deepest;
 }
 
 function importRecord(def, rawText) {
-  const text = String(rawText).replace(/^\ufeff/, "");
+  const text = recordText(rawText).replace(/^\ufeff/, "");
   if (nesting(text) > MAX_NESTING) {
     throw new RecordError("This file is not a checklist record: it is nested too deeply.");
   }
@@ -181,6 +204,6 @@ function importRecord(def, rawText) {
 }
 
 export {
-  RECORD_RULES, escapeLine, escapeMarkdown, importAbout, importRecord, nesting, quote, recordFilename, renderJson,
-  renderMarkdown, slug,
+  RECORD_RULES, escapeLine, escapeMarkdown, importAbout, importRecord, nesting, quote, recordFilename, recordText,
+  renderJson, renderMarkdown, slug,
 };

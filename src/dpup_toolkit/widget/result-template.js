@@ -8,7 +8,11 @@ import { LONG_SENTENCE, RESULTS, WS, WS_RUN, answerOf, itemById, optionLabel } f
 
 // plain_language.py: a sentence ends at . ! or ? (after any closing quotes or brackets) and a space.
 const SENTENCE_END = new RegExp(`(?<=[.!?])["”’)]*[${WS}]+`, "u");
-const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
+// plain_language.py NOT_WORD: spaces, punctuation and symbols by fixed ranges, not Unicode's letter
+// tables (the browser's Unicode version is newer than Python's); a word is a run of anything else.
+const NOT_WORD = "\\x00-/:-@\\[-`{-\\xbf\\xd7\\xf7\\u1680\\u2000-\\u2bff\\u3000-\\u303f\\ufe00-\\ufe0f\\ufe10-\\ufe6f\\ufeff"
+  + "\\uff00-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u{1f000}-\\u{1faff}";
+const WORD = new RegExp(`[^${NOT_WORD}]+(?:[’'-][^${NOT_WORD}]+)*`, "gu");
 const PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
 
 function splitSentences(text) {
@@ -145,4 +149,4 @@ function drawTemplate(ctx, result, i) {
 RESULTS.template = templateResult;
 DRAW_RESULT.template = drawTemplate;
 
-export { checkText, drawTemplate, fitAnswer, templateResult };
+export { checkText, drawTemplate, fitAnswer, templateResult, wordCount };

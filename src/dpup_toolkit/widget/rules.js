@@ -103,10 +103,12 @@ function resultsOf(def, answers) {
 class RecordError extends Error {}
 
 // A saved value, or `missing` when there is none (null, absent or empty text), as in record.py.
-// Text loses any lone surrogate (to U+FFFD), as in record.py.
+// Text loses any lone surrogate (to U+FFFD) and any control character (to U+FFFD too), as in record.py.
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/g;
 function given(value, missing) {
   const text = typeof value === "string"
-    ? value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd") : value;
+    ? value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
+      .replace(CONTROL, "\ufffd") : value;
   return text === null || text === undefined || text === "" ? missing : text;
 }
 
@@ -165,7 +167,7 @@ function changesMessage(def, version, removed, kept) {
 const ABOUT_FIELDS = ["what", "completed_by", "review_by"];
 const ABOUT_LABELS = { what: "What is being checked", completed_by: "Completed by", review_by: "Review by" };
 
-// record.py clean_about: trimmed text, "" when missing or not text; a review date not YYYY-MM-DD is dropped.
+// record.py clean_about: trimmed text, "" when missing or not text; a review date not a real YYYY-MM-DD is dropped.
 function cleanAbout(about) {
   const source = isPlainObject(about) ? about : {};
   const cleaned = {};
@@ -173,8 +175,17 @@ function cleanAbout(about) {
     const value = given(source[field], "");
     cleaned[field] = typeof value === "string" ? value.replace(SPACE_ENDS, "") : "";
   }
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(cleaned.review_by)) cleaned.review_by = "";
+  if (!isDate(cleaned.review_by)) cleaned.review_by = "";
   return cleaned;
+}
+
+// records/rules.py is_date: YYYY-MM-DD naming a day that exists (no 30 February), years 0001-9999.
+function isDate(text) {
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)) return false;
+  const [year, month, day] = text.split("-").map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
 }
 
 function aboutLines(about) {

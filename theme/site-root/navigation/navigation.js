@@ -1,4 +1,4 @@
-// Finding your way around the toolkit, on every page (loaded by src/dpup_toolkit/navigation.py):
+// Finding your way around the toolkit, on every page (loaded by src/dpup_toolkit/site/navigation.py):
 // the menus on phones and tablets, a copyable link on every heading, and links into a tool's
 // sections that wait for the tool to draw.
 (() => {

@@ -1,5 +1,5 @@
 // The two things the pages used the theme's 81 KB Bootstrap script for (see
-// src/dpup_toolkit/bundle.py): the header buttons' tooltips and the "Back to top" button. No page
+// src/dpup_toolkit/site/bundle.py): the header buttons' tooltips and the "Back to top" button. No page
 // has a Bootstrap dropdown, dialog or collapse; the theme draws its menus without Bootstrap.
 (() => {
   "use strict";

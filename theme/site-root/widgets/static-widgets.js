@@ -1,6 +1,6 @@
 // Runs the anywidget widgets of a built page, with no kernel (static-runtime.js draws them).
 //
-// A tool page comes with its form already drawn (src/dpup_toolkit/prerender.py): a
+// A tool page comes with its form already drawn (src/dpup_toolkit/site/prerender.py): a
 // `div.static-widget[data-drawn]` before the widget's view, and the widget state in a file that
 // the state script names (`data-src`). The drawn form is plain HTML that works as such. This small
 // script waits: when a person starts to use the page (points at, touches, focuses, types in or
