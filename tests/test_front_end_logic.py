@@ -331,3 +331,27 @@ def test_python_and_the_widget_take_the_rules_they_share_from_one_file(run_js, s
         text = re.sub(r"^\s*//.*$", "", path.read_text(encoding="utf-8"), flags=re.M)  # code, not comments
         for copy in ("dpup-toolkit:checklist:", "dpup-toolkit:checks:", "checklist-record", "\\u205f", "= 25;"):
             assert copy not in text, f"{path.name} keeps its own copy of {copy!r}: take it from shared.json"
+
+
+# Typed text where it joins a template's lead-in: (lead, typed, the template's text after it).
+JOINS = [
+    ("We will ask you for ", "Your name", ""), ("We will ask you for ", "  Oranga Tamariki notes,; ", ""),
+    ("We need it to ", "To match you", ""), ("We need it to ", "It to check", " today."),
+    ("Who sees it: ", "it is only us", ""), ("Who sees it: ", "Who sees it: only us.", ""),
+    ("We collect ", "your name.", ". Then"), ("", "Te Whatu Ora", ""), ("for\u2003", "For\u00a0you\u2028now", ""),
+    ("We need it to ", "to", ""), ("Say: ", "“Kia ora.”", ""), ("X (", "The end", ")"), ("A ", "ends…", ""),
+]
+
+
+def test_typed_text_joins_a_template_the_same_in_python_and_the_browser(run_js):
+    from dpup_toolkit.engine.results import fit_answer
+    results = run_js([["fitAnswer", list(join)] for join in JOINS])["results"]
+    assert [r["value"] for r in results] == [fit_answer(*join) for join in JOINS]
+    assert [r["value"] for r in results][:3] == ["your name.", "Oranga Tamariki notes.", "match you."]
+
+
+def test_vague_phrases_are_found_where_a_word_starts_in_any_case_across_line_breaks(run_js):
+    item = {"warnings": [{"phrase": phrase, "advice": "."} for phrase in ("your details", "as required", "other purpose")]}
+    texts = ["Your\n  DETAILS", "what has required", "any other purposes", "as required; your details"]
+    found = [[w["phrase"] for w in r["value"]] for r in run_js([["vagueWarnings", [item, text]] for text in texts])["results"]]
+    assert found == [["your details"], [], ["other purpose"], ["your details", "as required"]]

@@ -95,7 +95,9 @@ def test_markdown_record_of_nothing_says_so(sample):
         "- Review by: Not given\n- Checklist: sample, version 2\n- Exported: 2026-11-21\n"
         "- Progress: 0 of 3 questions answered\n- Not met: 0\n\n## What to do next\n\n"
         "Nothing is marked as not met.\n\n## Not yet answered\n\n- Have you described the data?\n"
-        "- Does any of it identify people?\n- Will people be told?\n\n")
+        "- Does any of it identify people?\n- Will people be told?\n\n## Questions skipped because of an answer\n\n"
+        "- Is each identifying part needed? Skipped: it is asked only when “Does any of it identify people?” is "
+        "answered Yes. Answered: not yet.\n\n")
 
 
 def test_typed_text_shows_literally_when_the_markdown_is_rendered(sample):
@@ -199,7 +201,7 @@ GOLDEN_KINDS_MARKDOWN = r"""# Kinds sample: record
 
 ### What
 
-We collect Names and \<b\>addresses\</b\>, just in case
+We collect names and \<b\>addresses\</b\>, just in case
 \# not a heading.
 
 ### Why
@@ -269,7 +271,7 @@ def test_a_record_of_every_kind_and_result_is_exact(kinds):
     assert record["answers"]["what"] == {"answer": KINDS_ANSWERS["what"]["answer"], "note": ""}
     assert [r["kind"] for r in record["results"]] == ["template", "rules", "score"]
     assert record["results"][1]["recommendation"]["title"] == "Co-design"
-    assert record["results"][2] == {"kind": "score", "title": "Your score", "correct": 1, "total": 1}
+    assert record["results"][2] == {"kind": "score", "title": "Your score", "correct": 1, "total": 1, "wrong": []}
     answers, _ = import_record(kinds, render_json(kinds, KINDS_ANSWERS, "2026-11-21"))
     assert render_markdown(kinds, answers, "2026-11-21") == GOLDEN_KINDS_MARKDOWN
 
@@ -290,3 +292,26 @@ def test_answers_that_do_not_fit_the_item_kind_are_refused(kinds, answers, messa
     with pytest.raises(RecordError) as caught:
         render_json(kinds, answers, "2026-11-21")
     assert str(caught.value) == message
+
+
+def test_a_quiz_record_lists_the_questions_answered_wrongly():
+    from dpup_toolkit import load_checklist
+    from .conftest import ROOT
+    quiz = load_checklist(ROOT / "checklists" / "dpup-quiz.yml")
+    first, second = [item for item in quiz.items if item.correct][:2]
+    wrong = next(option.value for option in second.options if option.value != second.correct)
+    answers = {first.id: {"answer": first.correct}, second.id: {"answer": wrong}}
+    text = render_markdown(quiz, answers, "2026-11-21")
+    assert f"1 of 15 correct.\n\nQuestions you answered wrongly:\n- {second.prompt}\n\n" in text  # only that one
+
+
+def test_a_record_says_which_questions_were_skipped_and_because_of_which_answer():
+    from dpup_toolkit import load_checklist
+    from .conftest import ROOT
+    tool = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
+    needed, parts = tool.item("identifying-needed"), tool.item("identifying-parts")
+    text = render_markdown(tool, {"identifying-parts": {"answer": "no"}}, "2026-11-21")
+    assert (f"## Questions skipped because of an answer\n\n- {needed.prompt} Skipped: it is asked only when "
+            f"“{escape_markdown(parts.prompt)}” is answered Yes. Answered: No.\n") in text
+    shown = render_markdown(tool, {"identifying-parts": {"answer": "yes"}}, "2026-11-21")
+    assert f"- {needed.prompt} Skipped" not in shown

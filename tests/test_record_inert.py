@@ -116,8 +116,9 @@ def test_every_field_from_the_checklist_file_stays_in_its_line_and_is_plain():
         for name, md in RENDERERS.items():
             tokens = md.parse(record, {})
             headings = [tokens[i + 1] for i, t in enumerate(tokens) if t.type == "heading_open"]
-            # Title; the unmet list's heading; "Not yet answered"; two sections; the visible prompts.
-            assert len(headings) == 1 + 1 + 1 + 2 + 3, (name, text)
+            # Title; the unmet list's heading; "Not yet answered"; the skipped questions; two sections;
+            # the visible prompts.
+            assert len(headings) == 1 + 1 + 1 + 1 + 2 + 3, (name, text)
             for inline in headings + [t for t in tokens if t.type == "inline"]:
                 assert {child.type for child in inline.children} <= PLAIN, (name, text, inline.content)
             heading_texts = [squeeze(text_of([h])) for h in headings]
@@ -125,8 +126,8 @@ def test_every_field_from_the_checklist_file_stays_in_its_line_and_is_plain():
             assert squeeze(f"Prompt {one_line}") in heading_texts, name
             items = [i for i, t in enumerate(tokens) if t.type == "list_item_open"]
             # Seven facts at the top (what, by, review, checklist, exported, progress, not met);
-            # one unmet question with its action; one not yet answered.
-            assert len(items) == 7 + 1 + 1 + 1, (name, text)
+            # one unmet question with its action; one not yet answered; one skipped.
+            assert len(items) == 7 + 1 + 1 + 1 + 1, (name, text)
             assert squeeze(f"What to do: Action {one_line}") in {squeeze(text_of([t])) for t in tokens
                                                                 if t.type == "inline"}, name
             labels = [squeeze(text_of([t])) for t in tokens if t.type == "inline" and t.content.startswith("Answer:")]

@@ -19,3 +19,6 @@ SPACE: str = _SHARED["trimmed"]  # trimmed from the ends of typed text
 # The characters Python's str.strip() and str.split() take as space, as a regular expression's
 # character class (ranges with "-"); the widget's WS.
 WHITESPACE: str = _SHARED["whitespace"]
+# Ordinary words that open a typed answer: after a template's lead-in that ends in a word ("We will
+# ask you for"), an answer opening with one of these in capitals is joined in lower case ("your name").
+LOWER_AFTER_LEAD_IN: frozenset[str] = frozenset(_SHARED["lower_after_lead_in"])

@@ -78,7 +78,7 @@ def test_the_builder_warns_assembles_checks_and_keeps_the_explanation(visit, sit
     page.reload()
     live(page)
     expect(item(page, BUILDER, "law").get_by_role("textbox")).to_have_value(long)
-    expect(parts.first).to_have_text(f"We will ask you for your name and {HOSTILE}")
+    expect(parts.first).to_have_text(f"We will ask you for your name and {HOSTILE}.")  # the full stop a person left off
     assert page.evaluate("window.__pwned") is None and page.locator(".dpup-checklist img").count() == 0
     record, saved = downloads_match_python(page, BUILDER, tmp_path)
 
@@ -219,6 +219,10 @@ def draw(page, definition):
     return page.locator("#drawn")
 
 
+def icon(item):
+    return item.locator(".dpup-verdict strong").evaluate("(el) => getComputedStyle(el, '::before').content")
+
+
 def test_a_quiz_explains_each_answer_and_keeps_score(visit, site_url):
     from ..conftest import FIXTURES
     quiz = load_checklist(FIXTURES / "kinds.yml")
@@ -228,9 +232,15 @@ def test_a_quiz_explains_each_answer_and_keeps_score(visit, site_url):
     size = drawn.locator("#dpup-kinds-item-size")
     size.get_by_role("radio", name="Small", exact=True).check()
     expect(size.locator(".dpup-guidance")).to_have_text("Not correct. The right answer is: Large.Few people notice.")
+    assert icon(size) == '"✗ " / ""'  # right and wrong differ by more than colour
+    missed = drawn.locator(".dpup-score-missed")
+    expect(missed.get_by_role("link")).to_have_text([quiz.item("size").prompt])
+    expect(missed.get_by_role("link")).to_have_attribute("href", "#dpup-kinds-item-size")
     size.get_by_role("radio", name="Large", exact=True).check()
     expect(size.locator(".dpup-guidance")).to_have_text("Correct.Many people notice.")
+    assert icon(size) == '"✓ " / ""'
     expect(drawn.locator(".dpup-score")).to_have_text("1 of 1 correct.")
+    expect(missed).to_be_empty()
     assert accessibility_problems(page) == []
 
 

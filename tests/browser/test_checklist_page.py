@@ -110,13 +110,18 @@ def test_two_tabs_of_the_same_checklist_stay_in_step(visit, site_url):
 def test_a_conditional_item_appears_only_when_it_applies(visit, site_url):
     page = open_checklist(visit, site_url).page
     expect(item(page, CONDITIONAL)).to_be_hidden()
+    skipped = page.locator(".dpup-skipped", has_text=CONDITIONAL.prompt)  # the page says why it is not asked
+    expect(skipped).to_have_text(f"Skipped: “{CONDITIONAL.prompt}” is asked only when “{PARENT.prompt}” is answered "
+                                 f"{CHECKLIST.answer_label(CONDITIONAL.show_if.answer_in[0])}.")
     answer(page, PARENT, CHECKLIST.answer_label(CONDITIONAL.show_if.answer_in[0]))
     expect(item(page, CONDITIONAL)).to_be_visible()
+    expect(skipped).to_be_hidden()
     shown = {PARENT.id: {"answer": CONDITIONAL.show_if.answer_in[0]}}
     expect(progress(page)).to_have_text(f"1 of {total_shown(shown)} questions answered. 0 not met.")
     other = next(o.label for o in CHECKLIST.answers if o.value not in CONDITIONAL.show_if.answer_in)
     answer(page, PARENT, other)
     expect(item(page, CONDITIONAL)).to_be_hidden()
+    expect(skipped).to_be_visible()
 
 
 def test_downloads_match_the_python_engine_and_import_resumes_elsewhere(visit, site_url, tmp_path):

@@ -6,9 +6,51 @@ Each result is a plain dict, the same in the JSON record, the Markdown record an
 """
 from __future__ import annotations
 
+import re
+
+from ..shared import LOWER_AFTER_LEAD_IN, WHITESPACE
 from .plain_language import check_text
 from .progress import Answers, progress, shown_answer, visible_items
 from .schema import PLACEHOLDER, Checklist, placeholders
+
+
+_ENDS = re.compile(f"^[{WHITESPACE}]+|[{WHITESPACE}]+$")
+_WORDS = re.compile(f"[^{WHITESPACE}]+")
+_CLOSED = re.compile(r"[.!?…][\"'”’)\]]*$")  # ends a sentence, after any closing quotes or brackets
+_OPEN_END = re.compile(f"[,;:{WHITESPACE}]+$")
+
+
+_MARKS = ".,;:!?"
+
+
+def _bare(word: str) -> str:
+    return word.strip(_MARKS).lower()
+
+
+def fit_answer(lead: str, answer: str, after: str) -> str:
+    """Typed text as it joins a template: `lead` and `after` are the template's text either side of
+    the placeholder. Words the lead ends with are not repeated ("We need it to | to match you"; a
+    lead ending in ":" only when typed again in full); an ordinary first word after a lead ending in
+    a word is lower case ("for | Your name"); a part the lead starts and the answer ends gets a full
+    stop; before the template's own punctuation the answer's is left out ("We collect {what}.")."""
+    answer = _ENDS.sub("", answer)
+    words = [match for match in _WORDS.finditer(answer)]
+    lead_words = _WORDS.findall(lead)
+    in_sentence = bool(lead_words) and lead_words[-1][-1].isalnum()
+    for k in range(min(len(lead_words), len(words) - 1), 0, -1):
+        if (in_sentence or k == len(lead_words)) and \
+                [_bare(w) for w in lead_words[-k:]] == [_bare(m.group()) for m in words[:k]]:
+            answer = answer[words[k].start():]
+            break
+    first = _WORDS.match(answer)
+    if in_sentence and first and _bare(first.group()) in LOWER_AFTER_LEAD_IN:
+        answer = answer[0].lower() + answer[1:]
+    after = _ENDS.sub("", after)
+    if after and after[0] in _MARKS:
+        answer = answer.rstrip(_MARKS)
+    elif not after and lead_words and not _CLOSED.search(answer):
+        answer = _OPEN_END.sub("", answer) + "."
+    return answer
 
 
 def template(checklist: Checklist, result, answers: Answers, shown: set[str]) -> dict:
@@ -27,7 +69,16 @@ def template(checklist: Checklist, result, answers: Answers, shown: set[str]) ->
         if names and not any(value_of(name) for name in names):
             continue
         written = written or bool(names)
-        text = PLACEHOLDER.sub(lambda m: value_of(m.group(1)) or f"[{checklist.item(m.group(1)).prompt}]", part.text)
+        text, at = "", 0
+        for match in PLACEHOLDER.finditer(part.text):
+            value = value_of(match.group(1))
+            following = PLACEHOLDER.search(part.text, match.end())
+            after = part.text[match.end():following.start() if following else len(part.text)]
+            text += part.text[at:match.start()] + (
+                fit_answer(part.text[at:match.start()], value, after) if value
+                else f"[{checklist.item(match.group(1)).prompt}]")
+            at = match.end()
+        text += part.text[at:]
         parts.append({"heading": part.heading, "text": text})
     if not written:
         parts = []
@@ -52,7 +103,8 @@ def rules(checklist: Checklist, result, answers: Answers, shown: set[str]) -> di
 def score(checklist: Checklist, result, answers: Answers, shown: set[str]) -> dict:
     quiz = [item for item in checklist.items if item.id in shown and item.kind == "choice" and item.correct]
     right = sum(1 for item in quiz if shown_answer(item, answers, shown) == item.correct)
-    return {"kind": "score", "title": result.title, "correct": right, "total": len(quiz)}
+    wrong = [item.id for item in quiz if shown_answer(item, answers, shown) not in (None, item.correct)]
+    return {"kind": "score", "title": result.title, "correct": right, "total": len(quiz), "wrong": wrong}
 
 
 def catalogue(checklist: Checklist, result, answers: Answers, shown: set[str], entries: list[dict]) -> dict:

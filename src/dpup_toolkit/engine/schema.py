@@ -96,7 +96,7 @@ class VaguePhrase(Strict):
 
 
 class TextItem(_ItemBase):
-    """Free text; a warning shows when the text contains its phrase (any case)."""
+    """Free text; a warning shows when the text contains its phrase (any case, where a word starts)."""
 
     kind: Literal["text"]
     example: str = ""

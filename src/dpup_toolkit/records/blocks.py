@@ -138,7 +138,12 @@ def _rules(checklist: Checklist, result: dict, answers: Answers, entries: list[d
 
 
 def _score(checklist: Checklist, result: dict, answers: Answers, entries: list[dict]) -> list[Block]:
-    return [block("paragraph", words(f"{result['correct']} of {result['total']} correct."))]
+    """The score, and the questions answered wrongly."""
+    out = [block("paragraph", words(f"{result['correct']} of {result['total']} correct."))]
+    if result["wrong"]:
+        out.append(block("lead", words("Questions you answered wrongly:")))
+        out += [block("bullet", line(checklist.item(item_id).prompt)) for item_id in result["wrong"]]
+    return out
 
 
 def _catalogue(checklist: Checklist, result: dict, answers: Answers, entries: list[dict]) -> list[Block]:
@@ -209,6 +214,19 @@ def _header(checklist: Checklist, answers: Answers, exported_at: str, about) -> 
     return out
 
 
+def _skipped(checklist: Checklist, item, answers: Answers) -> Block:
+    """A question left out: which answer to which question would bring it in, and the answer given."""
+    asked = checklist.item(item.show_if.item)
+    def label_of(value):
+        return asked.option_label(value) if asked.kind == "choice" else checklist.answer_label(value)
+    wanted = [run for n, value in enumerate(item.show_if.answer_in)
+              for run in ([words(" or ")] if n else []) + [line(label_of(value))]]
+    given = (answers.get(asked.id) or {}).get("answer")
+    return block("detail", line(item.prompt), words(" Skipped: it is asked only when “"), line(asked.prompt),
+                 words("” is answered "), *wanted, words(". Answered: "),
+                 line(label_of(given)) if given else words("not yet"), words("."))
+
+
 def record_blocks(checklist: Checklist, answers: Answers, exported_at: dt.date | str | None = None,
                   entries: list[dict] | None = None, about: dict | None = None) -> list[Block]:
     """The whole record: the header, each result, the shown items not yet answered (Markdown only),
@@ -224,6 +242,10 @@ def record_blocks(checklist: Checklist, answers: Answers, exported_at: dt.date |
     if unanswered:
         out += [block("heading", words("Not yet answered"), only=MARKDOWN_ONLY),
                 *(block("bullet", line(item.prompt), only=MARKDOWN_ONLY) for item in unanswered)]
+    skipped = [item for item in checklist.items if item.id not in shown and item.show_if]
+    if skipped:
+        out.append(block("heading", words("Questions skipped because of an answer")))
+        out += [_skipped(checklist, item, answers) for item in skipped]
     for section in checklist.sections:
         items = [item for item in section.items if item.id in shown]
         if items:

@@ -63,8 +63,11 @@ const RESULT_BLOCKS = {
     }
     return out;
   },
+  // The score, and the questions answered wrongly.
   score(def, result) {
-    return [recordBlock("paragraph", [wordsRun(`${result.correct} of ${result.total} correct.`)])];
+    return [recordBlock("paragraph", [wordsRun(`${result.correct} of ${result.total} correct.`)]),
+      ...(result.wrong.length ? [recordBlock("lead", [wordsRun("Questions you answered wrongly:")]),
+        ...result.wrong.map((id) => recordBlock("bullet", [lineRun(itemById(def, id).prompt)]))] : [])];
   },
   // The tools (and case studies) that fit the role and stage chosen.
   catalogue(def, result) {
@@ -131,6 +134,16 @@ function headerBlocks(def, status, exportedAt, about) {
   return out;
 }
 
+// records/blocks.py _skipped: a question left out, which answer would bring it in, and the answer given.
+function skippedBlock(def, item, answers) {
+  const asked = itemById(def, item.show_if.item);
+  const labelOf = (value) => (asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value));
+  const wanted = item.show_if.answer_in.flatMap((value, n) => [...(n ? [wordsRun(" or ")] : []), lineRun(labelOf(value))]);
+  const given = (answers[asked.id] || {}).answer;
+  return recordBlock("detail", [lineRun(item.prompt), wordsRun(" Skipped: it is asked only when “"), lineRun(asked.prompt),
+    wordsRun("” is answered "), ...wanted, wordsRun(". Answered: "), given ? lineRun(labelOf(given)) : wordsRun("not yet"), wordsRun(".")]);
+}
+
 // records/blocks.py record_blocks: the header, each result, the shown items not yet answered
 // (Markdown only), then every shown item by section. `rawAnswers` as saved (they are cleaned here).
 function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
@@ -145,6 +158,11 @@ function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
   if (unanswered.length) {
     out.push(recordBlock("heading", [wordsRun("Not yet answered")], MARKDOWN_ONLY),
       ...unanswered.map((item) => recordBlock("bullet", [lineRun(item.prompt)], MARKDOWN_ONLY)));
+  }
+  const skipped = allItems(def).filter((item) => !shownIds.has(item.id) && item.show_if);
+  if (skipped.length) {
+    out.push(recordBlock("heading", [wordsRun("Questions skipped because of an answer")]),
+      ...skipped.map((item) => skippedBlock(def, item, answers)));
   }
   for (const section of def.sections) {
     const items = section.items.filter((item) => shownIds.has(item.id));

@@ -81,6 +81,70 @@ var init_shared = __esm({
     shared_default = {
       _about: "Rules the Python engine and the widget's JavaScript share. Python reads this file (shared.py); esbuild puts it into the widget's module (widget/rules.js imports it).",
       long_sentence: 25,
+      lower_after_lead_in: [
+        "a",
+        "about",
+        "all",
+        "an",
+        "and",
+        "any",
+        "at",
+        "because",
+        "by",
+        "check",
+        "contact",
+        "date",
+        "dates",
+        "each",
+        "every",
+        "find",
+        "for",
+        "from",
+        "get",
+        "give",
+        "help",
+        "how",
+        "if",
+        "in",
+        "information",
+        "it",
+        "its",
+        "keep",
+        "make",
+        "my",
+        "name",
+        "names",
+        "no",
+        "not",
+        "of",
+        "on",
+        "only",
+        "or",
+        "our",
+        "plan",
+        "see",
+        "so",
+        "some",
+        "that",
+        "the",
+        "their",
+        "them",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "with",
+        "work",
+        "you",
+        "your"
+      ],
       record_format: "dpup-toolkit/checklist-record",
       record_format_version: 1,
       storage_prefix: {
@@ -774,11 +838,18 @@ var init_result_unmet = __esm({
 // src/dpup_toolkit/widget/item-text.js
 var item_text_exports = {};
 __export(item_text_exports, {
-  drawText: () => drawText
+  drawText: () => drawText,
+  vagueWarnings: () => vagueWarnings
 });
 function vagueWarnings(item, text) {
-  const lower = text.toLowerCase();
-  return item.warnings.filter((warning) => lower.includes(warning.phrase.toLowerCase()));
+  const lower = text.toLowerCase().split(WS_RUN).join(" ");
+  return item.warnings.filter((warning) => {
+    const phrase = warning.phrase.toLowerCase();
+    for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+      if (at === 0 || !LETTER.test(lower[at - 1])) return true;
+    }
+    return false;
+  });
 }
 function drawText(ctx, item) {
   const id = ctx.id(item);
@@ -831,10 +902,13 @@ function drawText(ctx, item) {
   }
   return { item, node, refresh };
 }
+var LETTER;
 var init_item_text = __esm({
   "src/dpup_toolkit/widget/item-text.js"() {
     init_dom();
     init_kinds();
+    init_rules();
+    LETTER = /[\p{L}\p{N}]/u;
     DRAW_ITEM.text = drawText;
     ANSWER_WORDS.text = { missing: "Not written", label: (def, item, answer) => answer };
   }
@@ -871,7 +945,8 @@ function drawChoice(ctx, item) {
     const chosen = item.options.find((option) => option.value === entry.answer);
     feedback.replaceChildren();
     if (chosen && item.correct) {
-      feedback.append(h("p", { className: "dpup-verdict" }, h("strong", {
+      const right = chosen.value === item.correct;
+      feedback.append(h("p", { className: `dpup-verdict dpup-verdict--${right ? "right" : "wrong"}` }, h("strong", {
         text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`
       })));
     }
@@ -898,6 +973,7 @@ var result_template_exports = {};
 __export(result_template_exports, {
   checkText: () => checkText,
   drawTemplate: () => drawTemplate,
+  fitAnswer: () => fitAnswer,
   templateResult: () => templateResult,
   wordCount: () => wordCount
 });
@@ -917,6 +993,30 @@ function checkText(blocks) {
     long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE)
   };
 }
+function bare(word) {
+  return word.replace(/^[.,;:!?]+|[.,;:!?]+$/g, "").toLowerCase();
+}
+function fitAnswer(lead, typed, following) {
+  let answer = typed.replace(ENDS, "");
+  const words = [...answer.matchAll(WORDS)];
+  const leadWords = lead.match(WORDS) || [];
+  const inSentence = leadWords.length > 0 && ALNUM.test(leadWords[leadWords.length - 1]);
+  for (let k = Math.min(leadWords.length, words.length - 1); k > 0; k -= 1) {
+    const tail = leadWords.slice(-k).map(bare);
+    if ((inSentence || k === leadWords.length) && words.slice(0, k).every((m, i) => bare(m[0]) === tail[i])) {
+      answer = answer.slice(words[k].index);
+      break;
+    }
+  }
+  const first = answer.match(WORDS);
+  if (inSentence && first && answer.search(WORDS) === 0 && LOWER_AFTER_LEAD_IN.has(bare(first[0]))) {
+    answer = answer[0].toLowerCase() + answer.slice(1);
+  }
+  const after = following.replace(ENDS, "");
+  if (after && MARKS.includes(after[0])) answer = answer.replace(/[.,;:!?]+$/u, "");
+  else if (!after && leadWords.length && !CLOSED.test(answer)) answer = `${answer.replace(OPEN_END, "")}.`;
+  return answer;
+}
 function templateResult(def, result, answers, shown2) {
   const valueOf = (id) => {
     const item = itemById(def, id);
@@ -930,7 +1030,18 @@ function templateResult(def, result, answers, shown2) {
     const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
     if (names.length && !names.some(valueOf)) continue;
     written = written || names.length > 0;
-    const text = part.text.replace(PLACEHOLDER, (match, id) => valueOf(id) || `[${itemById(def, id).prompt}]`);
+    let text = "";
+    let at = 0;
+    for (const match of part.text.matchAll(PLACEHOLDER)) {
+      const value = valueOf(match[1]);
+      const lead = part.text.slice(at, match.index);
+      const end = match.index + match[0].length;
+      const following = part.text.slice(end).search(PLACEHOLDER);
+      const after = part.text.slice(end, following < 0 ? void 0 : end + following);
+      text += lead + (value ? fitAnswer(lead, value, after) : `[${itemById(def, match[1]).prompt}]`);
+      at = match.index + match[0].length;
+    }
+    text += part.text.slice(at);
     parts.push({ heading: part.heading, text });
   }
   if (!written) parts = [];
@@ -984,17 +1095,25 @@ function drawTemplate(ctx, result, i) {
   }
   return { node, refresh };
 }
-var SENTENCE_END, NOT_WORD, WORD, PLACEHOLDER;
+var SENTENCE_END, NOT_WORD, WORD, PLACEHOLDER, LOWER_AFTER_LEAD_IN, ENDS, WORDS, CLOSED, OPEN_END, ALNUM, MARKS;
 var init_result_template = __esm({
   "src/dpup_toolkit/widget/result-template.js"() {
     init_dom();
     init_drawing();
     init_kinds();
+    init_shared();
     init_rules();
     SENTENCE_END = new RegExp(`(?<=[.!?])["\u201D\u2019)]*[${WS}]+`, "u");
     NOT_WORD = "\\x00-/:-@\\[-`{-\\xbf\\xd7\\xf7\\u1680\\u2000-\\u2bff\\u3000-\\u303f\\ufe00-\\ufe0f\\ufe10-\\ufe6f\\ufeff\\uff00-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u{1f000}-\\u{1faff}";
     WORD = new RegExp(`[^${NOT_WORD}]+(?:[\u2019'-][^${NOT_WORD}]+)*`, "gu");
     PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
+    LOWER_AFTER_LEAD_IN = new Set(shared_default.lower_after_lead_in);
+    ENDS = new RegExp(`^[${WS}]+|[${WS}]+$`, "gu");
+    WORDS = new RegExp(`[^${WS}]+`, "gu");
+    CLOSED = /[.!?…]["'”’)\]]*$/u;
+    OPEN_END = new RegExp(`[,;:${WS}]+$`, "u");
+    ALNUM = /[\p{L}\p{N}]$/u;
+    MARKS = ".,;:!?";
     RESULTS.template = templateResult;
     DRAW_RESULT.template = drawTemplate;
   }
@@ -1051,13 +1170,23 @@ __export(result_score_exports, {
 function scoreResult(def, result, answers, shown2) {
   const quiz = allItems(def).filter((item) => shown2.has(item.id) && item.kind === "choice" && item.correct);
   const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
-  return { kind: "score", title: result.title, correct, total: quiz.length };
+  const wrong = quiz.filter((item) => ![null, item.correct].includes(answerOf(item, answers))).map((item) => item.id);
+  return { kind: "score", title: result.title, correct, total: quiz.length, wrong };
 }
 function drawScore(ctx, result, i) {
   const output = h("p", { className: "dpup-score", "aria-live": "polite" });
-  const node = resultFrame(ctx, result, i, output);
+  const missed = h("div", { className: "dpup-score-missed" });
+  const node = resultFrame(ctx, result, i, output, missed);
   function refresh(value) {
     output.textContent = `${value.correct} of ${value.total} correct.`;
+    missed.replaceChildren(...value.wrong.length ? [
+      h("p", { text: "Questions you answered wrongly (each says the right answer):" }),
+      h("ul", {}, ...value.wrong.map((id) => h(
+        "li",
+        {},
+        h("a", { href: `#${ctx.id(itemById(ctx.def, id))}`, text: itemById(ctx.def, id).prompt })
+      )))
+    ] : []);
   }
   return { node, refresh };
 }
@@ -1236,6 +1365,22 @@ function headerBlocks(def, status, exportedAt, about) {
   }
   return out;
 }
+function skippedBlock(def, item, answers) {
+  const asked = itemById(def, item.show_if.item);
+  const labelOf = (value) => asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value);
+  const wanted = item.show_if.answer_in.flatMap((value, n) => [...n ? [wordsRun(" or ")] : [], lineRun(labelOf(value))]);
+  const given2 = (answers[asked.id] || {}).answer;
+  return recordBlock("detail", [
+    lineRun(item.prompt),
+    wordsRun(" Skipped: it is asked only when \u201C"),
+    lineRun(asked.prompt),
+    wordsRun("\u201D is answered "),
+    ...wanted,
+    wordsRun(". Answered: "),
+    given2 ? lineRun(labelOf(given2)) : wordsRun("not yet"),
+    wordsRun(".")
+  ]);
+}
 function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
   const answers = cleanAnswers(def, rawAnswers);
   const status = progressOf(def, answers);
@@ -1249,6 +1394,13 @@ function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
     out.push(
       recordBlock("heading", [wordsRun("Not yet answered")], MARKDOWN_ONLY),
       ...unanswered.map((item) => recordBlock("bullet", [lineRun(item.prompt)], MARKDOWN_ONLY))
+    );
+  }
+  const skipped = allItems(def).filter((item) => !shownIds.has(item.id) && item.show_if);
+  if (skipped.length) {
+    out.push(
+      recordBlock("heading", [wordsRun("Questions skipped because of an answer")]),
+      ...skipped.map((item) => skippedBlock(def, item, answers))
     );
   }
   for (const section of def.sections) {
@@ -1316,8 +1468,15 @@ var init_blocks = __esm({
         }
         return out;
       },
+      // The score, and the questions answered wrongly.
       score(def, result) {
-        return [recordBlock("paragraph", [wordsRun(`${result.correct} of ${result.total} correct.`)])];
+        return [
+          recordBlock("paragraph", [wordsRun(`${result.correct} of ${result.total} correct.`)]),
+          ...result.wrong.length ? [
+            recordBlock("lead", [wordsRun("Questions you answered wrongly:")]),
+            ...result.wrong.map((id) => recordBlock("bullet", [lineRun(itemById(def, id).prompt)]))
+          ] : []
+        ];
       },
       // The tools (and case studies) that fit the role and stage chosen.
       catalogue(def, result) {
@@ -2862,6 +3021,15 @@ function drawItems(def, ctx, prefix) {
   const itemViews = allItems(def).map((item) => DRAW_ITEM[item.kind](ctx, item));
   const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
+  for (const view of itemViews.filter((v) => v.item.show_if)) {
+    const asked = itemById(def, view.item.show_if.item);
+    const labelOf = (value) => asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value);
+    view.skipped = h("p", {
+      className: "dpup-skipped",
+      hidden: true,
+      text: `Skipped: \u201C${view.item.prompt}\u201D is asked only when \u201C${asked.prompt}\u201D is answered ${view.item.show_if.answer_in.map(labelOf).join(" or ")}.`
+    });
+  }
   const sections = def.sections.map((section) => h(
     "section",
     {
@@ -2870,7 +3038,7 @@ function drawItems(def, ctx, prefix) {
     },
     h("h2", { id: `${prefix}-section-${section.id}`, text: section.title }),
     section.intro ? h("p", { className: "dpup-intro", text: section.intro }) : null,
-    ...section.items.map((item) => views.get(item.id).node)
+    ...section.items.flatMap((item) => [views.get(item.id).node, views.get(item.id).skipped].filter(Boolean))
   ));
   return { itemViews, resultViews, sections };
 }
@@ -2879,6 +3047,7 @@ function showAnswers(el, def, answers, parts) {
   const shownIds = new Set(state.shown.map((item) => item.id));
   for (const view of parts.itemViews) {
     view.node.hidden = !shownIds.has(view.item.id);
+    if (view.skipped) view.skipped.hidden = shownIds.has(view.item.id);
     view.refresh(answers[view.item.id] || {});
   }
   for (const section of el.querySelectorAll(".dpup-section")) {

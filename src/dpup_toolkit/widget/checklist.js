@@ -22,7 +22,7 @@ import { placeFeedback } from "./feedback.js";
 import { DRAW_ITEM, DRAW_RESULT, loadKinds } from "./kinds.js";
 import { NOT_LOADED } from "./messages.js";
 import { drawKeepRecord, drawRescue } from "./record-buttons.js";
-import { allItems, progressOf, progressSummary, resultsOf } from "./rules.js";
+import { allItems, answerLabel, itemById, optionLabel, progressOf, progressSummary, resultsOf } from "./rules.js";
 import { checksKey } from "./saved-checks.js";
 import { createSession } from "./session.js";
 import { watchTeReo } from "./te-reo.js";
@@ -68,12 +68,20 @@ function drawItems(def, ctx, prefix) {
   const itemViews = allItems(def).map((item) => DRAW_ITEM[item.kind](ctx, item));
   const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
+  // A question that comes and goes says, while it is gone, which answer brings it back (records/blocks.py _skipped).
+  for (const view of itemViews.filter((v) => v.item.show_if)) {
+    const asked = itemById(def, view.item.show_if.item);
+    const labelOf = (value) => (asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value));
+    view.skipped = h("p", { className: "dpup-skipped", hidden: true,
+      text: `Skipped: “${view.item.prompt}” is asked only when “${asked.prompt}” is answered `
+        + `${view.item.show_if.answer_in.map(labelOf).join(" or ")}.` });
+  }
   const sections = def.sections.map((section) => h("section", {
     className: "dpup-section", "aria-labelledby": `${prefix}-section-${section.id}`,
   },
   h("h2", { id: `${prefix}-section-${section.id}`, text: section.title }),
   section.intro ? h("p", { className: "dpup-intro", text: section.intro }) : null,
-  ...section.items.map((item) => views.get(item.id).node)));
+  ...section.items.flatMap((item) => [views.get(item.id).node, views.get(item.id).skipped].filter(Boolean))));
   return { itemViews, resultViews, sections };
 }
 
@@ -83,6 +91,7 @@ function showAnswers(el, def, answers, parts) {
   const shownIds = new Set(state.shown.map((item) => item.id));
   for (const view of parts.itemViews) {
     view.node.hidden = !shownIds.has(view.item.id);
+    if (view.skipped) view.skipped.hidden = shownIds.has(view.item.id);
     view.refresh(answers[view.item.id] || {});
   }
   for (const section of el.querySelectorAll(".dpup-section")) {

@@ -24,7 +24,8 @@ function drawChoice(ctx, item) {
     const chosen = item.options.find((option) => option.value === entry.answer);
     feedback.replaceChildren();
     if (chosen && item.correct) {
-      feedback.append(h("p", { className: "dpup-verdict" }, h("strong", {
+      const right = chosen.value === item.correct; // a tick or a cross beside the words too (checklist.css)
+      feedback.append(h("p", { className: `dpup-verdict dpup-verdict--${right ? "right" : "wrong"}` }, h("strong", {
         text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`,
       })));
     }

@@ -2,10 +2,21 @@
 // A tool page loads this module only when its tool has text items (kinds.js).
 import { h, linksLine } from "./dom.js";
 import { ANSWER_WORDS, DRAW_ITEM } from "./kinds.js";
+import { WS_RUN } from "./rules.js";
 
+const LETTER = /[\p{L}\p{N}]/u;
+
+// A phrase is found in any case, across line breaks and runs of spaces, where a word starts: "as
+// required" is not found in "has required"; "other purpose" is found in "other purposes".
 function vagueWarnings(item, text) {
-  const lower = text.toLowerCase();
-  return item.warnings.filter((warning) => lower.includes(warning.phrase.toLowerCase()));
+  const lower = text.toLowerCase().split(WS_RUN).join(" ");
+  return item.warnings.filter((warning) => {
+    const phrase = warning.phrase.toLowerCase();
+    for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+      if (at === 0 || !LETTER.test(lower[at - 1])) return true;
+    }
+    return false;
+  });
 }
 
 function drawText(ctx, item) {
@@ -47,4 +58,4 @@ function drawText(ctx, item) {
 DRAW_ITEM.text = drawText;
 ANSWER_WORDS.text = { missing: "Not written", label: (def, item, answer) => answer };
 
-export { drawText };
+export { drawText, vagueWarnings };

@@ -3,6 +3,7 @@
 import { copyText, h } from "./dom.js";
 import { resultFrame } from "./drawing.js";
 import { DRAW_RESULT } from "./kinds.js";
+import SHARED from "../shared.json" with { type: "json" };
 import { LONG_SENTENCE, RESULTS, WS, WS_RUN, answerOf, itemById, optionLabel } from "./rules.js";
 
 // plain_language.py: a sentence ends at . ! or ? (after any closing quotes or brackets) and a space.
@@ -35,6 +36,42 @@ function checkText(blocks) {
   };
 }
 
+// results.py fit_answer: typed text as it joins the template's lead-in.
+const LOWER_AFTER_LEAD_IN = new Set(SHARED.lower_after_lead_in);
+const ENDS = new RegExp(`^[${WS}]+|[${WS}]+$`, "gu");
+const WORDS = new RegExp(`[^${WS}]+`, "gu");
+const CLOSED = /[.!?…]["'”’)\]]*$/u;
+const OPEN_END = new RegExp(`[,;:${WS}]+$`, "u");
+const ALNUM = /[\p{L}\p{N}]$/u;
+
+const MARKS = ".,;:!?";
+
+function bare(word) {
+  return word.replace(/^[.,;:!?]+|[.,;:!?]+$/g, "").toLowerCase();
+}
+
+function fitAnswer(lead, typed, following) {
+  let answer = typed.replace(ENDS, "");
+  const words = [...answer.matchAll(WORDS)];
+  const leadWords = lead.match(WORDS) || [];
+  const inSentence = leadWords.length > 0 && ALNUM.test(leadWords[leadWords.length - 1]);
+  for (let k = Math.min(leadWords.length, words.length - 1); k > 0; k -= 1) {
+    const tail = leadWords.slice(-k).map(bare);
+    if ((inSentence || k === leadWords.length) && words.slice(0, k).every((m, i) => bare(m[0]) === tail[i])) {
+      answer = answer.slice(words[k].index);
+      break;
+    }
+  }
+  const first = answer.match(WORDS);
+  if (inSentence && first && answer.search(WORDS) === 0 && LOWER_AFTER_LEAD_IN.has(bare(first[0]))) {
+    answer = answer[0].toLowerCase() + answer.slice(1);
+  }
+  const after = following.replace(ENDS, "");
+  if (after && MARKS.includes(after[0])) answer = answer.replace(/[.,;:!?]+$/u, "");
+  else if (!after && leadWords.length && !CLOSED.test(answer)) answer = `${answer.replace(OPEN_END, "")}.`;
+  return answer;
+}
+
 function templateResult(def, result, answers, shown) {
   const valueOf = (id) => {
     const item = itemById(def, id);
@@ -48,7 +85,18 @@ function templateResult(def, result, answers, shown) {
     const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
     if (names.length && !names.some(valueOf)) continue;
     written = written || names.length > 0;
-    const text = part.text.replace(PLACEHOLDER, (match, id) => valueOf(id) || `[${itemById(def, id).prompt}]`);
+    let text = "";
+    let at = 0;
+    for (const match of part.text.matchAll(PLACEHOLDER)) {
+      const value = valueOf(match[1]);
+      const lead = part.text.slice(at, match.index);
+      const end = match.index + match[0].length;
+      const following = part.text.slice(end).search(PLACEHOLDER);
+      const after = part.text.slice(end, following < 0 ? undefined : end + following);
+      text += lead + (value ? fitAnswer(lead, value, after) : `[${itemById(def, match[1]).prompt}]`);
+      at = match.index + match[0].length;
+    }
+    text += part.text.slice(at);
     parts.push({ heading: part.heading, text });
   }
   if (!written) parts = [];
@@ -101,4 +149,4 @@ function drawTemplate(ctx, result, i) {
 RESULTS.template = templateResult;
 DRAW_RESULT.template = drawTemplate;
 
-export { checkText, drawTemplate, templateResult, wordCount };
+export { checkText, drawTemplate, fitAnswer, templateResult, wordCount };
