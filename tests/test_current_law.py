@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from dpup_toolkit import load_checklist
 from dpup_toolkit.engine.plain_language import article
 
-from .conftest import ROOT
+from .conftest import ROOT, SITE  # noqa: F401  (SITE marks these as tests of the built site)
 from .test_pages import html
 
 LAW_PAGE = "book/dpup-and-the-law.html"

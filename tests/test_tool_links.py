@@ -7,7 +7,7 @@ import pytest
 from dpup_toolkit import load_checklist
 from dpup_toolkit.engine.plain_language import article
 
-from .conftest import ROOT
+from .conftest import ROOT, SITE  # noqa: F401  (SITE marks these as tests of the built site)
 from .test_pages import READING_PAGES, html
 
 OFFICIAL_TOOLKIT = "https://www.digital.govt.nz/dpup/toolkit"
