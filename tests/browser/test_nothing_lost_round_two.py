@@ -129,12 +129,12 @@ def test_an_old_tab_whose_parts_are_gone_still_saves_to_a_file(visit, site_url):
     page.get_by_label("What are you checking?").fill("Library card renewals")
     # The deploy removed the old build's on-demand parts from the server.
     page.route(re.compile(r".*/widgets/checklist-[^/]+/.+"), lambda route: route.fulfill(status=404, body="Not found"))
-    page.get_by_role("button", name="Download a summary (Markdown)").click()
-    expect(tool_alert(page)).to_contain_text("If the site was updated since you opened it, use “Save my progress to a file”")
+    page.get_by_role("button", name="Download a text copy (text file, .md)").click()
+    expect(tool_alert(page)).to_contain_text("If the site was updated since you opened it, use “Save a file to carry on later”")
     expect(page.get_by_role("button", name="Reload the page")).to_be_visible()
     with page.expect_download() as saved:
-        page.get_by_role("button", name="Save my progress to a file").click()
-    assert saved.value.suggested_filename.startswith("purpose-statement-library-card-renewals-")
+        page.get_by_role("button", name="Save a file to carry on later (.json)").click()
+    assert saved.value.suggested_filename.startswith("purpose-statement-")  # the tool and the time only
     saved_record = json.loads(saved.value.path().read_text(encoding="utf-8"))
     assert saved_record["answers"][FIRST.id]["answer"] == "yes"
     assert saved_record["about"]["what"] == "Library card renewals"

@@ -1,8 +1,8 @@
 // Messages more than one part of the widget gives.
 // A part loaded on first use could not be fetched: the connection, or the site was updated since the
-// page opened (the old parts are gone). "Save my progress to a file" needs no such part.
+// page opened (the old parts are gone). "Save a file to carry on later" needs no such part.
 const NOT_LOADED = "This part of the tool could not be loaded. Your answers are still on this page. If the site was "
-  + "updated since you opened it, use “Save my progress to a file” (it still works), then reload the page. "
+  + "updated since you opened it, use “Save a file to carry on later” (it still works), then reload the page. "
   + "Otherwise check your connection and try again.";
 
 export { NOT_LOADED };

@@ -24,7 +24,7 @@ function drawRescue({ def, session }) {
   const recover = h("button", { type: "button", hidden: true, text: "Download the saved data that was left out" });
   const reload = h("button", { type: "button", hidden: true, text: "Reload the page" });
   reload.addEventListener("click", () => window.location.reload());
-  // The same record, named the same way, as "Save my progress to a file". It needs no on-demand
+  // The same record, named the same way, as "Save a file to carry on later". It needs no on-demand
   // part, so it works on a page whose site was updated since it opened. Returns whether it was downloaded.
   async function downloadRecord() {
     saveProgress(def, session);
