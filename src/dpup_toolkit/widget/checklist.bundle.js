@@ -1833,7 +1833,7 @@ function drawAbout(uiId, session) {
 init_dom();
 
 // src/dpup_toolkit/widget/messages.js
-var NOT_LOADED = "This part of the tool could not be loaded. Your answers are still on this page. If the site was updated since you opened it, use \u201CSave my progress to a file\u201D (it still works), then reload the page. Otherwise check your connection and try again.";
+var NOT_LOADED = "This part of the tool could not be loaded. Your answers are still on this page. If the site was updated since you opened it, use \u201CSave a file to carry on later\u201D (it still works), then reload the page. Otherwise check your connection and try again.";
 
 // src/dpup_toolkit/widget/checks-control.js
 init_saved_checks();
