@@ -1,4 +1,4 @@
-"""Hostile tool files and case studies, round two (issue 23, points 7-12 and 17): every one is
+"""Hostile tool files and case studies, round two: every one is
 refused with the loader's own error naming file, place and reason, quickly, or loads as written.
 
 The examples of the issue are one of each class; each class is tried with variants of it.

@@ -1,4 +1,4 @@
-"""Hostile records and typed text, round two (issue 23, points 7, 12, 15, 16 and 17), in Python and
+"""Hostile records and typed text, round two, in Python and
 in the browser's code run by Node: the same answer from both, quickly, and nothing a person typed
 breaks a record or silently changes.
 

@@ -1,6 +1,6 @@
 """Words that would mislead a reader who copies them: checked across every page, tool and case study.
 
-Each rule is one kind of slip found in a line-by-line reading against the sources (issue 25). The
+Each rule is one kind of slip found in a line-by-line reading against the sources. The
 rules run over the text people read: Markdown pages, the text of every tool's YAML, and the
 Markdown cells of every notebook.
 """

@@ -1,4 +1,4 @@
-"""Ready to publish (issue 25): the site's address, repository and feedback route come from one
+"""Ready to publish: the site's address, repository and feedback route come from one
 place (publishing.py: the environment the Pages workflow sets, else _config.yml); a build for
 publishing stops on placeholders; every page offers "Suggest a change"; the site's root is a page."""
 import os

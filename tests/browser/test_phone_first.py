@@ -1,4 +1,4 @@
-"""Forms people finish, on a phone first (issue 24): focus is never hidden under the sticky header
+"""Forms people finish, on a phone first: focus is never hidden under the sticky header
 and the progress bar (WCAG 2.4.11), focus shows on the menu button and on a checked radio, targets
 are at least 24 px (WCAG 2.5.8), the first question is on the first screen, the page ends in plain
 words, and the name of a person typed about the check stays out of the file name. At 375 px on a

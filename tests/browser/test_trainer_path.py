@@ -1,4 +1,4 @@
-"""A trainer preparing a session (issue 24), in Chromium on the static site, on a 375 px phone and a
+"""A trainer preparing a session, in Chromium on the static site, on a 375 px phone and a
 1280 px screen, light and dark: the home page leads to the facilitator guide; the paper quiz keeps
 its answers off the question pages; the facilitator's run sheet fills the first sheet; the links
 page prints what is handed out and shows a group's QR codes large on screen; every heading the

@@ -1,4 +1,4 @@
-"""Where this copy of the toolkit is published, and where its feedback goes (issue 25).
+"""Where this copy of the toolkit is published, and where its feedback goes.
 
 Three values, each from the environment if set, else from _config.yml:
 
