@@ -73,8 +73,9 @@ def test_back_to_top_shows_when_scrolling_up_and_takes_the_reader_to_the_top(vis
     page.wait_for_function("() => scrollY === 0")
 
 
-def test_back_to_top_stays_away_while_the_reader_types_on_a_phone(visit, site_url):
-    # On a phone the pill sat over the field being typed in when the reader scrolled up to re-read.
+def test_back_to_top_never_covers_a_tool_on_a_phone(visit, site_url):
+    # On a phone the pill sat over the field being typed in when the reader scrolled up to re-read;
+    # on a tool page it stays away altogether (the tool's own bar leads to every section).
     page = open_page(visit, site_url, "checklists/purpose-statement.html", viewport={"width": 375, "height": 700},
                      has_touch=True, is_mobile=True)
     button = page.get_by_role("button", name="Back to top")
@@ -89,7 +90,11 @@ def test_back_to_top_stays_away_while_the_reader_types_on_a_phone(visit, site_ur
     page.get_by_role("heading", name="Keep a record").click()  # done typing: focus leaves the field
     page.evaluate(scroll, 0)
     page.evaluate(scroll, -300)
-    expect(button).to_be_visible()
+    expect(button).to_be_hidden()
+    page.goto(f"{site_url}/book/why-dpup.html")  # a plain page still offers it when scrolled back up
+    page.evaluate(scroll, 3000)
+    page.evaluate(scroll, -300)
+    expect(page.get_by_role("button", name="Back to top")).to_be_visible()
 
 
 def test_a_search_result_opens_with_the_words_highlighted(visit, site_url):

@@ -74,11 +74,16 @@ function loadModels(stateTag) {
   return models;
 }
 
+// The page's copy-link buttons on headings (navigation.js) are not the form's: the drawn form has
+// them by the time a person acts, the live one only a frame later.
+const HEADING_LINKS = ".dpup-heading-link, .dpup-heading-link *, .dpup-link-copied";
+const formElements = (root) => [...root.getElementsByTagName("*")].filter((element) => !element.matches(HEADING_LINKS));
+
 // The element of `to` where `element` is in `from`: the same id, or the same place in the form.
 function counterpart(element, from, to) {
   if (element.id) return to.querySelector(`#${CSS.escape(element.id)}`);
-  const index = [...from.getElementsByTagName("*")].indexOf(element);
-  const found = index < 0 ? null : to.getElementsByTagName("*")[index];
+  const index = formElements(from).indexOf(element);
+  const found = index < 0 ? null : formElements(to)[index];
   return found && found.tagName === element.tagName ? found : null;
 }
 
