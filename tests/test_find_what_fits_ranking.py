@@ -176,3 +176,30 @@ def test_every_choice_gives_the_same_result_and_records_in_python_and_the_browse
         assert results[3 * n + 1] == render_markdown(NAVIGATOR, answers, "x", ENTRIES), (role, stage)
         assert results[3 * n + 2] == render_json(NAVIGATOR, answers, "x", ENTRIES), (role, stage)
     assert json.loads(results[-1])["results"][0]["best"] == 3
+
+
+@pytest.mark.parametrize("lead, problem", [("0", "greater than or equal to 1"), ("11", "less than or equal to 10"),
+                                           ('"3"', "a valid integer"), ("2.5", "a valid integer")])
+def test_how_many_tools_lead_is_checked_like_any_field(tmp_path, lead, problem):
+    from dpup_toolkit import ChecklistFileError
+    path = tmp_path / "find-what-fits.yml"
+    path.write_text(NAVIGATOR.source.read_text(encoding="utf-8").replace("lead: 3", f"lead: {lead}"), encoding="utf-8")
+    with pytest.raises(ChecklistFileError) as caught:
+        load_checklist(path)
+    assert caught.value.field == "results[0].lead", str(caught.value)
+    assert caught.value.reason == f"Input should be {problem}"
+
+
+def test_a_navigator_that_leads_with_one_tool_lists_the_rest_in_the_same_order(tmp_path):
+    import shutil
+    shutil.copytree(ROOT / "checklists", tmp_path / "checklists", ignore=shutil.ignore_patterns("*.ipynb"))
+    shutil.copytree(ROOT / "case_studies", tmp_path / "case_studies")
+    path = tmp_path / "checklists" / "find-what-fits.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("lead: 3", "lead: 1"), encoding="utf-8")
+    navigator = load_checklist(path)
+    entries = catalogue_entries(navigator)
+    (result,) = results_of(navigator, answers_for("front-line", "service-delivery"), entries)
+    assert result["best"] == 1
+    assert result["tools"] == found("front-line", "service-delivery")["tools"]
+    markdown = render_markdown(navigator, answers_for("front-line", "service-delivery"), "x", entries)
+    assert markdown.split("### Tools that fit best\n\n", 1)[1].split("\n\n")[0].count("\n- ") == 0
