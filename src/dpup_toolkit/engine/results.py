@@ -130,7 +130,7 @@ def catalogue(checklist: Checklist, result, answers: Answers, shown: set[str], e
     wanted = [field for field, value in chosen.items() if value]
 
     def fitted(entry):
-        return [field for field, listed, _, _ in FIT_FIELDS if field in wanted and chosen[field] in entry[listed]]
+        return [field for field, listed in FIT_FIELDS if field in wanted and chosen[field] in entry[listed]]
 
     listed = sorted((entry for entry in entries if fitted(entry) and (entry["kind"], entry["id"]) != ("tool", checklist.id)),
                     key=lambda entry: rank_key(entry, chosen, offered))

@@ -1244,13 +1244,13 @@ function compareKeys(a, b) {
   return 0;
 }
 function fitReason(entry, chosen, labels, offered2) {
-  const named = (field, noun) => `your ${noun} (${labels[field]})`;
-  const fitted = FIT_FIELDS.filter(([field, listed]) => chosen[field] && entry[listed].includes(chosen[field])).map(([field, , noun]) => named(field, noun));
-  const missed = FIT_FIELDS.filter(([field, listed]) => chosen[field] && !entry[listed].includes(chosen[field])).map(([field, , noun]) => named(field, noun));
+  const named = ([field]) => `your ${field} (${labels[field]})`;
+  const fitted = FIT_FIELDS.filter(([field, listed]) => chosen[field] && entry[listed].includes(chosen[field])).map(named);
+  const missed = FIT_FIELDS.filter(([field, listed]) => chosen[field] && !entry[listed].includes(chosen[field])).map(named);
   const text = `It fits ${fitted.join(" and ")}` + (missed.length ? `, but it is not made for ${missed.join(" or ")}.` : ".");
-  const counts = FIT_FIELDS.filter(([field]) => offered2[field]).map(([field, listed, noun, nouns]) => {
+  const counts = FIT_FIELDS.filter(([field]) => offered2[field]).map(([field, listed]) => {
     const n = entry[listed].filter((value) => offered2[field].includes(value)).length;
-    return n === offered2[field].length ? `every ${noun}` : `${n} of the ${offered2[field].length} ${nouns}`;
+    return n === offered2[field].length ? `every ${field}` : `${n} of the ${offered2[field].length} ${listed}`;
   });
   return `${text} It is made for ${counts.join(" and ")}.`;
 }
@@ -1325,7 +1325,7 @@ var init_result_catalogue = __esm({
     init_drawing();
     init_kinds();
     init_rules();
-    FIT_FIELDS = [["role", "roles", "role", "roles"], ["stage", "stages", "stage", "stages"]];
+    FIT_FIELDS = [["role", "roles"], ["stage", "stages"]];
     RESULTS.catalogue = catalogueResult;
     DRAW_RESULT.catalogue = drawCatalogue;
   }

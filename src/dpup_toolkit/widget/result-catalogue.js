@@ -6,7 +6,7 @@ import { DRAW_RESULT } from "./kinds.js";
 import { RESULTS, answerOf, catalogueParts, itemById, optionLabel } from "./rules.js";
 
 // What a catalogue asks about, as each entry lists it (engine/catalogue.py FIT_FIELDS).
-const FIT_FIELDS = [["role", "roles", "role", "roles"], ["stage", "stages", "stage", "stages"]];
+const FIT_FIELDS = [["role", "roles"], ["stage", "stages"]];
 
 // engine/catalogue.py made_for: how many of the offered roles and stages an entry is made for.
 function madeFor(entry, offered) {
@@ -30,15 +30,13 @@ function compareKeys(a, b) {
 
 // engine/catalogue.py fit_reason: why an entry is listed, in plain words.
 function fitReason(entry, chosen, labels, offered) {
-  const named = (field, noun) => `your ${noun} (${labels[field]})`;
-  const fitted = FIT_FIELDS.filter(([field, listed]) => chosen[field] && entry[listed].includes(chosen[field]))
-    .map(([field, , noun]) => named(field, noun));
-  const missed = FIT_FIELDS.filter(([field, listed]) => chosen[field] && !entry[listed].includes(chosen[field]))
-    .map(([field, , noun]) => named(field, noun));
+  const named = ([field]) => `your ${field} (${labels[field]})`;
+  const fitted = FIT_FIELDS.filter(([field, listed]) => chosen[field] && entry[listed].includes(chosen[field])).map(named);
+  const missed = FIT_FIELDS.filter(([field, listed]) => chosen[field] && !entry[listed].includes(chosen[field])).map(named);
   const text = `It fits ${fitted.join(" and ")}` + (missed.length ? `, but it is not made for ${missed.join(" or ")}.` : ".");
-  const counts = FIT_FIELDS.filter(([field]) => offered[field]).map(([field, listed, noun, nouns]) => {
+  const counts = FIT_FIELDS.filter(([field]) => offered[field]).map(([field, listed]) => {
     const n = entry[listed].filter((value) => offered[field].includes(value)).length;
-    return n === offered[field].length ? `every ${noun}` : `${n} of the ${offered[field].length} ${nouns}`;
+    return n === offered[field].length ? `every ${field}` : `${n} of the ${offered[field].length} ${listed}`;
   });
   return `${text} It is made for ${counts.join(" and ")}.`;
 }
