@@ -114,3 +114,23 @@ def test_the_assessor_says_which_answers_led_to_its_recommendation(visit, site_u
     result.screenshot(path=tmp_path / f"assessor-{screen}-{scheme}.png")
     assert accessibility_problems(page) == []
     assert v.external == [] and v.real_errors() == []
+
+
+def test_keyboard_only_the_folds_open_and_show_where_focus_is(visit, site_url):
+    v, page = open_on(visit, site_url, FINDER, "laptop", "light")
+    role = page.get_by_role("radio", name=FINDER.item("role").option_label("team-leaders"), exact=True)
+    role.focus()
+    page.keyboard.press("Space")
+    more = page.locator(".dpup-catalogue details").first
+    summary = more.locator("summary")
+    for _ in range(60):  # Tab on through the form, the guide link and the best fits to the first fold
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName === 'SUMMARY'"):
+            break
+    expect(summary).to_be_focused()
+    outline = summary.evaluate("(el) => getComputedStyle(el).outlineStyle")
+    assert outline not in ("none", ""), outline
+    page.keyboard.press("Enter")
+    expect(more.locator("ul")).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(more.locator("ul")).to_be_hidden()
