@@ -104,3 +104,19 @@ def test_every_combination_gives_the_same_why_and_records_in_python_and_the_brow
         assert results[3 * n] == results_of(ASSESSOR, answers), chosen
         assert results[3 * n + 1] == render_markdown(ASSESSOR, answers, "x"), chosen
         assert results[3 * n + 2] == render_json(ASSESSOR, answers, "x"), chosen
+
+
+def test_a_condition_that_takes_every_option_decides_nothing_and_is_not_named(run_js, tmp_path):  # noqa: F811
+    from .conftest import FIXTURES
+    text = (FIXTURES / "kinds.yml").read_text(encoding="utf-8")
+    old = "      - when: {size: [small]}\n"
+    assert old in text
+    path = tmp_path / "kinds.yml"
+    path.write_text(text.replace(old, "      - when: {sensitive: [high, low], size: [small]}\n"), encoding="utf-8")
+    tool = load_checklist(path)
+    answers = {"size": {"answer": "small"}, "sensitive": {"answer": "high"}, "why-sensitive": {"answer": "health"}}
+    (python,) = [result for result in results_of(tool, answers) if result["kind"] == "rules"]
+    assert python["recommendation"]["title"] == "A check with colleagues"
+    assert python["recommendation"]["because"] == [{"item": "size", "answer": "small"}]
+    (browser,) = [r["value"] for r in run_js([["resultsOf", [definition(tool), answers]]])["results"]]
+    assert [result for result in browser if result["kind"] == "rules"] == [python]
