@@ -21,9 +21,16 @@ function rankKey(entry, chosen, offered) {
   return [-fits, madeFor(entry, offered), entry.minutes || 0, entry.id];
 }
 
+// Keys in order, as Python compares tuples; text by code point, as Python compares str (a case
+// study's id is its file name, which may hold any character).
 function compareKeys(a, b) {
   for (let i = 0; i < a.length; i += 1) {
-    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    const [x, y] = typeof a[i] === "string" ? [[...a[i]].map((c) => c.codePointAt(0)), [...b[i]].map((c) => c.codePointAt(0))]
+      : [[a[i]], [b[i]]];
+    for (let j = 0; j < Math.min(x.length, y.length); j += 1) {
+      if (x[j] !== y[j]) return x[j] < y[j] ? -1 : 1;
+    }
+    if (x.length !== y.length) return x.length < y.length ? -1 : 1;
   }
   return 0;
 }
