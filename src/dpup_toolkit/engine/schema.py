@@ -68,7 +68,8 @@ class _ItemBase(Strict):
     - `allowed(checklist)`: the answer values it takes, or None for typed text;
     - `label(checklist, value)`: how an answer reads;
     - `asks_reason`, `keeps_reason`, `withdrawn`: the "not applicable" answer's rules (see Question);
-    - `check(checklist, where, fail)`: the rules of a tool file that span this item and the tool.
+    - `check(checklist, where, fail)`: the rules of a tool file that span this item and the tool;
+    - `prose()`: the text of it a reader sees, for the plain-language checks.
 
     A new kind is a model here, added to ITEM_MODELS, with its record's layout in
     records/kinds/<kind>.py and its drawing in the widget's item-<kind>.js.
@@ -107,6 +108,10 @@ class _ItemBase(Strict):
     def check(self, checklist: Checklist, where: str, fail) -> None:
         """Nothing beyond its fields, unless its kind says so."""
 
+    def prose(self) -> list[str]:
+        """The text of it a reader sees, for the plain-language checks."""
+        return [self.prompt, self.help]
+
 
 class Question(_ItemBase):
     """Answered on the tool's answer scale; not met answers list the action under "What to do next".
@@ -138,6 +143,9 @@ class Question(_ItemBase):
     def withdrawn(self, checklist: Checklist, answer) -> bool:
         """"Not applicable", once the tool file turns it off here (`not_applicable: false`)."""
         return answer == checklist.not_applicable and not self.not_applicable
+
+    def prose(self) -> list[str]:
+        return [*super().prose(), self.action, *self.guidance.values()]
 
     def check(self, checklist: Checklist, where: str, fail) -> None:
         """Guidance for every answer it offers, and for no other."""
@@ -175,6 +183,9 @@ class TextItem(_ItemBase):
     def label(self, checklist: Checklist, value: str) -> str:
         return value
 
+    def prose(self) -> list[str]:
+        return [*super().prose(), self.example, *(warning.advice for warning in self.warnings)]
+
     def check(self, checklist: Checklist, where: str, fail) -> None:
         phrases = [warning.phrase.casefold() for warning in self.warnings]
         if len(set(phrases)) != len(phrases):
@@ -202,6 +213,9 @@ class ChoiceItem(_ItemBase):
 
     def label(self, checklist: Checklist, value: str) -> str:
         return self.option_label(value)
+
+    def prose(self) -> list[str]:
+        return [*super().prose(), *(option.explanation for option in self.options)]
 
     def check(self, checklist: Checklist, where: str, fail) -> None:
         """Options named once; a right answer that is one of them, and each option's explanation."""
@@ -397,13 +411,7 @@ class Checklist(Strict):
         """Every piece of text a reader sees, for the plain-language checks."""
         texts = [self.summary]
         for item in self.items:
-            texts += [item.prompt, item.help]
-            if item.kind == "question":
-                texts += [item.action, *item.guidance.values()]
-            elif item.kind == "text":
-                texts += [item.example, *(warning.advice for warning in item.warnings)]
-            else:
-                texts += [option.explanation for option in item.options]
+            texts += item.prose()
         for result in self.results:
             texts += [getattr(result, "intro", "")]
             if result.kind == "rules":
@@ -528,9 +536,9 @@ def _check_references(checklist: Checklist, path: Path) -> None:
             if condition.item not in earlier:
                 fail(f"{where}.item", f"points at {condition.item!r}, which must come before this item")
             parent = checklist.item(condition.item)
-            if parent.kind == "text":
+            allowed = parent.allowed(checklist)
+            if allowed is None:
                 fail(f"{where}.item", f"points at {condition.item!r}, a text item; conditions need a question or choice item")
-            allowed = checklist.offered(parent) if parent.kind == "question" else [option.value for option in parent.options]
             for a, value in enumerate(condition.answer_in):
                 if value not in allowed:
                     noun = "answer value" if parent.kind == "question" else "option"
