@@ -1371,7 +1371,7 @@ function loadItemKind(kind) {
   return globImport_item_js(`./item-${kind}.js`);
 }
 function loadKinds(def) {
-  const items = new Set(def.sections.flatMap((section) => section.items).map((item) => item.kind));
+  const items = new Set(allItems(def).map((item) => item.kind));
   const results = new Set(def.results.map((result) => result.kind).filter((kind) => kind in RESULT_MODULES));
   return Promise.all([
     ...[...items].filter((kind) => !Object.hasOwn(ITEM_KINDS, kind)).map(loadItemKind),

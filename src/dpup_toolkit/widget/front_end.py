@@ -2,7 +2,8 @@
 
 checklist.js is the entry. It imports the modules beside it, and loads some of them with import()
 only when a person first needs them: records (downloads, copy, import), Compare answers, the
-saved-check actions, and the text and choice kinds (before a tool with those kinds is drawn).
+saved-check actions, and each item kind's module (before a tool with that kind is drawn; esbuild
+finds them, item-*.js, from the pattern kinds.js imports, so no list of kinds is kept).
 esbuild makes two things of them:
 
 - for JupyterLab and Voila, one self-contained ES module, checklist.bundle.js, which anywidget loads

@@ -3,12 +3,12 @@
 // An item kind's module, item-<kind>.js, holds everything about the kind: how it is drawn, which
 // answers it takes, how an answer reads and how it goes in a record. Loaded, it adds itself to
 // ITEM_KINDS (kept in rules.js, which asks it the kind's rules) under its name: the `kind` of its
-// items in a tool file and in schema.py. No list of item kinds is kept here: loadItemKind's import() names a pattern, and esbuild (front_end.py) makes
-// of it, at build time, a table of every item-*.js beside this file, each a part of its own that a
-// tool page fetches only when its tool has that kind. So a new item kind is a new item-<kind>.js
-// (and its models in schema.py and its module in records/kinds/); nothing here changes. The kind
-// an item is when its file names none comes with the entry (checklist.js), so most tools draw
-// without fetching a part.
+// items in a tool file and in schema.py. No list of item kinds is kept here: loadItemKind's
+// import() names a pattern, and esbuild (front_end.py) makes of it, at build time, a table of every
+// item-*.js beside this file, each a part of its own that a tool page fetches only when its tool
+// has that kind. So a new item kind is a new item-<kind>.js (with its model in schema.py and its
+// module in records/kinds/); nothing here changes. The kind an item is when its file names none
+// comes with the entry (checklist.js), so most tools draw without fetching a part.
 //
 // Every item kind's entry: { draw(ctx, item) -> { item, node, refresh(entry) };
 //   typed: the answer is text a person types (trimmed, quoted in records and Compare answers,
@@ -25,7 +25,7 @@
 // Results: "unmet" is always there; the module of any other result kind loads before a tool that
 // uses it is drawn, and adds its drawing here (and its interpreter to rules.js RESULTS).
 import { drawUnmet } from "./result-unmet.js";
-import { ITEM_KINDS } from "./rules.js";
+import { ITEM_KINDS, allItems } from "./rules.js";
 
 // Compare answers (compare.js) reads an answer's words from here: each kind's `missing` and `label`.
 const ANSWER_WORDS = ITEM_KINDS;
@@ -46,7 +46,7 @@ function loadItemKind(kind) {
 
 // Loads the modules the tool's kinds need (each once); rejects when one cannot be loaded.
 function loadKinds(def) {
-  const items = new Set(def.sections.flatMap((section) => section.items).map((item) => item.kind));
+  const items = new Set(allItems(def).map((item) => item.kind));
   const results = new Set(def.results.map((result) => result.kind).filter((kind) => kind in RESULT_MODULES));
   return Promise.all([...[...items].filter((kind) => !Object.hasOwn(ITEM_KINDS, kind)).map(loadItemKind),
     ...[...results].map((kind) => RESULT_MODULES[kind]())]);
