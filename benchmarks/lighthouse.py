@@ -134,7 +134,7 @@ def report(results: dict[str, list[dict]]) -> list[str]:
             for audit, score in run["held back"].items():
                 held[audit] = min(score, held.get(audit, 1))
         if held:
-            lines.append(f"{'':46}below 100 in a run: " + ", ".join(f"{audit} {score:.2f}" for audit, score in sorted(held.items())))
+            lines.append(f"{'':46}audits short of full marks in a run: " + ", ".join(f"{audit} {score:.2f}" for audit, score in sorted(held.items())))
         errors = {run["error"] for run in measured if "error" in run}
         if errors:
             lines.append(f"{'':46}error: " + "; ".join(sorted(errors)))
