@@ -312,370 +312,6 @@ var init_rules = __esm({
   }
 });
 
-// src/dpup_toolkit/widget/storage.js
-function storageKey(def, version = def.version) {
-  return `${STORAGE_PREFIX}${def.id}:v${version}`;
-}
-function storageKeys(storage) {
-  const keys = [];
-  for (let i = 0; i < storage.length; i += 1) keys.push(storage.key(i));
-  return keys;
-}
-function olderKeys(def, storage) {
-  const start = `${STORAGE_PREFIX}${def.id}:v`;
-  return storageKeys(storage).filter((key) => key.startsWith(start) && /^[0-9]{1,4}$/.test(key.slice(start.length))).map((key) => [key, Number(key.slice(start.length))]).filter(([, version]) => version >= 1 && version < def.version).sort((a, b) => b[1] - a[1]).map(([key]) => key);
-}
-function newerKeys(def, storage) {
-  const start = `${STORAGE_PREFIX}${def.id}:v`;
-  return storageKeys(storage).filter((key) => key.startsWith(start) && /^[0-9]{1,4}$/.test(key.slice(start.length)) && Number(key.slice(start.length)) > def.version);
-}
-function keepCopy(storage, key, text, why = "unreadable") {
-  const base = `${key}:${why}`;
-  const keys = storageKeys(storage).filter((other) => other === base || other.startsWith(`${base}-`));
-  const same = keys.find((other) => storage.getItem(other) === text);
-  if (same) return same;
-  let copy = base;
-  for (let n = 2; keys.includes(copy); n += 1) copy = `${base}-${n}`;
-  storage.setItem(copy, text);
-  return copy;
-}
-function salvage(def, raw) {
-  const known = new Set(allItems(def).map((item) => item.id));
-  const usable = {};
-  let left = 0;
-  for (const [id, entry] of Object.entries(raw)) {
-    if (!known.has(id) || !isPlainObject(entry)) {
-      left += 1;
-      continue;
-    }
-    const part = (field, missing) => {
-      try {
-        return (cleanAnswers(def, { [id]: { [field]: entry[field] } })[id] || {})[field] ?? missing;
-      } catch {
-        return missing;
-      }
-    };
-    const reason = typeof entry.reason === "string" ? given(entry.reason, "") : "";
-    const cleaned = cleanAnswers(def, { [id]: { answer: part("answer", null), note: part("note", ""), reason } })[id];
-    if (cleaned) usable[id] = cleaned;
-    const { answer = null, note = "" } = cleaned || {};
-    const kept = (cleaned || {}).reason || "";
-    if (answer !== given(entry.answer, null) || note !== given(entry.note, "") || kept !== given(entry.reason, "")) left += 1;
-  }
-  return { answers: cleanAnswers(def, usable), left };
-}
-function loadSaved(def) {
-  let storage;
-  try {
-    if (newerKeys(def, window.localStorage).length) return { ...STALE, recover: null };
-  } catch {
-  }
-  try {
-    storage = window.localStorage;
-    storage.getItem(storageKey(def));
-  } catch {
-    return { answers: null, message: CANNOT_SAVE, error: true, recover: null, blocked: false };
-  }
-  try {
-    const current = storage.getItem(storageKey(def));
-    if (current !== null) return readSaved(def, storage, storageKey(def), current, false);
-    const [older] = olderKeys(def, storage);
-    if (older) return readSaved(def, storage, older, storage.getItem(older), true);
-    return { answers: null, message: null, error: false, recover: null, blocked: false };
-  } catch {
-    return { answers: null, message: CANNOT_SAVE, error: true, recover: null, blocked: true };
-  }
-}
-function readSaved(def, storage, key, text, older) {
-  if (older) olderSeen.set(key, text);
-  let saved = null;
-  try {
-    saved = JSON.parse(text);
-  } catch {
-    saved = null;
-  }
-  const readable = isPlainObject(saved) && isPlainObject(saved.answers);
-  const { answers, left } = readable ? salvage(def, saved.answers) : { answers: null, left: 0 };
-  const known = new Set(allItems(def).map((item) => item.id));
-  const removed = readable ? Object.keys(saved.answers).filter((id) => !known.has(id)).length : 0;
-  const cleared = readable ? Object.entries(saved.answers).filter(([id, entry]) => known.has(id) && isPlainObject(entry) && itemById(def, id).not_applicable === false && entry.answer === def.not_applicable).length : 0;
-  const changed = older ? [
-    changesMessage(def, Number(key.slice(key.lastIndexOf(":v") + 2)), removed, "kept in the download"),
-    "Your earlier answers were brought across: please check them.",
-    cleared ? clearedNotice(def, cleared) : null
-  ].filter(Boolean).join(" ") : null;
-  if (readable && !left) return { answers, message: older ? changed : null, error: false, recover: null, blocked: false };
-  let copied = true;
-  try {
-    keepCopy(storage, key, text);
-  } catch {
-    copied = false;
-  }
-  const recover = { text, key };
-  const kept = copied ? "A copy of the unreadable data is kept in this browser." : "This browser has no room to keep a copy, so the page will not save until you download it.";
-  const download2 = "You can download it below.";
-  if (!readable) {
-    const what = older ? "Answers saved for an earlier version of this checklist could not be read, so the checklist starts empty." : "Your saved answers for this checklist could not be read, so the checklist starts empty.";
-    return { answers: null, message: `${what} ${kept} ${download2}`, error: true, recover, blocked: !copied };
-  }
-  const leftOut = `${left} saved answer(s) or note(s) could not be used here (for questions this version no longer asks, or in a form this page cannot read), so they were left out.`;
-  return {
-    answers,
-    message: [
-      older ? changed : null,
-      leftOut,
-      copied ? "A copy of everything saved before is kept in this browser." : kept,
-      download2
-    ].filter(Boolean).join(" "),
-    error: true,
-    recover,
-    blocked: !copied
-  };
-}
-function writeSaved(def, answers, about = {}) {
-  try {
-    const storage = window.localStorage;
-    const key = storageKey(def);
-    const details = cleanAbout(about);
-    const kept = Object.values(details).some(Boolean) ? { about: details } : {};
-    if (Object.keys(answers).length || kept.about) {
-      storage.setItem(key, JSON.stringify({ answers, ...kept, saved_at: (/* @__PURE__ */ new Date()).toISOString() }));
-    } else {
-      storage.removeItem(key);
-    }
-    for (const older of olderKeys(def, storage)) {
-      const text = storage.getItem(older);
-      if (text !== olderSeen.get(older)) keepCopy(storage, older, text, "moved");
-      storage.removeItem(older);
-    }
-    return true;
-  } catch {
-    return false;
-  }
-}
-function loadAbout(def) {
-  try {
-    const storage = window.localStorage;
-    const key = storage.getItem(storageKey(def)) !== null ? storageKey(def) : olderKeys(def, storage)[0];
-    const saved = key ? JSON.parse(storage.getItem(key)) : null;
-    return cleanAbout(isPlainObject(saved) ? saved.about : null);
-  } catch {
-    return cleanAbout(null);
-  }
-}
-function savedText(def) {
-  try {
-    return window.localStorage.getItem(storageKey(def));
-  } catch {
-    return null;
-  }
-}
-function clearSaved(def) {
-  try {
-    const prefix = `${STORAGE_PREFIX}${def.id}:`;
-    const keys = [];
-    for (let i = 0; i < window.localStorage.length; i += 1) keys.push(window.localStorage.key(i));
-    keys.filter((key) => key.startsWith(prefix)).forEach((key) => window.localStorage.removeItem(key));
-  } catch {
-  }
-}
-var STORAGE_PREFIX, olderSeen, STALE, MOVED, CANNOT_SAVE;
-var init_storage = __esm({
-  "src/dpup_toolkit/widget/storage.js"() {
-    init_shared();
-    init_rules();
-    STORAGE_PREFIX = shared_default.storage_prefix.answers;
-    olderSeen = /* @__PURE__ */ new Map();
-    STALE = {
-      answers: null,
-      message: "This site was updated since this page was opened, and your answers for this check were saved by the newer version. Reload the page to see them. Until then this page does not save, so nothing is written over.",
-      error: true,
-      blocked: true,
-      moved: true
-    };
-    MOVED = "This site was updated, and another tab opened the new version of this checklist: your saved answers moved there. This page no longer saves, so it cannot write over them. If you changed anything here since, download a record (JSON) now; then reload the page to carry on.";
-    CANNOT_SAVE = "This browser is not letting the page save your answers. Download a record before you leave the page.";
-  }
-});
-
-// src/dpup_toolkit/widget/saved-checks.js
-function checksKey(def) {
-  return `${CHECKS_PREFIX}${def.id}`;
-}
-function checkStore(def, check) {
-  return check === FIRST_CHECK ? def : { ...def, id: `${def.id}~${check}` };
-}
-function checkOfKey(def, key) {
-  const base = `${STORAGE_PREFIX}${def.id}`;
-  if (key.startsWith(`${base}:`)) return FIRST_CHECK;
-  if (!key.startsWith(`${base}~`)) return null;
-  const check = key.slice(base.length + 1).split(":")[0];
-  return CHECK_ID.test(check) && check !== FIRST_CHECK ? check : null;
-}
-function cleanCheckName(name) {
-  return Array.from(String(name).split(WS_RUN).filter(Boolean).join(" ")).slice(0, MAX_CHECK_NAME).join("");
-}
-function unusedName(checks, name) {
-  const taken = new Set(checks.map((check) => check.name.toLowerCase()));
-  let unused = name;
-  for (let n = 2; taken.has(unused.toLowerCase()); n += 1) unused = `${name} (${n})`;
-  return unused;
-}
-function savedChecks(def) {
-  const storage = window.localStorage;
-  const text = storage.getItem(checksKey(def));
-  let index = null;
-  try {
-    index = text === null ? null : JSON.parse(text);
-  } catch {
-    index = null;
-  }
-  const listed = isPlainObject(index) && Array.isArray(index.checks) ? index.checks : null;
-  const checks = [];
-  const known = (id) => checks.some((check) => check.id === id);
-  for (const entry of listed || []) {
-    const name = isPlainObject(entry) && typeof entry.name === "string" ? cleanCheckName(entry.name) : "";
-    if (name && typeof entry.id === "string" && CHECK_ID.test(entry.id) && !known(entry.id)) {
-      checks.push({ id: entry.id, name });
-    }
-  }
-  if (listed === null) checks.push({ id: FIRST_CHECK, name: FIRST_CHECK_NAME });
-  const found = [...new Set(storageKeys(storage).map((key) => checkOfKey(def, key)))].filter((id) => id !== null && !known(id)).sort();
-  for (const id of found) {
-    checks.push({ id, name: unusedName(checks, id === FIRST_CHECK ? FIRST_CHECK_NAME : FOUND_CHECK_NAME) });
-  }
-  if (!checks.length) checks.push({ id: FIRST_CHECK, name: FIRST_CHECK_NAME });
-  const current = listed && known(index.current) ? index.current : checks[0].id;
-  return { checks, current, damaged: text !== null && listed === null };
-}
-function writeChecks(def, checks, current, full) {
-  try {
-    window.localStorage.setItem(checksKey(def), JSON.stringify({ checks, current }));
-  } catch {
-    throw new CheckError(full);
-  }
-}
-function rememberCheck(def, check) {
-  try {
-    const { checks } = savedChecks(def);
-    writeChecks(def, checks, check, "");
-  } catch {
-  }
-}
-var CHECKS_PREFIX, FIRST_CHECK, FIRST_CHECK_NAME, FOUND_CHECK_NAME, CHECK_ID, MAX_CHECK_NAME, CheckError;
-var init_saved_checks = __esm({
-  "src/dpup_toolkit/widget/saved-checks.js"() {
-    init_shared();
-    init_rules();
-    init_storage();
-    CHECKS_PREFIX = shared_default.storage_prefix.checks;
-    FIRST_CHECK = "main";
-    FIRST_CHECK_NAME = "My check";
-    FOUND_CHECK_NAME = "Check found in this browser";
-    CHECK_ID = /^[a-z0-9]{1,32}$/;
-    MAX_CHECK_NAME = 80;
-    CheckError = class extends Error {
-    };
-  }
-});
-
-// src/dpup_toolkit/widget/checks.js
-var checks_exports = {};
-__export(checks_exports, {
-  deleteCheck: () => deleteCheck,
-  renameCheck: () => renameCheck,
-  restoreCheck: () => restoreCheck,
-  startCheck: () => startCheck
-});
-function checkName(checks, name) {
-  const cleaned = cleanCheckName(name);
-  if (!cleaned) throw new CheckError("Type a name for the check first.");
-  if (checks.some((check) => check.name.toLowerCase() === cleaned.toLowerCase())) {
-    throw new CheckError(`You already have a check called \u201C${cleaned}\u201D. Choose another name.`);
-  }
-  return cleaned;
-}
-function newCheckId(def, checks) {
-  const used = /* @__PURE__ */ new Set([
-    FIRST_CHECK,
-    ...checks.map((check) => check.id),
-    ...storageKeys(window.localStorage).map((key) => checkOfKey(def, key))
-  ]);
-  let id;
-  do
-    id = Math.random().toString(36).slice(2, 10);
-  while (!CHECK_ID.test(id) || used.has(id));
-  return id;
-}
-function startCheck(def, name) {
-  const { checks } = savedChecks(def);
-  const cleaned = checkName(checks, name);
-  const id = newCheckId(def, checks);
-  writeChecks(
-    def,
-    [...checks, { id, name: cleaned }],
-    id,
-    "This browser is full, so a new check could not be started. Your answers have not changed."
-  );
-  return id;
-}
-function renameCheck(def, check, name) {
-  const { checks, current } = savedChecks(def);
-  const others = checks.filter((other) => other.id !== check);
-  const cleaned = checkName(others, name);
-  writeChecks(
-    def,
-    checks.map((other) => other.id === check ? { id: check, name: cleaned } : other),
-    current,
-    "This browser is full, so the new name could not be saved. Nothing was changed."
-  );
-  return cleaned;
-}
-function deleteCheck(def, check) {
-  const storage = window.localStorage;
-  const { checks, current } = savedChecks(def);
-  const position = checks.findIndex((other) => other.id === check);
-  if (position < 0) throw new CheckError("That check is no longer saved in this browser.");
-  let rest = checks.filter((other) => other.id !== check);
-  if (!rest.length) rest = [{ id: newCheckId(def, checks), name: FIRST_CHECK_NAME }];
-  const next = current !== check && rest.some((other) => other.id === current) ? current : rest[0].id;
-  const data = Object.fromEntries(storageKeys(storage).filter((key) => checkOfKey(def, key) === check).map((key) => [key, storage.getItem(key)]));
-  Object.keys(data).forEach((key) => storage.removeItem(key));
-  try {
-    writeChecks(def, rest, next, "This browser is full, so the check could not be deleted. Nothing was changed.");
-  } catch (error) {
-    Object.entries(data).forEach(([key, text]) => storage.setItem(key, text));
-    throw error;
-  }
-  return { id: check, name: checks[position].name, position, data, next };
-}
-function restoreCheck(def, removed) {
-  const storage = window.localStorage;
-  if (storageKeys(storage).some((key) => checkOfKey(def, key) === removed.id)) {
-    throw new CheckError(`\u201C${removed.name}\u201D was saved again in another tab after it was deleted, so Undo would overwrite that. Nothing was changed.`);
-  }
-  const { checks } = savedChecks(def);
-  const back = checks.filter((other) => other.id !== removed.id);
-  back.splice(Math.min(removed.position, back.length), 0, { id: removed.id, name: unusedName(back, removed.name) });
-  const written = [];
-  try {
-    for (const [key, text] of Object.entries(removed.data)) {
-      storage.setItem(key, text);
-      written.push(key);
-    }
-    storage.setItem(checksKey(def), JSON.stringify({ checks: back, current: removed.id }));
-  } catch {
-    written.forEach((key) => storage.removeItem(key));
-    throw new CheckError(`This browser is full, so \u201C${removed.name}\u201D could not be brought back yet. Make room (for example, delete a check you no longer need) and press Undo delete again.`);
-  }
-}
-var init_checks = __esm({
-  "src/dpup_toolkit/widget/checks.js"() {
-    init_saved_checks();
-    init_storage();
-  }
-});
-
 // src/dpup_toolkit/widget/drawing.js
 function noteField(ctx, item) {
   const note = h("textarea", { id: `${ctx.id(item)}--note`, rows: 2, className: "dpup-note" });
@@ -1286,6 +922,380 @@ var init_kinds = __esm({
   }
 });
 
+// src/dpup_toolkit/widget/messages.js
+var NOT_LOADED, SAVE_NOW;
+var init_messages = __esm({
+  "src/dpup_toolkit/widget/messages.js"() {
+    NOT_LOADED = "This part of the tool could not be loaded. Your answers are still on this page. If the site was updated since you opened it, use \u201CSave a file to carry on later\u201D (it still works), then reload the page. Otherwise check your connection and try again.";
+    SAVE_NOW = "Save my answers to a file now (.json)";
+  }
+});
+
+// src/dpup_toolkit/widget/storage.js
+function storageKey(def, version = def.version) {
+  return `${STORAGE_PREFIX}${def.id}:v${version}`;
+}
+function storageKeys(storage) {
+  const keys = [];
+  for (let i = 0; i < storage.length; i += 1) keys.push(storage.key(i));
+  return keys;
+}
+function olderKeys(def, storage) {
+  const start = `${STORAGE_PREFIX}${def.id}:v`;
+  return storageKeys(storage).filter((key) => key.startsWith(start) && /^[0-9]{1,4}$/.test(key.slice(start.length))).map((key) => [key, Number(key.slice(start.length))]).filter(([, version]) => version >= 1 && version < def.version).sort((a, b) => b[1] - a[1]).map(([key]) => key);
+}
+function newerKeys(def, storage) {
+  const start = `${STORAGE_PREFIX}${def.id}:v`;
+  return storageKeys(storage).filter((key) => key.startsWith(start) && /^[0-9]{1,4}$/.test(key.slice(start.length)) && Number(key.slice(start.length)) > def.version);
+}
+function keepCopy(storage, key, text, why = "unreadable") {
+  const base = `${key}:${why}`;
+  const keys = storageKeys(storage).filter((other) => other === base || other.startsWith(`${base}-`));
+  const same = keys.find((other) => storage.getItem(other) === text);
+  if (same) return same;
+  let copy = base;
+  for (let n = 2; keys.includes(copy); n += 1) copy = `${base}-${n}`;
+  storage.setItem(copy, text);
+  return copy;
+}
+function salvage(def, raw) {
+  const known = new Set(allItems(def).map((item) => item.id));
+  const usable = {};
+  let left = 0;
+  for (const [id, entry] of Object.entries(raw)) {
+    if (!known.has(id) || !isPlainObject(entry)) {
+      left += 1;
+      continue;
+    }
+    const part = (field, missing) => {
+      try {
+        return (cleanAnswers(def, { [id]: { [field]: entry[field] } })[id] || {})[field] ?? missing;
+      } catch {
+        return missing;
+      }
+    };
+    const reason = typeof entry.reason === "string" ? given(entry.reason, "") : "";
+    const cleaned = cleanAnswers(def, { [id]: { answer: part("answer", null), note: part("note", ""), reason } })[id];
+    if (cleaned) usable[id] = cleaned;
+    const { answer = null, note = "" } = cleaned || {};
+    const kept = (cleaned || {}).reason || "";
+    if (answer !== given(entry.answer, null) || note !== given(entry.note, "") || kept !== given(entry.reason, "")) left += 1;
+  }
+  return { answers: cleanAnswers(def, usable), left };
+}
+function loadSaved(def) {
+  let storage;
+  try {
+    if (newerKeys(def, window.localStorage).length) return { ...STALE, recover: null };
+  } catch {
+  }
+  try {
+    storage = window.localStorage;
+    storage.getItem(storageKey(def));
+  } catch {
+    return { answers: null, message: CANNOT_SAVE, error: true, recover: null, blocked: false };
+  }
+  try {
+    const current = storage.getItem(storageKey(def));
+    if (current !== null) return readSaved(def, storage, storageKey(def), current, false);
+    const [older] = olderKeys(def, storage);
+    if (older) return readSaved(def, storage, older, storage.getItem(older), true);
+    return { answers: null, message: null, error: false, recover: null, blocked: false };
+  } catch {
+    return { answers: null, message: CANNOT_SAVE, error: true, recover: null, blocked: true };
+  }
+}
+function readSaved(def, storage, key, text, older) {
+  if (older) olderSeen.set(key, text);
+  let saved = null;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    saved = null;
+  }
+  const readable = isPlainObject(saved) && isPlainObject(saved.answers);
+  const { answers, left } = readable ? salvage(def, saved.answers) : { answers: null, left: 0 };
+  const known = new Set(allItems(def).map((item) => item.id));
+  const removed = readable ? Object.keys(saved.answers).filter((id) => !known.has(id)).length : 0;
+  const cleared = readable ? Object.entries(saved.answers).filter(([id, entry]) => known.has(id) && isPlainObject(entry) && itemById(def, id).not_applicable === false && entry.answer === def.not_applicable).length : 0;
+  const changed = older ? [
+    changesMessage(def, Number(key.slice(key.lastIndexOf(":v") + 2)), removed, "kept in the download"),
+    "Your earlier answers were brought across: please check them.",
+    cleared ? clearedNotice(def, cleared) : null
+  ].filter(Boolean).join(" ") : null;
+  if (readable && !left) return { answers, message: older ? changed : null, error: false, recover: null, blocked: false };
+  let copied = true;
+  try {
+    keepCopy(storage, key, text);
+  } catch {
+    copied = false;
+  }
+  const recover = { text, key };
+  const kept = copied ? "A copy of the unreadable data is kept in this browser." : "This browser has no room to keep a copy, so the page will not save until you download it.";
+  const download2 = "You can download it below.";
+  if (!readable) {
+    const what = older ? "Answers saved for an earlier version of this checklist could not be read, so the checklist starts empty." : "Your saved answers for this checklist could not be read, so the checklist starts empty.";
+    return { answers: null, message: `${what} ${kept} ${download2}`, error: true, recover, blocked: !copied };
+  }
+  const leftOut = `${left} saved answer(s) or note(s) could not be used here (for questions this version no longer asks, or in a form this page cannot read), so they were left out.`;
+  return {
+    answers,
+    message: [
+      older ? changed : null,
+      leftOut,
+      copied ? "A copy of everything saved before is kept in this browser." : kept,
+      download2
+    ].filter(Boolean).join(" "),
+    error: true,
+    recover,
+    blocked: !copied
+  };
+}
+function writeSaved(def, answers, about = {}) {
+  try {
+    const storage = window.localStorage;
+    const key = storageKey(def);
+    const details = cleanAbout(about);
+    const kept = Object.values(details).some(Boolean) ? { about: details } : {};
+    if (Object.keys(answers).length || kept.about) {
+      storage.setItem(key, JSON.stringify({ answers, ...kept, saved_at: (/* @__PURE__ */ new Date()).toISOString() }));
+    } else {
+      storage.removeItem(key);
+    }
+    for (const older of olderKeys(def, storage)) {
+      const text = storage.getItem(older);
+      if (text !== olderSeen.get(older)) keepCopy(storage, older, text, "moved");
+      storage.removeItem(older);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+function loadAbout(def) {
+  try {
+    const storage = window.localStorage;
+    const key = storage.getItem(storageKey(def)) !== null ? storageKey(def) : olderKeys(def, storage)[0];
+    const saved = key ? JSON.parse(storage.getItem(key)) : null;
+    return cleanAbout(isPlainObject(saved) ? saved.about : null);
+  } catch {
+    return cleanAbout(null);
+  }
+}
+function savedText(def) {
+  try {
+    return window.localStorage.getItem(storageKey(def));
+  } catch {
+    return null;
+  }
+}
+function clearSaved(def) {
+  try {
+    const prefix = `${STORAGE_PREFIX}${def.id}:`;
+    const keys = [];
+    for (let i = 0; i < window.localStorage.length; i += 1) keys.push(window.localStorage.key(i));
+    keys.filter((key) => key.startsWith(prefix)).forEach((key) => window.localStorage.removeItem(key));
+  } catch {
+  }
+}
+var STORAGE_PREFIX, olderSeen, STALE, MOVED, CANNOT_SAVE;
+var init_storage = __esm({
+  "src/dpup_toolkit/widget/storage.js"() {
+    init_shared();
+    init_messages();
+    init_rules();
+    STORAGE_PREFIX = shared_default.storage_prefix.answers;
+    olderSeen = /* @__PURE__ */ new Map();
+    STALE = {
+      answers: null,
+      message: "This site was updated since this page was opened, and your answers for this check were saved by the newer version. Reload the page to see them. Until then this page does not save, so nothing is written over.",
+      error: true,
+      blocked: true,
+      moved: true
+    };
+    MOVED = `This site was updated, and another tab opened the new version of this checklist: your saved answers moved there. This page no longer saves, so it cannot write over them. If you changed anything here since, use \u201C${SAVE_NOW}\u201D; then reload the page to carry on.`;
+    CANNOT_SAVE = "This browser is not letting the page save your answers. Save your answers to a file before you leave the page.";
+  }
+});
+
+// src/dpup_toolkit/widget/saved-checks.js
+function checksKey(def) {
+  return `${CHECKS_PREFIX}${def.id}`;
+}
+function checkStore(def, check) {
+  return check === FIRST_CHECK ? def : { ...def, id: `${def.id}~${check}` };
+}
+function checkOfKey(def, key) {
+  const base = `${STORAGE_PREFIX}${def.id}`;
+  if (key.startsWith(`${base}:`)) return FIRST_CHECK;
+  if (!key.startsWith(`${base}~`)) return null;
+  const check = key.slice(base.length + 1).split(":")[0];
+  return CHECK_ID.test(check) && check !== FIRST_CHECK ? check : null;
+}
+function cleanCheckName(name) {
+  return Array.from(String(name).split(WS_RUN).filter(Boolean).join(" ")).slice(0, MAX_CHECK_NAME).join("");
+}
+function unusedName(checks, name) {
+  const taken = new Set(checks.map((check) => check.name.toLowerCase()));
+  let unused = name;
+  for (let n = 2; taken.has(unused.toLowerCase()); n += 1) unused = `${name} (${n})`;
+  return unused;
+}
+function savedChecks(def) {
+  const storage = window.localStorage;
+  const text = storage.getItem(checksKey(def));
+  let index = null;
+  try {
+    index = text === null ? null : JSON.parse(text);
+  } catch {
+    index = null;
+  }
+  const listed = isPlainObject(index) && Array.isArray(index.checks) ? index.checks : null;
+  const checks = [];
+  const known = (id) => checks.some((check) => check.id === id);
+  for (const entry of listed || []) {
+    const name = isPlainObject(entry) && typeof entry.name === "string" ? cleanCheckName(entry.name) : "";
+    if (name && typeof entry.id === "string" && CHECK_ID.test(entry.id) && !known(entry.id)) {
+      checks.push({ id: entry.id, name });
+    }
+  }
+  if (listed === null) checks.push({ id: FIRST_CHECK, name: FIRST_CHECK_NAME });
+  const found = [...new Set(storageKeys(storage).map((key) => checkOfKey(def, key)))].filter((id) => id !== null && !known(id)).sort();
+  for (const id of found) {
+    checks.push({ id, name: unusedName(checks, id === FIRST_CHECK ? FIRST_CHECK_NAME : FOUND_CHECK_NAME) });
+  }
+  if (!checks.length) checks.push({ id: FIRST_CHECK, name: FIRST_CHECK_NAME });
+  const current = listed && known(index.current) ? index.current : checks[0].id;
+  return { checks, current, damaged: text !== null && listed === null };
+}
+function writeChecks(def, checks, current, full) {
+  try {
+    window.localStorage.setItem(checksKey(def), JSON.stringify({ checks, current }));
+  } catch {
+    throw new CheckError(full);
+  }
+}
+function rememberCheck(def, check) {
+  try {
+    const { checks } = savedChecks(def);
+    writeChecks(def, checks, check, "");
+  } catch {
+  }
+}
+var CHECKS_PREFIX, FIRST_CHECK, FIRST_CHECK_NAME, FOUND_CHECK_NAME, CHECK_ID, MAX_CHECK_NAME, CheckError;
+var init_saved_checks = __esm({
+  "src/dpup_toolkit/widget/saved-checks.js"() {
+    init_shared();
+    init_rules();
+    init_storage();
+    CHECKS_PREFIX = shared_default.storage_prefix.checks;
+    FIRST_CHECK = "main";
+    FIRST_CHECK_NAME = "My check";
+    FOUND_CHECK_NAME = "Check found in this browser";
+    CHECK_ID = /^[a-z0-9]{1,32}$/;
+    MAX_CHECK_NAME = 80;
+    CheckError = class extends Error {
+    };
+  }
+});
+
+// src/dpup_toolkit/widget/checks.js
+var checks_exports = {};
+__export(checks_exports, {
+  deleteCheck: () => deleteCheck,
+  renameCheck: () => renameCheck,
+  restoreCheck: () => restoreCheck,
+  startCheck: () => startCheck
+});
+function checkName(checks, name) {
+  const cleaned = cleanCheckName(name);
+  if (!cleaned) throw new CheckError("Type a name for the check first.");
+  if (checks.some((check) => check.name.toLowerCase() === cleaned.toLowerCase())) {
+    throw new CheckError(`You already have a check called \u201C${cleaned}\u201D. Choose another name.`);
+  }
+  return cleaned;
+}
+function newCheckId(def, checks) {
+  const used = /* @__PURE__ */ new Set([
+    FIRST_CHECK,
+    ...checks.map((check) => check.id),
+    ...storageKeys(window.localStorage).map((key) => checkOfKey(def, key))
+  ]);
+  let id;
+  do
+    id = Math.random().toString(36).slice(2, 10);
+  while (!CHECK_ID.test(id) || used.has(id));
+  return id;
+}
+function startCheck(def, name) {
+  const { checks } = savedChecks(def);
+  const cleaned = checkName(checks, name);
+  const id = newCheckId(def, checks);
+  writeChecks(
+    def,
+    [...checks, { id, name: cleaned }],
+    id,
+    "This browser is full, so a new check could not be started. Your answers have not changed."
+  );
+  return id;
+}
+function renameCheck(def, check, name) {
+  const { checks, current } = savedChecks(def);
+  const others = checks.filter((other) => other.id !== check);
+  const cleaned = checkName(others, name);
+  writeChecks(
+    def,
+    checks.map((other) => other.id === check ? { id: check, name: cleaned } : other),
+    current,
+    "This browser is full, so the new name could not be saved. Nothing was changed."
+  );
+  return cleaned;
+}
+function deleteCheck(def, check) {
+  const storage = window.localStorage;
+  const { checks, current } = savedChecks(def);
+  const position = checks.findIndex((other) => other.id === check);
+  if (position < 0) throw new CheckError("That check is no longer saved in this browser.");
+  let rest = checks.filter((other) => other.id !== check);
+  if (!rest.length) rest = [{ id: newCheckId(def, checks), name: FIRST_CHECK_NAME }];
+  const next = current !== check && rest.some((other) => other.id === current) ? current : rest[0].id;
+  const data = Object.fromEntries(storageKeys(storage).filter((key) => checkOfKey(def, key) === check).map((key) => [key, storage.getItem(key)]));
+  Object.keys(data).forEach((key) => storage.removeItem(key));
+  try {
+    writeChecks(def, rest, next, "This browser is full, so the check could not be deleted. Nothing was changed.");
+  } catch (error) {
+    Object.entries(data).forEach(([key, text]) => storage.setItem(key, text));
+    throw error;
+  }
+  return { id: check, name: checks[position].name, position, data, next };
+}
+function restoreCheck(def, removed) {
+  const storage = window.localStorage;
+  if (storageKeys(storage).some((key) => checkOfKey(def, key) === removed.id)) {
+    throw new CheckError(`\u201C${removed.name}\u201D was saved again in another tab after it was deleted, so Undo would overwrite that. Nothing was changed.`);
+  }
+  const { checks } = savedChecks(def);
+  const back = checks.filter((other) => other.id !== removed.id);
+  back.splice(Math.min(removed.position, back.length), 0, { id: removed.id, name: unusedName(back, removed.name) });
+  const written = [];
+  try {
+    for (const [key, text] of Object.entries(removed.data)) {
+      storage.setItem(key, text);
+      written.push(key);
+    }
+    storage.setItem(checksKey(def), JSON.stringify({ checks: back, current: removed.id }));
+  } catch {
+    written.forEach((key) => storage.removeItem(key));
+    throw new CheckError(`This browser is full, so \u201C${removed.name}\u201D could not be brought back yet. Make room (for example, delete a check you no longer need) and press Undo delete again.`);
+  }
+}
+var init_checks = __esm({
+  "src/dpup_toolkit/widget/checks.js"() {
+    init_saved_checks();
+    init_storage();
+  }
+});
+
 // src/dpup_toolkit/widget/record-json.js
 function recordFilename(id, stamp2, extension) {
   return `${id}-${stamp2}.${extension}`;
@@ -1829,16 +1839,129 @@ function drawAbout(uiId, session) {
   return { node, show };
 }
 
+// src/dpup_toolkit/widget/check-answers.js
+init_dom();
+init_kinds();
+init_rules();
+function skippedSentence(def, item) {
+  const asked = itemById(def, item.show_if.item);
+  const labelOf = (value) => asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value);
+  return `Skipped: \u201C${item.prompt}\u201D is asked only when \u201C${asked.prompt}\u201D is answered ${item.show_if.answer_in.map(labelOf).join(" or ")}.`;
+}
+function decidingItem(def, item, shownIds) {
+  let asked = itemById(def, item.show_if.item);
+  while (!shownIds.has(asked.id) && asked.show_if) asked = itemById(def, asked.show_if.item);
+  return asked;
+}
+var setText = (node, text) => {
+  if (node.textContent !== text) node.textContent = text;
+  node.hidden = !text;
+};
+function drawRow(ctx, ui, item) {
+  const els = {
+    answer: h("p", { className: "dpup-summary-answer" }),
+    reason: h("p", { className: "dpup-summary-reason" }),
+    note: h("p", { className: "dpup-summary-note" }),
+    which: h("span", { className: "dpup-screen-hidden" })
+  };
+  els.change = h(
+    "a",
+    { className: "dpup-change", id: ui.uiId(`change-${item.id}`), href: `#${ctx.id(item)}` },
+    "Change",
+    els.which
+  );
+  const node = h(
+    "div",
+    { className: "dpup-summary-row" },
+    h("dt", { text: item.prompt }),
+    h("dd", { className: "dpup-summary-value" }, els.answer, els.reason, els.note),
+    h("dd", { className: "dpup-summary-action" }, els.change)
+  );
+  function refresh(shownIds, answers) {
+    const entry = answers[item.id] || {};
+    const skipped = !shownIds.has(item.id);
+    const given2 = skipped ? null : answerOf(item, answers);
+    const target = skipped ? decidingItem(ctx.def, item, shownIds) : item;
+    node.classList.toggle("dpup-summary-missing", !skipped && !given2);
+    node.classList.toggle("dpup-summary-skipped", skipped);
+    let answer = skipped ? skippedSentence(ctx.def, item) : given2 ? ANSWER_WORDS[item.kind].label(ctx.def, item, given2) : ANSWER_WORDS[item.kind].missing;
+    if (!skipped && !given2) answer = `${answer} yet`;
+    setText(els.answer, answer);
+    els.answer.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(answer));
+    const notApplicable = !skipped && item.kind === "question" && given2 && given2 === ctx.def.not_applicable;
+    const reason = typeof entry.reason === "string" ? entry.reason.replace(SPACE_ENDS, "") : "";
+    setText(els.reason, notApplicable ? `Why it does not apply: ${reason || "Not given yet"}` : "");
+    const note = !skipped && item.kind !== "text" && typeof entry.note === "string" ? entry.note.replace(SPACE_ENDS, "") : "";
+    setText(els.note, note ? `Your note: ${note}` : "");
+    els.note.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(note));
+    const href = `#${ctx.id(target)}`;
+    if (els.change.getAttribute("href") !== href) els.change.setAttribute("href", href);
+    setText(els.which, skipped ? ` the answer to \u201C${target.prompt}\u201D, which decides whether \u201C${item.prompt}\u201D is asked` : ` your answer to \u201C${item.prompt}\u201D`);
+    els.which.hidden = false;
+    return { given: Boolean(given2), skipped };
+  }
+  return { item, node, change: els.change, refresh };
+}
+function drawBack(ui) {
+  const link = h("a", { className: "dpup-back-to-check", href: "#", text: "Back to Check your answers" });
+  const node = h("p", { className: "dpup-back-to-check-line" }, link);
+  link.addEventListener("click", () => setTimeout(() => node.remove(), 0));
+  return {
+    node,
+    offer(row, question) {
+      link.setAttribute("href", `#${row.change.id}`);
+      question.after(node);
+    }
+  };
+}
+function drawCheckAnswers(ctx, ui) {
+  const { def } = ctx;
+  const rows = new Map(allItems(def).map((item) => [item.id, drawRow(ctx, ui, item)]));
+  const count = h("p", { className: "dpup-check-count" });
+  const back = drawBack(ui);
+  const sections = def.sections.map((section) => h(
+    "div",
+    { className: "dpup-check-section" },
+    h("h3", { text: section.title }),
+    h("dl", { className: "dpup-summary" }, ...section.items.map((item) => rows.get(item.id).node))
+  ));
+  const node = h(
+    "section",
+    { className: "dpup-check-answers", "aria-labelledby": ui.uiId("check") },
+    h("h2", { id: ui.uiId("check"), text: "Check your answers" }),
+    h("p", { text: "Before you keep a record, read your answers through. Use \u201CChange\u201D to go to a question; a link after it brings you back here." }),
+    count,
+    ...sections
+  );
+  for (const row of rows.values()) {
+    row.change.addEventListener("click", () => {
+      const question = ui.root.querySelector(`#${CSS.escape(row.change.getAttribute("href").slice(1))}`);
+      if (question) back.offer(row, question);
+    });
+  }
+  function refresh(state, answers) {
+    const shownIds = new Set(state.shown.map((item) => item.id));
+    let missing = 0;
+    let skipped = 0;
+    for (const row of rows.values()) {
+      const seen = row.refresh(shownIds, answers);
+      if (seen.skipped) skipped += 1;
+      else if (!seen.given) missing += 1;
+    }
+    const parts = [`${state.answered} of ${state.total} answered.`];
+    if (missing) parts.push(`${plural(missing, "question")} not answered yet.`);
+    if (skipped) parts.push(`${plural(skipped, "question")} skipped because of an answer.`);
+    setText(count, parts.join(" "));
+  }
+  return { node, refresh };
+}
+
 // src/dpup_toolkit/widget/checks-control.js
 init_dom();
-
-// src/dpup_toolkit/widget/messages.js
-var NOT_LOADED = "This part of the tool could not be loaded. Your answers are still on this page. If the site was updated since you opened it, use \u201CSave a file to carry on later\u201D (it still works), then reload the page. Otherwise check your connection and try again.";
-
-// src/dpup_toolkit/widget/checks-control.js
+init_messages();
 init_saved_checks();
 init_storage();
-var NO_STORAGE = "This browser is not letting the page keep saved checks. Download a record before you leave the page.";
+var NO_STORAGE = "This browser is not letting the page keep saved checks. Save your answers to a file before you leave the page.";
 function readChecks(def) {
   try {
     return savedChecks(def);
@@ -1863,7 +1986,7 @@ function drawControls(uiId) {
     confirmText: h("p", { className: "dpup-check-confirm-text" }),
     confirmButton: h("button", { type: "button", className: "dpup-clear" }),
     confirmCancel: h("button", { type: "button", className: "dpup-secondary", text: "Cancel" }),
-    keepButton: h("button", { type: "button", hidden: true, text: "Download a record (JSON) now" }),
+    keepButton: h("button", { type: "button", hidden: true, text: SAVE_NOW }),
     nameInput: h("input", {
       type: "text",
       id: uiId("check-name"),
@@ -1970,7 +2093,7 @@ function controlState(host, els) {
   c.mayLeave = () => {
     if (!host.unsaved()) return true;
     c.tell(
-      `The latest answers and notes in \u201C${c.nameOf(c.current)}\u201D could not be saved in this browser (it may be full), so the page stays on this check: leaving it now would lose them. Download a record (JSON) now, then try again.`,
+      `The latest answers and notes in \u201C${c.nameOf(c.current)}\u201D could not be saved in this browser (it may be full), so the page stays on this check: leaving it now would lose them. Use \u201C${SAVE_NOW}\u201D, then try again.`,
       { error: true }
     );
     els.keepButton.hidden = false;
@@ -2275,9 +2398,11 @@ function placeFeedback(root, nodes) {
 
 // src/dpup_toolkit/widget/checklist.js
 init_kinds();
+init_messages();
 
 // src/dpup_toolkit/widget/record-buttons.js
 init_dom();
+init_messages();
 init_record_json();
 init_rules();
 function saveProgress(def, session) {
@@ -2289,7 +2414,7 @@ function saveProgress(def, session) {
   session.keptByPerson();
 }
 function drawRescue({ def, session }) {
-  const saveNow = h("button", { type: "button", hidden: true, text: "Download a record (JSON) now" });
+  const saveNow = h("button", { type: "button", hidden: true, text: SAVE_NOW });
   const recover = h("button", { type: "button", hidden: true, text: "Download the saved data that was left out" });
   const reload = h("button", { type: "button", hidden: true, text: "Reload the page" });
   reload.addEventListener("click", () => window.location.reload());
@@ -2511,11 +2636,12 @@ init_rules();
 init_saved_checks();
 
 // src/dpup_toolkit/widget/session.js
+init_messages();
 init_rules();
 init_saved_checks();
 init_storage();
 function notSaved(what) {
-  return `${what} The answers are on this page, but this browser could not save them (it may be full). Download a record (JSON) now, or they will be gone when you leave the page.`;
+  return `${what} The answers are on this page, but this browser could not save them (it may be full). Use \u201C${SAVE_NOW}\u201D, or they will be gone when you leave the page.`;
 }
 var Session = class {
   constructor(def, model, view) {
@@ -2978,6 +3104,7 @@ function drawCompletion(ctx, ui) {
       "ul",
       {},
       ...results,
+      h("li", {}, h("a", { href: `#${ui.checkId}`, text: "Check your answers" })),
       h("li", {}, h("a", { href: `#${ui.keepId}`, text: "Keep a record: download it, or print it or save it as a PDF" }))
     )
   );
@@ -3022,13 +3149,7 @@ function drawItems(def, ctx, prefix) {
   const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
   for (const view of itemViews.filter((v) => v.item.show_if)) {
-    const asked = itemById(def, view.item.show_if.item);
-    const labelOf = (value) => asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value);
-    view.skipped = h("p", {
-      className: "dpup-skipped",
-      hidden: true,
-      text: `Skipped: \u201C${view.item.prompt}\u201D is asked only when \u201C${asked.prompt}\u201D is answered ${view.item.show_if.answer_in.map(labelOf).join(" or ")}.`
-    });
+    view.skipped = h("p", { className: "dpup-skipped", hidden: true, text: skippedSentence(def, view.item) });
   }
   const sections = def.sections.map((section) => h(
     "section",
@@ -3058,6 +3179,7 @@ function showAnswers(el, def, answers, parts) {
   parts.progressBar.value = state.answered;
   parts.wayfinder.refresh(state, answers);
   parts.completion.refresh(state, answers);
+  parts.check.refresh(state, answers);
   resultsOf(def, answers).forEach((value, i) => parts.resultViews[i].refresh(value, answers));
   for (const area of el.querySelectorAll("textarea")) {
     area.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(area.value));
@@ -3138,11 +3260,13 @@ async function render({ model, el }) {
     sectionId: (section) => `${prefix}-section-${section.id}`,
     completeId: uiId("complete"),
     keepId: uiId("keep"),
+    checkId: uiId("check"),
     progressText: parts.progressText,
     progressBar: parts.progressBar
   };
   parts.wayfinder = drawWayfinder(ctx, places);
   parts.completion = drawCompletion(ctx, places);
+  parts.check = drawCheckAnswers(ctx, { root: el, uiId });
   const keep = drawKeepRecord(host);
   const checks = checksControl({
     def,
@@ -3165,6 +3289,7 @@ async function render({ model, el }) {
     ...parts.sections,
     parts.completion.node,
     ...parts.resultViews.map((result) => result.node),
+    parts.check.node,
     about.node,
     keep.node,
     checks.node
