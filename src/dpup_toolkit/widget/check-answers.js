@@ -67,7 +67,6 @@ function drawRow(ctx, ui, item) {
     if (els.change.getAttribute("href") !== href) els.change.setAttribute("href", href);
     setText(els.which, skipped ? ` the answer to “${target.prompt}”, which decides whether “${item.prompt}” is asked`
       : ` your answer to “${item.prompt}”`);
-    els.which.hidden = false;
     return { given: Boolean(given), skipped };
   }
   return { item, node, change: els.change, refresh };

@@ -1897,7 +1897,6 @@ function drawRow(ctx, ui, item) {
     const href = `#${ctx.id(target)}`;
     if (els.change.getAttribute("href") !== href) els.change.setAttribute("href", href);
     setText(els.which, skipped ? ` the answer to \u201C${target.prompt}\u201D, which decides whether \u201C${item.prompt}\u201D is asked` : ` your answer to \u201C${item.prompt}\u201D`);
-    els.which.hidden = false;
     return { given: Boolean(given2), skipped };
   }
   return { item, node, change: els.change, refresh };
