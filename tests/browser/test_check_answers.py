@@ -94,7 +94,7 @@ def test_every_answer_reason_note_skip_and_gap_is_summed_up(visit, site_url):
     expect(row(page, CHECKLIST, original).locator(".dpup-summary-reason")).to_have_text(f"Why it does not apply: {REASON}")
     # Skipped because of an answer: said so, with the answer that brings it back.
     expect(row(page, CHECKLIST, needed).locator(".dpup-summary-answer")).to_have_text(
-        f"Skipped: “{needed.prompt}” is asked only when “{parts.prompt}” is answered Yes.")
+        f"Skipped: asked only when “{parts.prompt}” is answered Yes.")
     # Not answered: in words, in bold with a thick border (not colour alone).
     rest = [item for item in visible_items(CHECKLIST, {}) if item not in (first, parts, original)]
     missing = row(page, CHECKLIST, rest[0]).locator(".dpup-summary-answer")

@@ -9,11 +9,15 @@ import { ANSWER_WORDS } from "./kinds.js";
 import { SPACE_ENDS, allItems, answerLabel, answerOf, itemById, optionLabel } from "./rules.js";
 
 // The answer that brings a skipped question back (records/blocks.py _skipped says the same).
-function skippedSentence(def, item) {
+function askedOnlyWhen(def, item) {
   const asked = itemById(def, item.show_if.item);
   const labelOf = (value) => (asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value));
-  return `Skipped: “${item.prompt}” is asked only when “${asked.prompt}” is answered `
-    + `${item.show_if.answer_in.map(labelOf).join(" or ")}.`;
+  return `asked only when “${asked.prompt}” is answered ${item.show_if.answer_in.map(labelOf).join(" or ")}.`;
+}
+
+// In the form, where the question is gone, the sentence names it.
+function skippedSentence(def, item) {
+  return `Skipped: “${item.prompt}” is ${askedOnlyWhen(def, item)}`;
 }
 
 // The question that decides whether a skipped one is asked, or, when that one is skipped too, the
@@ -52,7 +56,7 @@ function drawRow(ctx, ui, item) {
     const target = skipped ? decidingItem(ctx.def, item, shownIds) : item;
     node.classList.toggle("dpup-summary-missing", !skipped && !given);
     node.classList.toggle("dpup-summary-skipped", skipped);
-    let answer = skipped ? skippedSentence(ctx.def, item)
+    let answer = skipped ? `Skipped: ${askedOnlyWhen(ctx.def, item)}`
       : given ? ANSWER_WORDS[item.kind].label(ctx.def, item, given) : ANSWER_WORDS[item.kind].missing;
     if (!skipped && !given) answer = `${answer} yet`;
     setText(els.answer, answer);

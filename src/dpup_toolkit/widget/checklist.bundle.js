@@ -1843,10 +1843,13 @@ function drawAbout(uiId, session) {
 init_dom();
 init_kinds();
 init_rules();
-function skippedSentence(def, item) {
+function askedOnlyWhen(def, item) {
   const asked = itemById(def, item.show_if.item);
   const labelOf = (value) => asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value);
-  return `Skipped: \u201C${item.prompt}\u201D is asked only when \u201C${asked.prompt}\u201D is answered ${item.show_if.answer_in.map(labelOf).join(" or ")}.`;
+  return `asked only when \u201C${asked.prompt}\u201D is answered ${item.show_if.answer_in.map(labelOf).join(" or ")}.`;
+}
+function skippedSentence(def, item) {
+  return `Skipped: \u201C${item.prompt}\u201D is ${askedOnlyWhen(def, item)}`;
 }
 function decidingItem(def, item, shownIds) {
   let asked = itemById(def, item.show_if.item);
@@ -1884,7 +1887,7 @@ function drawRow(ctx, ui, item) {
     const target = skipped ? decidingItem(ctx.def, item, shownIds) : item;
     node.classList.toggle("dpup-summary-missing", !skipped && !given2);
     node.classList.toggle("dpup-summary-skipped", skipped);
-    let answer = skipped ? skippedSentence(ctx.def, item) : given2 ? ANSWER_WORDS[item.kind].label(ctx.def, item, given2) : ANSWER_WORDS[item.kind].missing;
+    let answer = skipped ? `Skipped: ${askedOnlyWhen(ctx.def, item)}` : given2 ? ANSWER_WORDS[item.kind].label(ctx.def, item, given2) : ANSWER_WORDS[item.kind].missing;
     if (!skipped && !given2) answer = `${answer} yet`;
     setText(els.answer, answer);
     els.answer.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(answer));
