@@ -10,6 +10,7 @@ import datetime as dt
 import json
 
 from .engine.progress import SPACE, answer_of, visible_items
+from .records.kinds import kind_of
 from .records.rules import RecordError, _given, _quote, escape_line, import_record, record_text
 from .engine.schema import Checklist
 
@@ -29,10 +30,8 @@ def compared_answer(checklist: Checklist, item, entry: dict) -> str:
     if not entry["shown"]:
         return NOT_ASKED
     if entry["answer"] is None:
-        return "Not written" if item.kind == "text" else "Not answered"
-    if item.kind == "text":
-        return entry["answer"]
-    return item.option_label(entry["answer"]) if item.kind == "choice" else checklist.answer_label(entry["answer"])
+        return kind_of(item).MISSING
+    return item.label(checklist, entry["answer"])
 
 
 def compare_records(checklist: Checklist, files: list[tuple[str, str | bytes]]) -> dict:
@@ -64,7 +63,7 @@ def compare_records(checklist: Checklist, files: list[tuple[str, str | bytes]]) 
                 if item.id not in shown:
                     entries.append({"shown": False, "answer": None, "note": ""})
                     continue
-                note = "" if item.kind == "text" else (person["answers"].get(item.id) or {}).get("note") or ""
+                note = "" if item.typed else (person["answers"].get(item.id) or {}).get("note") or ""
                 entries.append({"shown": True, "answer": answer_of(item, person["answers"]), "note": note})
             answered = [entry["answer"] for entry in entries if entry["answer"] is not None]
             agree = "none" if not answered else \
@@ -100,7 +99,7 @@ def render_comparison(checklist: Checklist, files: list[tuple[str, str]],
         for compared in section["items"]:
             item, entries = compared["item"], compared["entries"]
             out += ["", f"### {escape_line(item.prompt)}", "", f"{STATUS[compared['agree']]}.", ""]
-            if item.kind == "text":
+            if item.typed:  # typed text: quoted, each person's under their name
                 for i, (person, entry) in enumerate(zip(people, entries)):
                     out += [""] if i else []
                     label = escape_line(person["label"])

@@ -5,13 +5,12 @@
 // links to places in the tool), and from there a link leads back to the row. Drawn from the tool's
 // data alone, the same way for every tool; on paper each answer prints in its question instead.
 import { h, plural } from "./dom.js";
-import { ANSWER_WORDS } from "./kinds.js";
-import { SPACE_ENDS, allItems, answerLabel, answerOf, itemById, optionLabel } from "./rules.js";
+import { SPACE_ENDS, allItems, answerOf, itemById, itemKind } from "./rules.js";
 
 // The answer that brings a skipped question back (records/blocks.py _skipped says the same).
 function askedOnlyWhen(def, item) {
   const asked = itemById(def, item.show_if.item);
-  const labelOf = (value) => (asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value));
+  const labelOf = (value) => itemKind(asked).label(def, asked, value);
   return `asked only when “${asked.prompt}” is answered ${item.show_if.answer_in.map(labelOf).join(" or ")}.`;
 }
 
@@ -57,14 +56,14 @@ function drawRow(ctx, ui, item) {
     node.classList.toggle("dpup-summary-missing", !skipped && !given);
     node.classList.toggle("dpup-summary-skipped", skipped);
     let answer = skipped ? `Skipped: ${askedOnlyWhen(ctx.def, item)}`
-      : given ? ANSWER_WORDS[item.kind].label(ctx.def, item, given) : ANSWER_WORDS[item.kind].missing;
+      : given ? itemKind(item).label(ctx.def, item, given) : itemKind(item).missing;
     if (!skipped && !given) answer = `${answer} yet`;
     setText(els.answer, answer);
     els.answer.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(answer));
-    const notApplicable = !skipped && item.kind === "question" && given && given === ctx.def.not_applicable;
+    const notApplicable = Boolean(given) && itemKind(item).keepsReason(ctx.def, item, given);
     const reason = typeof entry.reason === "string" ? entry.reason.replace(SPACE_ENDS, "") : "";
     setText(els.reason, notApplicable ? `Why it does not apply: ${reason || "Not given yet"}` : "");
-    const note = !skipped && item.kind !== "text" && typeof entry.note === "string" ? entry.note.replace(SPACE_ENDS, "") : "";
+    const note = !skipped && !itemKind(item).typed && typeof entry.note === "string" ? entry.note.replace(SPACE_ENDS, "") : "";
     setText(els.note, note ? `Your note: ${note}` : "");
     els.note.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(note));
     const href = `#${ctx.id(target)}`;

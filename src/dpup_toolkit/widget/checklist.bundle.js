@@ -1,5 +1,10 @@
 var __defProp = Object.defineProperty;
 var __getOwnPropNames = Object.getOwnPropertyNames;
+var __glob = (map) => (path) => {
+  var fn = map[path];
+  if (fn) return fn();
+  throw new Error("Module not found in bundle: " + path);
+};
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
   try {
@@ -158,6 +163,10 @@ var init_shared = __esm({
 });
 
 // src/dpup_toolkit/widget/rules.js
+function itemKind(item) {
+  if (!Object.hasOwn(ITEM_KINDS, item.kind)) throw new Error(`The code for items of kind ${JSON.stringify(item.kind)} is not loaded.`);
+  return ITEM_KINDS[item.kind];
+}
 function allItems(def) {
   return def.sections.flatMap((section) => section.items);
 }
@@ -179,7 +188,7 @@ function visibleItems(def, answers) {
 }
 function answerOf(item, answers) {
   let answer = (answers[item.id] || {}).answer;
-  if (item.kind === "text" && typeof answer === "string") answer = answer.replace(SPACE_ENDS, "");
+  if (itemKind(item).typed && typeof answer === "string") answer = answer.replace(SPACE_ENDS, "");
   return answer || null;
 }
 function offered(def, item) {
@@ -187,13 +196,13 @@ function offered(def, item) {
 }
 function needsReason(def, item, entry) {
   const { answer, reason } = entry || {};
-  return item.kind === "question" && Boolean(def.not_applicable) && answer === def.not_applicable && !(typeof reason === "string" && reason.replace(SPACE_ENDS, ""));
+  return itemKind(item).asksReason(def, item, answer) && !(typeof reason === "string" && reason.replace(SPACE_ENDS, ""));
 }
 function progressOf(def, answers) {
   const shown2 = visibleItems(def, answers);
   const answered = shown2.filter((item) => answerOf(item, answers));
-  const unmet = answered.filter((item) => item.kind === "question" && (!def.met.includes(answerOf(item, answers)) || needsReason(def, item, answers[item.id])));
-  const hasQuestions = allItems(def).some((item) => item.kind === "question");
+  const unmet = answered.filter((item) => itemKind(item).judged && (!def.met.includes(answerOf(item, answers)) || needsReason(def, item, answers[item.id])));
+  const hasQuestions = allItems(def).some((item) => itemKind(item).judged);
   return { answered: answered.length, total: shown2.length, unmet, shown: shown2, hasQuestions };
 }
 function progressSummary(state) {
@@ -232,11 +241,12 @@ function cleanAnswers(def, answers) {
     const answer = given(entry.answer, null);
     let note = given(entry.note, "");
     const reason = given(entry.reason, "");
-    if (item.kind === "text") {
+    const kind = itemKind(item);
+    if (kind.typed) {
       if (answer !== null && typeof answer !== "string") throw new RecordError(`The answer to \u201C${item.prompt}\u201D is not text.`);
       note = "";
     } else if (answer !== null) {
-      const allowed = item.kind === "question" ? offered(def, item) : item.options.map((option) => option.value);
+      const allowed = kind.allowed(def, item);
       if (!allowed.includes(answer)) {
         throw new RecordError(`The answer to \u201C${item.prompt}\u201D is ${shown(answer)}, which this checklist does not use.`);
       }
@@ -245,7 +255,7 @@ function cleanAnswers(def, answers) {
     if (typeof reason !== "string") throw new RecordError(`The reason for \u201C${item.prompt}\u201D is not text.`);
     if (answer || note) {
       cleaned[item.id] = { answer, note };
-      if (reason && item.kind === "question" && answer === def.not_applicable) cleaned[item.id].reason = reason;
+      if (reason && kind.keepsReason(def, item, answer)) cleaned[item.id].reason = reason;
     }
   }
   return cleaned;
@@ -289,7 +299,7 @@ function isPlainObject(value) {
 function clearedNotice(def, count) {
   return `${count} question(s) no longer offer \u201C${answerLabel(def, def.not_applicable)}\u201D, so those answers were cleared: please answer them again.`;
 }
-var SPACE_ENDS, WS, WS_RUN, LONG_SENTENCE, NEEDS_REASON, RESULTS, RecordError, CONTROL, ABOUT_FIELDS, ABOUT_LABELS;
+var SPACE_ENDS, WS, WS_RUN, LONG_SENTENCE, ITEM_KINDS, NEEDS_REASON, RESULTS, RecordError, CONTROL, ABOUT_FIELDS, ABOUT_LABELS;
 var init_rules = __esm({
   "src/dpup_toolkit/widget/rules.js"() {
     init_shared();
@@ -297,6 +307,7 @@ var init_rules = __esm({
     WS = shared_default.whitespace;
     WS_RUN = new RegExp(`[${WS}]+`, "u");
     LONG_SENTENCE = shared_default.long_sentence;
+    ITEM_KINDS = {};
     NEEDS_REASON = "Say why this does not apply, or answer it.";
     RESULTS = {
       unmet(def, result, answers) {
@@ -309,616 +320,6 @@ var init_rules = __esm({
     CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/g;
     ABOUT_FIELDS = ["what", "completed_by", "review_by"];
     ABOUT_LABELS = { what: "What is being checked", completed_by: "Completed by", review_by: "Review by" };
-  }
-});
-
-// src/dpup_toolkit/widget/drawing.js
-function noteField(ctx, item) {
-  const note = h("textarea", { id: `${ctx.id(item)}--note`, rows: 2, className: "dpup-note" });
-  note.addEventListener("input", () => ctx.update(item.id, { note: note.value }, { sync: false }));
-  note.addEventListener("change", () => ctx.update(item.id, { note: note.value }));
-  const label = h("label", { for: note.id, className: "dpup-note-label", text: "Your note (optional)" });
-  return { note, label };
-}
-function radioGroup(ctx, item, options) {
-  const id = ctx.id(item);
-  const radios = options.map((option) => h("input", {
-    type: "radio",
-    name: `${id}--answer`,
-    value: option.value,
-    id: `${id}--option-${option.value}`
-  }));
-  for (const radio of radios) {
-    radio.addEventListener("change", () => {
-      if (radio.checked) ctx.update(item.id, { answer: radio.value });
-    });
-  }
-  const node = h("div", { className: "dpup-options" }, ...options.map((option, i) => h(
-    "label",
-    { for: radios[i].id, className: "dpup-option" },
-    radios[i],
-    h("span", { text: option.label })
-  )));
-  return { radios, node };
-}
-function resultFrame(ctx, result, i, ...children) {
-  const headingId = `${ctx.resultId(i)}--heading`;
-  return h(
-    "section",
-    { className: `dpup-result dpup-result-${result.kind}`, id: ctx.resultId(i), "aria-labelledby": headingId },
-    h("h2", { id: headingId, text: result.title }),
-    result.intro ? h("p", { className: "dpup-intro", text: result.intro }) : null,
-    ...children
-  );
-}
-var init_drawing = __esm({
-  "src/dpup_toolkit/widget/drawing.js"() {
-    init_dom();
-  }
-});
-
-// src/dpup_toolkit/widget/item-question.js
-function reasonField(ctx, item) {
-  const id = `${ctx.id(item)}--reason`;
-  const field = h("textarea", {
-    id,
-    rows: 2,
-    className: "dpup-note dpup-reason",
-    "aria-required": "true",
-    "aria-describedby": `${id}-hint`
-  });
-  field.addEventListener("input", () => ctx.update(item.id, { reason: field.value }, { sync: false }));
-  field.addEventListener("change", () => ctx.update(item.id, { reason: field.value }));
-  const node = h(
-    "div",
-    { className: "dpup-reason-box", hidden: true },
-    h("label", { for: id, className: "dpup-note-label", text: "Why does this not apply? (needed)" }),
-    h("p", { className: "dpup-help", id: `${id}-hint`, text: "Until you say why, this question stays under What to do next." }),
-    field
-  );
-  return { field, node };
-}
-function drawQuestion(ctx, item) {
-  const { def } = ctx;
-  const id = ctx.id(item);
-  const guidance = h("div", { className: "dpup-guidance", id: `${id}--guidance`, hidden: true });
-  const { note, label } = noteField(ctx, item);
-  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-  const printReason = h("p", { className: "dpup-print-only dpup-print-reason" });
-  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
-  const choices = offered(def, item);
-  const options = radioGroup(ctx, item, def.answers.filter((option) => choices.includes(option.value)));
-  const reason = def.not_applicable && choices.includes(def.not_applicable) ? reasonField(ctx, item) : null;
-  const node = h(
-    "fieldset",
-    { className: "dpup-item", id, "aria-describedby": `${id}--help` },
-    h("legend", { text: item.prompt }),
-    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
-    options.node,
-    guidance,
-    reason && reason.node,
-    label,
-    note,
-    printAnswer,
-    printReason,
-    printNote,
-    linksLine(item.links)
-  );
-  function refresh(entry) {
-    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
-    if (document.activeElement !== note) note.value = entry.note || "";
-    const notApplicable = Boolean(entry.answer) && entry.answer === def.not_applicable;
-    if (reason) {
-      reason.node.hidden = !notApplicable;
-      if (document.activeElement !== reason.field) reason.field.value = entry.reason || "";
-    }
-    guidance.replaceChildren();
-    if (entry.answer) {
-      const state = needsReason(def, item, entry) ? "reason" : def.met.includes(entry.answer) ? "met" : "unmet";
-      guidance.className = `dpup-guidance dpup-guidance-${state}`;
-      guidance.append(h("p", {}, h("strong", { text: GUIDANCE_PREFIX[state] }), item.guidance[entry.answer]));
-      if (state !== "met") {
-        guidance.append(h("p", {}, h("strong", { text: "What to do: " }), state === "reason" ? NEEDS_REASON : item.action));
-      }
-    }
-    guidance.hidden = !entry.answer;
-    printAnswer.textContent = `Answer: ${entry.answer ? answerLabel(def, entry.answer) : "Not answered"}`;
-    printReason.textContent = notApplicable ? `Why it does not apply: ${(entry.reason || "").replace(SPACE_ENDS, "") || "Not given yet"}` : "";
-    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
-    node.classList.toggle("dpup-answered", Boolean(entry.answer));
-  }
-  return { item, node, refresh };
-}
-var GUIDANCE_PREFIX;
-var init_item_question = __esm({
-  "src/dpup_toolkit/widget/item-question.js"() {
-    init_dom();
-    init_drawing();
-    init_rules();
-    GUIDANCE_PREFIX = { met: "Met: ", unmet: "Not met: ", reason: "Needs a reason: " };
-  }
-});
-
-// src/dpup_toolkit/widget/result-unmet.js
-function drawUnmet(ctx, result, i) {
-  const list = h("ol", { className: "dpup-next-list" });
-  const none = h("p", { text: "Nothing is marked as not met yet. Answer \u201CNo\u201D to a question and it shows here with what to do." });
-  const node = resultFrame(ctx, result, i, none, list);
-  node.classList.add("dpup-next");
-  function refresh(value, answers = {}) {
-    list.replaceChildren(...value.items.map((id) => {
-      const item = itemById(ctx.def, id);
-      const needs = needsReason(ctx.def, item, answers[id]);
-      const note = ctx.noteOf(id);
-      return h(
-        "li",
-        { className: needs ? "dpup-needs-reason" : null },
-        h("a", { href: `#${ctx.id(item)}`, text: item.prompt }),
-        h("p", {}, needs ? h("strong", { text: "Needs a reason: " }) : null, needs ? NEEDS_REASON : item.action),
-        h("p", { className: "dpup-print-only dpup-print-note", text: note ? `Your note: ${note}` : "" })
-      );
-    }));
-    list.hidden = !value.items.length;
-    none.hidden = Boolean(value.items.length);
-  }
-  return { node, refresh };
-}
-var init_result_unmet = __esm({
-  "src/dpup_toolkit/widget/result-unmet.js"() {
-    init_dom();
-    init_drawing();
-    init_rules();
-  }
-});
-
-// src/dpup_toolkit/widget/item-text.js
-var item_text_exports = {};
-__export(item_text_exports, {
-  drawText: () => drawText,
-  vagueWarnings: () => vagueWarnings
-});
-function vagueWarnings(item, text) {
-  const lower = text.toLowerCase().split(WS_RUN).join(" ");
-  return item.warnings.filter((warning) => {
-    const phrase = warning.phrase.toLowerCase();
-    for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
-      if (at === 0 || !LETTER.test(lower[at - 1])) return true;
-    }
-    return false;
-  });
-}
-function drawText(ctx, item) {
-  const id = ctx.id(item);
-  const field = h("textarea", {
-    id: `${id}--text`,
-    rows: 3,
-    className: "dpup-note dpup-text",
-    "aria-describedby": `${id}--help${item.example ? ` ${id}--example` : ""} ${id}--warnings`
-  });
-  const warnings = h("div", { className: "dpup-warnings", id: `${id}--warnings`, "aria-live": "polite" });
-  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-  const node = h(
-    "div",
-    { className: "dpup-item dpup-text-item", id, role: "group", "aria-labelledby": `${id}--label` },
-    h("label", { for: field.id, id: `${id}--label`, className: "dpup-prompt", text: item.prompt }),
-    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
-    item.example ? h(
-      "p",
-      { className: "dpup-example", id: `${id}--example` },
-      h("strong", { text: "For example: " }),
-      item.example
-    ) : null,
-    field,
-    warnings,
-    printAnswer,
-    linksLine(item.links)
-  );
-  function showWarnings(text) {
-    const found = vagueWarnings(item, text);
-    const key = found.map((warning) => warning.phrase).join("\n");
-    if (warnings.dataset.showing === key) return;
-    warnings.dataset.showing = key;
-    warnings.replaceChildren(...found.map((warning) => h(
-      "p",
-      { className: "dpup-warning" },
-      h("strong", { text: `\u201C${warning.phrase}\u201D makes a purpose vague. ` }),
-      warning.advice
-    )));
-  }
-  field.addEventListener("input", () => {
-    showWarnings(field.value);
-    ctx.update(item.id, { answer: field.value }, { sync: false });
-  });
-  field.addEventListener("change", () => ctx.update(item.id, { answer: field.value }));
-  function refresh(entry) {
-    if (document.activeElement !== field) field.value = entry.answer || "";
-    showWarnings(field.value);
-    printAnswer.textContent = entry.answer ? entry.answer : "Not written yet.";
-    node.classList.toggle("dpup-written", Boolean(entry.answer));
-  }
-  return { item, node, refresh };
-}
-var LETTER;
-var init_item_text = __esm({
-  "src/dpup_toolkit/widget/item-text.js"() {
-    init_dom();
-    init_kinds();
-    init_rules();
-    LETTER = /[\p{L}\p{N}]/u;
-    DRAW_ITEM.text = drawText;
-    ANSWER_WORDS.text = { missing: "Not written", label: (def, item, answer) => answer };
-  }
-});
-
-// src/dpup_toolkit/widget/item-choice.js
-var item_choice_exports = {};
-__export(item_choice_exports, {
-  drawChoice: () => drawChoice
-});
-function drawChoice(ctx, item) {
-  const id = ctx.id(item);
-  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite" });
-  const { note, label } = noteField(ctx, item);
-  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
-  const options = radioGroup(ctx, item, item.options);
-  const node = h(
-    "fieldset",
-    { className: "dpup-item dpup-choice", id, "aria-describedby": `${id}--help` },
-    h("legend", { text: item.prompt }),
-    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
-    options.node,
-    feedback,
-    label,
-    note,
-    printAnswer,
-    printNote,
-    linksLine(item.links)
-  );
-  function refresh(entry) {
-    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
-    if (document.activeElement !== note) note.value = entry.note || "";
-    const chosen = item.options.find((option) => option.value === entry.answer);
-    feedback.replaceChildren();
-    if (chosen && item.correct) {
-      const right = chosen.value === item.correct;
-      feedback.append(h("p", { className: `dpup-verdict dpup-verdict--${right ? "right" : "wrong"}` }, h("strong", {
-        text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`
-      })));
-    }
-    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
-    printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
-    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
-    node.classList.toggle("dpup-answered", Boolean(chosen));
-  }
-  return { item, node, refresh };
-}
-var init_item_choice = __esm({
-  "src/dpup_toolkit/widget/item-choice.js"() {
-    init_dom();
-    init_drawing();
-    init_kinds();
-    init_rules();
-    DRAW_ITEM.choice = drawChoice;
-    ANSWER_WORDS.choice = { missing: "Not answered", label: (def, item, answer) => optionLabel(item, answer) };
-  }
-});
-
-// src/dpup_toolkit/widget/result-template.js
-var result_template_exports = {};
-__export(result_template_exports, {
-  checkText: () => checkText,
-  drawTemplate: () => drawTemplate,
-  fitAnswer: () => fitAnswer,
-  templateResult: () => templateResult,
-  wordCount: () => wordCount
-});
-function splitSentences(text) {
-  return text.split(WS_RUN).filter(Boolean).join(" ").split(SENTENCE_END).filter((sentence) => sentence.match(WORD));
-}
-function wordCount(sentence) {
-  return (sentence.match(WORD) || []).length;
-}
-function checkText(blocks) {
-  const found = blocks.flatMap(splitSentences);
-  const words = found.reduce((sum, sentence) => sum + wordCount(sentence), 0);
-  const tenths = found.length ? Math.floor((20 * words + found.length) / (2 * found.length)) : 0;
-  return {
-    sentences: found.length,
-    average: `${Math.floor(tenths / 10)}.${tenths % 10}`,
-    long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE)
-  };
-}
-function bare(word) {
-  return word.replace(/^[.,;:!?]+|[.,;:!?]+$/g, "").toLowerCase();
-}
-function fitAnswer(lead, typed, following) {
-  let answer = typed.replace(ENDS, "");
-  const words = [...answer.matchAll(WORDS)];
-  const leadWords = lead.match(WORDS) || [];
-  const inSentence = leadWords.length > 0 && ALNUM.test(leadWords[leadWords.length - 1]);
-  for (let k = Math.min(leadWords.length, words.length - 1); k > 0; k -= 1) {
-    const tail = leadWords.slice(-k).map(bare);
-    if ((inSentence || k === leadWords.length) && words.slice(0, k).every((m, i) => bare(m[0]) === tail[i])) {
-      answer = answer.slice(words[k].index);
-      break;
-    }
-  }
-  const first = answer.match(WORDS);
-  if (inSentence && first && answer.search(WORDS) === 0 && LOWER_AFTER_LEAD_IN.has(bare(first[0]))) {
-    answer = answer[0].toLowerCase() + answer.slice(1);
-  }
-  const after = following.replace(ENDS, "");
-  if (after && MARKS.includes(after[0])) answer = answer.replace(/[.,;:!?]+$/u, "");
-  else if (!after && leadWords.length && !CLOSED.test(answer)) answer = `${answer.replace(OPEN_END, "")}.`;
-  return answer;
-}
-function templateResult(def, result, answers, shown2) {
-  const valueOf = (id) => {
-    const item = itemById(def, id);
-    const answer = shown2.has(id) ? answerOf(item, answers) : null;
-    if (!answer) return "";
-    return item.kind === "choice" ? optionLabel(item, answer) : answer;
-  };
-  let parts = [];
-  let written = false;
-  for (const part of result.parts) {
-    const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
-    if (names.length && !names.some(valueOf)) continue;
-    written = written || names.length > 0;
-    let text = "";
-    let at = 0;
-    for (const match of part.text.matchAll(PLACEHOLDER)) {
-      const value = valueOf(match[1]);
-      const lead = part.text.slice(at, match.index);
-      const end = match.index + match[0].length;
-      const following = part.text.slice(end).search(PLACEHOLDER);
-      const after = part.text.slice(end, following < 0 ? void 0 : end + following);
-      text += lead + (value ? fitAnswer(lead, value, after) : `[${itemById(def, match[1]).prompt}]`);
-      at = match.index + match[0].length;
-    }
-    text += part.text.slice(at);
-    parts.push({ heading: part.heading, text });
-  }
-  if (!written) parts = [];
-  return {
-    kind: "template",
-    id: result.id,
-    title: result.title,
-    parts,
-    text: parts.map((p) => p.heading ? `${p.heading}
-${p.text}` : p.text).join("\n\n"),
-    plain_language: result.plain_language ? checkText(parts.map((p) => p.text)) : null
-  };
-}
-function drawTemplate(ctx, result, i) {
-  const output = h("div", { className: "dpup-template-output" });
-  const check = h("div", { className: "dpup-plain-language" });
-  const copied = h("p", { className: "dpup-copy-status", role: "status" });
-  const copy = h("button", { type: "button", className: "dpup-copy", text: `Copy ${result.title.toLowerCase()}` });
-  let current = "";
-  copy.addEventListener("click", () => {
-    copyText(current).then(
-      () => {
-        copied.textContent = "Copied. Paste it where you need it.";
-      },
-      () => {
-        copied.textContent = "This browser did not let the page copy. Select the text and copy it yourself.";
-      }
-    );
-  });
-  const node = resultFrame(ctx, result, i, output, check, h("div", { className: "dpup-buttons dpup-copy-row" }, copy), copied);
-  function refresh(value) {
-    current = value.text;
-    copy.hidden = !value.parts.length;
-    output.replaceChildren(...value.parts.length ? value.parts.flatMap((part) => [
-      part.heading ? h("h3", { text: part.heading }) : null,
-      h("p", { className: "dpup-template-part", text: part.text })
-    ].filter(Boolean)) : [h("p", { text: "Nothing written yet. Answer the questions above and your text appears here." })]);
-    check.replaceChildren();
-    const figures = value.plain_language;
-    if (figures && value.parts.length) {
-      check.append(h("p", {
-        text: `Plain language: ${figures.sentences} sentences, ${figures.average} words a sentence on average (aim for under 20). Sentences over ${LONG_SENTENCE} words: ${figures.long.length}.`
-      }));
-      if (figures.long.length) {
-        check.append(
-          h("p", { text: "Try splitting these sentences:" }),
-          h("ul", {}, ...figures.long.map((sentence) => h("li", { text: sentence })))
-        );
-      }
-    }
-  }
-  return { node, refresh };
-}
-var SENTENCE_END, NOT_WORD, WORD, PLACEHOLDER, LOWER_AFTER_LEAD_IN, ENDS, WORDS, CLOSED, OPEN_END, ALNUM, MARKS;
-var init_result_template = __esm({
-  "src/dpup_toolkit/widget/result-template.js"() {
-    init_dom();
-    init_drawing();
-    init_kinds();
-    init_shared();
-    init_rules();
-    SENTENCE_END = new RegExp(`(?<=[.!?])["\u201D\u2019)]*[${WS}]+`, "u");
-    NOT_WORD = "\\x00-/:-@\\[-`{-\\xbf\\xd7\\xf7\\u1680\\u2000-\\u2bff\\u3000-\\u303f\\ufe00-\\ufe0f\\ufe10-\\ufe6f\\ufeff\\uff00-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u{1f000}-\\u{1faff}";
-    WORD = new RegExp(`[^${NOT_WORD}]+(?:[\u2019'-][^${NOT_WORD}]+)*`, "gu");
-    PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
-    LOWER_AFTER_LEAD_IN = new Set(shared_default.lower_after_lead_in);
-    ENDS = new RegExp(`^[${WS}]+|[${WS}]+$`, "gu");
-    WORDS = new RegExp(`[^${WS}]+`, "gu");
-    CLOSED = /[.!?…]["'”’)\]]*$/u;
-    OPEN_END = new RegExp(`[,;:${WS}]+$`, "u");
-    ALNUM = /[\p{L}\p{N}]$/u;
-    MARKS = ".,;:!?";
-    RESULTS.template = templateResult;
-    DRAW_RESULT.template = drawTemplate;
-  }
-});
-
-// src/dpup_toolkit/widget/result-rules.js
-var result_rules_exports = {};
-__export(result_rules_exports, {
-  drawRules: () => drawRules,
-  rulesResult: () => rulesResult
-});
-function rulesResult(def, result, answers, shown2) {
-  const answer = (id) => shown2.has(id) ? answerOf(itemById(def, id), answers) : null;
-  const asked = new Set(result.rules.flatMap((rule2) => Object.keys(rule2.when)));
-  const waiting = [...asked].some((id) => shown2.has(id) && !answer(id));
-  const rule = waiting ? null : result.rules.find((candidate) => Object.entries(candidate.when).every(([id, wanted]) => wanted.includes(answer(id))));
-  const chosen = rule ? {
-    title: rule.result.title,
-    text: rule.result.text,
-    links: rule.result.links.map((link) => ({ title: link.title, page: link.page }))
-  } : null;
-  return { kind: "rules", id: result.id, title: result.title, recommendation: chosen };
-}
-function drawRules(ctx, result, i) {
-  const output = h("div", { className: "dpup-recommendation" });
-  const node = resultFrame(ctx, result, i, output);
-  function refresh(value) {
-    const chosen = value.recommendation;
-    output.replaceChildren(...chosen ? [
-      h("p", { className: "dpup-recommendation-title" }, "Recommended: ", h("strong", { text: chosen.title })),
-      h("p", {}, h("strong", { text: "Why: " }), chosen.text),
-      linksLine(chosen.links)
-    ].filter(Boolean) : [h("p", { text: "Answer the questions above to see a recommendation." })]);
-  }
-  return { node, refresh };
-}
-var init_result_rules = __esm({
-  "src/dpup_toolkit/widget/result-rules.js"() {
-    init_dom();
-    init_drawing();
-    init_kinds();
-    init_rules();
-    RESULTS.rules = rulesResult;
-    DRAW_RESULT.rules = drawRules;
-  }
-});
-
-// src/dpup_toolkit/widget/result-score.js
-var result_score_exports = {};
-__export(result_score_exports, {
-  drawScore: () => drawScore,
-  scoreResult: () => scoreResult
-});
-function scoreResult(def, result, answers, shown2) {
-  const quiz = allItems(def).filter((item) => shown2.has(item.id) && item.kind === "choice" && item.correct);
-  const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
-  const wrong = quiz.filter((item) => ![null, item.correct].includes(answerOf(item, answers))).map((item) => item.id);
-  return { kind: "score", title: result.title, correct, total: quiz.length, wrong };
-}
-function drawScore(ctx, result, i) {
-  const output = h("p", { className: "dpup-score", "aria-live": "polite" });
-  const missed = h("div", { className: "dpup-score-missed" });
-  const node = resultFrame(ctx, result, i, output, missed);
-  function refresh(value) {
-    output.textContent = `${value.correct} of ${value.total} correct.`;
-    missed.replaceChildren(...value.wrong.length ? [
-      h("p", { text: "Questions you answered wrongly (each says the right answer):" }),
-      h("ul", {}, ...value.wrong.map((id) => h(
-        "li",
-        {},
-        h("a", { href: `#${ctx.id(itemById(ctx.def, id))}`, text: itemById(ctx.def, id).prompt })
-      )))
-    ] : []);
-  }
-  return { node, refresh };
-}
-var init_result_score = __esm({
-  "src/dpup_toolkit/widget/result-score.js"() {
-    init_dom();
-    init_drawing();
-    init_kinds();
-    init_rules();
-    RESULTS.score = scoreResult;
-    DRAW_RESULT.score = drawScore;
-  }
-});
-
-// src/dpup_toolkit/widget/result-catalogue.js
-var result_catalogue_exports = {};
-__export(result_catalogue_exports, {
-  catalogueResult: () => catalogueResult,
-  drawCatalogue: () => drawCatalogue
-});
-function catalogueResult(def, result, answers, shown2) {
-  const answer = (id) => id && shown2.has(id) ? answerOf(itemById(def, id), answers) : null;
-  const role = answer(result.by.role);
-  const stage = answer(result.by.stage);
-  const fits = !(role || stage) ? [] : (def.catalogue || []).filter((entry) => (!role || entry.roles.includes(role)) && (!stage || entry.stages.includes(stage)));
-  return {
-    kind: "catalogue",
-    title: result.title,
-    role,
-    stage,
-    tools: fits.filter((entry) => entry.kind === "tool" && entry.id !== def.id).map((entry) => entry.id),
-    cases: fits.filter((entry) => entry.kind === "case").map((entry) => entry.id)
-  };
-}
-function drawCatalogue(ctx, result, i) {
-  const output = h("div", { className: "dpup-catalogue" });
-  const node = resultFrame(ctx, result, i, output);
-  function entryNode(entry) {
-    const href = bookHref(entry.page);
-    return h(
-      "li",
-      {},
-      href ? h("a", { href, text: entry.title }) : h("strong", { text: entry.title }),
-      h("p", { text: entry.summary + (entry.minutes ? ` About ${entry.minutes} minutes.` : "") })
-    );
-  }
-  function refresh(value) {
-    if (!(value.role || value.stage)) {
-      output.replaceChildren(h("p", { text: "Choose above to see the guides, tools and case studies that fit." }));
-      return;
-    }
-    const guide = value.role ? linksLine([{
-      title: `Guide for ${optionLabel(itemById(ctx.def, result.by.role), value.role)}`,
-      page: `book/roles/${value.role}`
-    }], "Start with: ") : null;
-    const parts = catalogueParts(ctx.def, value).flatMap(([heading, entries, none]) => [
-      h("h3", { text: heading }),
-      entries.length ? h("ul", { className: `dpup-catalogue-list dpup-catalogue-${entries[0].kind}s` }, ...entries.map(entryNode)) : h("p", { text: none })
-    ]);
-    output.replaceChildren(...[guide, ...parts].filter(Boolean));
-  }
-  return { node, refresh };
-}
-var init_result_catalogue = __esm({
-  "src/dpup_toolkit/widget/result-catalogue.js"() {
-    init_dom();
-    init_drawing();
-    init_kinds();
-    init_rules();
-    RESULTS.catalogue = catalogueResult;
-    DRAW_RESULT.catalogue = drawCatalogue;
-  }
-});
-
-// src/dpup_toolkit/widget/kinds.js
-function loadKinds(def) {
-  const kinds = new Set([...allItems(def), ...def.results].map((entry) => entry.kind).filter((kind) => kind in KIND_MODULES));
-  return Promise.all([...kinds].map((kind) => KIND_MODULES[kind]()));
-}
-var DRAW_ITEM, ANSWER_WORDS, DRAW_RESULT, KIND_MODULES;
-var init_kinds = __esm({
-  "src/dpup_toolkit/widget/kinds.js"() {
-    init_item_question();
-    init_result_unmet();
-    init_rules();
-    DRAW_ITEM = { question: drawQuestion };
-    ANSWER_WORDS = { question: { missing: "Not answered", label: (def, item, answer) => answerLabel(def, answer) } };
-    DRAW_RESULT = { unmet: drawUnmet };
-    KIND_MODULES = {
-      text: () => Promise.resolve().then(() => (init_item_text(), item_text_exports)),
-      choice: () => Promise.resolve().then(() => (init_item_choice(), item_choice_exports)),
-      template: () => Promise.resolve().then(() => (init_result_template(), result_template_exports)),
-      rules: () => Promise.resolve().then(() => (init_result_rules(), result_rules_exports)),
-      score: () => Promise.resolve().then(() => (init_result_score(), result_score_exports)),
-      catalogue: () => Promise.resolve().then(() => (init_result_catalogue(), result_catalogue_exports))
-    };
   }
 });
 
@@ -1296,6 +697,714 @@ var init_checks = __esm({
   }
 });
 
+// src/dpup_toolkit/widget/drawing.js
+function noteField(ctx, item) {
+  const note = h("textarea", { id: `${ctx.id(item)}--note`, rows: 2, className: "dpup-note" });
+  note.addEventListener("input", () => ctx.update(item.id, { note: note.value }, { sync: false }));
+  note.addEventListener("change", () => ctx.update(item.id, { note: note.value }));
+  const label = h("label", { for: note.id, className: "dpup-note-label", text: "Your note (optional)" });
+  return { note, label };
+}
+function radioGroup(ctx, item, options) {
+  const id = ctx.id(item);
+  const radios = options.map((option) => h("input", {
+    type: "radio",
+    name: `${id}--answer`,
+    value: option.value,
+    id: `${id}--option-${option.value}`
+  }));
+  for (const radio of radios) {
+    radio.addEventListener("change", () => {
+      if (radio.checked) ctx.update(item.id, { answer: radio.value });
+    });
+  }
+  const node = h("div", { className: "dpup-options" }, ...options.map((option, i) => h(
+    "label",
+    { for: radios[i].id, className: "dpup-option" },
+    radios[i],
+    h("span", { text: option.label })
+  )));
+  return { radios, node };
+}
+function resultFrame(ctx, result, i, ...children) {
+  const headingId = `${ctx.resultId(i)}--heading`;
+  return h(
+    "section",
+    { className: `dpup-result dpup-result-${result.kind}`, id: ctx.resultId(i), "aria-labelledby": headingId },
+    h("h2", { id: headingId, text: result.title }),
+    result.intro ? h("p", { className: "dpup-intro", text: result.intro }) : null,
+    ...children
+  );
+}
+var init_drawing = __esm({
+  "src/dpup_toolkit/widget/drawing.js"() {
+    init_dom();
+  }
+});
+
+// src/dpup_toolkit/widget/record-parts.js
+var MARKDOWN_ONLY, WORD_ONLY, wordsRun, labelRun, lineRun, textRun, recordBlock;
+var init_record_parts = __esm({
+  "src/dpup_toolkit/widget/record-parts.js"() {
+    MARKDOWN_ONLY = "markdown";
+    WORD_ONLY = "word";
+    wordsRun = (value) => ["words", value];
+    labelRun = (value) => ["label", value];
+    lineRun = (value) => ["line", value];
+    textRun = (value) => ["text", value];
+    recordBlock = (kind, runs, only = null) => ({ kind, runs, only });
+  }
+});
+
+// src/dpup_toolkit/widget/item-question.js
+var item_question_exports = {};
+__export(item_question_exports, {
+  drawQuestion: () => drawQuestion
+});
+function reasonField(ctx, item) {
+  const id = `${ctx.id(item)}--reason`;
+  const field = h("textarea", {
+    id,
+    rows: 2,
+    className: "dpup-note dpup-reason",
+    "aria-required": "true",
+    "aria-describedby": `${id}-hint`
+  });
+  field.addEventListener("input", () => ctx.update(item.id, { reason: field.value }, { sync: false }));
+  field.addEventListener("change", () => ctx.update(item.id, { reason: field.value }));
+  const node = h(
+    "div",
+    { className: "dpup-reason-box", hidden: true },
+    h("label", { for: id, className: "dpup-note-label", text: "Why does this not apply? (needed)" }),
+    h("p", { className: "dpup-help", id: `${id}-hint`, text: "Until you say why, this question stays under What to do next." }),
+    field
+  );
+  return { field, node };
+}
+function drawQuestion(ctx, item) {
+  const { def } = ctx;
+  const id = ctx.id(item);
+  const guidance = h("div", { className: "dpup-guidance", id: `${id}--guidance`, hidden: true });
+  const { note, label } = noteField(ctx, item);
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const printReason = h("p", { className: "dpup-print-only dpup-print-reason" });
+  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
+  const choices = offered(def, item);
+  const options = radioGroup(ctx, item, def.answers.filter((option) => choices.includes(option.value)));
+  const reason = def.not_applicable && choices.includes(def.not_applicable) ? reasonField(ctx, item) : null;
+  const node = h(
+    "fieldset",
+    { className: "dpup-item", id, "aria-describedby": `${id}--help` },
+    h("legend", { text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    options.node,
+    guidance,
+    reason && reason.node,
+    label,
+    note,
+    printAnswer,
+    printReason,
+    printNote,
+    linksLine(item.links)
+  );
+  function refresh(entry) {
+    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
+    if (document.activeElement !== note) note.value = entry.note || "";
+    const notApplicable = Boolean(entry.answer) && entry.answer === def.not_applicable;
+    if (reason) {
+      reason.node.hidden = !notApplicable;
+      if (document.activeElement !== reason.field) reason.field.value = entry.reason || "";
+    }
+    guidance.replaceChildren();
+    if (entry.answer) {
+      const state = needsReason(def, item, entry) ? "reason" : def.met.includes(entry.answer) ? "met" : "unmet";
+      guidance.className = `dpup-guidance dpup-guidance-${state}`;
+      guidance.append(h("p", {}, h("strong", { text: GUIDANCE_PREFIX[state] }), item.guidance[entry.answer]));
+      if (state !== "met") {
+        guidance.append(h("p", {}, h("strong", { text: "What to do: " }), state === "reason" ? NEEDS_REASON : item.action));
+      }
+    }
+    guidance.hidden = !entry.answer;
+    printAnswer.textContent = `Answer: ${entry.answer ? answerLabel(def, entry.answer) : "Not answered"}`;
+    printReason.textContent = notApplicable ? `Why it does not apply: ${(entry.reason || "").replace(SPACE_ENDS, "") || "Not given yet"}` : "";
+    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+    node.classList.toggle("dpup-answered", Boolean(entry.answer));
+  }
+  return { item, node, refresh };
+}
+function questionAnswerBlocks(def, item, entry) {
+  const answer = entry.answer;
+  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(answerLabel(def, answer)) : wordsRun("Not answered")])];
+  if (answer && answer === def.not_applicable) {
+    const reason = entry.reason || "";
+    if (reason.replace(SPACE_ENDS, "")) {
+      out.push(
+        recordBlock("quote", [labelRun("Why it does not apply: "), textRun(reason)], MARKDOWN_ONLY),
+        recordBlock("paragraph", [labelRun("Why it does not apply: "), textRun(reason.replace(SPACE_ENDS, ""))], WORD_ONLY)
+      );
+    } else {
+      out.push(recordBlock("paragraph", [labelRun("Why it does not apply: "), wordsRun("Not given yet")]));
+    }
+  }
+  return out;
+}
+var GUIDANCE_PREFIX;
+var init_item_question = __esm({
+  "src/dpup_toolkit/widget/item-question.js"() {
+    init_dom();
+    init_drawing();
+    init_record_parts();
+    init_rules();
+    GUIDANCE_PREFIX = { met: "Met: ", unmet: "Not met: ", reason: "Needs a reason: " };
+    ITEM_KINDS.question = {
+      draw: drawQuestion,
+      typed: false,
+      judged: true,
+      allowed: (def, item) => offered(def, item),
+      label: (def, item, value) => answerLabel(def, value),
+      missing: "Not answered",
+      asksReason: (def, item, answer) => Boolean(def.not_applicable) && answer === def.not_applicable,
+      keepsReason: (def, item, answer) => answer === def.not_applicable,
+      // "not applicable", once the tool file turns it off for this question (`not_applicable: false`).
+      withdrawn: (def, item, answer) => answer === def.not_applicable && item.not_applicable === false,
+      answerBlocks: questionAnswerBlocks
+    };
+  }
+});
+
+// src/dpup_toolkit/widget/result-unmet.js
+function drawUnmet(ctx, result, i) {
+  const list = h("ol", { className: "dpup-next-list" });
+  const none = h("p", { text: "Nothing is marked as not met yet. Answer \u201CNo\u201D to a question and it shows here with what to do." });
+  const node = resultFrame(ctx, result, i, none, list);
+  node.classList.add("dpup-next");
+  function refresh(value, answers = {}) {
+    list.replaceChildren(...value.items.map((id) => {
+      const item = itemById(ctx.def, id);
+      const needs = needsReason(ctx.def, item, answers[id]);
+      const note = ctx.noteOf(id);
+      return h(
+        "li",
+        { className: needs ? "dpup-needs-reason" : null },
+        h("a", { href: `#${ctx.id(item)}`, text: item.prompt }),
+        h("p", {}, needs ? h("strong", { text: "Needs a reason: " }) : null, needs ? NEEDS_REASON : item.action),
+        h("p", { className: "dpup-print-only dpup-print-note", text: note ? `Your note: ${note}` : "" })
+      );
+    }));
+    list.hidden = !value.items.length;
+    none.hidden = Boolean(value.items.length);
+  }
+  return { node, refresh };
+}
+var init_result_unmet = __esm({
+  "src/dpup_toolkit/widget/result-unmet.js"() {
+    init_dom();
+    init_drawing();
+    init_rules();
+  }
+});
+
+// src/dpup_toolkit/widget/item-choice.js
+var item_choice_exports = {};
+__export(item_choice_exports, {
+  drawChoice: () => drawChoice
+});
+function drawChoice(ctx, item) {
+  const id = ctx.id(item);
+  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite" });
+  const { note, label } = noteField(ctx, item);
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
+  const options = radioGroup(ctx, item, item.options);
+  const node = h(
+    "fieldset",
+    { className: "dpup-item dpup-choice", id, "aria-describedby": `${id}--help` },
+    h("legend", { text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    options.node,
+    feedback,
+    label,
+    note,
+    printAnswer,
+    printNote,
+    linksLine(item.links)
+  );
+  function refresh(entry) {
+    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
+    if (document.activeElement !== note) note.value = entry.note || "";
+    const chosen = item.options.find((option) => option.value === entry.answer);
+    feedback.replaceChildren();
+    if (chosen && item.correct) {
+      const right = chosen.value === item.correct;
+      feedback.append(h("p", { className: `dpup-verdict dpup-verdict--${right ? "right" : "wrong"}` }, h("strong", {
+        text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`
+      })));
+    }
+    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
+    printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
+    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+    node.classList.toggle("dpup-answered", Boolean(chosen));
+  }
+  return { item, node, refresh };
+}
+function choiceAnswerBlocks(def, item, entry) {
+  const answer = entry.answer;
+  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(optionLabel(item, answer)) : wordsRun("Not answered")])];
+  if (item.correct && answer) {
+    const right = answer === item.correct ? [wordsRun("Correct.")] : [wordsRun("Not correct. The right answer is: "), lineRun(optionLabel(item, item.correct)), wordsRun(".")];
+    const explanation = item.options.find((option) => option.value === answer).explanation;
+    out.push(recordBlock("paragraph", right), recordBlock("paragraph", [textRun(explanation)]));
+  }
+  return out;
+}
+var init_item_choice = __esm({
+  "src/dpup_toolkit/widget/item-choice.js"() {
+    init_dom();
+    init_drawing();
+    init_record_parts();
+    init_rules();
+    ITEM_KINDS.choice = {
+      draw: drawChoice,
+      typed: false,
+      judged: false,
+      allowed: (def, item) => item.options.map((option) => option.value),
+      label: (def, item, value) => optionLabel(item, value),
+      missing: "Not answered",
+      asksReason: () => false,
+      keepsReason: () => false,
+      withdrawn: () => false,
+      answerBlocks: choiceAnswerBlocks
+    };
+  }
+});
+
+// src/dpup_toolkit/widget/item-text.js
+var item_text_exports = {};
+__export(item_text_exports, {
+  drawText: () => drawText,
+  vagueWarnings: () => vagueWarnings
+});
+function vagueWarnings(item, text) {
+  const lower = text.toLowerCase().split(WS_RUN).join(" ");
+  return item.warnings.filter((warning) => {
+    const phrase = warning.phrase.toLowerCase();
+    for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+      if (at === 0 || !LETTER.test(lower[at - 1])) return true;
+    }
+    return false;
+  });
+}
+function drawText(ctx, item) {
+  const id = ctx.id(item);
+  const field = h("textarea", {
+    id: `${id}--text`,
+    rows: 3,
+    className: "dpup-note dpup-text",
+    "aria-describedby": `${id}--help${item.example ? ` ${id}--example` : ""} ${id}--warnings`
+  });
+  const warnings = h("div", { className: "dpup-warnings", id: `${id}--warnings`, "aria-live": "polite" });
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const node = h(
+    "div",
+    { className: "dpup-item dpup-text-item", id, role: "group", "aria-labelledby": `${id}--label` },
+    h("label", { for: field.id, id: `${id}--label`, className: "dpup-prompt", text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    item.example ? h(
+      "p",
+      { className: "dpup-example", id: `${id}--example` },
+      h("strong", { text: "For example: " }),
+      item.example
+    ) : null,
+    field,
+    warnings,
+    printAnswer,
+    linksLine(item.links)
+  );
+  function showWarnings(text) {
+    const found = vagueWarnings(item, text);
+    const key = found.map((warning) => warning.phrase).join("\n");
+    if (warnings.dataset.showing === key) return;
+    warnings.dataset.showing = key;
+    warnings.replaceChildren(...found.map((warning) => h(
+      "p",
+      { className: "dpup-warning" },
+      h("strong", { text: `\u201C${warning.phrase}\u201D makes a purpose vague. ` }),
+      warning.advice
+    )));
+  }
+  field.addEventListener("input", () => {
+    showWarnings(field.value);
+    ctx.update(item.id, { answer: field.value }, { sync: false });
+  });
+  field.addEventListener("change", () => ctx.update(item.id, { answer: field.value }));
+  function refresh(entry) {
+    if (document.activeElement !== field) field.value = entry.answer || "";
+    showWarnings(field.value);
+    printAnswer.textContent = entry.answer ? entry.answer : "Not written yet.";
+    node.classList.toggle("dpup-written", Boolean(entry.answer));
+  }
+  return { item, node, refresh };
+}
+function textAnswerBlocks(def, item, entry) {
+  const typed = answerOf(item, { [item.id]: entry });
+  return [typed ? recordBlock("quote", [labelRun("Answer: "), textRun(typed)]) : recordBlock("paragraph", [labelRun("Answer: "), wordsRun("Not written")])];
+}
+var LETTER;
+var init_item_text = __esm({
+  "src/dpup_toolkit/widget/item-text.js"() {
+    init_dom();
+    init_record_parts();
+    init_rules();
+    LETTER = /[\p{L}\p{N}]/u;
+    ITEM_KINDS.text = {
+      draw: drawText,
+      typed: true,
+      judged: false,
+      allowed: () => null,
+      label: (def, item, value) => value,
+      missing: "Not written",
+      asksReason: () => false,
+      keepsReason: () => false,
+      withdrawn: () => false,
+      answerBlocks: textAnswerBlocks
+    };
+  }
+});
+
+// import("./item-*.js") in src/dpup_toolkit/widget/kinds.js
+var globImport_item_js;
+var init_ = __esm({
+  'import("./item-*.js") in src/dpup_toolkit/widget/kinds.js'() {
+    globImport_item_js = __glob({
+      "./item-choice.js": () => Promise.resolve().then(() => (init_item_choice(), item_choice_exports)),
+      "./item-question.js": () => Promise.resolve().then(() => (init_item_question(), item_question_exports)),
+      "./item-text.js": () => Promise.resolve().then(() => (init_item_text(), item_text_exports))
+    });
+  }
+});
+
+// src/dpup_toolkit/widget/result-template.js
+var result_template_exports = {};
+__export(result_template_exports, {
+  checkText: () => checkText,
+  drawTemplate: () => drawTemplate,
+  fitAnswer: () => fitAnswer,
+  templateResult: () => templateResult,
+  wordCount: () => wordCount
+});
+function splitSentences(text) {
+  return text.split(WS_RUN).filter(Boolean).join(" ").split(SENTENCE_END).filter((sentence) => sentence.match(WORD));
+}
+function wordCount(sentence) {
+  return (sentence.match(WORD) || []).length;
+}
+function checkText(blocks) {
+  const found = blocks.flatMap(splitSentences);
+  const words = found.reduce((sum, sentence) => sum + wordCount(sentence), 0);
+  const tenths = found.length ? Math.floor((20 * words + found.length) / (2 * found.length)) : 0;
+  return {
+    sentences: found.length,
+    average: `${Math.floor(tenths / 10)}.${tenths % 10}`,
+    long: found.filter((sentence) => wordCount(sentence) > LONG_SENTENCE)
+  };
+}
+function bare(word) {
+  return word.replace(/^[.,;:!?]+|[.,;:!?]+$/g, "").toLowerCase();
+}
+function fitAnswer(lead, typed, following) {
+  let answer = typed.replace(ENDS, "");
+  const words = [...answer.matchAll(WORDS)];
+  const leadWords = lead.match(WORDS) || [];
+  const inSentence = leadWords.length > 0 && ALNUM.test(leadWords[leadWords.length - 1]);
+  for (let k = Math.min(leadWords.length, words.length - 1); k > 0; k -= 1) {
+    const tail = leadWords.slice(-k).map(bare);
+    if ((inSentence || k === leadWords.length) && words.slice(0, k).every((m, i) => bare(m[0]) === tail[i])) {
+      answer = answer.slice(words[k].index);
+      break;
+    }
+  }
+  const first = answer.match(WORDS);
+  if (inSentence && first && answer.search(WORDS) === 0 && LOWER_AFTER_LEAD_IN.has(bare(first[0]))) {
+    answer = answer[0].toLowerCase() + answer.slice(1);
+  }
+  const after = following.replace(ENDS, "");
+  if (after && MARKS.includes(after[0])) answer = answer.replace(/[.,;:!?]+$/u, "");
+  else if (!after && leadWords.length && !CLOSED.test(answer)) answer = `${answer.replace(OPEN_END, "")}.`;
+  return answer;
+}
+function templateResult(def, result, answers, shown2) {
+  const valueOf = (id) => {
+    const item = itemById(def, id);
+    const answer = shown2.has(id) ? answerOf(item, answers) : null;
+    if (!answer) return "";
+    return itemKind(item).label(def, item, answer);
+  };
+  let parts = [];
+  let written = false;
+  for (const part of result.parts) {
+    const names = [...part.text.matchAll(PLACEHOLDER)].map((match) => match[1]);
+    if (names.length && !names.some(valueOf)) continue;
+    written = written || names.length > 0;
+    let text = "";
+    let at = 0;
+    for (const match of part.text.matchAll(PLACEHOLDER)) {
+      const value = valueOf(match[1]);
+      const lead = part.text.slice(at, match.index);
+      const end = match.index + match[0].length;
+      const following = part.text.slice(end).search(PLACEHOLDER);
+      const after = part.text.slice(end, following < 0 ? void 0 : end + following);
+      text += lead + (value ? fitAnswer(lead, value, after) : `[${itemById(def, match[1]).prompt}]`);
+      at = match.index + match[0].length;
+    }
+    text += part.text.slice(at);
+    parts.push({ heading: part.heading, text });
+  }
+  if (!written) parts = [];
+  return {
+    kind: "template",
+    id: result.id,
+    title: result.title,
+    parts,
+    text: parts.map((p) => p.heading ? `${p.heading}
+${p.text}` : p.text).join("\n\n"),
+    plain_language: result.plain_language ? checkText(parts.map((p) => p.text)) : null
+  };
+}
+function drawTemplate(ctx, result, i) {
+  const output = h("div", { className: "dpup-template-output" });
+  const check = h("div", { className: "dpup-plain-language" });
+  const copied = h("p", { className: "dpup-copy-status", role: "status" });
+  const copy = h("button", { type: "button", className: "dpup-copy", text: `Copy ${result.title.toLowerCase()}` });
+  let current = "";
+  copy.addEventListener("click", () => {
+    copyText(current).then(
+      () => {
+        copied.textContent = "Copied. Paste it where you need it.";
+      },
+      () => {
+        copied.textContent = "This browser did not let the page copy. Select the text and copy it yourself.";
+      }
+    );
+  });
+  const node = resultFrame(ctx, result, i, output, check, h("div", { className: "dpup-buttons dpup-copy-row" }, copy), copied);
+  function refresh(value) {
+    current = value.text;
+    copy.hidden = !value.parts.length;
+    output.replaceChildren(...value.parts.length ? value.parts.flatMap((part) => [
+      part.heading ? h("h3", { text: part.heading }) : null,
+      h("p", { className: "dpup-template-part", text: part.text })
+    ].filter(Boolean)) : [h("p", { text: "Nothing written yet. Answer the questions above and your text appears here." })]);
+    check.replaceChildren();
+    const figures = value.plain_language;
+    if (figures && value.parts.length) {
+      check.append(h("p", {
+        text: `Plain language: ${figures.sentences} sentences, ${figures.average} words a sentence on average (aim for under 20). Sentences over ${LONG_SENTENCE} words: ${figures.long.length}.`
+      }));
+      if (figures.long.length) {
+        check.append(
+          h("p", { text: "Try splitting these sentences:" }),
+          h("ul", {}, ...figures.long.map((sentence) => h("li", { text: sentence })))
+        );
+      }
+    }
+  }
+  return { node, refresh };
+}
+var SENTENCE_END, NOT_WORD, WORD, PLACEHOLDER, LOWER_AFTER_LEAD_IN, ENDS, WORDS, CLOSED, OPEN_END, ALNUM, MARKS;
+var init_result_template = __esm({
+  "src/dpup_toolkit/widget/result-template.js"() {
+    init_dom();
+    init_drawing();
+    init_kinds();
+    init_shared();
+    init_rules();
+    SENTENCE_END = new RegExp(`(?<=[.!?])["\u201D\u2019)]*[${WS}]+`, "u");
+    NOT_WORD = "\\x00-/:-@\\[-`{-\\xbf\\xd7\\xf7\\u1680\\u2000-\\u2bff\\u3000-\\u303f\\ufe00-\\ufe0f\\ufe10-\\ufe6f\\ufeff\\uff00-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u{1f000}-\\u{1faff}";
+    WORD = new RegExp(`[^${NOT_WORD}]+(?:[\u2019'-][^${NOT_WORD}]+)*`, "gu");
+    PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
+    LOWER_AFTER_LEAD_IN = new Set(shared_default.lower_after_lead_in);
+    ENDS = new RegExp(`^[${WS}]+|[${WS}]+$`, "gu");
+    WORDS = new RegExp(`[^${WS}]+`, "gu");
+    CLOSED = /[.!?…]["'”’)\]]*$/u;
+    OPEN_END = new RegExp(`[,;:${WS}]+$`, "u");
+    ALNUM = /[\p{L}\p{N}]$/u;
+    MARKS = ".,;:!?";
+    RESULTS.template = templateResult;
+    DRAW_RESULT.template = drawTemplate;
+  }
+});
+
+// src/dpup_toolkit/widget/result-rules.js
+var result_rules_exports = {};
+__export(result_rules_exports, {
+  drawRules: () => drawRules,
+  rulesResult: () => rulesResult
+});
+function rulesResult(def, result, answers, shown2) {
+  const answer = (id) => shown2.has(id) ? answerOf(itemById(def, id), answers) : null;
+  const asked = new Set(result.rules.flatMap((rule2) => Object.keys(rule2.when)));
+  const waiting = [...asked].some((id) => shown2.has(id) && !answer(id));
+  const rule = waiting ? null : result.rules.find((candidate) => Object.entries(candidate.when).every(([id, wanted]) => wanted.includes(answer(id))));
+  const chosen = rule ? {
+    title: rule.result.title,
+    text: rule.result.text,
+    links: rule.result.links.map((link) => ({ title: link.title, page: link.page }))
+  } : null;
+  return { kind: "rules", id: result.id, title: result.title, recommendation: chosen };
+}
+function drawRules(ctx, result, i) {
+  const output = h("div", { className: "dpup-recommendation" });
+  const node = resultFrame(ctx, result, i, output);
+  function refresh(value) {
+    const chosen = value.recommendation;
+    output.replaceChildren(...chosen ? [
+      h("p", { className: "dpup-recommendation-title" }, "Recommended: ", h("strong", { text: chosen.title })),
+      h("p", {}, h("strong", { text: "Why: " }), chosen.text),
+      linksLine(chosen.links)
+    ].filter(Boolean) : [h("p", { text: "Answer the questions above to see a recommendation." })]);
+  }
+  return { node, refresh };
+}
+var init_result_rules = __esm({
+  "src/dpup_toolkit/widget/result-rules.js"() {
+    init_dom();
+    init_drawing();
+    init_kinds();
+    init_rules();
+    RESULTS.rules = rulesResult;
+    DRAW_RESULT.rules = drawRules;
+  }
+});
+
+// src/dpup_toolkit/widget/result-score.js
+var result_score_exports = {};
+__export(result_score_exports, {
+  drawScore: () => drawScore,
+  scoreResult: () => scoreResult
+});
+function scoreResult(def, result, answers, shown2) {
+  const quiz = allItems(def).filter((item) => shown2.has(item.id) && item.correct);
+  const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
+  const wrong = quiz.filter((item) => ![null, item.correct].includes(answerOf(item, answers))).map((item) => item.id);
+  return { kind: "score", title: result.title, correct, total: quiz.length, wrong };
+}
+function drawScore(ctx, result, i) {
+  const output = h("p", { className: "dpup-score", "aria-live": "polite" });
+  const missed = h("div", { className: "dpup-score-missed" });
+  const node = resultFrame(ctx, result, i, output, missed);
+  function refresh(value) {
+    output.textContent = `${value.correct} of ${value.total} correct.`;
+    missed.replaceChildren(...value.wrong.length ? [
+      h("p", { text: "Questions you answered wrongly (each says the right answer):" }),
+      h("ul", {}, ...value.wrong.map((id) => h(
+        "li",
+        {},
+        h("a", { href: `#${ctx.id(itemById(ctx.def, id))}`, text: itemById(ctx.def, id).prompt })
+      )))
+    ] : []);
+  }
+  return { node, refresh };
+}
+var init_result_score = __esm({
+  "src/dpup_toolkit/widget/result-score.js"() {
+    init_dom();
+    init_drawing();
+    init_kinds();
+    init_rules();
+    RESULTS.score = scoreResult;
+    DRAW_RESULT.score = drawScore;
+  }
+});
+
+// src/dpup_toolkit/widget/result-catalogue.js
+var result_catalogue_exports = {};
+__export(result_catalogue_exports, {
+  catalogueResult: () => catalogueResult,
+  drawCatalogue: () => drawCatalogue
+});
+function catalogueResult(def, result, answers, shown2) {
+  const answer = (id) => id && shown2.has(id) ? answerOf(itemById(def, id), answers) : null;
+  const role = answer(result.by.role);
+  const stage = answer(result.by.stage);
+  const fits = !(role || stage) ? [] : (def.catalogue || []).filter((entry) => (!role || entry.roles.includes(role)) && (!stage || entry.stages.includes(stage)));
+  return {
+    kind: "catalogue",
+    title: result.title,
+    role,
+    stage,
+    tools: fits.filter((entry) => entry.kind === "tool" && entry.id !== def.id).map((entry) => entry.id),
+    cases: fits.filter((entry) => entry.kind === "case").map((entry) => entry.id)
+  };
+}
+function drawCatalogue(ctx, result, i) {
+  const output = h("div", { className: "dpup-catalogue" });
+  const node = resultFrame(ctx, result, i, output);
+  function entryNode(entry) {
+    const href = bookHref(entry.page);
+    return h(
+      "li",
+      {},
+      href ? h("a", { href, text: entry.title }) : h("strong", { text: entry.title }),
+      h("p", { text: entry.summary + (entry.minutes ? ` About ${entry.minutes} minutes.` : "") })
+    );
+  }
+  function refresh(value) {
+    if (!(value.role || value.stage)) {
+      output.replaceChildren(h("p", { text: "Choose above to see the guides, tools and case studies that fit." }));
+      return;
+    }
+    const guide = value.role ? linksLine([{
+      title: `Guide for ${optionLabel(itemById(ctx.def, result.by.role), value.role)}`,
+      page: `book/roles/${value.role}`
+    }], "Start with: ") : null;
+    const parts = catalogueParts(ctx.def, value).flatMap(([heading, entries, none]) => [
+      h("h3", { text: heading }),
+      entries.length ? h("ul", { className: `dpup-catalogue-list dpup-catalogue-${entries[0].kind}s` }, ...entries.map(entryNode)) : h("p", { text: none })
+    ]);
+    output.replaceChildren(...[guide, ...parts].filter(Boolean));
+  }
+  return { node, refresh };
+}
+var init_result_catalogue = __esm({
+  "src/dpup_toolkit/widget/result-catalogue.js"() {
+    init_dom();
+    init_drawing();
+    init_kinds();
+    init_rules();
+    RESULTS.catalogue = catalogueResult;
+    DRAW_RESULT.catalogue = drawCatalogue;
+  }
+});
+
+// src/dpup_toolkit/widget/kinds.js
+function loadItemKind(kind) {
+  return globImport_item_js(`./item-${kind}.js`);
+}
+function loadKinds(def) {
+  const items = new Set(allItems(def).map((item) => item.kind));
+  const results = new Set(def.results.map((result) => result.kind).filter((kind) => kind in RESULT_MODULES));
+  return Promise.all([
+    ...[...items].filter((kind) => !Object.hasOwn(ITEM_KINDS, kind)).map(loadItemKind),
+    ...[...results].map((kind) => RESULT_MODULES[kind]())
+  ]);
+}
+var ANSWER_WORDS, DRAW_RESULT, RESULT_MODULES;
+var init_kinds = __esm({
+  "src/dpup_toolkit/widget/kinds.js"() {
+    init_result_unmet();
+    init_rules();
+    init_();
+    ANSWER_WORDS = ITEM_KINDS;
+    DRAW_RESULT = { unmet: drawUnmet };
+    RESULT_MODULES = {
+      template: () => Promise.resolve().then(() => (init_result_template(), result_template_exports)),
+      rules: () => Promise.resolve().then(() => (init_result_rules(), result_rules_exports)),
+      score: () => Promise.resolve().then(() => (init_result_score(), result_score_exports)),
+      catalogue: () => Promise.resolve().then(() => (init_result_catalogue(), result_catalogue_exports))
+    };
+  }
+});
+
 // src/dpup_toolkit/widget/record-json.js
 function recordFilename(id, stamp2, extension) {
   return `${id}-${stamp2}.${extension}`;
@@ -1324,38 +1433,10 @@ var init_record_json = __esm({
 });
 
 // src/dpup_toolkit/widget/blocks.js
-function answerBlocks(def, item, entry) {
-  const answer = entry.answer;
-  if (item.kind === "text") {
-    const typed = answerOf(item, { [item.id]: entry });
-    return [typed ? recordBlock("quote", [labelRun("Answer: "), textRun(typed)]) : recordBlock("paragraph", [labelRun("Answer: "), wordsRun("Not written")])];
-  }
-  if (item.kind === "choice") {
-    const out2 = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(optionLabel(item, answer)) : wordsRun("Not answered")])];
-    if (item.correct && answer) {
-      const right = answer === item.correct ? [wordsRun("Correct.")] : [wordsRun("Not correct. The right answer is: "), lineRun(optionLabel(item, item.correct)), wordsRun(".")];
-      const explanation = item.options.find((option) => option.value === answer).explanation;
-      out2.push(recordBlock("paragraph", right), recordBlock("paragraph", [textRun(explanation)]));
-    }
-    return out2;
-  }
-  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(answerLabel(def, answer)) : wordsRun("Not answered")])];
-  if (answer && answer === def.not_applicable) {
-    const reason = entry.reason || "";
-    if (reason.replace(SPACE_ENDS, "")) {
-      out.push(
-        recordBlock("quote", [labelRun("Why it does not apply: "), textRun(reason)], MARKDOWN_ONLY),
-        recordBlock("paragraph", [labelRun("Why it does not apply: "), textRun(reason.replace(SPACE_ENDS, ""))], WORD_ONLY)
-      );
-    } else {
-      out.push(recordBlock("paragraph", [labelRun("Why it does not apply: "), wordsRun("Not given yet")]));
-    }
-  }
-  return out;
-}
 function itemBlocks(def, item, entry) {
-  const out = [recordBlock("subheading", [lineRun(item.prompt)]), ...answerBlocks(def, item, entry)];
-  if (item.kind !== "text" && entry.note) out.push(recordBlock("quote", [labelRun("Note: "), textRun(entry.note)]));
+  const kind = itemKind(item);
+  const out = [recordBlock("subheading", [lineRun(item.prompt)]), ...kind.answerBlocks(def, item, entry)];
+  if (!kind.typed && entry.note) out.push(recordBlock("quote", [labelRun("Note: "), textRun(entry.note)]));
   return out;
 }
 function headerBlocks(def, status, exportedAt, about) {
@@ -1377,7 +1458,7 @@ function headerBlocks(def, status, exportedAt, about) {
 }
 function skippedBlock(def, item, answers) {
   const asked = itemById(def, item.show_if.item);
-  const labelOf = (value) => asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value);
+  const labelOf = (value) => itemKind(asked).label(def, asked, value);
   const wanted = item.show_if.answer_in.flatMap((value, n) => [...n ? [wordsRun(" or ")] : [], lineRun(labelOf(value))]);
   const given2 = (answers[asked.id] || {}).answer;
   return recordBlock("detail", [
@@ -1421,17 +1502,11 @@ function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
   }
   return out;
 }
-var MARKDOWN_ONLY, WORD_ONLY, wordsRun, labelRun, lineRun, textRun, recordBlock, RESULT_BLOCKS;
+var RESULT_BLOCKS;
 var init_blocks = __esm({
   "src/dpup_toolkit/widget/blocks.js"() {
+    init_record_parts();
     init_rules();
-    MARKDOWN_ONLY = "markdown";
-    WORD_ONLY = "word";
-    wordsRun = (value) => ["words", value];
-    labelRun = (value) => ["label", value];
-    lineRun = (value) => ["line", value];
-    textRun = (value) => ["text", value];
-    recordBlock = (kind, runs, only = null) => ({ kind, runs, only });
     RESULT_BLOCKS = {
       // Each question not met, numbered, with what to do (and, in Word, the note written on it).
       unmet(def, result, answers) {
@@ -1623,7 +1698,7 @@ function importRecord(def, rawText) {
     notices.push(changesMessage(def, version, dropped, "still in your file"));
     const cleared = Object.entries(kept).filter(([id, entry]) => {
       const item = itemById(def, id);
-      return item.kind === "question" && entry.answer !== null && entry.answer !== void 0 && entry.answer === def.not_applicable && item.not_applicable === false;
+      return entry.answer !== null && entry.answer !== void 0 && itemKind(item).withdrawn(def, item, entry.answer);
     }).map(([id]) => id);
     if (cleared.length) {
       kept = Object.fromEntries(Object.entries(kept).map(([id, entry]) => [id, cleared.includes(id) ? { ...entry, answer: null } : entry]));
@@ -1639,6 +1714,7 @@ var init_records = __esm({
   "src/dpup_toolkit/widget/records.js"() {
     init_rules();
     init_blocks();
+    init_record_parts();
     init_record_json();
     init_shared();
     RECORD_FORMAT2 = shared_default.record_format;
@@ -1698,7 +1774,7 @@ function compareRecords(def, files) {
       const entries = people.map((person, i) => shownSets[i].has(item.id) ? {
         shown: true,
         answer: answerOf(item, person.answers),
-        note: item.kind === "text" ? "" : (person.answers[item.id] || {}).note || ""
+        note: ANSWER_WORDS[item.kind].typed ? "" : (person.answers[item.id] || {}).note || ""
       } : { shown: false, answer: null, note: "" });
       const answered = entries.filter((entry) => entry.answer !== null);
       const agree = !answered.length ? "none" : answered.length === entries.length && answered.every((entry) => entry.answer === answered[0].answer) ? "agree" : "differ";
@@ -1725,7 +1801,7 @@ function renderComparison(def, files, comparedAt) {
     out.push("", `## ${escapeLine(section.title)}`);
     for (const { item, agree, entries } of section.items) {
       out.push("", `### ${escapeLine(item.prompt)}`, "", `${COMPARE_STATUS[agree]}.`, "");
-      if (item.kind === "text") {
+      if (ANSWER_WORDS[item.kind].typed) {
         entries.forEach((entry, i) => {
           if (i) out.push("");
           const label = escapeLine(people[i].label);
@@ -1769,7 +1845,7 @@ function showComparison(def, files, { errors, summary, output, downloadButton, f
         {},
         h("strong", { text: `${people[i].label}: ` }),
         h("span", {
-          className: item.kind === "text" && entry.answer ? "dpup-compare-text" : null,
+          className: ANSWER_WORDS[item.kind].typed && entry.answer ? "dpup-compare-text" : null,
           text: comparedAnswer(def, item, entry)
         }),
         entry.note ? h("p", { className: "dpup-compare-note" }, h("span", { text: "Note: " }), entry.note) : null
@@ -1841,11 +1917,10 @@ function drawAbout(uiId, session) {
 
 // src/dpup_toolkit/widget/check-answers.js
 init_dom();
-init_kinds();
 init_rules();
 function askedOnlyWhen(def, item) {
   const asked = itemById(def, item.show_if.item);
-  const labelOf = (value) => asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value);
+  const labelOf = (value) => itemKind(asked).label(def, asked, value);
   return `asked only when \u201C${asked.prompt}\u201D is answered ${item.show_if.answer_in.map(labelOf).join(" or ")}.`;
 }
 function skippedSentence(def, item) {
@@ -1887,14 +1962,14 @@ function drawRow(ctx, ui, item) {
     const target = skipped ? decidingItem(ctx.def, item, shownIds) : item;
     node.classList.toggle("dpup-summary-missing", !skipped && !given2);
     node.classList.toggle("dpup-summary-skipped", skipped);
-    let answer = skipped ? `Skipped: ${askedOnlyWhen(ctx.def, item)}` : given2 ? ANSWER_WORDS[item.kind].label(ctx.def, item, given2) : ANSWER_WORDS[item.kind].missing;
+    let answer = skipped ? `Skipped: ${askedOnlyWhen(ctx.def, item)}` : given2 ? itemKind(item).label(ctx.def, item, given2) : itemKind(item).missing;
     if (!skipped && !given2) answer = `${answer} yet`;
     setText(els.answer, answer);
     els.answer.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(answer));
-    const notApplicable = !skipped && item.kind === "question" && given2 && given2 === ctx.def.not_applicable;
+    const notApplicable = Boolean(given2) && itemKind(item).keepsReason(ctx.def, item, given2);
     const reason = typeof entry.reason === "string" ? entry.reason.replace(SPACE_ENDS, "") : "";
     setText(els.reason, notApplicable ? `Why it does not apply: ${reason || "Not given yet"}` : "");
-    const note = !skipped && item.kind !== "text" && typeof entry.note === "string" ? entry.note.replace(SPACE_ENDS, "") : "";
+    const note = !skipped && !itemKind(item).typed && typeof entry.note === "string" ? entry.note.replace(SPACE_ENDS, "") : "";
     setText(els.note, note ? `Your note: ${note}` : "");
     els.note.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(note));
     const href = `#${ctx.id(target)}`;
@@ -2399,6 +2474,7 @@ function placeFeedback(root, nodes) {
 }
 
 // src/dpup_toolkit/widget/checklist.js
+init_item_question();
 init_kinds();
 init_messages();
 
@@ -3147,7 +3223,7 @@ function drawMessages(el, rescue) {
   return { status, alert, say, using };
 }
 function drawItems(def, ctx, prefix) {
-  const itemViews = allItems(def).map((item) => DRAW_ITEM[item.kind](ctx, item));
+  const itemViews = allItems(def).map((item) => itemKind(item).draw(ctx, item));
   const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
   for (const view of itemViews.filter((v) => v.item.show_if)) {

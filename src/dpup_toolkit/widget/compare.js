@@ -50,7 +50,7 @@ function compareRecords(def, files) {
       const entries = people.map((person, i) => (shownSets[i].has(item.id) ? {
         shown: true,
         answer: answerOf(item, person.answers),
-        note: item.kind === "text" ? "" : (person.answers[item.id] || {}).note || "",
+        note: ANSWER_WORDS[item.kind].typed ? "" : (person.answers[item.id] || {}).note || "",
       } : { shown: false, answer: null, note: "" }));
       const answered = entries.filter((entry) => entry.answer !== null);
       const agree = !answered.length ? "none"
@@ -80,7 +80,7 @@ function renderComparison(def, files, comparedAt) {
     out.push("", `## ${escapeLine(section.title)}`);
     for (const { item, agree, entries } of section.items) {
       out.push("", `### ${escapeLine(item.prompt)}`, "", `${COMPARE_STATUS[agree]}.`, "");
-      if (item.kind === "text") {
+      if (ANSWER_WORDS[item.kind].typed) { // typed text: quoted, each person's under their name
         entries.forEach((entry, i) => {
           if (i) out.push("");
           const label = escapeLine(people[i].label);
@@ -121,7 +121,7 @@ function showComparison(def, files, { errors, summary, output, downloadButton, f
       h("p", { className: "dpup-compare-status", text: COMPARE_STATUS[agree] }),
       h("ul", { className: "dpup-compare-answers" }, ...entries.map((entry, i) => h("li", {},
         h("strong", { text: `${people[i].label}: ` }),
-        h("span", { className: item.kind === "text" && entry.answer ? "dpup-compare-text" : null,
+        h("span", { className: ANSWER_WORDS[item.kind].typed && entry.answer ? "dpup-compare-text" : null,
           text: comparedAnswer(def, item, entry) }),
         entry.note ? h("p", { className: "dpup-compare-note" }, h("span", { text: "Note: " }), entry.note) : null))))))) : []));
 }
