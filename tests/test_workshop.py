@@ -132,6 +132,25 @@ def test_no_answer_position_gives_the_quiz_away(quiz):
     assert set(range(min(len(item.options) for item in marked))) <= set(positions), positions
 
 
+@pytest.mark.parametrize("quiz", QUIZZES, ids=lambda quiz: quiz.id)
+def test_no_answer_length_gives_the_quiz_away(quiz):
+    """A right answer that is the longest option most of the time (the careful, qualified one) can
+    be picked without knowing it; so can one that is always the shortest. The right answer is the
+    strictly longest option in no more than a third of the questions, and the strictly shortest in
+    no more than a third."""
+    marked = [item for item in quiz.items if item.kind == "choice" and item.correct]
+
+    def only(item, pick):
+        lengths = [len(option.label) for option in item.options]
+        right = lengths[[option.value for option in item.options].index(item.correct)]
+        return right == pick(lengths) and lengths.count(right) == 1
+
+    longest = [item.id for item in marked if only(item, max)]
+    shortest = [item.id for item in marked if only(item, min)]
+    assert len(longest) <= len(marked) / 3, longest
+    assert len(shortest) <= len(marked) / 3, shortest
+
+
 def test_each_quiz_link_goes_to_a_built_page():
     for item in QUIZ.items:
         for link in item.links:

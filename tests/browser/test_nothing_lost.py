@@ -16,7 +16,7 @@ from .test_checklist_page import (CHECKLIST, FIRST, PAGE, SECOND, STORAGE_KEY, a
                                   progress, saved_answers)
 
 NOT_SAVED = ("The answers are on this page, but this browser could not save them (it may be full). "
-             "Download a record (JSON) now, or they will be gone when you leave the page.")
+             "Use “Save my answers to a file now (.json)”, or they will be gone when you leave the page.")
 
 
 def record(answers, **about):
@@ -53,20 +53,32 @@ def test_an_import_too_large_to_save_says_so_keeps_the_answers_on_screen_and_off
     expect(item(page, SECOND).get_by_role("radio", name="No", exact=True)).to_be_checked()
     assert saved_answers(page) == before  # what was saved is untouched
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download a record (JSON) now").click()
+        page.get_by_role("button", name="Save my answers to a file now (.json)").click()
     kept = json.loads(open(download.value.path(), encoding="utf-8").read())
     assert kept["answers"][SECOND.id] == {"answer": "no", "note": note}
 
 
 def test_undo_into_a_full_browser_says_so(visit, site_url):
     page = open_checklist(visit, site_url).page
+    page.get_by_label("What are you checking?").fill("Library card renewals")
+    page.get_by_label("Completed by").fill("Team lead")
+    page.get_by_label("Review by (optional)").fill("2027-03-01")
     answer(page, FIRST, "Yes")
     page.get_by_role("button", name="Clear my answers").click()
     fill_storage(page)
     page.get_by_role("button", name="Undo").click()
     expect(page.get_by_role("alert")).to_have_text(f"Your answers are back. {NOT_SAVED}")
     expect(item(page, FIRST).get_by_role("radio", name="Yes", exact=True)).to_be_checked()
-    expect(page.get_by_role("button", name="Download a record (JSON) now")).to_be_visible()
+    rescue = page.get_by_role("button", name="Save my answers to a file now (.json)")
+    expect(rescue).to_be_visible()
+    # The rescue file is the record "Save a file to carry on later" makes: the answers with the
+    # record's details, named by the tool and the time as every other download.
+    with page.expect_download() as download:
+        rescue.click()
+    assert re.fullmatch(rf"{CHECKLIST.id}-\d{{4}}-\d\d-\d\d-\d{{4}}\.json", download.value.suggested_filename)
+    kept = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert kept["answers"][FIRST.id]["answer"] == "yes"
+    assert kept["about"] == {"what": "Library card renewals", "completed_by": "Team lead", "review_by": "2027-03-01"}
 
 
 def test_unreadable_answers_of_an_earlier_version_are_kept_and_offered(visit, site_url):

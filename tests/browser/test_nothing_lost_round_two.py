@@ -15,8 +15,8 @@ from .test_saved_checks import CHOOSE, checked, checks, current_check, names, re
 NEW_VERSION = CHECKLIST.version + 1
 NEW_KEY = f"dpup-toolkit:checklist:{CHECKLIST.id}:v{NEW_VERSION}"
 MOVED = ("This site was updated, and another tab opened the new version of this checklist: your saved answers moved "
-         "there. This page no longer saves, so it cannot write over them. If you changed anything here since, download a "
-         "record (JSON) now; then reload the page to carry on.")
+         "there. This page no longer saves, so it cannot write over them. If you changed anything here since, use "
+         "“Save my answers to a file now (.json)”; then reload the page to carry on.")
 STALE = ("This site was updated since this page was opened, and your answers for this check were saved by the newer "
          "version. Reload the page to see them. Until then this page does not save, so nothing is written over.")
 RECORD_NAME = re.compile(r"purpose-statement-\d{4}-\d\d-\d\d-\d{4}\.json")  # the tool and the time, no typed text
@@ -85,7 +85,7 @@ def test_a_deploy_while_a_tab_is_open_loses_nothing_and_says_so(visit, site_url)
     assert stored(old, STORAGE_KEY) is None
     assert stored(old, NEW_KEY)["answers"][SECOND.id]["answer"] == "no"
     with old.expect_download() as saved:
-        old.get_by_role("button", name="Download a record (JSON) now").click()
+        old.get_by_role("button", name="Save my answers to a file now (.json)").click()
     assert RECORD_NAME.fullmatch(saved.value.suggested_filename)
     assert json.loads(saved.value.path().read_text(encoding="utf-8"))["answers"][SECOND.id]["answer"] == "yes"
 
@@ -149,16 +149,16 @@ def test_switching_checks_with_full_storage_keeps_what_could_not_be_saved(visit,
     answer(page, FIRST, "Yes")
     note(page, FIRST).fill("Not saved anywhere yet")
     note(page, FIRST).blur()
-    expect(page.get_by_role("button", name="Download a record (JSON) now").first).to_be_visible()
+    expect(page.get_by_role("button", name="Save my answers to a file now (.json)").first).to_be_visible()
     page.get_by_label(CHOOSE).select_option(label="My check")
     page.get_by_role("button", name="Switch to this check").click()
     expect(checks(page).get_by_role("alert")).to_have_text(
         "The latest answers and notes in “Programme B” could not be saved in this browser (it may be full), so the "
-        "page stays on this check: leaving it now would lose them. Download a record (JSON) now, then try again.")
+        "page stays on this check: leaving it now would lose them. Use “Save my answers to a file now (.json)”, then try again.")
     expect(current_check(page)).to_have_text("Programme B")
     expect(checked(page, FIRST, "Yes")).to_be_checked()
     expect(note(page, FIRST)).to_have_value("Not saved anywhere yet")
-    keep = checks(page).get_by_role("button", name="Download a record (JSON) now")
+    keep = checks(page).get_by_role("button", name="Save my answers to a file now (.json)")
     expect(keep).to_be_focused()
     with page.expect_download() as saved:
         keep.click()

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from dpup_toolkit import load_checklist
+from dpup_toolkit import list_checklists, load_checklist
 
 from ..conftest import ROOT
 from .conftest import accessibility_problems, live
@@ -103,13 +103,12 @@ def test_the_bar_is_thin_on_a_phone(visit, site_url):
 def test_the_first_question_is_on_the_first_screen(visit, site_url, screen, mode, tmp_path):
     v = tool_page(visit, site_url, screen, mode)
     page = v.page
-    # The first question is on the first screen, whole (on a wide screen its answers too), with
+    # The first question is on the first screen, whole, with its first answer (on a phone too), and
     # nothing of the tool's record-keeping before it.
     first = page.locator(".dpup-item").first
     legend = first.locator("legend").bounding_box()
     assert legend["y"] >= 0 and legend["y"] + legend["height"] <= screen["viewport"]["height"], legend
-    if screen is DESKTOP:
-        expect(first.get_by_role("radio").first).to_be_in_viewport()
+    expect(first.get_by_role("radio").first).to_be_in_viewport(ratio=1)
     expect(page.get_by_label("What are you checking?")).not_to_be_in_viewport()
     # How the tool works is folded under the title; it opens when asked.
     how = page.locator("details.dpup-how")
@@ -228,3 +227,29 @@ def test_the_list_of_sections_says_how_far_each_has_got(visit, site_url, screen)
     page.locator(".dpup-jump summary").click()
     expect(link.locator(".dpup-task-status")).to_have_text("Done")
     assert accessibility_problems(page) == []
+
+
+TOOLS = list_checklists(ROOT / "checklists")
+
+
+@pytest.mark.parametrize("tool", TOOLS, ids=lambda tool: tool.id)
+def test_every_tool_has_its_first_question_and_answer_on_the_first_phone_screen(visit, site_url, tool, tmp_path):
+    """On load at 375 x 812 the first question's first answer control (a radio with its label, or
+    the text box) is whole on the screen, below the sticky header; what it needs is still shown:
+    the section's intro and the question's help are not folded away."""
+    page = tool_page(visit, site_url, PHONE, path=f"checklists/{tool.id}.html").page
+    first = page.locator(".dpup-item").first
+    control = first.locator(".dpup-option, textarea").first
+    where = control.evaluate("""(c) => {
+        const header = Math.max(0, ...[...document.querySelectorAll('.bd-header, .bd-header-article')]
+            .filter((e) => /sticky|fixed/.test(getComputedStyle(e).position) && e.offsetHeight)
+            .map((e) => e.getBoundingClientRect().bottom));
+        return {...c.getBoundingClientRect().toJSON(), header, height: innerHeight, scrolled: scrollY};
+    }""")
+    assert where["scrolled"] == 0, where
+    assert where["top"] >= where["header"] and where["bottom"] <= where["height"], where
+    expect(first.locator(".dpup-help").first).to_be_visible()
+    intro = page.locator(".dpup-section").first.locator(".dpup-intro")
+    if tool.sections[0].intro:
+        expect(intro).to_be_visible()
+    page.screenshot(path=str(tmp_path / f"{tool.id}.png"))

@@ -236,7 +236,7 @@ def test_a_message_while_answering_stays_beside_the_question_without_taking_focu
     expect(radio).to_be_focused()
     assert page.evaluate("document.querySelector('[role=status]:not(.dpup-progress-text, .dpup-progress-change)')"
                          ".previousElementSibling.id") == f"dpup-{CHECKLIST.id}-item-{SECOND.id}"
-    expect(page.get_by_role("button", name="Download a record (JSON) now")).to_be_visible()
+    expect(page.get_by_role("button", name="Save my answers to a file now (.json)")).to_be_visible()
 
 
 def test_a_what_to_do_next_link_moves_focus_to_the_question(visit, site_url):

@@ -340,6 +340,15 @@ var init_rules = __esm({
   }
 });
 
+// src/dpup_toolkit/widget/messages.js
+var NOT_LOADED, SAVE_NOW;
+var init_messages = __esm({
+  "src/dpup_toolkit/widget/messages.js"() {
+    NOT_LOADED = "This part of the tool could not be loaded. Your answers are still on this page. If the site was updated since you opened it, use \u201CSave a file to carry on later\u201D (it still works), then reload the page. Otherwise check your connection and try again.";
+    SAVE_NOW = "Save my answers to a file now (.json)";
+  }
+});
+
 // src/dpup_toolkit/widget/storage.js
 function storageKey(def, version = def.version) {
   return `${STORAGE_PREFIX}${def.id}:v${version}`;
@@ -511,6 +520,7 @@ var STORAGE_PREFIX, olderSeen, STALE, MOVED, CANNOT_SAVE;
 var init_storage = __esm({
   "src/dpup_toolkit/widget/storage.js"() {
     init_shared();
+    init_messages();
     init_rules();
     STORAGE_PREFIX = shared_default.storage_prefix.answers;
     olderSeen = /* @__PURE__ */ new Map();
@@ -521,8 +531,8 @@ var init_storage = __esm({
       blocked: true,
       moved: true
     };
-    MOVED = "This site was updated, and another tab opened the new version of this checklist: your saved answers moved there. This page no longer saves, so it cannot write over them. If you changed anything here since, download a record (JSON) now; then reload the page to carry on.";
-    CANNOT_SAVE = "This browser is not letting the page save your answers. Download a record before you leave the page.";
+    MOVED = `This site was updated, and another tab opened the new version of this checklist: your saved answers moved there. This page no longer saves, so it cannot write over them. If you changed anything here since, use \u201C${SAVE_NOW}\u201D; then reload the page to carry on.`;
+    CANNOT_SAVE = "This browser is not letting the page save your answers. Save your answers to a file before you leave the page.";
   }
 });
 
@@ -1986,16 +1996,130 @@ function drawAbout(uiId, session) {
   return { node, show };
 }
 
+// src/dpup_toolkit/widget/check-answers.js
+init_dom();
+init_rules();
+function askedOnlyWhen(def, item) {
+  const asked = itemById(def, item.show_if.item);
+  const labelOf = (value) => itemKind(asked).label(def, asked, value);
+  return `asked only when \u201C${asked.prompt}\u201D is answered ${item.show_if.answer_in.map(labelOf).join(" or ")}.`;
+}
+function skippedSentence(def, item) {
+  return `Skipped: \u201C${item.prompt}\u201D is ${askedOnlyWhen(def, item)}`;
+}
+function decidingItem(def, item, shownIds) {
+  let asked = itemById(def, item.show_if.item);
+  while (!shownIds.has(asked.id) && asked.show_if) asked = itemById(def, asked.show_if.item);
+  return asked;
+}
+var setText = (node, text) => {
+  if (node.textContent !== text) node.textContent = text;
+  node.hidden = !text;
+};
+function drawRow(ctx, ui, item) {
+  const els = {
+    answer: h("p", { className: "dpup-summary-answer" }),
+    reason: h("p", { className: "dpup-summary-reason" }),
+    note: h("p", { className: "dpup-summary-note" }),
+    which: h("span", { className: "dpup-screen-hidden" })
+  };
+  els.change = h(
+    "a",
+    { className: "dpup-change", id: ui.uiId(`change-${item.id}`), href: `#${ctx.id(item)}` },
+    "Change",
+    els.which
+  );
+  const node = h(
+    "div",
+    { className: "dpup-summary-row" },
+    h("dt", { text: item.prompt }),
+    h("dd", { className: "dpup-summary-value" }, els.answer, els.reason, els.note),
+    h("dd", { className: "dpup-summary-action" }, els.change)
+  );
+  function refresh(shownIds, answers) {
+    const entry = answers[item.id] || {};
+    const skipped = !shownIds.has(item.id);
+    const given2 = skipped ? null : answerOf(item, answers);
+    const target = skipped ? decidingItem(ctx.def, item, shownIds) : item;
+    node.classList.toggle("dpup-summary-missing", !skipped && !given2);
+    node.classList.toggle("dpup-summary-skipped", skipped);
+    let answer = skipped ? `Skipped: ${askedOnlyWhen(ctx.def, item)}` : given2 ? itemKind(item).label(ctx.def, item, given2) : itemKind(item).missing;
+    if (!skipped && !given2) answer = `${answer} yet`;
+    setText(els.answer, answer);
+    els.answer.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(answer));
+    const notApplicable = Boolean(given2) && itemKind(item).keepsReason(ctx.def, item, given2);
+    const reason = typeof entry.reason === "string" ? entry.reason.replace(SPACE_ENDS, "") : "";
+    setText(els.reason, notApplicable ? `Why it does not apply: ${reason || "Not given yet"}` : "");
+    const note = !skipped && !itemKind(item).typed && typeof entry.note === "string" ? entry.note.replace(SPACE_ENDS, "") : "";
+    setText(els.note, note ? `Your note: ${note}` : "");
+    els.note.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(note));
+    const href = `#${ctx.id(target)}`;
+    if (els.change.getAttribute("href") !== href) els.change.setAttribute("href", href);
+    setText(els.which, skipped ? ` the answer to \u201C${target.prompt}\u201D, which decides whether \u201C${item.prompt}\u201D is asked` : ` your answer to \u201C${item.prompt}\u201D`);
+    return { given: Boolean(given2), skipped };
+  }
+  return { item, node, change: els.change, refresh };
+}
+function drawBack(ui) {
+  const link = h("a", { className: "dpup-back-to-check", href: "#", text: "Back to Check your answers" });
+  const node = h("p", { className: "dpup-back-to-check-line" }, link);
+  link.addEventListener("click", () => setTimeout(() => node.remove(), 0));
+  return {
+    node,
+    offer(row, question) {
+      link.setAttribute("href", `#${row.change.id}`);
+      question.after(node);
+    }
+  };
+}
+function drawCheckAnswers(ctx, ui) {
+  const { def } = ctx;
+  const rows = new Map(allItems(def).map((item) => [item.id, drawRow(ctx, ui, item)]));
+  const count = h("p", { className: "dpup-check-count" });
+  const back = drawBack(ui);
+  const sections = def.sections.map((section) => h(
+    "div",
+    { className: "dpup-check-section" },
+    h("h3", { text: section.title }),
+    h("dl", { className: "dpup-summary" }, ...section.items.map((item) => rows.get(item.id).node))
+  ));
+  const node = h(
+    "section",
+    { className: "dpup-check-answers", "aria-labelledby": ui.uiId("check") },
+    h("h2", { id: ui.uiId("check"), text: "Check your answers" }),
+    h("p", { text: "Before you keep a record, read your answers through. Use \u201CChange\u201D to go to a question; a link after it brings you back here." }),
+    count,
+    ...sections
+  );
+  for (const row of rows.values()) {
+    row.change.addEventListener("click", () => {
+      const question = ui.root.querySelector(`#${CSS.escape(row.change.getAttribute("href").slice(1))}`);
+      if (question) back.offer(row, question);
+    });
+  }
+  function refresh(state, answers) {
+    const shownIds = new Set(state.shown.map((item) => item.id));
+    let missing = 0;
+    let skipped = 0;
+    for (const row of rows.values()) {
+      const seen = row.refresh(shownIds, answers);
+      if (seen.skipped) skipped += 1;
+      else if (!seen.given) missing += 1;
+    }
+    const parts = [`${state.answered} of ${state.total} answered.`];
+    if (missing) parts.push(`${plural(missing, "question")} not answered yet.`);
+    if (skipped) parts.push(`${plural(skipped, "question")} skipped because of an answer.`);
+    setText(count, parts.join(" "));
+  }
+  return { node, refresh };
+}
+
 // src/dpup_toolkit/widget/checks-control.js
 init_dom();
-
-// src/dpup_toolkit/widget/messages.js
-var NOT_LOADED = "This part of the tool could not be loaded. Your answers are still on this page. If the site was updated since you opened it, use \u201CSave a file to carry on later\u201D (it still works), then reload the page. Otherwise check your connection and try again.";
-
-// src/dpup_toolkit/widget/checks-control.js
+init_messages();
 init_saved_checks();
 init_storage();
-var NO_STORAGE = "This browser is not letting the page keep saved checks. Download a record before you leave the page.";
+var NO_STORAGE = "This browser is not letting the page keep saved checks. Save your answers to a file before you leave the page.";
 function readChecks(def) {
   try {
     return savedChecks(def);
@@ -2020,7 +2144,7 @@ function drawControls(uiId) {
     confirmText: h("p", { className: "dpup-check-confirm-text" }),
     confirmButton: h("button", { type: "button", className: "dpup-clear" }),
     confirmCancel: h("button", { type: "button", className: "dpup-secondary", text: "Cancel" }),
-    keepButton: h("button", { type: "button", hidden: true, text: "Download a record (JSON) now" }),
+    keepButton: h("button", { type: "button", hidden: true, text: SAVE_NOW }),
     nameInput: h("input", {
       type: "text",
       id: uiId("check-name"),
@@ -2127,7 +2251,7 @@ function controlState(host, els) {
   c.mayLeave = () => {
     if (!host.unsaved()) return true;
     c.tell(
-      `The latest answers and notes in \u201C${c.nameOf(c.current)}\u201D could not be saved in this browser (it may be full), so the page stays on this check: leaving it now would lose them. Download a record (JSON) now, then try again.`,
+      `The latest answers and notes in \u201C${c.nameOf(c.current)}\u201D could not be saved in this browser (it may be full), so the page stays on this check: leaving it now would lose them. Use \u201C${SAVE_NOW}\u201D, then try again.`,
       { error: true }
     );
     els.keepButton.hidden = false;
@@ -2433,9 +2557,11 @@ function placeFeedback(root, nodes) {
 // src/dpup_toolkit/widget/checklist.js
 init_item_question();
 init_kinds();
+init_messages();
 
 // src/dpup_toolkit/widget/record-buttons.js
 init_dom();
+init_messages();
 init_record_json();
 init_rules();
 function saveProgress(def, session) {
@@ -2447,7 +2573,7 @@ function saveProgress(def, session) {
   session.keptByPerson();
 }
 function drawRescue({ def, session }) {
-  const saveNow = h("button", { type: "button", hidden: true, text: "Download a record (JSON) now" });
+  const saveNow = h("button", { type: "button", hidden: true, text: SAVE_NOW });
   const recover = h("button", { type: "button", hidden: true, text: "Download the saved data that was left out" });
   const reload = h("button", { type: "button", hidden: true, text: "Reload the page" });
   reload.addEventListener("click", () => window.location.reload());
@@ -2669,11 +2795,12 @@ init_rules();
 init_saved_checks();
 
 // src/dpup_toolkit/widget/session.js
+init_messages();
 init_rules();
 init_saved_checks();
 init_storage();
 function notSaved(what) {
-  return `${what} The answers are on this page, but this browser could not save them (it may be full). Download a record (JSON) now, or they will be gone when you leave the page.`;
+  return `${what} The answers are on this page, but this browser could not save them (it may be full). Use \u201C${SAVE_NOW}\u201D, or they will be gone when you leave the page.`;
 }
 var Session = class {
   constructor(def, model, view) {
@@ -3136,6 +3263,7 @@ function drawCompletion(ctx, ui) {
       "ul",
       {},
       ...results,
+      h("li", {}, h("a", { href: `#${ui.checkId}`, text: "Check your answers" })),
       h("li", {}, h("a", { href: `#${ui.keepId}`, text: "Keep a record: download it, or print it or save it as a PDF" }))
     )
   );
@@ -3180,13 +3308,7 @@ function drawItems(def, ctx, prefix) {
   const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
   for (const view of itemViews.filter((v) => v.item.show_if)) {
-    const asked = itemById(def, view.item.show_if.item);
-    const labelOf = (value) => itemKind(asked).label(def, asked, value);
-    view.skipped = h("p", {
-      className: "dpup-skipped",
-      hidden: true,
-      text: `Skipped: \u201C${view.item.prompt}\u201D is asked only when \u201C${asked.prompt}\u201D is answered ${view.item.show_if.answer_in.map(labelOf).join(" or ")}.`
-    });
+    view.skipped = h("p", { className: "dpup-skipped", hidden: true, text: skippedSentence(def, view.item) });
   }
   const sections = def.sections.map((section) => h(
     "section",
@@ -3216,6 +3338,7 @@ function showAnswers(el, def, answers, parts) {
   parts.progressBar.value = state.answered;
   parts.wayfinder.refresh(state, answers);
   parts.completion.refresh(state, answers);
+  parts.check.refresh(state, answers);
   resultsOf(def, answers).forEach((value, i) => parts.resultViews[i].refresh(value, answers));
   for (const area of el.querySelectorAll("textarea")) {
     area.classList.toggle("dpup-long-words", /[^ \t\r\n]{60}/.test(area.value));
@@ -3296,11 +3419,13 @@ async function render({ model, el }) {
     sectionId: (section) => `${prefix}-section-${section.id}`,
     completeId: uiId("complete"),
     keepId: uiId("keep"),
+    checkId: uiId("check"),
     progressText: parts.progressText,
     progressBar: parts.progressBar
   };
   parts.wayfinder = drawWayfinder(ctx, places);
   parts.completion = drawCompletion(ctx, places);
+  parts.check = drawCheckAnswers(ctx, { root: el, uiId });
   const keep = drawKeepRecord(host);
   const checks = checksControl({
     def,
@@ -3323,6 +3448,7 @@ async function render({ model, el }) {
     ...parts.sections,
     parts.completion.node,
     ...parts.resultViews.map((result) => result.node),
+    parts.check.node,
     about.node,
     keep.node,
     checks.node

@@ -7,14 +7,15 @@
 // - session.js: the open check's answers and details, and every write of them (`commit`), Undo;
 // - kinds.js: the kinds of item and result, each in its own module (item-*.js, result-*.js),
 //   loaded when a tool has them; the kind an item is when its file names none comes with this one;
-// - about-section.js, wayfinder.js, record-buttons.js, checks-control.js, compare-section.js:
-//   the parts of the form around the items; feedback.js places the messages.
+// - about-section.js, wayfinder.js, check-answers.js, record-buttons.js, checks-control.js,
+//   compare-section.js: the parts of the form around the items; feedback.js places the messages.
 //
 // What not every visit needs loads with import() when a person first needs it: records.js
 // (downloads, copy, import), compare.js (Compare answers), checks.js (saved-check actions).
 // esbuild (front_end.py) makes them files of their own on the built site, and puts them inside
 // the one module anywidget loads in JupyterLab and Voila.
 import { drawAbout } from "./about-section.js";
+import { drawCheckAnswers, skippedSentence } from "./check-answers.js";
 import { checksControl } from "./checks-control.js";
 import { drawCompare } from "./compare-section.js";
 import { bookHref, h } from "./dom.js";
@@ -23,7 +24,7 @@ import "./item-question.js"; // the kind an item is when its tool file names non
 import { DRAW_RESULT, loadKinds } from "./kinds.js";
 import { NOT_LOADED } from "./messages.js";
 import { drawKeepRecord, drawRescue } from "./record-buttons.js";
-import { allItems, itemById, itemKind, progressOf, progressSummary, resultsOf } from "./rules.js";
+import { allItems, itemKind, progressOf, progressSummary, resultsOf } from "./rules.js";
 import { checksKey } from "./saved-checks.js";
 import { createSession } from "./session.js";
 import { watchTeReo } from "./te-reo.js";
@@ -71,11 +72,7 @@ function drawItems(def, ctx, prefix) {
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
   // A question that comes and goes says, while it is gone, which answer brings it back (records/blocks.py _skipped).
   for (const view of itemViews.filter((v) => v.item.show_if)) {
-    const asked = itemById(def, view.item.show_if.item);
-    const labelOf = (value) => itemKind(asked).label(def, asked, value);
-    view.skipped = h("p", { className: "dpup-skipped", hidden: true,
-      text: `Skipped: “${view.item.prompt}” is asked only when “${asked.prompt}” is answered `
-        + `${view.item.show_if.answer_in.map(labelOf).join(" or ")}.` });
+    view.skipped = h("p", { className: "dpup-skipped", hidden: true, text: skippedSentence(def, view.item) });
   }
   const sections = def.sections.map((section) => h("section", {
     className: "dpup-section", "aria-labelledby": `${prefix}-section-${section.id}`,
@@ -103,6 +100,7 @@ function showAnswers(el, def, answers, parts) {
   parts.progressBar.value = state.answered;
   parts.wayfinder.refresh(state, answers);
   parts.completion.refresh(state, answers);
+  parts.check.refresh(state, answers);
   resultsOf(def, answers).forEach((value, i) => parts.resultViews[i].refresh(value, answers));
   // Every textarea: a long unbroken run of letters may break anywhere. Chromium otherwise lays out
   // such a run in a textarea in quadratic time (a 1 MB note of one non-ASCII letter froze the page).
@@ -176,10 +174,12 @@ async function render({ model, el }) {
   const about = drawAbout(uiId, session);
   const places = {
     root: el, sectionId: (section) => `${prefix}-section-${section.id}`, completeId: uiId("complete"), keepId: uiId("keep"),
+    checkId: uiId("check"),
     progressText: parts.progressText, progressBar: parts.progressBar,
   };
   parts.wayfinder = drawWayfinder(ctx, places);
   parts.completion = drawCompletion(ctx, places);
+  parts.check = drawCheckAnswers(ctx, { root: el, uiId });
   const keep = drawKeepRecord(host);
   const checks = checksControl({
     def, uiId, open: (check, message) => session.openCheck(check, message), unsaved: () => session.unsaved,
@@ -191,7 +191,8 @@ async function render({ model, el }) {
     : h("p", { className: "dpup-print-only dpup-print-source", text: `Online: ${location.origin}${location.pathname}` });
   el.replaceChildren(h("div", { className: "dpup-checklist" },
     source, checks.line, parts.wayfinder.node, messages.status, messages.alert, rescue.node,
-    ...parts.sections, parts.completion.node, ...parts.resultViews.map((result) => result.node), about.node, keep.node,
+    ...parts.sections, parts.completion.node, ...parts.resultViews.map((result) => result.node), parts.check.node,
+    about.node, keep.node,
     checks.node));
   el.firstChild.append(drawCompare(def, uiId, messages.using)); // Compare answers with your team
 

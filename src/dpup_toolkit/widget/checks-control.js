@@ -9,14 +9,14 @@
 // top of the tool, `node` is the section of controls, `refresh` re-reads the list after another
 // tab changed it, `startNamed` starts and opens a check for a file opened as a new check.
 import { h } from "./dom.js";
-import { NOT_LOADED } from "./messages.js";
+import { NOT_LOADED, SAVE_NOW } from "./messages.js";
 import {
   CheckError, FIRST_CHECK, FIRST_CHECK_NAME, FOUND_CHECK_NAME, MAX_CHECK_NAME, checksKey, cleanCheckName, rememberCheck,
   savedChecks, unusedName,
 } from "./saved-checks.js";
 import { keepCopy } from "./storage.js";
 
-const NO_STORAGE = "This browser is not letting the page keep saved checks. Download a record before you leave the page.";
+const NO_STORAGE = "This browser is not letting the page keep saved checks. Save your answers to a file before you leave the page.";
 
 function readChecks(def) {
   try {
@@ -44,7 +44,7 @@ function drawControls(uiId) {
     confirmText: h("p", { className: "dpup-check-confirm-text" }),
     confirmButton: h("button", { type: "button", className: "dpup-clear" }),
     confirmCancel: h("button", { type: "button", className: "dpup-secondary", text: "Cancel" }),
-    keepButton: h("button", { type: "button", hidden: true, text: "Download a record (JSON) now" }),
+    keepButton: h("button", { type: "button", hidden: true, text: SAVE_NOW }),
     nameInput: h("input", {
       type: "text", id: uiId("check-name"), maxlength: MAX_CHECK_NAME, autocomplete: "off", className: "dpup-check-name-input",
     }),
@@ -129,7 +129,7 @@ function controlState(host, els) {
   c.mayLeave = () => {
     if (!host.unsaved()) return true;
     c.tell(`The latest answers and notes in “${c.nameOf(c.current)}” could not be saved in this browser (it may be full), `
-      + "so the page stays on this check: leaving it now would lose them. Download a record (JSON) now, then try again.",
+      + `so the page stays on this check: leaving it now would lose them. Use “${SAVE_NOW}”, then try again.`,
     { error: true });
     els.keepButton.hidden = false;
     els.keepButton.focus();

@@ -5,4 +5,8 @@ const NOT_LOADED = "This part of the tool could not be loaded. Your answers are 
   + "updated since you opened it, use “Save a file to carry on later” (it still works), then reload the page. "
   + "Otherwise check your connection and try again.";
 
-export { NOT_LOADED };
+// The button offered when the browser could not save: the answers, with the record's details, in the
+// same file as "Save a file to carry on later", named the same way.
+const SAVE_NOW = "Save my answers to a file now (.json)";
+
+export { NOT_LOADED, SAVE_NOW };

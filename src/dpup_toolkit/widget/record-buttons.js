@@ -7,10 +7,11 @@
 //   using(name) (a part, or null when it could not be loaded),
 //   say(message, { error }) }.
 import { DOCX_TYPE, copyText, download, h, stamp, today } from "./dom.js";
+import { SAVE_NOW } from "./messages.js";
 import { recordFilename, renderJson } from "./record-json.js";
 import { RecordError, cleanAbout } from "./rules.js";
 
-// "Download a record (JSON) now", "Download the saved data that was left out" and "Reload the
+// "Save my answers to a file now", "Download the saved data that was left out" and "Reload the
 // page" (the site was updated under this page).
 // The JSON record of the open check, downloaded; the person now has the answers in a file.
 function saveProgress(def, session) {
@@ -20,7 +21,7 @@ function saveProgress(def, session) {
 }
 
 function drawRescue({ def, session }) {
-  const saveNow = h("button", { type: "button", hidden: true, text: "Download a record (JSON) now" });
+  const saveNow = h("button", { type: "button", hidden: true, text: SAVE_NOW });
   const recover = h("button", { type: "button", hidden: true, text: "Download the saved data that was left out" });
   const reload = h("button", { type: "button", hidden: true, text: "Reload the page" });
   reload.addEventListener("click", () => window.location.reload());

@@ -7,6 +7,7 @@
 //   saved(ok) (whether the answers are saved: offer a download when not), undoOffered(on),
 //   recoverOffered(on) (saved data was left out on load, to download), reloadOffered(on) (the site
 //   was updated under this page: its answers moved to the newer version) }.
+import { SAVE_NOW } from "./messages.js";
 import { cleanAbout, cleanAnswers } from "./rules.js";
 import { checkStore } from "./saved-checks.js";
 import {
@@ -15,7 +16,7 @@ import {
 
 function notSaved(what) {
   return `${what} The answers are on this page, but this browser could not save them (it may be full). `
-    + "Download a record (JSON) now, or they will be gone when you leave the page.";
+    + `Use “${SAVE_NOW}”, or they will be gone when you leave the page.`;
 }
 
 class Session {

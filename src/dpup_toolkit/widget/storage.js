@@ -1,4 +1,5 @@
 import SHARED from "../shared.json" with { type: "json" };
+import { SAVE_NOW } from "./messages.js";
 import { allItems, changesMessage, cleanAbout, cleanAnswers, clearedNotice, given, isPlainObject, itemById } from "./rules.js";
 
 const STORAGE_PREFIX = SHARED.storage_prefix.answers;
@@ -94,10 +95,10 @@ const STALE = {
 };
 
 const MOVED = "This site was updated, and another tab opened the new version of this checklist: your saved answers moved "
-  + "there. This page no longer saves, so it cannot write over them. If you changed anything here since, download a "
-  + "record (JSON) now; then reload the page to carry on.";
+  + "there. This page no longer saves, so it cannot write over them. If you changed anything here since, use "
+  + `“${SAVE_NOW}”; then reload the page to carry on.`;
 
-const CANNOT_SAVE = "This browser is not letting the page save your answers. Download a record before you leave the page.";
+const CANNOT_SAVE = "This browser is not letting the page save your answers. Save your answers to a file before you leave the page.";
 
 // What the page starts from: { answers (or null), message, error, recover, blocked }.
 // `recover` is saved data that was left out, for the person to download; `blocked` means it

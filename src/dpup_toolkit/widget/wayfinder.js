@@ -183,6 +183,7 @@ function drawCompletion(ctx, ui) {
     heading,
     h("p", { text: "You have answered every question shown. What next:" }),
     h("ul", {}, ...results,
+      h("li", {}, h("a", { href: `#${ui.checkId}`, text: "Check your answers" })),
       h("li", {}, h("a", { href: `#${ui.keepId}`, text: "Keep a record: download it, or print it or save it as a PDF" }))));
   function refresh(state, answers) {
     node.hidden = !(state.total > 0 && state.shown.every((item) => answerOf(item, answers)));
