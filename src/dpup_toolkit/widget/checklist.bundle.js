@@ -1813,8 +1813,10 @@ function comparedAnswer(def, item, entry) {
   const words = ANSWER_WORDS[item.kind];
   if (entry.answer === null) return words.missing;
   const label = words.label(def, item, entry.answer);
-  const needs = item.kind === "question" && def.not_applicable !== null && def.not_applicable !== void 0 && entry.answer === def.not_applicable;
-  return needs && !entry.reason ? `${label}, ${NO_REASON}` : label;
+  return unexplained(def, item, entry) ? `${label}, ${NO_REASON}` : label;
+}
+function unexplained(def, item, entry) {
+  return !entry.aside && item.kind === "question" && typeof def.not_applicable === "string" && entry.answer === def.not_applicable && !entry.reason;
 }
 function personName(person) {
   return person.label === person.file ? person.label : `${person.label} (from ${person.file})`;
@@ -1901,8 +1903,7 @@ function drawLoaded(def, { files, people }, pickerName) {
 }
 function answerCell(def, item, entry) {
   const answer = comparedAnswer(def, item, entry);
-  const missingReason = answer.endsWith(`, ${NO_REASON}`) && !entry.aside;
-  const kind = entry.aside ? "dpup-compare-aside" : missingReason ? "dpup-compare-no-reason" : null;
+  const kind = entry.aside ? "dpup-compare-aside" : unexplained(def, item, entry) ? "dpup-compare-no-reason" : null;
   return h(
     "td",
     { className: kind },
@@ -1925,7 +1926,7 @@ function scrolling(id, caption, head, rows) {
   );
 }
 function peopleHead(people) {
-  return people.map((person) => [person.label, person.label === person.file ? null : h("span", { className: "dpup-compare-file", text: person.file })]);
+  return people.map((person) => [person.label, person.label === person.file ? null : h("span", { className: "dpup-compare-file", text: ` from ${person.file}` })]);
 }
 function answersTable(def, comparison, id) {
   const { people } = comparison;
@@ -1951,7 +1952,7 @@ function removedTable({ people, removed }, id) {
       entry && entry.note ? h("p", { className: "dpup-compare-note" }, h("strong", { text: "Note: " }), entry.note) : null
     ))
   ));
-  return [h("p", { text: REMOVED_INTRO }), scrolling(id, REMOVED_TITLE, [["Question"], ...peopleHead(people)], rows)];
+  return [scrolling(id, REMOVED_TITLE, [["Question"], ...peopleHead(people)], rows), h("p", { text: REMOVED_INTRO })];
 }
 function showComparison(def, files, { loaded, summary, output, downloadButton, filter, pickerName, uiId }) {
   const comparison = compareRecords(def, files);
@@ -2382,7 +2383,12 @@ function drawCompare(def, uiId, using) {
   const output = h("div", { className: "dpup-compare-output" });
   const downloadButton = h("button", { type: "button", hidden: true, text: "Download the comparison (text file, .md)" });
   const onlyDiffer = h("input", { type: "checkbox", id: uiId("compare-differ") });
-  const filter = h("p", { hidden: true }, onlyDiffer, h("label", { for: onlyDiffer.id, text: " Show only where answers differ" }));
+  const filter = h(
+    "p",
+    { className: "dpup-compare-filter", hidden: true },
+    onlyDiffer,
+    h("label", { for: onlyDiffer.id, text: "Show only where answers differ" })
+  );
   let files = [];
   downloadButton.addEventListener("click", async () => {
     const compare = await using("compare");
@@ -2396,7 +2402,6 @@ function drawCompare(def, uiId, using) {
   onlyDiffer.addEventListener("change", narrow);
   picker.addEventListener("change", async () => {
     const chosen = [...picker.files];
-    picker.value = "";
     files = [];
     for (const file of chosen) {
       let text = "";

@@ -15,7 +15,8 @@ function drawCompare(def, uiId, using) {
   const output = h("div", { className: "dpup-compare-output" });
   const downloadButton = h("button", { type: "button", hidden: true, text: "Download the comparison (text file, .md)" });
   const onlyDiffer = h("input", { type: "checkbox", id: uiId("compare-differ") });
-  const filter = h("p", { hidden: true }, onlyDiffer, h("label", { for: onlyDiffer.id, text: " Show only where answers differ" }));
+  const filter = h("p", { className: "dpup-compare-filter", hidden: true }, onlyDiffer,
+    h("label", { for: onlyDiffer.id, text: "Show only where answers differ" }));
   let files = [];
 
   downloadButton.addEventListener("click", async () => {
@@ -32,8 +33,7 @@ function drawCompare(def, uiId, using) {
   onlyDiffer.addEventListener("change", narrow);
 
   picker.addEventListener("change", async () => {
-    const chosen = [...picker.files];
-    picker.value = ""; // the list below says what was chosen; the same files can be chosen again
+    const chosen = [...picker.files]; // the picker keeps them, so it says what was chosen, as the list below does
     files = [];
     for (const file of chosen) {
       let text = "";

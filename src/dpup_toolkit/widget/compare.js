@@ -208,9 +208,13 @@ function comparedAnswer(def, item, entry) {
   const words = ANSWER_WORDS[item.kind];
   if (entry.answer === null) return words.missing;
   const label = words.label(def, item, entry.answer);
-  const needs = item.kind === "question" && def.not_applicable !== null && def.not_applicable !== undefined
-    && entry.answer === def.not_applicable;
-  return needs && !entry.reason ? `${label}, ${NO_REASON}` : label;
+  return unexplained(def, item, entry) ? `${label}, ${NO_REASON}` : label;
+}
+
+// A "not applicable" answer without the reason the tool asks for.
+function unexplained(def, item, entry) {
+  return !entry.aside && item.kind === "question" && typeof def.not_applicable === "string"
+    && entry.answer === def.not_applicable && !entry.reason;
 }
 
 // A person's column, and the file it comes from when that is not its name.
@@ -310,8 +314,7 @@ function drawLoaded(def, { files, people }, pickerName) {
 // One person's answer in a cell: the answer, then the reason it does not apply and the note.
 function answerCell(def, item, entry) {
   const answer = comparedAnswer(def, item, entry);
-  const missingReason = answer.endsWith(`, ${NO_REASON}`) && !entry.aside;
-  const kind = entry.aside ? "dpup-compare-aside" : missingReason ? "dpup-compare-no-reason" : null;
+  const kind = entry.aside ? "dpup-compare-aside" : unexplained(def, item, entry) ? "dpup-compare-no-reason" : null;
   return h("td", { className: kind },
     h("p", { className: item.kind === "text" && entry.answer !== null ? "dpup-compare-text" : null, text: answer }),
     entry.reason ? h("p", { className: "dpup-compare-reason" }, h("strong", { text: "Why it does not apply: " }), entry.reason) : null,
@@ -330,7 +333,7 @@ function scrolling(id, caption, head, rows) {
 
 function peopleHead(people) {
   return people.map((person) => [person.label, person.label === person.file ? null
-    : h("span", { className: "dpup-compare-file", text: person.file })]);
+    : h("span", { className: "dpup-compare-file", text: ` from ${person.file}` })]);
 }
 
 function answersTable(def, comparison, id) {
@@ -350,7 +353,7 @@ function removedTable({ people, removed }, id) {
     ...question.entries.map((entry) => h("td", {},
       h("p", { text: entry ? entry.answer : "Not in this file" }),
       entry && entry.note ? h("p", { className: "dpup-compare-note" }, h("strong", { text: "Note: " }), entry.note) : null))));
-  return [h("p", { text: REMOVED_INTRO }), scrolling(id, REMOVED_TITLE, [["Question"], ...peopleHead(people)], rows)];
+  return [scrolling(id, REMOVED_TITLE, [["Question"], ...peopleHead(people)], rows), h("p", { text: REMOVED_INTRO })];
 }
 
 // The comparison of `files`, drawn into the places drawCompare (compare-section.js) made.
