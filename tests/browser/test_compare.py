@@ -226,7 +226,8 @@ def test_the_table_reads_on_a_phone_and_a_desktop_in_light_and_dark(visit, site_
         assert region.evaluate("e => e.scrollWidth > e.clientWidth")
         page.keyboard.press("ArrowRight")
         page.wait_for_function("document.activeElement.scrollLeft > 0")
-        region.evaluate("e => e.scrollLeft = 0")
+        region.evaluate("e => e.scrollTo({left: 0, behavior: 'instant'})")  # back, for the screenshot
+        page.wait_for_function("document.activeElement.scrollLeft === 0")
     SCREENS.mkdir(parents=True, exist_ok=True)
     page.locator(".dpup-more-options").screenshot(path=str(SCREENS / f"compare-{size}-{mode}.png"))
     page.evaluate("window.scrollTo(0, 0)")
