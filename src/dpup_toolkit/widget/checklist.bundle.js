@@ -1959,10 +1959,10 @@ function showComparison(def, files, { loaded, summary, output, downloadButton, f
   const { people, errors } = comparison;
   loaded.replaceChildren(...drawLoaded(def, comparison, pickerName));
   const enough = people.length >= 2;
-  downloadButton.hidden = !enough;
-  filter.hidden = !enough;
   const rows = tableRows(comparison);
   const count = (agree) => rows.filter((row) => row.agree === agree).length;
+  downloadButton.hidden = !enough;
+  filter.hidden = !enough || !count("differ");
   const left = errors.length ? ` ${errors.length} file${errors.length === 1 ? " was" : "s were"} not compared: the list above says why.` : "";
   summary.textContent = (enough ? `${people.length} people compared. Answers differ on ${count("differ")} of ${rows.length} questions; all agree on ${count("agree")}.` : "Choose two or more records of this tool to compare them.") + left;
   output.replaceChildren(...enough ? [
@@ -2396,7 +2396,7 @@ function drawCompare(def, uiId, using) {
   });
   function narrow() {
     for (const row of output.querySelectorAll(".dpup-compare-row")) {
-      row.hidden = onlyDiffer.checked && !row.classList.contains("dpup-compare-differ");
+      row.hidden = onlyDiffer.checked && !filter.hidden && !row.classList.contains("dpup-compare-differ");
     }
   }
   onlyDiffer.addEventListener("change", narrow);

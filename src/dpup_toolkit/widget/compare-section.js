@@ -24,10 +24,10 @@ function drawCompare(def, uiId, using) {
     if (compare) download(`${def.id}-comparison-${today()}.md`, compare.renderComparison(def, files, today()), "text/markdown");
   });
 
-  // Leave out the rows where nobody differs.
+  // Leave out the rows where nobody differs (offered only when some differ).
   function narrow() {
     for (const row of output.querySelectorAll(".dpup-compare-row")) {
-      row.hidden = onlyDiffer.checked && !row.classList.contains("dpup-compare-differ");
+      row.hidden = onlyDiffer.checked && !filter.hidden && !row.classList.contains("dpup-compare-differ");
     }
   }
   onlyDiffer.addEventListener("change", narrow);

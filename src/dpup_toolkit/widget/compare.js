@@ -362,10 +362,10 @@ function showComparison(def, files, { loaded, summary, output, downloadButton, f
   const { people, errors } = comparison;
   loaded.replaceChildren(...drawLoaded(def, comparison, pickerName));
   const enough = people.length >= 2;
-  downloadButton.hidden = !enough;
-  filter.hidden = !enough;
   const rows = tableRows(comparison);
   const count = (agree) => rows.filter((row) => row.agree === agree).length;
+  downloadButton.hidden = !enough;
+  filter.hidden = !enough || !count("differ"); // where nobody differs, it would leave an empty table
   const left = errors.length ? ` ${errors.length} file${errors.length === 1 ? " was" : "s were"} not compared: the list above says why.` : "";
   summary.textContent = (enough
     ? `${people.length} people compared. Answers differ on ${count("differ")} of ${rows.length} questions; all agree on ${count("agree")}.`
