@@ -97,7 +97,7 @@ test-fast: $(VENV)/dev-installed.stamp node_modules/installed.stamp
 clean:
 	rm -rf _build
 
-bench: $(VENV)/dev-installed.stamp /usr/bin/chromium
+bench: $(VENV)/dev-installed.stamp node_modules/installed.stamp /usr/bin/chromium
 	$(BIN)/python benchmarks/bench_site.py
 	$(BIN)/python benchmarks/bench_voila.py
 

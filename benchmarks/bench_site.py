@@ -18,9 +18,11 @@
   0.06 s, so half a frame moves their ratio by about 10%, and more loads steady it. For
   comparison, the longest plain page of each folder is timed too, since plain pages also differ
   from one another with what they hold;
-- the size of the offline copy the service worker fetches after the first page.
+- the size of the offline copy the service worker fetches after the first page;
+- Lighthouse's four category scores and core metrics for five of those pages, served the same way
+  (benchmarks/lighthouse.py says which and how).
 
-Usage: python benchmarks/bench_site.py [--runs N]
+Usage: python benchmarks/bench_site.py [--runs N] [--lighthouse-runs N]
 """
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from benchmarks import lighthouse  # noqa: E402
 from benchmarks.weigh import first_use_weight, own_words, page_weights, serve_gzip  # noqa: E402
 PLAIN_PAGE = "book/start-here.html"
 FLOOR_PAGE = "bench-floor.html"  # the plain page's article as bare HTML: no CSS, no JS
@@ -121,6 +124,7 @@ def measure_page(browser, url: str, ready: str | None) -> tuple[int, float, floa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21, help="page loads per page (median is printed; with 11 the medians moved by about 10%% between runs)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median is printed)")
     args = parser.parse_args()
 
     output = Path(tempfile.mkdtemp(prefix="dpup-bench-"))
@@ -151,6 +155,7 @@ def main() -> None:
                 for name, path, ready in timed:
                     runs[name].append(measure_page(browser, f"{base}/{path}", ready))
             browser.close()
+            audited = lighthouse.measure(base, lighthouse.pages_measured(site), args.lighthouse_runs)
         results = {name: tuple(statistics.median(run[i] for run in measured) for i in range(3))
                    for name, measured in runs.items()}
         print("\nbytes per page (gzip, everything the page loads, fresh browser):")
@@ -178,6 +183,7 @@ def main() -> None:
         files = json.loads(re.search(r"const FILES = (\{.*?\});", sw, re.S)[1])
         offline = sum(len(gzip.compress((site / f).read_bytes(), 6)) for f in files)
         print(f"offline copy (service worker, after the first page): {len(files)} files, {offline / 1024:.0f} KB gzip")
+        print("\n".join(lighthouse.report(audited)))
     finally:
         shutil.rmtree(output, ignore_errors=True)
 

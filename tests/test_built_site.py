@@ -102,3 +102,33 @@ def test_every_page_settles_its_colour_mode_before_the_first_paint():
         html = page.read_text(encoding="utf-8")
         assert 'localStorage.getItem("theme")' not in html, page
         assert 'matchMedia("(prefers-color-scheme: dark)")' in html.split("</head>")[0], page
+
+
+def _static_imports(folder, name):
+    return re.findall(r'(?:\bfrom|\bimport)\s*"\./([^"]+)"', (folder / name).read_text(encoding="utf-8"))
+
+
+def test_a_tool_loads_the_widgets_code_in_two_files_and_each_part_only_adds_its_own(tmp_path):
+    # esbuild's splitting alone put the code the form shares with its on-demand parts into one
+    # chunk per set of parts sharing it: five files before a form could work. front_end.py makes
+    # it one chunk, which every part reuses and which itself loads nothing more.
+    entry = tmp_path / front_end.write_site_modules(tmp_path, ROOT)
+    folder = entry.parent
+    (chunk,) = _static_imports(folder, entry.name)
+    assert _static_imports(folder, chunk) == []
+    parts = [path.name for path in folder.iterdir() if path.name not in (entry.name, chunk)]
+    assert len(parts) > 3, "records, Compare answers and saved-check actions load on demand"
+    for name in parts:
+        assert entry.name not in _static_imports(folder, name)
+        assert chunk in _static_imports(folder, name) or not name.startswith(("item-", "result-")), name
+
+
+def test_the_sites_logo_keeps_its_room_before_its_file_arrives():
+    # The stylesheet sets only the logo's height: its width and height (as the SVG's viewBox
+    # gives them) let the browser lay out the site's name beside it at once (assets.size_logos).
+    view_box = re.search(r'viewBox="0 0 (\d+) (\d+)"', (ROOT / "theme" / "brand" / "wordmark.svg").read_text(encoding="utf-8"))
+    pages = [page for page in SITE.rglob("*.html") if "logo__image" in page.read_text(encoding="utf-8")]
+    assert len(pages) > 50
+    for page in pages:
+        logos = re.findall(r'<img [^>]*class="logo__image[^>]*>', page.read_text(encoding="utf-8"))
+        assert logos and all(f'width="{view_box[1]}" height="{view_box[2]}"' in logo for logo in logos), page

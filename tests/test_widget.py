@@ -35,7 +35,10 @@ def test_in_jupyterlab_and_voila_the_module_carries_its_parts_and_imports_nothin
     # holds every part (records, compare, saved checks, text and choice kinds), and draws a form
     # from a blob: URL's view of the world, Node with nothing beside the module.
     bundle = ChecklistWidget._esm
-    assert not re.search(r"^\s*import\b[^(]", bundle, re.M) and not re.search(r"\bimport\(\s*[\"'`]\.", bundle)
+    # esbuild names the table it makes of the item kinds' modules (kinds.js) after the import() it
+    # stands for, in a comment and a label: neither is an import.
+    code = re.sub(r"^\s*(//.*|'import\(\"\./[^']*'\(\) \{)$", "", bundle, flags=re.M)
+    assert not re.search(r"^\s*import\b[^(]", code, re.M) and not re.search(r"\bimport\(\s*[\"'`]\.", code)
     for name in ("renderJson", "compareRecords", "startCheck", "checkText", "drawChoice"):
         assert re.search(rf"\bfunction {name}\(", bundle), name
     (tmp_path / "bundle.mjs").write_text(bundle, encoding="utf-8")

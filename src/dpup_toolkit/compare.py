@@ -16,6 +16,7 @@ import json
 
 from .engine.progress import SPACE, answer_of, visible_items
 from .engine.schema import MAX_VERSION, Checklist
+from .records.kinds import kind_of
 from .records.rules import (MAX_NESTING, RecordError, _given, _no_constant, _quote, clean_about, clean_answers,
                             escape_line, nesting, record_text)
 from .shared import RECORD_FORMAT, RECORD_FORMAT_VERSION
@@ -191,6 +192,11 @@ def table_rows(comparison: dict) -> list[dict]:
     return [c for c in items if c["agree"] == "differ"] + [c for c in items if c["agree"] != "differ"]
 
 
+def unexplained(checklist: Checklist, item, entry: dict) -> bool:
+    """A "not applicable" answer without the reason the tool asks for."""
+    return not entry["aside"] and entry["answer"] is not None and checklist.needs_reason(item, entry)
+
+
 def compared_answer(checklist: Checklist, item, entry: dict) -> str:
     """A person's answer in words: set aside, not asked, missing, or its label (a "not applicable"
     answer without the reason the tool asks for says so)."""
@@ -199,14 +205,9 @@ def compared_answer(checklist: Checklist, item, entry: dict) -> str:
     if not entry["shown"]:
         return NOT_ASKED
     if entry["answer"] is None:
-        return "Not written" if item.kind == "text" else "Not answered"
-    if item.kind == "text":
-        return entry["answer"]
-    if item.kind == "choice":
-        return item.option_label(entry["answer"])
-    label = checklist.answer_label(entry["answer"])
-    needs = checklist.not_applicable is not None and entry["answer"] == checklist.not_applicable
-    return f"{label}, {NO_REASON}" if needs and not entry["reason"] else label
+        return kind_of(item).MISSING
+    label = item.label(checklist, entry["answer"])
+    return f"{label}, {NO_REASON}" if unexplained(checklist, item, entry) else label
 
 
 def person_name(person: dict) -> str:
@@ -251,7 +252,7 @@ def _markdown_head(checklist: Checklist, comparison: dict, compared_at: str) -> 
 def _markdown_item(checklist: Checklist, people: list[dict], compared: dict) -> list[str]:
     item, entries = compared["item"], compared["entries"]
     out = ["", f"### {escape_line(item.prompt)}", "", f"{STATUS[compared['agree']]}.", ""]
-    if item.kind == "text":
+    if item.typed:  # typed text: quoted, each person's under their name
         for i, (person, entry) in enumerate(zip(people, entries)):
             out += [""] if i else []
             label = escape_line(person["label"])
@@ -263,7 +264,7 @@ def _markdown_item(checklist: Checklist, people: list[dict], compared: dict) -> 
     out += [f"- {escape_line(person['label'])}: {escape_line(compared_answer(checklist, item, entry))}"
             for person, entry in zip(people, entries)]
     for person, entry in zip(people, entries):
-        if entry["reason"]:
+        if entry["reason"] and not unexplained(checklist, item, entry):
             out += ["", f"Why it does not apply, from {escape_line(person['label'])}:", ""] + _quote(entry["reason"])
         if entry["note"]:
             out += ["", f"Note from {escape_line(person['label'])}:", ""] + _quote(entry["note"])

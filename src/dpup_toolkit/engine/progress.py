@@ -29,7 +29,7 @@ def visible_items(checklist: Checklist, answers: Answers) -> list[Item]:
 def answer_of(item: Item, answers: Answers) -> str | None:
     """The item's answer: an answer or option value, or typed text without spaces at its ends."""
     answer = (answers.get(item.id) or {}).get("answer")
-    if item.kind == "text" and isinstance(answer, str):
+    if item.typed and isinstance(answer, str):
         answer = answer.strip(SPACE)
     return answer or None
 
@@ -62,7 +62,7 @@ def progress(checklist: Checklist, answers: Answers) -> Progress:
         answered=sum(1 for _, answer in chosen if answer),
         total=len(shown),
         unmet=tuple(item for item, answer in chosen
-                    if item.kind == "question" and answer and (answer not in checklist.met
-                                                               or checklist.needs_reason(item, answers.get(item.id)))),
+                    if item.judged and answer and (answer not in checklist.met
+                                                   or checklist.needs_reason(item, answers.get(item.id)))),
         has_questions=bool(checklist.questions),
     )

@@ -61,7 +61,7 @@ def template(checklist: Checklist, result, answers: Answers, shown: set[str]) ->
         answer = shown_answer(item, answers, shown)
         if not answer:
             return ""
-        return item.option_label(answer) if item.kind == "choice" else answer
+        return item.label(checklist, answer)
 
     parts, written = [], False
     for part in result.parts:
@@ -101,7 +101,8 @@ def rules(checklist: Checklist, result, answers: Answers, shown: set[str]) -> di
 
 
 def score(checklist: Checklist, result, answers: Answers, shown: set[str]) -> dict:
-    quiz = [item for item in checklist.items if item.id in shown and item.kind == "choice" and item.correct]
+    # The items with a right answer (a choice's `correct`).
+    quiz = [item for item in checklist.items if item.id in shown and getattr(item, "correct", None)]
     right = sum(1 for item in quiz if shown_answer(item, answers, shown) == item.correct)
     wrong = [item.id for item in quiz if shown_answer(item, answers, shown) not in (None, item.correct)]
     return {"kind": "score", "title": result.title, "correct": right, "total": len(quiz), "wrong": wrong}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import (BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, ValidationError, field_validator,
                       model_validator)
@@ -60,6 +60,24 @@ class Condition(Strict):
 
 
 class _ItemBase(Strict):
+    """What every kind of item has. Each kind is a model below, with the rules that differ by kind:
+
+    - `typed`: the answer is text a person types (trimmed; quoted in records and Compare answers;
+      its own note, so the item has no note);
+    - `judged`: its answers are met or not met (a "question" in progress and the "unmet" result);
+    - `allowed(checklist)`: the answer values it takes, or None for typed text;
+    - `label(checklist, value)`: how an answer reads;
+    - `asks_reason`, `keeps_reason`, `withdrawn`: the "not applicable" answer's rules (see Question);
+    - `check(checklist, where, fail)`: the rules of a tool file that span this item and the tool;
+    - `prose()`: the text of it a reader sees, for the plain-language checks.
+
+    A new kind is a model here, added to ITEM_MODELS, with its record's layout in
+    records/kinds/<kind>.py and its drawing in the widget's item-<kind>.js.
+    """
+
+    typed: ClassVar[bool] = False
+    judged: ClassVar[bool] = False
+
     id: str = Field(pattern=SLUG)
     prompt: str = _text()
     help: str = _text()
@@ -75,6 +93,25 @@ class _ItemBase(Strict):
             raise ValueError(f"{value!r} must contain a letter, not only digits")
         return value
 
+    def asks_reason(self, checklist: Checklist, answer) -> bool:
+        """The answer needs a reason before it counts as met."""
+        return False
+
+    def keeps_reason(self, checklist: Checklist, answer) -> bool:
+        """A reason given is kept with this answer."""
+        return False
+
+    def withdrawn(self, checklist: Checklist, answer) -> bool:
+        """The answer is one the item used to offer and no longer does."""
+        return False
+
+    def check(self, checklist: Checklist, where: str, fail) -> None:
+        """Nothing beyond its fields, unless its kind says so."""
+
+    def prose(self) -> list[str]:
+        """The text of it a reader sees, for the plain-language checks."""
+        return [self.prompt, self.help]
+
 
 class Question(_ItemBase):
     """Answered on the tool's answer scale; not met answers list the action under "What to do next".
@@ -83,11 +120,47 @@ class Question(_ItemBase):
     never fits); then the item has no guidance for it. Default true: offered, with a reason asked.
     """
 
+    judged: ClassVar[bool] = True
+
     kind: Literal["question"] = "question"
     guidance: dict[str, str] = Field(min_length=1, description="What an answer means, per answer value")
     action: str = _text()
     not_applicable: bool = Field(default=True, strict=True,
                                  description="Offer the tool's not-applicable answer here (default true)")
+
+    def allowed(self, checklist: Checklist) -> list[str]:
+        return checklist.offered(self)
+
+    def label(self, checklist: Checklist, value: str) -> str:
+        return checklist.answer_label(value)
+
+    def asks_reason(self, checklist: Checklist, answer) -> bool:
+        return checklist.not_applicable is not None and answer == checklist.not_applicable
+
+    def keeps_reason(self, checklist: Checklist, answer) -> bool:
+        return answer == checklist.not_applicable
+
+    def withdrawn(self, checklist: Checklist, answer) -> bool:
+        """"Not applicable", once the tool file turns it off here (`not_applicable: false`)."""
+        return answer == checklist.not_applicable and not self.not_applicable
+
+    def prose(self) -> list[str]:
+        return [*super().prose(), self.action, *self.guidance.values()]
+
+    def check(self, checklist: Checklist, where: str, fail) -> None:
+        """Guidance for every answer it offers, and for no other."""
+        values = [option.value for option in checklist.answers]
+        if not self.not_applicable and checklist.not_applicable is None:
+            fail(f"{where}.not_applicable", "the tool names no not_applicable answer to leave out")
+        offered = checklist.offered(self)
+        for value in self.guidance:
+            if value not in values:
+                fail(f"{where}.guidance.{value}", f"unknown answer value {value!r}; the answers are {values}")
+            if value not in offered:
+                fail(f"{where}.guidance.{value}", f"{value!r} is not offered here (not_applicable: false)")
+        missing = [value for value in offered if value not in self.guidance]
+        if missing:
+            fail(f"{where}.guidance", f"has no guidance for answer {missing[0]!r}")
 
 
 class VaguePhrase(Strict):
@@ -98,9 +171,25 @@ class VaguePhrase(Strict):
 class TextItem(_ItemBase):
     """Free text; a warning shows when the text contains its phrase (any case, where a word starts)."""
 
+    typed: ClassVar[bool] = True
+
     kind: Literal["text"]
     example: str = ""
     warnings: tuple[VaguePhrase, ...] = ()
+
+    def allowed(self, checklist: Checklist) -> None:
+        return None
+
+    def label(self, checklist: Checklist, value: str) -> str:
+        return value
+
+    def prose(self) -> list[str]:
+        return [*super().prose(), self.example, *(warning.advice for warning in self.warnings)]
+
+    def check(self, checklist: Checklist, where: str, fail) -> None:
+        phrases = [warning.phrase.casefold() for warning in self.warnings]
+        if len(set(phrases)) != len(phrases):
+            fail(f"{where}.warnings", "lists the same phrase twice")
 
 
 class ChoiceOption(Strict):
@@ -119,17 +208,41 @@ class ChoiceItem(_ItemBase):
     def option_label(self, value: str) -> str:
         return next(option.label for option in self.options if option.value == value)
 
+    def allowed(self, checklist: Checklist) -> list[str]:
+        return [option.value for option in self.options]
 
-ITEM_KINDS = ("question", "text", "choice")
+    def label(self, checklist: Checklist, value: str) -> str:
+        return self.option_label(value)
+
+    def prose(self) -> list[str]:
+        return [*super().prose(), *(option.explanation for option in self.options)]
+
+    def check(self, checklist: Checklist, where: str, fail) -> None:
+        """Options named once; a right answer that is one of them, and each option's explanation."""
+        options = [option.value for option in self.options]
+        if len(set(options)) != len(options):
+            fail(f"{where}.options", "lists the same option value twice")
+        if self.correct is not None:
+            if self.correct not in options:
+                fail(f"{where}.correct", f"unknown option {self.correct!r}; the options are {options}")
+            for o, option in enumerate(self.options):
+                if not option.explanation:
+                    fail(f"{where}.options[{o}].explanation",
+                         "is required when the item has a correct answer (say why each option is right or wrong)")
+
+
+# Every kind of item, in the order error messages list them; an item that names no kind is the first.
+ITEM_MODELS = (Question, TextItem, ChoiceItem)
+ITEM_KINDS = tuple(model.model_fields["kind"].annotation.__args__[0] for model in ITEM_MODELS)
 RESULT_KINDS = ("unmet", "template", "rules", "score", "catalogue")
 
 
 def _kind(value) -> str:
-    return value.get("kind", "question") if isinstance(value, dict) else getattr(value, "kind", None)
+    return value.get("kind", ITEM_KINDS[0]) if isinstance(value, dict) else getattr(value, "kind", None)
 
 
-Item = Annotated[Union[Annotated[Question, Tag("question")], Annotated[TextItem, Tag("text")],
-                       Annotated[ChoiceItem, Tag("choice")]], Discriminator(_kind)]
+Item = Annotated[Union[tuple(Annotated[model, Tag(kind)] for model, kind in zip(ITEM_MODELS, ITEM_KINDS))],
+                 Discriminator(_kind)]
 
 
 class Section(Strict):
@@ -274,7 +387,7 @@ class Checklist(Strict):
 
     @property
     def questions(self) -> tuple[Question, ...]:
-        return tuple(item for item in self.items if item.kind == "question")
+        return tuple(item for item in self.items if item.judged)
 
     def item(self, item_id: str) -> Item:
         return self._by_id[item_id]
@@ -288,8 +401,7 @@ class Checklist(Strict):
         """A question answered "not applicable" with no reason given (not met until there is one)."""
         entry = entry or {}
         reason = entry.get("reason")
-        return (item.kind == "question" and self.not_applicable is not None
-                and entry.get("answer") == self.not_applicable
+        return (item.asks_reason(self, entry.get("answer"))
                 and not (isinstance(reason, str) and reason.strip(" \t\r\n")))
 
     def answer_label(self, value: str) -> str:
@@ -299,13 +411,7 @@ class Checklist(Strict):
         """Every piece of text a reader sees, for the plain-language checks."""
         texts = [self.summary]
         for item in self.items:
-            texts += [item.prompt, item.help]
-            if item.kind == "question":
-                texts += [item.action, *item.guidance.values()]
-            elif item.kind == "text":
-                texts += [item.example, *(warning.advice for warning in item.warnings)]
-            else:
-                texts += [option.explanation for option in item.options]
+            texts += item.prose()
         for result in self.results:
             texts += [getattr(result, "intro", "")]
             if result.kind == "rules":
@@ -417,33 +523,7 @@ def _check_references(checklist: Checklist, path: Path) -> None:
                 fail(f"{where}.id", f"duplicate id {item.id!r}")
             seen[item.id] = item.kind
             where_of[item.id] = where
-            if item.kind == "question":
-                if not item.not_applicable and checklist.not_applicable is None:
-                    fail(f"{where}.not_applicable", "the tool names no not_applicable answer to leave out")
-                offered = checklist.offered(item)
-                for value in item.guidance:
-                    if value not in values:
-                        fail(f"{where}.guidance.{value}", f"unknown answer value {value!r}; the answers are {values}")
-                    if value not in offered:
-                        fail(f"{where}.guidance.{value}", f"{value!r} is not offered here (not_applicable: false)")
-                missing = [value for value in offered if value not in item.guidance]
-                if missing:
-                    fail(f"{where}.guidance", f"has no guidance for answer {missing[0]!r}")
-            elif item.kind == "choice":
-                options = [option.value for option in item.options]
-                if len(set(options)) != len(options):
-                    fail(f"{where}.options", "lists the same option value twice")
-                if item.correct is not None:
-                    if item.correct not in options:
-                        fail(f"{where}.correct", f"unknown option {item.correct!r}; the options are {options}")
-                    for o, option in enumerate(item.options):
-                        if not option.explanation:
-                            fail(f"{where}.options[{o}].explanation",
-                                 "is required when the item has a correct answer (say why each option is right or wrong)")
-            elif item.kind == "text":
-                phrases = [warning.phrase.casefold() for warning in item.warnings]
-                if len(set(phrases)) != len(phrases):
-                    fail(f"{where}.warnings", "lists the same phrase twice")
+            item.check(checklist, where, fail)
     earlier: set[str] = set()
     for item in checklist.items:
         where = f"{where_of[item.id]}.show_if"
@@ -456,9 +536,9 @@ def _check_references(checklist: Checklist, path: Path) -> None:
             if condition.item not in earlier:
                 fail(f"{where}.item", f"points at {condition.item!r}, which must come before this item")
             parent = checklist.item(condition.item)
-            if parent.kind == "text":
+            allowed = parent.allowed(checklist)
+            if allowed is None:
                 fail(f"{where}.item", f"points at {condition.item!r}, a text item; conditions need a question or choice item")
-            allowed = checklist.offered(parent) if parent.kind == "question" else [option.value for option in parent.options]
             for a, value in enumerate(condition.answer_in):
                 if value not in allowed:
                     noun = "answer value" if parent.kind == "question" else "option"

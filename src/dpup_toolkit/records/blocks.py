@@ -7,7 +7,9 @@ blocks.js (and shows in tests/golden/); a change to how a kind of block looks is
 A new kind of block needs a row in the table below and a line in each writer (markdown.py and
 word.py here; records.js and widgets/docx/record.mjs in the browser).
 
-A block is a kind and a tuple of runs. A run is (style, text):
+What is common to every kind of item is here; how an item's answer goes in a record is its kind's
+(`answer_blocks` in kinds/<kind>.py). A block is a kind and a tuple of runs (parts.py). A run is
+(style, text):
 
 - "words": our own words and numbers, written as they are;
 - "label": our own words that name what follows ("Answer: "), bold in Word;
@@ -38,47 +40,17 @@ reason trimmed where Markdown quotes it as typed, and has no "Not yet answered" 
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 
 from ..engine.catalogue import catalogue_entries
 from ..engine.plain_language import LONG_SENTENCE
-from ..engine.progress import SPACE, Answers, answer_of, progress, visible_items
+from ..engine.progress import Answers, answer_of, progress, visible_items
 from ..engine.results import results_of
 from ..engine.schema import Checklist
+from .kinds import kind_of
+from .parts import MARKDOWN_ONLY, WORD_ONLY, Block, Run, block, label, line, text, words
 from .rules import NEEDS_REASON, about_lines, clean_answers
 
-MARKDOWN_ONLY, WORD_ONLY = "markdown", "word"
-Run = tuple[str, str]
-
-
-class Block(NamedTuple):
-    kind: str
-    runs: tuple[Run, ...]
-    only: str | None = None
-
-    def as_json(self) -> dict:
-        """As blocks.js makes it, for comparing the two."""
-        return {"kind": self.kind, "runs": [list(run) for run in self.runs], "only": self.only}
-
-
-def words(text: str) -> Run:
-    return ("words", text)
-
-
-def label(text: str) -> Run:
-    return ("label", text)
-
-
-def line(text: str) -> Run:
-    return ("line", text)
-
-
-def text(value: str) -> Run:
-    return ("text", value)
-
-
-def block(kind: str, *runs: Run, only: str | None = None) -> Block:
-    return Block(kind, runs, only)
+__all__ = ["MARKDOWN_ONLY", "WORD_ONLY", "Block", "Run", "catalogue_parts", "record_blocks"]
 
 
 def catalogue_parts(result: dict, entries: list[dict]) -> list[tuple[str, list[dict], str]]:
@@ -164,37 +136,10 @@ def _catalogue(checklist: Checklist, result: dict, answers: Answers, entries: li
 RESULT_BLOCKS = {"unmet": _unmet, "template": _template, "rules": _rules, "score": _score, "catalogue": _catalogue}
 
 
-def _answer(checklist: Checklist, item, entry: dict) -> list[Block]:
-    """An item's answer: typed text quoted, a choice with whether it is right, a question with the
-    reason it does not apply."""
-    answer = entry.get("answer")
-    if item.kind == "text":
-        typed = answer_of(item, {item.id: entry})
-        return [block("quote", label("Answer: "), text(typed)) if typed else
-                block("paragraph", label("Answer: "), words("Not written"))]
-    if item.kind == "choice":
-        out = [block("paragraph", label("Answer: "), line(item.option_label(answer)) if answer else words("Not answered"))]
-        if item.correct and answer:
-            right = [words("Correct.")] if answer == item.correct else \
-                [words("Not correct. The right answer is: "), line(item.option_label(item.correct)), words(".")]
-            explanation = next(option.explanation for option in item.options if option.value == answer)
-            out += [block("paragraph", *right), block("paragraph", text(explanation))]
-        return out
-    out = [block("paragraph", label("Answer: "), line(checklist.answer_label(answer)) if answer else words("Not answered"))]
-    if answer and answer == checklist.not_applicable:
-        reason = entry.get("reason", "")
-        if reason.strip(SPACE):
-            out += [block("quote", label("Why it does not apply: "), text(reason), only=MARKDOWN_ONLY),
-                    block("paragraph", label("Why it does not apply: "), text(reason.strip(SPACE)), only=WORD_ONLY)]
-        else:
-            out.append(block("paragraph", label("Why it does not apply: "), words("Not given yet")))
-    return out
-
-
 def _item(checklist: Checklist, item, entry: dict) -> list[Block]:
     """One shown item: its prompt, its answer and the note written on it (a text item is its own note)."""
-    out = [block("subheading", line(item.prompt)), *_answer(checklist, item, entry)]
-    if item.kind != "text" and entry.get("note"):
+    out = [block("subheading", line(item.prompt)), *kind_of(item).answer_blocks(checklist, item, entry)]
+    if not item.typed and entry.get("note"):
         out.append(block("quote", label("Note: "), text(entry["note"])))
     return out
 
@@ -218,7 +163,7 @@ def _skipped(checklist: Checklist, item, answers: Answers) -> Block:
     """A question left out: which answer to which question would bring it in, and the answer given."""
     asked = checklist.item(item.show_if.item)
     def label_of(value):
-        return asked.option_label(value) if asked.kind == "choice" else checklist.answer_label(value)
+        return asked.label(checklist, value)
     wanted = [run for n, value in enumerate(item.show_if.answer_in)
               for run in ([words(" or ")] if n else []) + [line(label_of(value))]]
     given = (answers.get(asked.id) or {}).get("answer")

@@ -86,12 +86,12 @@ def clean_answers(checklist: Checklist, answers: Answers) -> Answers:
         entry = answers.get(item.id) or {}
         answer, note = _given(entry.get("answer"), None), _given(entry.get("note"), "")
         reason = _given(entry.get("reason"), "")
-        if item.kind == "text":
+        if item.typed:
             if answer is not None and not isinstance(answer, str):
                 raise RecordError(f"The answer to “{item.prompt}” is not text.")
             note = ""  # a text item is its own note
         elif answer is not None:
-            allowed = checklist.offered(item) if item.kind == "question" else [option.value for option in item.options]
+            allowed = item.allowed(checklist)
             if not isinstance(answer, str) or answer not in allowed:
                 raise RecordError(f"The answer to “{item.prompt}” is {_shown(answer)}, which this checklist does not use.")
         if not isinstance(note, str):
@@ -100,7 +100,7 @@ def clean_answers(checklist: Checklist, answers: Answers) -> Answers:
             raise RecordError(f"The reason for “{item.prompt}” is not text.")
         if answer or note:
             cleaned[item.id] = {"answer": answer, "note": note}
-            if reason and item.kind == "question" and answer == checklist.not_applicable:
+            if reason and item.keeps_reason(checklist, answer):
                 cleaned[item.id]["reason"] = reason  # kept only with the answer it explains
     return cleaned
 
@@ -291,9 +291,7 @@ def import_record(checklist: Checklist, text: str | bytes) -> tuple[Answers, lis
         # longer offers it is cleared (the file still has it); elsewhere it now asks for a reason.
         notices.append(changes_message(checklist, version, len(dropped), "still in your file"))
         cleared = [item_id for item_id, entry in kept.items()
-                   if checklist.item(item_id).kind == "question" and entry.get("answer") is not None
-                   and entry.get("answer") == checklist.not_applicable
-                   and not checklist.item(item_id).not_applicable]
+                   if entry.get("answer") is not None and checklist.item(item_id).withdrawn(checklist, entry.get("answer"))]
         if cleared:
             kept = {k: ({**v, "answer": None} if k in cleared else v) for k, v in kept.items()}
             notices.append(f"{len(cleared)} question(s) no longer offer “{checklist.answer_label(checklist.not_applicable)}”, "

@@ -16,6 +16,7 @@ index on every page for "search as you type"; with that off, only the search pag
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 NEVER = ("sphinx-thebe", "THEBE_JS_URL")
 # (what the file names contain, a pattern for the page body that needs them)
@@ -91,6 +92,21 @@ MENU_LOGO = re.compile(r'<img (alt="[^"]*" src="[^"]*_static/images/logo_[a-z]+\
 def lazy_menu_logos(html: str) -> str:
     """The launch menu's logos load when the menu opens, not with the page."""
     return MENU_LOGO.sub(r'<img \1 loading="lazy">', html)
+
+
+_LOGO = re.compile(r'<img src="[^"]*_static/(?P<name>[^"/]+\.svg)"(?= class="logo__image)')
+_VIEW_BOX = re.compile(r'<svg[^>]*\sviewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+(?P<width>[\d.]+)[\s,]+(?P<height>[\d.]+)')
+
+
+def size_logos(html: str, static: Path) -> str:
+    """The site's logo (an SVG in `static`) with its width and height, from its viewBox: the
+    stylesheet sets only its height, so until the file arrived the browser gave it no width and
+    the site's name beside it moved when it came."""
+    def sized(match: re.Match) -> str:
+        svg = static / match["name"]
+        box = _VIEW_BOX.search(svg.read_text(encoding="utf-8")) if svg.is_file() else None
+        return f'{match[0]} width="{box["width"]}" height="{box["height"]}"' if box else match[0]
+    return _LOGO.sub(sized, html)
 
 
 # Time until usable. The theme's head has parser-blocking scripts after its

@@ -68,16 +68,19 @@ _SIDEBAR_ITEMS = '<div class="sidebar-primary-items__start sidebar-primary__sect
 
 
 def lighten_page(html: str, pagename: str, icon_set: dict, search_as_you_type: bool = False,
-                 options_js: str | None = None, bundles: dict | None = None) -> str:
+                 options_js: str | None = None, bundles: dict | None = None, static: Path | None = None) -> str:
     """A written page with its icons inline, without the scripts it does not use, (given
-    Sphinx's documentation_options.js) nothing in its head that blocks reading it, and (given
-    the bundles bundle.py wrote) the theme's files as those few files."""
+    Sphinx's documentation_options.js) nothing in its head that blocks reading it, (given
+    the bundles bundle.py wrote) the theme's files as those few files, and (given the site's
+    _static folder) its logo's size."""
     html = assets.drop_fontawesome_script(html)
     html = assets.drop_search_scripts(html, pagename, search_as_you_type)  # before they are deferred
     if options_js is not None:
         html = assets.unblock_head(html, pagename, options_js)
     html = assets.drop_thebe_settings(html)
     html = assets.lazy_menu_logos(html)
+    if static is not None:
+        html = assets.size_logos(html, static)
     html = bundle.use_bundles(html, pagename, bundles or {})
     return icons.inline_icons(html, icon_set)
 
@@ -132,7 +135,7 @@ def build_finished(app, exception):
                 continue  # finished on an earlier build
             pagename = page.relative_to(outdir).with_suffix("").as_posix()
             try:
-                html = lighten_page(html, pagename, icon_set, as_you_type, options_js, bundles)
+                html = lighten_page(html, pagename, icon_set, as_you_type, options_js, bundles, outdir / "_static")
             except icons.UnknownIcon as problem:
                 logger.warning(f"{pagename}: {problem}", location=pagename)
             try:

@@ -1,22 +1,14 @@
 // The record's layout, made once in the browser: the same blocks as records/blocks.py (see there
 // for the kinds of block and run, and how each writer shows them). records.js writes them as Markdown and
 // widgets/docx/record.mjs as a Word file (it gets `recordBlocks` in records.js's RECORD_RULES). A
-// part loaded with records.js, when a person first downloads, copies or opens a record.
+// part loaded with records.js, when a person first downloads, copies or opens a record. What is
+// common to every kind of item is here; how an item's answer goes in a record is its kind's
+// (answerBlocks in item-*.js). Runs and blocks are made with record-parts.js.
+import { MARKDOWN_ONLY, WORD_ONLY, labelRun, lineRun, recordBlock, textRun, wordsRun } from "./record-parts.js";
 import {
-  LONG_SENTENCE, NEEDS_REASON, SPACE_ENDS, aboutLines, allItems, answerLabel, answerOf, catalogueParts, cleanAnswers,
-  itemById, needsReason, optionLabel, progressOf, resultsOf,
+  LONG_SENTENCE, NEEDS_REASON, aboutLines, allItems, answerOf, catalogueParts, cleanAnswers, itemById, itemKind,
+  needsReason, progressOf, resultsOf,
 } from "./rules.js";
-
-const MARKDOWN_ONLY = "markdown";
-const WORD_ONLY = "word";
-
-// Runs and blocks (words, label, line, text and block in records/blocks.py); the names are long
-// because the modules share one scope once bundled.
-const wordsRun = (value) => ["words", value];
-const labelRun = (value) => ["label", value];
-const lineRun = (value) => ["line", value];
-const textRun = (value) => ["text", value];
-const recordBlock = (kind, runs, only = null) => ({ kind, runs, only });
 
 const RESULT_BLOCKS = {
   // Each question not met, numbered, with what to do (and, in Word, the note written on it).
@@ -81,41 +73,11 @@ const RESULT_BLOCKS = {
   },
 };
 
-// An item's answer: typed text quoted, a choice with whether it is right, a question with the
-// reason it does not apply.
-function answerBlocks(def, item, entry) {
-  const answer = entry.answer;
-  if (item.kind === "text") {
-    const typed = answerOf(item, { [item.id]: entry });
-    return [typed ? recordBlock("quote", [labelRun("Answer: "), textRun(typed)]) : recordBlock("paragraph", [labelRun("Answer: "), wordsRun("Not written")])];
-  }
-  if (item.kind === "choice") {
-    const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(optionLabel(item, answer)) : wordsRun("Not answered")])];
-    if (item.correct && answer) {
-      const right = answer === item.correct ? [wordsRun("Correct.")]
-        : [wordsRun("Not correct. The right answer is: "), lineRun(optionLabel(item, item.correct)), wordsRun(".")];
-      const explanation = item.options.find((option) => option.value === answer).explanation;
-      out.push(recordBlock("paragraph", right), recordBlock("paragraph", [textRun(explanation)]));
-    }
-    return out;
-  }
-  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(answerLabel(def, answer)) : wordsRun("Not answered")])];
-  if (answer && answer === def.not_applicable) {
-    const reason = entry.reason || "";
-    if (reason.replace(SPACE_ENDS, "")) {
-      out.push(recordBlock("quote", [labelRun("Why it does not apply: "), textRun(reason)], MARKDOWN_ONLY),
-        recordBlock("paragraph", [labelRun("Why it does not apply: "), textRun(reason.replace(SPACE_ENDS, ""))], WORD_ONLY));
-    } else {
-      out.push(recordBlock("paragraph", [labelRun("Why it does not apply: "), wordsRun("Not given yet")]));
-    }
-  }
-  return out;
-}
-
 // One shown item: its prompt, its answer and the note written on it (a text item is its own note).
 function itemBlocks(def, item, entry) {
-  const out = [recordBlock("subheading", [lineRun(item.prompt)]), ...answerBlocks(def, item, entry)];
-  if (item.kind !== "text" && entry.note) out.push(recordBlock("quote", [labelRun("Note: "), textRun(entry.note)]));
+  const kind = itemKind(item);
+  const out = [recordBlock("subheading", [lineRun(item.prompt)]), ...kind.answerBlocks(def, item, entry)];
+  if (!kind.typed && entry.note) out.push(recordBlock("quote", [labelRun("Note: "), textRun(entry.note)]));
   return out;
 }
 
@@ -137,7 +99,7 @@ function headerBlocks(def, status, exportedAt, about) {
 // records/blocks.py _skipped: a question left out, which answer would bring it in, and the answer given.
 function skippedBlock(def, item, answers) {
   const asked = itemById(def, item.show_if.item);
-  const labelOf = (value) => (asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value));
+  const labelOf = (value) => itemKind(asked).label(def, asked, value);
   const wanted = item.show_if.answer_in.flatMap((value, n) => [...(n ? [wordsRun(" or ")] : []), lineRun(labelOf(value))]);
   const given = (answers[asked.id] || {}).answer;
   return recordBlock("detail", [lineRun(item.prompt), wordsRun(" Skipped: it is asked only when “"), lineRun(asked.prompt),
@@ -173,4 +135,4 @@ function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
   return out;
 }
 
-export { MARKDOWN_ONLY, WORD_ONLY, recordBlocks };
+export { recordBlocks };

@@ -1,5 +1,10 @@
 var __defProp = Object.defineProperty;
 var __getOwnPropNames = Object.getOwnPropertyNames;
+var __glob = (map) => (path) => {
+  var fn = map[path];
+  if (fn) return fn();
+  throw new Error("Module not found in bundle: " + path);
+};
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
   try {
@@ -158,6 +163,10 @@ var init_shared = __esm({
 });
 
 // src/dpup_toolkit/widget/rules.js
+function itemKind(item) {
+  if (!Object.hasOwn(ITEM_KINDS, item.kind)) throw new Error(`The code for items of kind ${JSON.stringify(item.kind)} is not loaded.`);
+  return ITEM_KINDS[item.kind];
+}
 function allItems(def) {
   return def.sections.flatMap((section) => section.items);
 }
@@ -179,7 +188,7 @@ function visibleItems(def, answers) {
 }
 function answerOf(item, answers) {
   let answer = (answers[item.id] || {}).answer;
-  if (item.kind === "text" && typeof answer === "string") answer = answer.replace(SPACE_ENDS, "");
+  if (itemKind(item).typed && typeof answer === "string") answer = answer.replace(SPACE_ENDS, "");
   return answer || null;
 }
 function offered(def, item) {
@@ -187,13 +196,13 @@ function offered(def, item) {
 }
 function needsReason(def, item, entry) {
   const { answer, reason } = entry || {};
-  return item.kind === "question" && Boolean(def.not_applicable) && answer === def.not_applicable && !(typeof reason === "string" && reason.replace(SPACE_ENDS, ""));
+  return itemKind(item).asksReason(def, item, answer) && !(typeof reason === "string" && reason.replace(SPACE_ENDS, ""));
 }
 function progressOf(def, answers) {
   const shown2 = visibleItems(def, answers);
   const answered = shown2.filter((item) => answerOf(item, answers));
-  const unmet = answered.filter((item) => item.kind === "question" && (!def.met.includes(answerOf(item, answers)) || needsReason(def, item, answers[item.id])));
-  const hasQuestions = allItems(def).some((item) => item.kind === "question");
+  const unmet = answered.filter((item) => itemKind(item).judged && (!def.met.includes(answerOf(item, answers)) || needsReason(def, item, answers[item.id])));
+  const hasQuestions = allItems(def).some((item) => itemKind(item).judged);
   return { answered: answered.length, total: shown2.length, unmet, shown: shown2, hasQuestions };
 }
 function progressSummary(state) {
@@ -232,11 +241,12 @@ function cleanAnswers(def, answers) {
     const answer = given(entry.answer, null);
     let note = given(entry.note, "");
     const reason = given(entry.reason, "");
-    if (item.kind === "text") {
+    const kind = itemKind(item);
+    if (kind.typed) {
       if (answer !== null && typeof answer !== "string") throw new RecordError(`The answer to \u201C${item.prompt}\u201D is not text.`);
       note = "";
     } else if (answer !== null) {
-      const allowed = item.kind === "question" ? offered(def, item) : item.options.map((option) => option.value);
+      const allowed = kind.allowed(def, item);
       if (!allowed.includes(answer)) {
         throw new RecordError(`The answer to \u201C${item.prompt}\u201D is ${shown(answer)}, which this checklist does not use.`);
       }
@@ -245,7 +255,7 @@ function cleanAnswers(def, answers) {
     if (typeof reason !== "string") throw new RecordError(`The reason for \u201C${item.prompt}\u201D is not text.`);
     if (answer || note) {
       cleaned[item.id] = { answer, note };
-      if (reason && item.kind === "question" && answer === def.not_applicable) cleaned[item.id].reason = reason;
+      if (reason && kind.keepsReason(def, item, answer)) cleaned[item.id].reason = reason;
     }
   }
   return cleaned;
@@ -289,7 +299,7 @@ function isPlainObject(value) {
 function clearedNotice(def, count) {
   return `${count} question(s) no longer offer \u201C${answerLabel(def, def.not_applicable)}\u201D, so those answers were cleared: please answer them again.`;
 }
-var SPACE_ENDS, WS, WS_RUN, LONG_SENTENCE, NEEDS_REASON, RESULTS, RecordError, CONTROL, ABOUT_FIELDS, ABOUT_LABELS;
+var SPACE_ENDS, WS, WS_RUN, LONG_SENTENCE, ITEM_KINDS, NEEDS_REASON, RESULTS, RecordError, CONTROL, ABOUT_FIELDS, ABOUT_LABELS;
 var init_rules = __esm({
   "src/dpup_toolkit/widget/rules.js"() {
     init_shared();
@@ -297,6 +307,7 @@ var init_rules = __esm({
     WS = shared_default.whitespace;
     WS_RUN = new RegExp(`[${WS}]+`, "u");
     LONG_SENTENCE = shared_default.long_sentence;
+    ITEM_KINDS = {};
     NEEDS_REASON = "Say why this does not apply, or answer it.";
     RESULTS = {
       unmet(def, result, answers) {
@@ -721,7 +732,25 @@ var init_drawing = __esm({
   }
 });
 
+// src/dpup_toolkit/widget/record-parts.js
+var MARKDOWN_ONLY, WORD_ONLY, wordsRun, labelRun, lineRun, textRun, recordBlock;
+var init_record_parts = __esm({
+  "src/dpup_toolkit/widget/record-parts.js"() {
+    MARKDOWN_ONLY = "markdown";
+    WORD_ONLY = "word";
+    wordsRun = (value) => ["words", value];
+    labelRun = (value) => ["label", value];
+    lineRun = (value) => ["line", value];
+    textRun = (value) => ["text", value];
+    recordBlock = (kind, runs, only = null) => ({ kind, runs, only });
+  }
+});
+
 // src/dpup_toolkit/widget/item-question.js
+var item_question_exports = {};
+__export(item_question_exports, {
+  drawQuestion: () => drawQuestion
+});
 function reasonField(ctx, item) {
   const id = `${ctx.id(item)}--reason`;
   const field = h("textarea", {
@@ -793,13 +822,43 @@ function drawQuestion(ctx, item) {
   }
   return { item, node, refresh };
 }
+function questionAnswerBlocks(def, item, entry) {
+  const answer = entry.answer;
+  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(answerLabel(def, answer)) : wordsRun("Not answered")])];
+  if (answer && answer === def.not_applicable) {
+    const reason = entry.reason || "";
+    if (reason.replace(SPACE_ENDS, "")) {
+      out.push(
+        recordBlock("quote", [labelRun("Why it does not apply: "), textRun(reason)], MARKDOWN_ONLY),
+        recordBlock("paragraph", [labelRun("Why it does not apply: "), textRun(reason.replace(SPACE_ENDS, ""))], WORD_ONLY)
+      );
+    } else {
+      out.push(recordBlock("paragraph", [labelRun("Why it does not apply: "), wordsRun("Not given yet")]));
+    }
+  }
+  return out;
+}
 var GUIDANCE_PREFIX;
 var init_item_question = __esm({
   "src/dpup_toolkit/widget/item-question.js"() {
     init_dom();
     init_drawing();
+    init_record_parts();
     init_rules();
     GUIDANCE_PREFIX = { met: "Met: ", unmet: "Not met: ", reason: "Needs a reason: " };
+    ITEM_KINDS.question = {
+      draw: drawQuestion,
+      typed: false,
+      judged: true,
+      allowed: (def, item) => offered(def, item),
+      label: (def, item, value) => answerLabel(def, value),
+      missing: "Not answered",
+      asksReason: (def, item, answer) => Boolean(def.not_applicable) && answer === def.not_applicable,
+      keepsReason: (def, item, answer) => answer === def.not_applicable,
+      // "not applicable", once the tool file turns it off for this question (`not_applicable: false`).
+      withdrawn: (def, item, answer) => answer === def.not_applicable && item.not_applicable === false,
+      answerBlocks: questionAnswerBlocks
+    };
   }
 });
 
@@ -832,6 +891,80 @@ var init_result_unmet = __esm({
     init_dom();
     init_drawing();
     init_rules();
+  }
+});
+
+// src/dpup_toolkit/widget/item-choice.js
+var item_choice_exports = {};
+__export(item_choice_exports, {
+  drawChoice: () => drawChoice
+});
+function drawChoice(ctx, item) {
+  const id = ctx.id(item);
+  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite" });
+  const { note, label } = noteField(ctx, item);
+  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
+  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
+  const options = radioGroup(ctx, item, item.options);
+  const node = h(
+    "fieldset",
+    { className: "dpup-item dpup-choice", id, "aria-describedby": `${id}--help` },
+    h("legend", { text: item.prompt }),
+    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
+    options.node,
+    feedback,
+    label,
+    note,
+    printAnswer,
+    printNote,
+    linksLine(item.links)
+  );
+  function refresh(entry) {
+    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
+    if (document.activeElement !== note) note.value = entry.note || "";
+    const chosen = item.options.find((option) => option.value === entry.answer);
+    feedback.replaceChildren();
+    if (chosen && item.correct) {
+      const right = chosen.value === item.correct;
+      feedback.append(h("p", { className: `dpup-verdict dpup-verdict--${right ? "right" : "wrong"}` }, h("strong", {
+        text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`
+      })));
+    }
+    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
+    printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
+    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
+    node.classList.toggle("dpup-answered", Boolean(chosen));
+  }
+  return { item, node, refresh };
+}
+function choiceAnswerBlocks(def, item, entry) {
+  const answer = entry.answer;
+  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(optionLabel(item, answer)) : wordsRun("Not answered")])];
+  if (item.correct && answer) {
+    const right = answer === item.correct ? [wordsRun("Correct.")] : [wordsRun("Not correct. The right answer is: "), lineRun(optionLabel(item, item.correct)), wordsRun(".")];
+    const explanation = item.options.find((option) => option.value === answer).explanation;
+    out.push(recordBlock("paragraph", right), recordBlock("paragraph", [textRun(explanation)]));
+  }
+  return out;
+}
+var init_item_choice = __esm({
+  "src/dpup_toolkit/widget/item-choice.js"() {
+    init_dom();
+    init_drawing();
+    init_record_parts();
+    init_rules();
+    ITEM_KINDS.choice = {
+      draw: drawChoice,
+      typed: false,
+      judged: false,
+      allowed: (def, item) => item.options.map((option) => option.value),
+      label: (def, item, value) => optionLabel(item, value),
+      missing: "Not answered",
+      asksReason: () => false,
+      keepsReason: () => false,
+      withdrawn: () => false,
+      answerBlocks: choiceAnswerBlocks
+    };
   }
 });
 
@@ -902,69 +1035,41 @@ function drawText(ctx, item) {
   }
   return { item, node, refresh };
 }
+function textAnswerBlocks(def, item, entry) {
+  const typed = answerOf(item, { [item.id]: entry });
+  return [typed ? recordBlock("quote", [labelRun("Answer: "), textRun(typed)]) : recordBlock("paragraph", [labelRun("Answer: "), wordsRun("Not written")])];
+}
 var LETTER;
 var init_item_text = __esm({
   "src/dpup_toolkit/widget/item-text.js"() {
     init_dom();
-    init_kinds();
+    init_record_parts();
     init_rules();
     LETTER = /[\p{L}\p{N}]/u;
-    DRAW_ITEM.text = drawText;
-    ANSWER_WORDS.text = { missing: "Not written", label: (def, item, answer) => answer };
+    ITEM_KINDS.text = {
+      draw: drawText,
+      typed: true,
+      judged: false,
+      allowed: () => null,
+      label: (def, item, value) => value,
+      missing: "Not written",
+      asksReason: () => false,
+      keepsReason: () => false,
+      withdrawn: () => false,
+      answerBlocks: textAnswerBlocks
+    };
   }
 });
 
-// src/dpup_toolkit/widget/item-choice.js
-var item_choice_exports = {};
-__export(item_choice_exports, {
-  drawChoice: () => drawChoice
-});
-function drawChoice(ctx, item) {
-  const id = ctx.id(item);
-  const feedback = h("div", { className: "dpup-guidance", id: `${id}--guidance`, "aria-live": "polite" });
-  const { note, label } = noteField(ctx, item);
-  const printAnswer = h("p", { className: "dpup-print-only dpup-print-answer" });
-  const printNote = h("p", { className: "dpup-print-only dpup-print-note" });
-  const options = radioGroup(ctx, item, item.options);
-  const node = h(
-    "fieldset",
-    { className: "dpup-item dpup-choice", id, "aria-describedby": `${id}--help` },
-    h("legend", { text: item.prompt }),
-    h("p", { className: "dpup-help", id: `${id}--help`, text: item.help }),
-    options.node,
-    feedback,
-    label,
-    note,
-    printAnswer,
-    printNote,
-    linksLine(item.links)
-  );
-  function refresh(entry) {
-    for (const radio of options.radios) radio.checked = radio.value === entry.answer;
-    if (document.activeElement !== note) note.value = entry.note || "";
-    const chosen = item.options.find((option) => option.value === entry.answer);
-    feedback.replaceChildren();
-    if (chosen && item.correct) {
-      const right = chosen.value === item.correct;
-      feedback.append(h("p", { className: `dpup-verdict dpup-verdict--${right ? "right" : "wrong"}` }, h("strong", {
-        text: chosen.value === item.correct ? "Correct." : `Not correct. The right answer is: ${optionLabel(item, item.correct)}.`
-      })));
-    }
-    if (chosen && chosen.explanation) feedback.append(h("p", { text: chosen.explanation }));
-    printAnswer.textContent = `Answer: ${chosen ? chosen.label : "Not answered"}`;
-    printNote.textContent = entry.note ? `Note: ${entry.note}` : "";
-    node.classList.toggle("dpup-answered", Boolean(chosen));
-  }
-  return { item, node, refresh };
-}
-var init_item_choice = __esm({
-  "src/dpup_toolkit/widget/item-choice.js"() {
-    init_dom();
-    init_drawing();
-    init_kinds();
-    init_rules();
-    DRAW_ITEM.choice = drawChoice;
-    ANSWER_WORDS.choice = { missing: "Not answered", label: (def, item, answer) => optionLabel(item, answer) };
+// import("./item-*.js") in src/dpup_toolkit/widget/kinds.js
+var globImport_item_js;
+var init_ = __esm({
+  'import("./item-*.js") in src/dpup_toolkit/widget/kinds.js'() {
+    globImport_item_js = __glob({
+      "./item-choice.js": () => Promise.resolve().then(() => (init_item_choice(), item_choice_exports)),
+      "./item-question.js": () => Promise.resolve().then(() => (init_item_question(), item_question_exports)),
+      "./item-text.js": () => Promise.resolve().then(() => (init_item_text(), item_text_exports))
+    });
   }
 });
 
@@ -1022,7 +1127,7 @@ function templateResult(def, result, answers, shown2) {
     const item = itemById(def, id);
     const answer = shown2.has(id) ? answerOf(item, answers) : null;
     if (!answer) return "";
-    return item.kind === "choice" ? optionLabel(item, answer) : answer;
+    return itemKind(item).label(def, item, answer);
   };
   let parts = [];
   let written = false;
@@ -1168,7 +1273,7 @@ __export(result_score_exports, {
   scoreResult: () => scoreResult
 });
 function scoreResult(def, result, answers, shown2) {
-  const quiz = allItems(def).filter((item) => shown2.has(item.id) && item.kind === "choice" && item.correct);
+  const quiz = allItems(def).filter((item) => shown2.has(item.id) && item.correct);
   const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
   const wrong = quiz.filter((item) => ![null, item.correct].includes(answerOf(item, answers))).map((item) => item.id);
   return { kind: "score", title: result.title, correct, total: quiz.length, wrong };
@@ -1262,22 +1367,26 @@ var init_result_catalogue = __esm({
 });
 
 // src/dpup_toolkit/widget/kinds.js
-function loadKinds(def) {
-  const kinds = new Set([...allItems(def), ...def.results].map((entry) => entry.kind).filter((kind) => kind in KIND_MODULES));
-  return Promise.all([...kinds].map((kind) => KIND_MODULES[kind]()));
+function loadItemKind(kind) {
+  return globImport_item_js(`./item-${kind}.js`);
 }
-var DRAW_ITEM, ANSWER_WORDS, DRAW_RESULT, KIND_MODULES;
+function loadKinds(def) {
+  const items = new Set(allItems(def).map((item) => item.kind));
+  const results = new Set(def.results.map((result) => result.kind).filter((kind) => kind in RESULT_MODULES));
+  return Promise.all([
+    ...[...items].filter((kind) => !Object.hasOwn(ITEM_KINDS, kind)).map(loadItemKind),
+    ...[...results].map((kind) => RESULT_MODULES[kind]())
+  ]);
+}
+var ANSWER_WORDS, DRAW_RESULT, RESULT_MODULES;
 var init_kinds = __esm({
   "src/dpup_toolkit/widget/kinds.js"() {
-    init_item_question();
     init_result_unmet();
     init_rules();
-    DRAW_ITEM = { question: drawQuestion };
-    ANSWER_WORDS = { question: { missing: "Not answered", label: (def, item, answer) => answerLabel(def, answer) } };
+    init_();
+    ANSWER_WORDS = ITEM_KINDS;
     DRAW_RESULT = { unmet: drawUnmet };
-    KIND_MODULES = {
-      text: () => Promise.resolve().then(() => (init_item_text(), item_text_exports)),
-      choice: () => Promise.resolve().then(() => (init_item_choice(), item_choice_exports)),
+    RESULT_MODULES = {
       template: () => Promise.resolve().then(() => (init_result_template(), result_template_exports)),
       rules: () => Promise.resolve().then(() => (init_result_rules(), result_rules_exports)),
       score: () => Promise.resolve().then(() => (init_result_score(), result_score_exports)),
@@ -1314,38 +1423,10 @@ var init_record_json = __esm({
 });
 
 // src/dpup_toolkit/widget/blocks.js
-function answerBlocks(def, item, entry) {
-  const answer = entry.answer;
-  if (item.kind === "text") {
-    const typed = answerOf(item, { [item.id]: entry });
-    return [typed ? recordBlock("quote", [labelRun("Answer: "), textRun(typed)]) : recordBlock("paragraph", [labelRun("Answer: "), wordsRun("Not written")])];
-  }
-  if (item.kind === "choice") {
-    const out2 = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(optionLabel(item, answer)) : wordsRun("Not answered")])];
-    if (item.correct && answer) {
-      const right = answer === item.correct ? [wordsRun("Correct.")] : [wordsRun("Not correct. The right answer is: "), lineRun(optionLabel(item, item.correct)), wordsRun(".")];
-      const explanation = item.options.find((option) => option.value === answer).explanation;
-      out2.push(recordBlock("paragraph", right), recordBlock("paragraph", [textRun(explanation)]));
-    }
-    return out2;
-  }
-  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(answerLabel(def, answer)) : wordsRun("Not answered")])];
-  if (answer && answer === def.not_applicable) {
-    const reason = entry.reason || "";
-    if (reason.replace(SPACE_ENDS, "")) {
-      out.push(
-        recordBlock("quote", [labelRun("Why it does not apply: "), textRun(reason)], MARKDOWN_ONLY),
-        recordBlock("paragraph", [labelRun("Why it does not apply: "), textRun(reason.replace(SPACE_ENDS, ""))], WORD_ONLY)
-      );
-    } else {
-      out.push(recordBlock("paragraph", [labelRun("Why it does not apply: "), wordsRun("Not given yet")]));
-    }
-  }
-  return out;
-}
 function itemBlocks(def, item, entry) {
-  const out = [recordBlock("subheading", [lineRun(item.prompt)]), ...answerBlocks(def, item, entry)];
-  if (item.kind !== "text" && entry.note) out.push(recordBlock("quote", [labelRun("Note: "), textRun(entry.note)]));
+  const kind = itemKind(item);
+  const out = [recordBlock("subheading", [lineRun(item.prompt)]), ...kind.answerBlocks(def, item, entry)];
+  if (!kind.typed && entry.note) out.push(recordBlock("quote", [labelRun("Note: "), textRun(entry.note)]));
   return out;
 }
 function headerBlocks(def, status, exportedAt, about) {
@@ -1367,7 +1448,7 @@ function headerBlocks(def, status, exportedAt, about) {
 }
 function skippedBlock(def, item, answers) {
   const asked = itemById(def, item.show_if.item);
-  const labelOf = (value) => asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value);
+  const labelOf = (value) => itemKind(asked).label(def, asked, value);
   const wanted = item.show_if.answer_in.flatMap((value, n) => [...n ? [wordsRun(" or ")] : [], lineRun(labelOf(value))]);
   const given2 = (answers[asked.id] || {}).answer;
   return recordBlock("detail", [
@@ -1411,17 +1492,11 @@ function recordBlocks(def, rawAnswers, exportedAt, about = {}) {
   }
   return out;
 }
-var MARKDOWN_ONLY, WORD_ONLY, wordsRun, labelRun, lineRun, textRun, recordBlock, RESULT_BLOCKS;
+var RESULT_BLOCKS;
 var init_blocks = __esm({
   "src/dpup_toolkit/widget/blocks.js"() {
+    init_record_parts();
     init_rules();
-    MARKDOWN_ONLY = "markdown";
-    WORD_ONLY = "word";
-    wordsRun = (value) => ["words", value];
-    labelRun = (value) => ["label", value];
-    lineRun = (value) => ["line", value];
-    textRun = (value) => ["text", value];
-    recordBlock = (kind, runs, only = null) => ({ kind, runs, only });
     RESULT_BLOCKS = {
       // Each question not met, numbered, with what to do (and, in Word, the note written on it).
       unmet(def, result, answers) {
@@ -1613,7 +1688,7 @@ function importRecord(def, rawText) {
     notices.push(changesMessage(def, version, dropped, "still in your file"));
     const cleared = Object.entries(kept).filter(([id, entry]) => {
       const item = itemById(def, id);
-      return item.kind === "question" && entry.answer !== null && entry.answer !== void 0 && entry.answer === def.not_applicable && item.not_applicable === false;
+      return entry.answer !== null && entry.answer !== void 0 && itemKind(item).withdrawn(def, item, entry.answer);
     }).map(([id]) => id);
     if (cleared.length) {
       kept = Object.fromEntries(Object.entries(kept).map(([id, entry]) => [id, cleared.includes(id) ? { ...entry, answer: null } : entry]));
@@ -1629,6 +1704,7 @@ var init_records = __esm({
   "src/dpup_toolkit/widget/records.js"() {
     init_rules();
     init_blocks();
+    init_record_parts();
     init_record_json();
     init_shared();
     RECORD_FORMAT2 = shared_default.record_format;
@@ -1816,7 +1892,7 @@ function comparedAnswer(def, item, entry) {
   return unexplained(def, item, entry) ? `${label}, ${NO_REASON}` : label;
 }
 function unexplained(def, item, entry) {
-  return !entry.aside && item.kind === "question" && typeof def.not_applicable === "string" && entry.answer === def.not_applicable && !entry.reason;
+  return !entry.aside && entry.answer !== null && needsReason(def, item, entry);
 }
 function personName(person) {
   return person.label === person.file ? person.label : `${person.label} (from ${person.file})`;
@@ -1851,7 +1927,7 @@ function markdownHead(def, comparison, comparedAt) {
 }
 function markdownItem(def, people, { item, agree, entries }) {
   const out = ["", `### ${escapeLine(item.prompt)}`, "", `${STATUS[agree]}.`, ""];
-  if (item.kind === "text") {
+  if (ANSWER_WORDS[item.kind].typed) {
     entries.forEach((entry, i) => {
       if (i) out.push("");
       const label = escapeLine(people[i].label);
@@ -1862,7 +1938,7 @@ function markdownItem(def, people, { item, agree, entries }) {
   }
   out.push(...entries.map((entry, i) => `- ${escapeLine(people[i].label)}: ${escapeLine(comparedAnswer(def, item, entry))}`));
   entries.forEach((entry, i) => {
-    if (entry.reason) out.push("", `Why it does not apply, from ${escapeLine(people[i].label)}:`, "", ...quote(entry.reason));
+    if (entry.reason && !unexplained(def, item, entry)) out.push("", `Why it does not apply, from ${escapeLine(people[i].label)}:`, "", ...quote(entry.reason));
     if (entry.note) out.push("", `Note from ${escapeLine(people[i].label)}:`, "", ...quote(entry.note));
   });
   return out;
@@ -1907,8 +1983,8 @@ function answerCell(def, item, entry) {
   return h(
     "td",
     { className: kind },
-    h("p", { className: item.kind === "text" && entry.answer !== null ? "dpup-compare-text" : null, text: answer }),
-    entry.reason ? h("p", { className: "dpup-compare-reason" }, h("strong", { text: "Why it does not apply: " }), entry.reason) : null,
+    h("p", { className: ANSWER_WORDS[item.kind].typed && entry.answer !== null ? "dpup-compare-text" : null, text: answer }),
+    entry.reason && !unexplained(def, item, entry) ? h("p", { className: "dpup-compare-reason" }, h("strong", { text: "Why it does not apply: " }), entry.reason) : null,
     entry.note ? h("p", { className: "dpup-compare-note" }, h("strong", { text: "Note: " }), entry.note) : null
   );
 }
@@ -2489,6 +2565,7 @@ function placeFeedback(root, nodes) {
 }
 
 // src/dpup_toolkit/widget/checklist.js
+init_item_question();
 init_kinds();
 
 // src/dpup_toolkit/widget/record-buttons.js
@@ -3233,12 +3310,12 @@ function drawMessages(el, rescue) {
   return { status, alert, say, using };
 }
 function drawItems(def, ctx, prefix) {
-  const itemViews = allItems(def).map((item) => DRAW_ITEM[item.kind](ctx, item));
+  const itemViews = allItems(def).map((item) => itemKind(item).draw(ctx, item));
   const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
   for (const view of itemViews.filter((v) => v.item.show_if)) {
     const asked = itemById(def, view.item.show_if.item);
-    const labelOf = (value) => asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value);
+    const labelOf = (value) => itemKind(asked).label(def, asked, value);
     view.skipped = h("p", {
       className: "dpup-skipped",
       hidden: true,

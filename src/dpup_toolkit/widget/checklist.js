@@ -5,8 +5,8 @@
 // - rules.js: progress, results and what a record holds (the same rules as the Python engine);
 // - storage.js and saved-checks.js: what is saved in this browser, and the saved checks' list;
 // - session.js: the open check's answers and details, and every write of them (`commit`), Undo;
-// - kinds.js: the kinds of item and result, each drawn by its own module (item-question.js,
-//   result-unmet.js; text.js and choice.js for the other kinds, loaded when a tool has them);
+// - kinds.js: the kinds of item and result, each in its own module (item-*.js, result-*.js),
+//   loaded when a tool has them; the kind an item is when its file names none comes with this one;
 // - about-section.js, wayfinder.js, record-buttons.js, checks-control.js, compare-section.js:
 //   the parts of the form around the items; feedback.js places the messages.
 //
@@ -19,10 +19,11 @@ import { checksControl } from "./checks-control.js";
 import { drawCompare } from "./compare-section.js";
 import { bookHref, h } from "./dom.js";
 import { placeFeedback } from "./feedback.js";
-import { DRAW_ITEM, DRAW_RESULT, loadKinds } from "./kinds.js";
+import "./item-question.js"; // the kind an item is when its tool file names none (schema.py): no fetch for it
+import { DRAW_RESULT, loadKinds } from "./kinds.js";
 import { NOT_LOADED } from "./messages.js";
 import { drawKeepRecord, drawRescue } from "./record-buttons.js";
-import { allItems, answerLabel, itemById, optionLabel, progressOf, progressSummary, resultsOf } from "./rules.js";
+import { allItems, itemById, itemKind, progressOf, progressSummary, resultsOf } from "./rules.js";
 import { checksKey } from "./saved-checks.js";
 import { createSession } from "./session.js";
 import { watchTeReo } from "./te-reo.js";
@@ -65,13 +66,13 @@ function drawMessages(el, rescue) {
 
 // The items in their sections and the results, each drawn by its kind's module.
 function drawItems(def, ctx, prefix) {
-  const itemViews = allItems(def).map((item) => DRAW_ITEM[item.kind](ctx, item));
+  const itemViews = allItems(def).map((item) => itemKind(item).draw(ctx, item));
   const resultViews = def.results.map((result, i) => DRAW_RESULT[result.kind](ctx, result, i));
   const views = new Map(itemViews.map((view) => [view.item.id, view]));
   // A question that comes and goes says, while it is gone, which answer brings it back (records/blocks.py _skipped).
   for (const view of itemViews.filter((v) => v.item.show_if)) {
     const asked = itemById(def, view.item.show_if.item);
-    const labelOf = (value) => (asked.kind === "choice" ? optionLabel(asked, value) : answerLabel(def, value));
+    const labelOf = (value) => itemKind(asked).label(def, asked, value);
     view.skipped = h("p", { className: "dpup-skipped", hidden: true,
       text: `Skipped: “${view.item.prompt}” is asked only when “${asked.prompt}” is answered `
         + `${view.item.show_if.answer_in.map(labelOf).join(" or ")}.` });

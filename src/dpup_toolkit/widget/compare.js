@@ -8,7 +8,7 @@
 import { h } from "./dom.js";
 import { ANSWER_WORDS } from "./kinds.js";
 import {
-  RecordError, SPACE_ENDS, allItems, answerOf, cleanAbout, cleanAnswers, given, isPlainObject, visibleItems,
+  RecordError, SPACE_ENDS, allItems, answerOf, cleanAbout, cleanAnswers, given, isPlainObject, needsReason, visibleItems,
 } from "./rules.js";
 import { escapeLine, nesting, quote, recordText } from "./records.js";
 
@@ -213,8 +213,7 @@ function comparedAnswer(def, item, entry) {
 
 // A "not applicable" answer without the reason the tool asks for.
 function unexplained(def, item, entry) {
-  return !entry.aside && item.kind === "question" && typeof def.not_applicable === "string"
-    && entry.answer === def.not_applicable && !entry.reason;
+  return !entry.aside && entry.answer !== null && needsReason(def, item, entry);
 }
 
 // A person's column, and the file it comes from when that is not its name.
@@ -255,7 +254,7 @@ function markdownHead(def, comparison, comparedAt) {
 
 function markdownItem(def, people, { item, agree, entries }) {
   const out = ["", `### ${escapeLine(item.prompt)}`, "", `${STATUS[agree]}.`, ""];
-  if (item.kind === "text") {
+  if (ANSWER_WORDS[item.kind].typed) { // typed text: quoted, each person's under their name
     entries.forEach((entry, i) => {
       if (i) out.push("");
       const label = escapeLine(people[i].label);
@@ -266,7 +265,7 @@ function markdownItem(def, people, { item, agree, entries }) {
   }
   out.push(...entries.map((entry, i) => `- ${escapeLine(people[i].label)}: ${escapeLine(comparedAnswer(def, item, entry))}`));
   entries.forEach((entry, i) => {
-    if (entry.reason) out.push("", `Why it does not apply, from ${escapeLine(people[i].label)}:`, "", ...quote(entry.reason));
+    if (entry.reason && !unexplained(def, item, entry)) out.push("", `Why it does not apply, from ${escapeLine(people[i].label)}:`, "", ...quote(entry.reason));
     if (entry.note) out.push("", `Note from ${escapeLine(people[i].label)}:`, "", ...quote(entry.note));
   });
   return out;
@@ -316,8 +315,8 @@ function answerCell(def, item, entry) {
   const answer = comparedAnswer(def, item, entry);
   const kind = entry.aside ? "dpup-compare-aside" : unexplained(def, item, entry) ? "dpup-compare-no-reason" : null;
   return h("td", { className: kind },
-    h("p", { className: item.kind === "text" && entry.answer !== null ? "dpup-compare-text" : null, text: answer }),
-    entry.reason ? h("p", { className: "dpup-compare-reason" }, h("strong", { text: "Why it does not apply: " }), entry.reason) : null,
+    h("p", { className: ANSWER_WORDS[item.kind].typed && entry.answer !== null ? "dpup-compare-text" : null, text: answer }),
+    entry.reason && !unexplained(def, item, entry) ? h("p", { className: "dpup-compare-reason" }, h("strong", { text: "Why it does not apply: " }), entry.reason) : null,
     entry.note ? h("p", { className: "dpup-compare-note" }, h("strong", { text: "Note: " }), entry.note) : null);
 }
 

@@ -2,8 +2,8 @@
 // right). A tool page loads this module only when its tool has choice items (kinds.js).
 import { h, linksLine } from "./dom.js";
 import { noteField, radioGroup } from "./drawing.js";
-import { ANSWER_WORDS, DRAW_ITEM } from "./kinds.js";
-import { optionLabel } from "./rules.js";
+import { labelRun, lineRun, recordBlock, textRun, wordsRun } from "./record-parts.js";
+import { ITEM_KINDS, optionLabel } from "./rules.js";
 
 function drawChoice(ctx, item) {
   const id = ctx.id(item);
@@ -37,7 +37,30 @@ function drawChoice(ctx, item) {
   return { item, node, refresh };
 }
 
-DRAW_ITEM.choice = drawChoice;
-ANSWER_WORDS.choice = { missing: "Not answered", label: (def, item, answer) => optionLabel(item, answer) };
+// The answer in a record and, in a quiz, whether it is right and the chosen option's explanation.
+function choiceAnswerBlocks(def, item, entry) {
+  const answer = entry.answer;
+  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(optionLabel(item, answer)) : wordsRun("Not answered")])];
+  if (item.correct && answer) {
+    const right = answer === item.correct ? [wordsRun("Correct.")]
+      : [wordsRun("Not correct. The right answer is: "), lineRun(optionLabel(item, item.correct)), wordsRun(".")];
+    const explanation = item.options.find((option) => option.value === answer).explanation;
+    out.push(recordBlock("paragraph", right), recordBlock("paragraph", [textRun(explanation)]));
+  }
+  return out;
+}
+
+ITEM_KINDS.choice = {
+  draw: drawChoice,
+  typed: false,
+  judged: false,
+  allowed: (def, item) => item.options.map((option) => option.value),
+  label: (def, item, value) => optionLabel(item, value),
+  missing: "Not answered",
+  asksReason: () => false,
+  keepsReason: () => false,
+  withdrawn: () => false,
+  answerBlocks: choiceAnswerBlocks,
+};
 
 export { drawChoice };

@@ -1,8 +1,10 @@
 // The question kind: a scale of answers (the tool's own), guidance on the answer, a reason when
-// "not applicable" is chosen, and a note. Returns { item, node, refresh(entry) }, as every item kind.
+// "not applicable" is chosen, and a note. Its answers are met or not met (the tool's `met`). The
+// kind an item is when its tool file names none (schema.py), so it comes with the entry (kinds.js).
 import { h, linksLine } from "./dom.js";
 import { noteField, radioGroup } from "./drawing.js";
-import { NEEDS_REASON, SPACE_ENDS, answerLabel, needsReason, offered } from "./rules.js";
+import { MARKDOWN_ONLY, WORD_ONLY, labelRun, lineRun, recordBlock, textRun, wordsRun } from "./record-parts.js";
+import { ITEM_KINDS, NEEDS_REASON, SPACE_ENDS, answerLabel, needsReason, offered } from "./rules.js";
 
 // Shown when "not applicable" is chosen: the reason it needs before it counts as met.
 function reasonField(ctx, item) {
@@ -64,5 +66,36 @@ function drawQuestion(ctx, item) {
   }
   return { item, node, refresh };
 }
+
+// The answer in a record, and the reason when it does not apply: Markdown quotes the reason as typed,
+// Word shows it trimmed.
+function questionAnswerBlocks(def, item, entry) {
+  const answer = entry.answer;
+  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(answerLabel(def, answer)) : wordsRun("Not answered")])];
+  if (answer && answer === def.not_applicable) {
+    const reason = entry.reason || "";
+    if (reason.replace(SPACE_ENDS, "")) {
+      out.push(recordBlock("quote", [labelRun("Why it does not apply: "), textRun(reason)], MARKDOWN_ONLY),
+        recordBlock("paragraph", [labelRun("Why it does not apply: "), textRun(reason.replace(SPACE_ENDS, ""))], WORD_ONLY));
+    } else {
+      out.push(recordBlock("paragraph", [labelRun("Why it does not apply: "), wordsRun("Not given yet")]));
+    }
+  }
+  return out;
+}
+
+ITEM_KINDS.question = {
+  draw: drawQuestion,
+  typed: false,
+  judged: true,
+  allowed: (def, item) => offered(def, item),
+  label: (def, item, value) => answerLabel(def, value),
+  missing: "Not answered",
+  asksReason: (def, item, answer) => Boolean(def.not_applicable) && answer === def.not_applicable,
+  keepsReason: (def, item, answer) => answer === def.not_applicable,
+  // "not applicable", once the tool file turns it off for this question (`not_applicable: false`).
+  withdrawn: (def, item, answer) => answer === def.not_applicable && item.not_applicable === false,
+  answerBlocks: questionAnswerBlocks,
+};
 
 export { drawQuestion };

@@ -1,8 +1,8 @@
 // The text kind: free text typed in answer, with warnings about vague phrases as the person types.
-// A tool page loads this module only when its tool has text items (kinds.js).
+// The text is its own note. A tool page loads this module only when its tool has text items (kinds.js).
 import { h, linksLine } from "./dom.js";
-import { ANSWER_WORDS, DRAW_ITEM } from "./kinds.js";
-import { WS_RUN } from "./rules.js";
+import { labelRun, recordBlock, textRun, wordsRun } from "./record-parts.js";
+import { ITEM_KINDS, WS_RUN, answerOf } from "./rules.js";
 
 const LETTER = /[\p{L}\p{N}]/u;
 
@@ -55,7 +55,24 @@ function drawText(ctx, item) {
   return { item, node, refresh };
 }
 
-DRAW_ITEM.text = drawText;
-ANSWER_WORDS.text = { missing: "Not written", label: (def, item, answer) => answer };
+// The answer in a record: the text quoted, trimmed at its ends.
+function textAnswerBlocks(def, item, entry) {
+  const typed = answerOf(item, { [item.id]: entry });
+  return [typed ? recordBlock("quote", [labelRun("Answer: "), textRun(typed)])
+    : recordBlock("paragraph", [labelRun("Answer: "), wordsRun("Not written")])];
+}
+
+ITEM_KINDS.text = {
+  draw: drawText,
+  typed: true,
+  judged: false,
+  allowed: () => null,
+  label: (def, item, value) => value,
+  missing: "Not written",
+  asksReason: () => false,
+  keepsReason: () => false,
+  withdrawn: () => false,
+  answerBlocks: textAnswerBlocks,
+};
 
 export { drawText, vagueWarnings };

@@ -3,9 +3,10 @@
 // (import), and what the Word record (widgets/docx/record.mjs) is written from. Loaded only when a
 // person first downloads, copies or opens a record (record-buttons.js).
 import {
-  RecordError, WS, allItems, changesMessage, cleanAbout, cleanAnswers, clearedNotice, isPlainObject, itemById,
+  RecordError, WS, allItems, changesMessage, cleanAbout, cleanAnswers, clearedNotice, isPlainObject, itemById, itemKind,
 } from "./rules.js";
-import { MARKDOWN_ONLY, WORD_ONLY, recordBlocks } from "./blocks.js";
+import { recordBlocks } from "./blocks.js";
+import { MARKDOWN_ONLY, WORD_ONLY } from "./record-parts.js";
 import { recordFilename, renderJson } from "./record-json.js";
 
 import SHARED from "../shared.json" with { type: "json" };
@@ -165,8 +166,7 @@ function importRecord(def, rawText) {
     notices.push(changesMessage(def, version, dropped, "still in your file"));
     const cleared = Object.entries(kept).filter(([id, entry]) => {
       const item = itemById(def, id);
-      return item.kind === "question" && entry.answer !== null && entry.answer !== undefined
-        && entry.answer === def.not_applicable && item.not_applicable === false;
+      return entry.answer !== null && entry.answer !== undefined && itemKind(item).withdrawn(def, item, entry.answer);
     }).map(([id]) => id);
     if (cleared.length) {
       kept = Object.fromEntries(Object.entries(kept)

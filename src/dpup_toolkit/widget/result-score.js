@@ -6,7 +6,7 @@ import { DRAW_RESULT } from "./kinds.js";
 import { RESULTS, allItems, answerOf, itemById } from "./rules.js";
 
 function scoreResult(def, result, answers, shown) {
-  const quiz = allItems(def).filter((item) => shown.has(item.id) && item.kind === "choice" && item.correct);
+  const quiz = allItems(def).filter((item) => shown.has(item.id) && item.correct); // items with a right answer
   const correct = quiz.filter((item) => answerOf(item, answers) === item.correct).length;
   const wrong = quiz.filter((item) => ![null, item.correct].includes(answerOf(item, answers))).map((item) => item.id);
   return { kind: "score", title: result.title, correct, total: quiz.length, wrong };

@@ -4,7 +4,7 @@ import { copyText, h } from "./dom.js";
 import { resultFrame } from "./drawing.js";
 import { DRAW_RESULT } from "./kinds.js";
 import SHARED from "../shared.json" with { type: "json" };
-import { LONG_SENTENCE, RESULTS, WS, WS_RUN, answerOf, itemById, optionLabel } from "./rules.js";
+import { LONG_SENTENCE, RESULTS, WS, WS_RUN, answerOf, itemById, itemKind } from "./rules.js";
 
 // plain_language.py: a sentence ends at . ! or ? (after any closing quotes or brackets) and a space.
 const SENTENCE_END = new RegExp(`(?<=[.!?])["”’)]*[${WS}]+`, "u");
@@ -77,7 +77,7 @@ function templateResult(def, result, answers, shown) {
     const item = itemById(def, id);
     const answer = shown.has(id) ? answerOf(item, answers) : null;
     if (!answer) return "";
-    return item.kind === "choice" ? optionLabel(item, answer) : answer;
+    return itemKind(item).label(def, item, answer);
   };
   let parts = [];
   let written = false;

@@ -10,6 +10,16 @@ const WS = SHARED.whitespace;
 const WS_RUN = new RegExp(`[${WS}]+`, "u");
 const LONG_SENTENCE = SHARED.long_sentence;
 
+// Each item kind's rules, added by its module (item-*.js) when it loads: see kinds.js for what an
+// entry holds. Every rule below that differs by kind asks the item's kind here.
+const ITEM_KINDS = {};
+
+// The item's kind; throws when its module has not been loaded (kinds.js loadKinds).
+function itemKind(item) {
+  if (!Object.hasOwn(ITEM_KINDS, item.kind)) throw new Error(`The code for items of kind ${JSON.stringify(item.kind)} is not loaded.`);
+  return ITEM_KINDS[item.kind];
+}
+
 function allItems(def) {
   return def.sections.flatMap((section) => section.items);
 }
@@ -36,7 +46,7 @@ function visibleItems(def, answers) {
 // The item's answer: an answer or option value, or typed text without spaces at its ends.
 function answerOf(item, answers) {
   let answer = (answers[item.id] || {}).answer;
-  if (item.kind === "text" && typeof answer === "string") answer = answer.replace(SPACE_ENDS, "");
+  if (itemKind(item).typed && typeof answer === "string") answer = answer.replace(SPACE_ENDS, "");
   return answer || null;
 }
 
@@ -49,7 +59,7 @@ function offered(def, item) {
 // A question answered "not applicable" with no reason given (not met until there is one).
 function needsReason(def, item, entry) {
   const { answer, reason } = entry || {};
-  return item.kind === "question" && Boolean(def.not_applicable) && answer === def.not_applicable
+  return itemKind(item).asksReason(def, item, answer)
     && !(typeof reason === "string" && reason.replace(SPACE_ENDS, ""));
 }
 
@@ -58,9 +68,9 @@ const NEEDS_REASON = "Say why this does not apply, or answer it.";
 function progressOf(def, answers) {
   const shown = visibleItems(def, answers);
   const answered = shown.filter((item) => answerOf(item, answers));
-  const unmet = answered.filter((item) => item.kind === "question"
+  const unmet = answered.filter((item) => itemKind(item).judged
     && (!def.met.includes(answerOf(item, answers)) || needsReason(def, item, answers[item.id])));
-  const hasQuestions = allItems(def).some((item) => item.kind === "question");
+  const hasQuestions = allItems(def).some((item) => itemKind(item).judged);
   return { answered: answered.length, total: shown.length, unmet, shown, hasQuestions };
 }
 
@@ -127,11 +137,12 @@ function cleanAnswers(def, answers) {
     const answer = given(entry.answer, null);
     let note = given(entry.note, "");
     const reason = given(entry.reason, "");
-    if (item.kind === "text") {
+    const kind = itemKind(item);
+    if (kind.typed) {
       if (answer !== null && typeof answer !== "string") throw new RecordError(`The answer to “${item.prompt}” is not text.`);
       note = ""; // a text item is its own note
     } else if (answer !== null) {
-      const allowed = item.kind === "question" ? offered(def, item) : item.options.map((option) => option.value);
+      const allowed = kind.allowed(def, item);
       if (!allowed.includes(answer)) {
         throw new RecordError(`The answer to “${item.prompt}” is ${shown(answer)}, which this checklist does not use.`);
       }
@@ -141,7 +152,7 @@ function cleanAnswers(def, answers) {
     if (answer || note) {
       cleaned[item.id] = { answer, note };
       // Kept only with the answer it explains.
-      if (reason && item.kind === "question" && answer === def.not_applicable) cleaned[item.id].reason = reason;
+      if (reason && kind.keepsReason(def, item, answer)) cleaned[item.id].reason = reason;
     }
   }
   return cleaned;
@@ -203,7 +214,7 @@ function clearedNotice(def, count) {
 }
 
 export {
-  ABOUT_FIELDS, LONG_SENTENCE, NEEDS_REASON, RESULTS, RecordError, SPACE_ENDS, WS, WS_RUN, aboutLines, allItems, answerLabel,
-  answerOf, catalogueParts, changesMessage, cleanAbout, cleanAnswers, clearedNotice, given, isPlainObject, itemById,
+  ABOUT_FIELDS, ITEM_KINDS, LONG_SENTENCE, NEEDS_REASON, RESULTS, RecordError, SPACE_ENDS, WS, WS_RUN, aboutLines, allItems, answerLabel,
+  answerOf, catalogueParts, changesMessage, cleanAbout, cleanAnswers, clearedNotice, given, isPlainObject, itemById, itemKind,
   needsReason, offered, optionLabel, progressOf, progressSummary, resultsOf, visibleItems,
 };
