@@ -34,11 +34,17 @@ lock:
 # Node as new as package.json's "engines" asks (npm itself only warns).
 NODE_CHECK := const [need, have] = [require("./package.json").engines.node.slice(2), process.versions.node].map((v) => v.split(".").map(Number)); \
 	if (have[0] < need[0] || (have[0] === need[0] && have[1] < need[1])) { console.error(`Node $${process.versions.node} is older than the $${need.join(".")} package.json needs`); process.exit(1); }
+# The build and the tests need only package.json's "dependencies"; Lighthouse (a devDependency,
+# about 185 MB) is installed by `make bench` alone. A full install is also a build install.
+NPM_CI := npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 node_modules/installed.stamp: package.json package-lock.json
 	command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm)
 	node -e '$(NODE_CHECK)'
-	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	$(NPM_CI) --omit=dev
 	touch $@
+node_modules/bench-installed.stamp: package.json package-lock.json node_modules/installed.stamp
+	$(NPM_CI)
+	touch node_modules/installed.stamp $@
 
 # Debian's Chromium, for the browser tests (Playwright drives it; it never downloads a browser).
 /usr/bin/chromium:
@@ -97,7 +103,7 @@ test-fast: $(VENV)/dev-installed.stamp node_modules/installed.stamp
 clean:
 	rm -rf _build
 
-bench: $(VENV)/dev-installed.stamp node_modules/installed.stamp /usr/bin/chromium
+bench: $(VENV)/dev-installed.stamp node_modules/bench-installed.stamp /usr/bin/chromium
 	$(BIN)/python benchmarks/bench_site.py
 	$(BIN)/python benchmarks/bench_voila.py
 

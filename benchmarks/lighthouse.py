@@ -60,7 +60,7 @@ def pages_measured(site: Path) -> list[str]:
 def run_lighthouse(url: str, report: Path) -> dict:
     """One Lighthouse run of `url` (mobile, simulated throttling), its JSON report kept at `report`."""
     if not LIGHTHOUSE.exists():
-        raise SystemExit(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `make node_modules/installed.stamp`")
+        raise SystemExit(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `make node_modules/bench-installed.stamp`")
     subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--no-enable-error-reporting", "--output=json",
                     f"--output-path={report}", f"--chrome-flags={' '.join(CHROME_FLAGS)}",
                     "--only-categories=performance,accessibility,best-practices,seo"],

@@ -124,8 +124,10 @@ def test_the_catalogue_result_matches_python(run_js, tmp_path):
     for i, answers in enumerate(sets):
         assert results[2 * i] == results_of(finder, answers, entries)
         assert results[2 * i + 1] == render_markdown(finder, answers, "x")
-    assert results[2][0]["tools"] == ["kinds"] and results[4][0]["tools"] == ["kinds", "sample"]
-    assert results[6][0]["tools"] == []
+    def ids(n):
+        return [entry["id"] for entry in results[n][0]["tools"]]
+    assert ids(2) == ["kinds"] and ids(4) == ["sample", "kinds"]  # sample is made for fewer roles
+    assert ids(6) == []
 
 
 CASE_NOTEBOOK = {"cells": [], "nbformat": 4, "nbformat_minor": 5, "metadata": {"case_study": {
@@ -170,8 +172,9 @@ def test_the_catalogue_lists_case_studies_the_same_in_python_and_the_browser(run
         assert results[3 * i] == results_of(finder, answers, entries)
         assert results[3 * i + 1] == render_markdown(finder, answers, "x")
         assert results[3 * i + 2] == render_json(finder, answers, "x", entries)
-    assert [results[3 * i][0]["cases"] for i in range(len(sets))] == [
-        [], ["notebook-case"], ["page-case"], ["notebook-case", "page-case"], []]
+    assert [[entry["id"] for entry in results[3 * i][0]["cases"]] for i in range(len(sets))] == [
+        [], ["notebook-case"], ["page-case", "notebook-case"], ["page-case", "notebook-case"],
+        ["page-case", "notebook-case"]]
     assert "### Case studies\n\n- A notebook case \\<b\\>bold\\</b\\>: Team leaders, any stage. \\*Not emphasis\\*\n" \
         in results[4]
 

@@ -216,6 +216,10 @@ Plain language: 4 sentences, 7.3 words a sentence on average. Sentences over 25 
 
 Recommendation: Co-design
 
+Because you said:
+- How big is the impact? Large
+- How sensitive is it? Very
+
 Work with the people it is about.
 
 Read more: Purpose Matters

@@ -159,3 +159,42 @@ def catalogue_entries(checklist: Checklist) -> list[dict]:
             folders.append(cases)
             entries += case_study_entries(cases, folder.parent)
     return entries
+
+
+# What a catalogue asks about, as each entry lists it: the role item's answer is found in an entry's
+# "roles", the stage item's in its "stages". The order is the order a reason names them in.
+FIT_FIELDS = (("role", "roles"), ("stage", "stages"))
+
+
+def rank_key(entry: dict, chosen: dict[str, str | None], offered: dict[str, list[str]]) -> tuple:
+    """How a catalogue orders what it lists (rankKey in result-catalogue.js), one rule for every
+    tool and case: more of the chosen answers fitted first; then the entry made for fewer of the
+    offered roles and stages (closer to this person's work than one made for everyone); then the
+    shorter (an entry with no time given counts as 0 minutes); then by id, which is unique."""
+    fits = sum(1 for field, listed in FIT_FIELDS if chosen.get(field) and chosen[field] in entry[listed])
+    return (-fits, made_for(entry, offered), entry["minutes"] or 0, entry["id"])
+
+
+def made_for(entry: dict, offered: dict[str, list[str]]) -> int:
+    """How many of the offered roles and stages an entry is made for (values the items do not offer
+    are not counted)."""
+    return sum(len([value for value in entry[listed] if value in offered[field]])
+               for field, listed in FIT_FIELDS if field in offered)
+
+
+def fit_reason(entry: dict, chosen: dict[str, str | None], labels: dict[str, str], offered: dict[str, list[str]]) -> str:
+    """Why an entry is listed, in plain words (fitReason in result-catalogue.js): which chosen
+    answers it fits, which it does not, and how many roles and stages it is made for. `labels`:
+    the chosen answers as the person saw them."""
+    fitted = [f"your {field} ({labels[field]})" for field, listed in FIT_FIELDS
+              if chosen.get(field) and chosen[field] in entry[listed]]
+    missed = [f"your {field} ({labels[field]})" for field, listed in FIT_FIELDS
+              if chosen.get(field) and chosen[field] not in entry[listed]]
+    text = f"It fits {' and '.join(fitted)}"
+    text += f", but it is not made for {' or '.join(missed)}." if missed else "."
+    counts = []
+    for field, listed in FIT_FIELDS:
+        if field in offered:
+            n, total = len([value for value in entry[listed] if value in offered[field]]), len(offered[field])
+            counts.append(f"every {field}" if n == total else f"{n} of the {total} {listed}")
+    return f"{text} It is made for {' and '.join(counts)}."

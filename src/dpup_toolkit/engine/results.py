@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..shared import LOWER_AFTER_LEAD_IN, WHITESPACE
+from .catalogue import FIT_FIELDS, fit_reason, rank_key
 from .plain_language import check_text
 from .progress import Answers, progress, shown_answer, visible_items
 from .schema import PLACEHOLDER, Checklist, placeholders
@@ -88,14 +89,23 @@ def template(checklist: Checklist, result, answers: Answers, shown: set[str]) ->
 
 
 def rules(checklist: Checklist, result, answers: Answers, shown: set[str]) -> dict:
-    """The first rule whose every condition holds, once every shown item the rules ask about is answered."""
+    """The first rule whose every condition holds, once every shown item the rules ask about is
+    answered. `because`: the answers that rule asks about, in the tool's order, so the page and
+    the record can say which answers led to it; a condition that takes every option decides nothing
+    and is left out."""
     asked = {item_id for rule in result.rules for item_id in rule.when}
     waiting = any(not shown_answer(checklist.item(item_id), answers, shown) for item_id in asked if item_id in shown)
     chosen = None
     for rule in () if waiting else result.rules:
         if all(shown_answer(checklist.item(item_id), answers, shown) in wanted
                for item_id, wanted in rule.when.items()):
-            chosen = rule.result.model_dump(mode="json")
+            deciding = [item_id for item_id, wanted in rule.when.items()
+                        if len(set(wanted)) < len(checklist.item(item_id).options)]
+            outcome = rule.result.model_dump(mode="json")
+            chosen = {"title": outcome["title"], "text": outcome["text"],
+                      "because": [{"item": item.id, "answer": shown_answer(item, answers, shown)}
+                                  for item in checklist.items if item.id in deciding],
+                      "links": outcome["links"]}
             break
     return {"kind": "rules", "id": result.id, "title": result.title, "recommendation": chosen}
 
@@ -109,15 +119,27 @@ def score(checklist: Checklist, result, answers: Answers, shown: set[str]) -> di
 
 
 def catalogue(checklist: Checklist, result, answers: Answers, shown: set[str], entries: list[dict]) -> dict:
-    """The tools (other than this one) and case studies whose roles and stages hold the chosen ones."""
-    role = shown_answer(checklist.item(result.by.role), answers, shown) if result.by.role else None
-    stage = shown_answer(checklist.item(result.by.stage), answers, shown) if result.by.stage else None
-    fits = [] if not (role or stage) else [
-        entry for entry in entries
-        if (not role or role in entry["roles"]) and (not stage or stage in entry["stages"])]
-    return {"kind": "catalogue", "title": result.title, "role": role, "stage": stage,
-            "tools": [entry["id"] for entry in fits if entry["kind"] == "tool" and entry["id"] != checklist.id],
-            "cases": [entry["id"] for entry in fits if entry["kind"] == "case"]}
+    """The tools (other than this one) and case studies that fit one or more of the chosen answers,
+    ranked by one rule (catalogue.rank_key), each with which answers it fits and why. The first
+    `best` tools fit every chosen answer: the page and the record lead with them."""
+    items = {"role": result.by.role, "stage": result.by.stage}
+    chosen = {field: shown_answer(checklist.item(item_id), answers, shown) if item_id else None
+              for field, item_id in items.items()}
+    offered = {field: [option.value for option in checklist.item(item_id).options]
+               for field, item_id in items.items() if item_id}
+    labels = {field: checklist.item(items[field]).option_label(value) for field, value in chosen.items() if value}
+    wanted = [field for field, value in chosen.items() if value]
+
+    def fitted(entry):
+        return [field for field, listed in FIT_FIELDS if field in wanted and chosen[field] in entry[listed]]
+
+    listed = sorted((entry for entry in entries if fitted(entry) and (entry["kind"], entry["id"]) != ("tool", checklist.id)),
+                    key=lambda entry: rank_key(entry, chosen, offered))
+    ranked = {kind: [{"id": entry["id"], "fits": fitted(entry), "why": fit_reason(entry, chosen, labels, offered)}
+                     for entry in listed if entry["kind"] == kind] for kind in ("tool", "case")}
+    best = min(result.lead, len([entry for entry in ranked["tool"] if len(entry["fits"]) == len(wanted)]))
+    return {"kind": "catalogue", "title": result.title, "role": chosen["role"], "stage": chosen["stage"], "best": best,
+            "tools": ranked["tool"], "cases": ranked["case"]}
 
 
 def results_of(checklist: Checklist, answers: Answers, entries: list[dict] | None = None) -> list[dict]:

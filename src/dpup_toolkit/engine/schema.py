@@ -310,6 +310,8 @@ class CatalogueResult(Strict):
     title: str = _text()
     intro: str = ""
     by: CatalogueBy
+    lead: int = Field(default=3, strict=True, ge=1, le=10,
+                      description="How many of the best-fitting tools lead, each with why; the rest follow, folded")
     case_studies: str | None = Field(default=None, min_length=1,
                                      description="A folder of case studies, relative to this file, to list too")
 

@@ -48,20 +48,36 @@ from ..engine.results import results_of
 from ..engine.schema import Checklist
 from .kinds import kind_of
 from .parts import MARKDOWN_ONLY, WORD_ONLY, Block, Run, block, label, line, text, words
-from .rules import NEEDS_REASON, about_lines, clean_answers
+from .rules import NEEDS_REASON, about_lines, because_lines, clean_answers
 
 __all__ = ["MARKDOWN_ONLY", "WORD_ONLY", "Block", "Run", "catalogue_parts", "record_blocks"]
 
 
-def catalogue_parts(result: dict, entries: list[dict]) -> list[tuple[str, list[dict], str]]:
-    """A catalogue result as (heading, the entries it lists, what to say when none fit): tools, then
-    case studies when the catalogue has any. the widget's rules.js has the same in `catalogueParts`."""
+def catalogue_parts(result: dict, entries: list[dict]) -> list[tuple[str, list[dict], str | None, bool]]:
+    """A catalogue result as (heading, the entries it lists with why, what to say when none fit or
+    None to leave an empty part out, folded on the page): the tools that fit best, more that fit
+    every answer, those that fit one; then the case studies that fit every answer and those that
+    fit one, when the catalogue has any. The widget's rules.js has the same in `catalogueParts`."""
     by_id = {(entry["kind"], entry["id"]): entry for entry in entries}
-    parts = [("Tools", [by_id["tool", tool_id] for tool_id in result["tools"]], "No tool fits that choice yet.")]
+    wanted = len([value for value in (result["role"], result["stage"]) if value])
+
+    def listed(kind, found):
+        return [{**by_id[kind, entry["id"]], "why": entry["why"]} for entry in found]
+
+    def every(found):
+        return [entry for entry in found if len(entry["fits"]) == wanted]
+
+    def some(found):
+        return [entry for entry in found if len(entry["fits"]) < wanted]
+
+    tools, cases = result["tools"], result["cases"]
+    parts = [("Tools that fit best", listed("tool", tools[:result["best"]]), "No tool fits that choice yet.", False),
+             ("More tools that fit", listed("tool", every(tools)[result["best"]:]), None, True),
+             ("Tools that fit one of your answers", listed("tool", some(tools)), None, True)]
     if any(entry["kind"] == "case" for entry in entries):
-        parts.append(("Case studies", [by_id["case", case_id] for case_id in result["cases"]],
-                      "No case study fits that choice yet."))
-    return parts
+        parts += [("Case studies", listed("case", every(cases)), "No case study fits that choice yet.", False),
+                  ("Case studies that fit one of your answers", listed("case", some(cases)), None, True)]
+    return [part for part in parts if part[1] or part[2]]
 
 
 def _unmet(checklist: Checklist, result: dict, answers: Answers, entries: list[dict]) -> list[Block]:
@@ -98,11 +114,16 @@ def _template(checklist: Checklist, result: dict, answers: Answers, entries: lis
 
 
 def _rules(checklist: Checklist, result: dict, answers: Answers, entries: list[dict]) -> list[Block]:
-    """The recommendation the choices lead to, and what to read about it."""
+    """The recommendation the choices lead to, the answers that led to it, and what to read about it."""
     chosen = result["recommendation"]
     if chosen is None:
         return [block("paragraph", words("No recommendation yet: answer the questions below."))]
-    out = [block("paragraph", label("Recommendation: "), line(chosen["title"])), block("paragraph", text(chosen["text"]))]
+    out = [block("paragraph", label("Recommendation: "), line(chosen["title"]))]
+    if chosen["because"]:
+        out.append(block("lead", words("Because you said:")))
+        out += [block("bullet", line(prompt), words(joint), line(answer))
+                for prompt, joint, answer in because_lines(checklist, chosen["because"])]
+    out.append(block("paragraph", text(chosen["text"])))
     if chosen["links"]:
         titles = [run for n, link in enumerate(chosen["links"]) for run in ([words("; ")] if n else []) + [line(link["title"])]]
         out.append(block("paragraph", words("Read more: "), *titles))
@@ -119,15 +140,16 @@ def _score(checklist: Checklist, result: dict, answers: Answers, entries: list[d
 
 
 def _catalogue(checklist: Checklist, result: dict, answers: Answers, entries: list[dict]) -> list[Block]:
-    """The tools (and case studies) that fit the role and stage chosen."""
+    """The tools (and case studies) that fit the role and stage chosen, best first, each with why."""
     if not (result["role"] or result["stage"]):
         return [block("paragraph", words("Nothing chosen yet: choose below to see what fits."))]
     out = []
-    for heading, entries_of, none in catalogue_parts(result, entries):
+    for heading, entries_of, none, _ in catalogue_parts(result, entries):
         out.append(block("subheading", words(heading)))
         for entry in entries_of:
             minutes = [words(f" About {entry['minutes']} minutes.")] if entry["minutes"] else []
-            out.append(block("bullet", line(entry["title"]), words(": "), line(entry["summary"]), *minutes))
+            out += [block("bullet", line(entry["title"]), words(": "), line(entry["summary"]), *minutes),
+                    block("step_line", label("Why: "), line(entry["why"]))]
         if not entries_of:
             out.append(block("paragraph", words(none)))
     return out

@@ -161,6 +161,17 @@ def about_lines(about) -> list[tuple[str, str]]:
     return [(ABOUT_LABELS[field], about[field] or "Not given") for field in ABOUT_FIELDS]
 
 
+def because_lines(checklist: Checklist, because: list[dict]) -> list[tuple[str, str, str]]:
+    """A rules result's `because` as lines (question, joint, answer): "Does it identify people? No",
+    or "Your role: Front-line" for a question that does not end in "?" or ":" (becauseLines in the
+    widget's rules.js)."""
+    lines = []
+    for entry in because:
+        asked = checklist.item(entry["item"])
+        lines.append((asked.prompt, " " if asked.prompt.endswith(("?", ":")) else ": ", asked.option_label(entry["answer"])))
+    return lines
+
+
 def record_filename(checklist_id: str, stamp: str, extension: str) -> str:
     """`<tool>-<date-time>.<extension>`. Never what was typed in "What are you checking?": a worker
     may type a person's name there, and a file name is seen by anyone who sees the file (in a

@@ -6,8 +6,8 @@
 // (answerBlocks in item-*.js). Runs and blocks are made with record-parts.js.
 import { MARKDOWN_ONLY, WORD_ONLY, labelRun, lineRun, recordBlock, textRun, wordsRun } from "./record-parts.js";
 import {
-  LONG_SENTENCE, NEEDS_REASON, aboutLines, allItems, answerOf, catalogueParts, cleanAnswers, itemById, itemKind,
-  needsReason, progressOf, resultsOf,
+  LONG_SENTENCE, NEEDS_REASON, aboutLines, allItems, answerOf, becauseLines, catalogueParts, cleanAnswers, itemById,
+  itemKind, needsReason, progressOf, resultsOf,
 } from "./rules.js";
 
 const RESULT_BLOCKS = {
@@ -44,11 +44,16 @@ const RESULT_BLOCKS = {
     }
     return out;
   },
-  // The recommendation the choices lead to, and what to read about it.
+  // The recommendation the choices lead to, the answers that led to it, and what to read about it.
   rules(def, result) {
     const chosen = result.recommendation;
     if (!chosen) return [recordBlock("paragraph", [wordsRun("No recommendation yet: answer the questions below.")])];
-    const out = [recordBlock("paragraph", [labelRun("Recommendation: "), lineRun(chosen.title)]), recordBlock("paragraph", [textRun(chosen.text)])];
+    const out = [recordBlock("paragraph", [labelRun("Recommendation: "), lineRun(chosen.title)])];
+    if (chosen.because.length) {
+      out.push(recordBlock("lead", [wordsRun("Because you said:")]), ...becauseLines(def, chosen.because)
+        .map(([prompt, joint, answer]) => recordBlock("bullet", [lineRun(prompt), wordsRun(joint), lineRun(answer)])));
+    }
+    out.push(recordBlock("paragraph", [textRun(chosen.text)]));
     if (chosen.links.length) {
       const titles = chosen.links.flatMap((link, i) => [...(i ? [wordsRun("; ")] : []), lineRun(link.title)]);
       out.push(recordBlock("paragraph", [wordsRun("Read more: "), ...titles]));
@@ -61,13 +66,14 @@ const RESULT_BLOCKS = {
       ...(result.wrong.length ? [recordBlock("lead", [wordsRun("Questions you answered wrongly:")]),
         ...result.wrong.map((id) => recordBlock("bullet", [lineRun(itemById(def, id).prompt)]))] : [])];
   },
-  // The tools (and case studies) that fit the role and stage chosen.
+  // The tools (and case studies) that fit the role and stage chosen, best first, each with why.
   catalogue(def, result) {
     if (!(result.role || result.stage)) return [recordBlock("paragraph", [wordsRun("Nothing chosen yet: choose below to see what fits.")])];
     return catalogueParts(def, result).flatMap(([heading, entries, none]) => [
       recordBlock("subheading", [wordsRun(heading)]),
-      ...entries.map((entry) => recordBlock("bullet", [lineRun(entry.title), wordsRun(": "), lineRun(entry.summary),
-        ...(entry.minutes ? [wordsRun(` About ${entry.minutes} minutes.`)] : [])])),
+      ...entries.flatMap((entry) => [recordBlock("bullet", [lineRun(entry.title), wordsRun(": "), lineRun(entry.summary),
+        ...(entry.minutes ? [wordsRun(` About ${entry.minutes} minutes.`)] : [])]),
+      recordBlock("step_line", [labelRun("Why: "), lineRun(entry.why)])]),
       ...(entries.length ? [] : [recordBlock("paragraph", [wordsRun(none)])]),
     ]);
   },

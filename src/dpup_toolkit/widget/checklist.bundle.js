@@ -214,11 +214,28 @@ function optionLabel(item, value) {
 function catalogueParts(def, result) {
   const entries = def.catalogue || [];
   const byId = new Map(entries.map((entry) => [`${entry.kind}:${entry.id}`, entry]));
-  const parts = [["Tools", result.tools.map((id) => byId.get(`tool:${id}`)), "No tool fits that choice yet."]];
+  const wanted = [result.role, result.stage].filter(Boolean).length;
+  const listed = (kind, found) => found.map((entry) => ({ ...byId.get(`${kind}:${entry.id}`), why: entry.why }));
+  const every = (found) => found.filter((entry) => entry.fits.length === wanted);
+  const some = (found) => found.filter((entry) => entry.fits.length < wanted);
+  const parts = [
+    ["Tools that fit best", listed("tool", result.tools.slice(0, result.best)), "No tool fits that choice yet.", false],
+    ["More tools that fit", listed("tool", every(result.tools).slice(result.best)), null, true],
+    ["Tools that fit one of your answers", listed("tool", some(result.tools)), null, true]
+  ];
   if (entries.some((entry) => entry.kind === "case")) {
-    parts.push(["Case studies", result.cases.map((id) => byId.get(`case:${id}`)), "No case study fits that choice yet."]);
+    parts.push(
+      ["Case studies", listed("case", every(result.cases)), "No case study fits that choice yet.", false],
+      ["Case studies that fit one of your answers", listed("case", some(result.cases)), null, true]
+    );
   }
-  return parts;
+  return parts.filter(([, found, none]) => found.length || none);
+}
+function becauseLines(def, because) {
+  return because.map(({ item, answer }) => {
+    const asked = itemById(def, item);
+    return [asked.prompt, /[?:]$/.test(asked.prompt) ? " " : ": ", optionLabel(asked, answer)];
+  });
 }
 function resultsOf(def, answers) {
   const shown2 = new Set(visibleItems(def, answers).map((item) => item.id));
@@ -1235,9 +1252,11 @@ function rulesResult(def, result, answers, shown2) {
   const asked = new Set(result.rules.flatMap((rule2) => Object.keys(rule2.when)));
   const waiting = [...asked].some((id) => shown2.has(id) && !answer(id));
   const rule = waiting ? null : result.rules.find((candidate) => Object.entries(candidate.when).every(([id, wanted]) => wanted.includes(answer(id))));
+  const deciding = rule ? Object.entries(rule.when).filter(([id, wanted]) => new Set(wanted).size < itemById(def, id).options.length).map(([id]) => id) : [];
   const chosen = rule ? {
     title: rule.result.title,
     text: rule.result.text,
+    because: allItems(def).filter((item) => deciding.includes(item.id)).map((item) => ({ item: item.id, answer: answer(item.id) })),
     links: rule.result.links.map((link) => ({ title: link.title, page: link.page }))
   } : null;
   return { kind: "rules", id: result.id, title: result.title, recommendation: chosen };
@@ -1249,6 +1268,10 @@ function drawRules(ctx, result, i) {
     const chosen = value.recommendation;
     output.replaceChildren(...chosen ? [
       h("p", { className: "dpup-recommendation-title" }, "Recommended: ", h("strong", { text: chosen.title })),
+      ...chosen.because.length ? [
+        h("p", { className: "dpup-because-lead" }, h("strong", { text: "Because you said:" })),
+        h("ul", { className: "dpup-because" }, ...becauseLines(ctx.def, chosen.because).map(([prompt, joint, answer]) => h("li", {}, prompt + joint, h("strong", { text: answer }))))
+      ] : [],
       h("p", {}, h("strong", { text: "Why: " }), chosen.text),
       linksLine(chosen.links)
     ].filter(Boolean) : [h("p", { text: "Answer the questions above to see a recommendation." })]);
@@ -1312,18 +1335,57 @@ __export(result_catalogue_exports, {
   catalogueResult: () => catalogueResult,
   drawCatalogue: () => drawCatalogue
 });
+function madeFor(entry, offered2) {
+  return FIT_FIELDS.filter(([field]) => offered2[field]).reduce((n, [field, listed]) => n + entry[listed].filter((value) => offered2[field].includes(value)).length, 0);
+}
+function rankKey(entry, chosen, offered2) {
+  const fits = FIT_FIELDS.filter(([field, listed]) => chosen[field] && entry[listed].includes(chosen[field])).length;
+  return [-fits, madeFor(entry, offered2), entry.minutes || 0, entry.id];
+}
+function compareKeys(a, b) {
+  for (let i = 0; i < a.length; i += 1) {
+    const [x, y] = typeof a[i] === "string" ? [[...a[i]].map((c) => c.codePointAt(0)), [...b[i]].map((c) => c.codePointAt(0))] : [[a[i]], [b[i]]];
+    for (let j = 0; j < Math.min(x.length, y.length); j += 1) {
+      if (x[j] !== y[j]) return x[j] < y[j] ? -1 : 1;
+    }
+    if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+  }
+  return 0;
+}
+function fitReason(entry, chosen, labels, offered2) {
+  const named = ([field]) => `your ${field} (${labels[field]})`;
+  const fitted = FIT_FIELDS.filter(([field, listed]) => chosen[field] && entry[listed].includes(chosen[field])).map(named);
+  const missed = FIT_FIELDS.filter(([field, listed]) => chosen[field] && !entry[listed].includes(chosen[field])).map(named);
+  const text = `It fits ${fitted.join(" and ")}` + (missed.length ? `, but it is not made for ${missed.join(" or ")}.` : ".");
+  const counts = FIT_FIELDS.filter(([field]) => offered2[field]).map(([field, listed]) => {
+    const n = entry[listed].filter((value) => offered2[field].includes(value)).length;
+    return n === offered2[field].length ? `every ${field}` : `${n} of the ${offered2[field].length} ${listed}`;
+  });
+  return `${text} It is made for ${counts.join(" and ")}.`;
+}
 function catalogueResult(def, result, answers, shown2) {
-  const answer = (id) => id && shown2.has(id) ? answerOf(itemById(def, id), answers) : null;
-  const role = answer(result.by.role);
-  const stage = answer(result.by.stage);
-  const fits = !(role || stage) ? [] : (def.catalogue || []).filter((entry) => (!role || entry.roles.includes(role)) && (!stage || entry.stages.includes(stage)));
+  const items = { role: result.by.role, stage: result.by.stage };
+  const chosen = {};
+  const offered2 = {};
+  const labels = {};
+  for (const [field, id] of Object.entries(items)) {
+    chosen[field] = id && shown2.has(id) ? answerOf(itemById(def, id), answers) : null;
+    if (id) offered2[field] = itemById(def, id).options.map((option) => option.value);
+    if (chosen[field]) labels[field] = optionLabel(itemById(def, id), chosen[field]);
+  }
+  const wanted = Object.keys(chosen).filter((field) => chosen[field]);
+  const fitted = (entry) => FIT_FIELDS.filter(([field, listed2]) => wanted.includes(field) && entry[listed2].includes(chosen[field])).map(([field]) => field);
+  const listed = (def.catalogue || []).filter((entry) => fitted(entry).length && !(entry.kind === "tool" && entry.id === def.id)).map((entry) => [rankKey(entry, chosen, offered2), entry]).sort(([a], [b]) => compareKeys(a, b)).map(([, entry]) => entry);
+  const ranked = (kind) => listed.filter((entry) => entry.kind === kind).map((entry) => ({ id: entry.id, fits: fitted(entry), why: fitReason(entry, chosen, labels, offered2) }));
+  const tools = ranked("tool");
   return {
     kind: "catalogue",
     title: result.title,
-    role,
-    stage,
-    tools: fits.filter((entry) => entry.kind === "tool" && entry.id !== def.id).map((entry) => entry.id),
-    cases: fits.filter((entry) => entry.kind === "case").map((entry) => entry.id)
+    role: chosen.role,
+    stage: chosen.stage,
+    best: Math.min(result.lead, tools.filter((entry) => entry.fits.length === wanted.length).length),
+    tools,
+    cases: ranked("case")
   };
 }
 function drawCatalogue(ctx, result, i) {
@@ -1335,8 +1397,22 @@ function drawCatalogue(ctx, result, i) {
       "li",
       {},
       href ? h("a", { href, text: entry.title }) : h("strong", { text: entry.title }),
-      h("p", { text: entry.summary + (entry.minutes ? ` About ${entry.minutes} minutes.` : "") })
+      h("p", { text: entry.summary + (entry.minutes ? ` About ${entry.minutes} minutes.` : "") }),
+      h("p", { className: "dpup-catalogue-why" }, h("strong", { text: "Why: " }), entry.why)
     );
+  }
+  const opened = /* @__PURE__ */ new Set();
+  output.addEventListener("toggle", (event) => {
+    opened[event.target.open ? "add" : "delete"](event.target.dataset.part);
+  }, true);
+  function partNodes([heading, entries, none, folded]) {
+    const list = entries.length ? h("ul", { className: `dpup-catalogue-list dpup-catalogue-${entries[0].kind}s` }, ...entries.map(entryNode)) : h("p", { text: none });
+    return folded ? [h(
+      "details",
+      { className: "dpup-catalogue-more", "data-part": heading, open: opened.has(heading) },
+      h("summary", { text: `${heading} (${entries.length})` }),
+      list
+    )] : [h("h3", { text: heading }), list];
   }
   function refresh(value) {
     if (!(value.role || value.stage)) {
@@ -1347,20 +1423,18 @@ function drawCatalogue(ctx, result, i) {
       title: `Guide for ${optionLabel(itemById(ctx.def, result.by.role), value.role)}`,
       page: `book/roles/${value.role}`
     }], "Start with: ") : null;
-    const parts = catalogueParts(ctx.def, value).flatMap(([heading, entries, none]) => [
-      h("h3", { text: heading }),
-      entries.length ? h("ul", { className: `dpup-catalogue-list dpup-catalogue-${entries[0].kind}s` }, ...entries.map(entryNode)) : h("p", { text: none })
-    ]);
-    output.replaceChildren(...[guide, ...parts].filter(Boolean));
+    output.replaceChildren(...[guide, ...catalogueParts(ctx.def, value).flatMap(partNodes)].filter(Boolean));
   }
   return { node, refresh };
 }
+var FIT_FIELDS;
 var init_result_catalogue = __esm({
   "src/dpup_toolkit/widget/result-catalogue.js"() {
     init_dom();
     init_drawing();
     init_kinds();
     init_rules();
+    FIT_FIELDS = [["role", "roles"], ["stage", "stages"]];
     RESULTS.catalogue = catalogueResult;
     DRAW_RESULT.catalogue = drawCatalogue;
   }
@@ -1532,11 +1606,15 @@ var init_blocks = __esm({
         }
         return out;
       },
-      // The recommendation the choices lead to, and what to read about it.
+      // The recommendation the choices lead to, the answers that led to it, and what to read about it.
       rules(def, result) {
         const chosen = result.recommendation;
         if (!chosen) return [recordBlock("paragraph", [wordsRun("No recommendation yet: answer the questions below.")])];
-        const out = [recordBlock("paragraph", [labelRun("Recommendation: "), lineRun(chosen.title)]), recordBlock("paragraph", [textRun(chosen.text)])];
+        const out = [recordBlock("paragraph", [labelRun("Recommendation: "), lineRun(chosen.title)])];
+        if (chosen.because.length) {
+          out.push(recordBlock("lead", [wordsRun("Because you said:")]), ...becauseLines(def, chosen.because).map(([prompt, joint, answer]) => recordBlock("bullet", [lineRun(prompt), wordsRun(joint), lineRun(answer)])));
+        }
+        out.push(recordBlock("paragraph", [textRun(chosen.text)]));
         if (chosen.links.length) {
           const titles = chosen.links.flatMap((link, i) => [...i ? [wordsRun("; ")] : [], lineRun(link.title)]);
           out.push(recordBlock("paragraph", [wordsRun("Read more: "), ...titles]));
@@ -1553,17 +1631,20 @@ var init_blocks = __esm({
           ] : []
         ];
       },
-      // The tools (and case studies) that fit the role and stage chosen.
+      // The tools (and case studies) that fit the role and stage chosen, best first, each with why.
       catalogue(def, result) {
         if (!(result.role || result.stage)) return [recordBlock("paragraph", [wordsRun("Nothing chosen yet: choose below to see what fits.")])];
         return catalogueParts(def, result).flatMap(([heading, entries, none]) => [
           recordBlock("subheading", [wordsRun(heading)]),
-          ...entries.map((entry) => recordBlock("bullet", [
-            lineRun(entry.title),
-            wordsRun(": "),
-            lineRun(entry.summary),
-            ...entry.minutes ? [wordsRun(` About ${entry.minutes} minutes.`)] : []
-          ])),
+          ...entries.flatMap((entry) => [
+            recordBlock("bullet", [
+              lineRun(entry.title),
+              wordsRun(": "),
+              lineRun(entry.summary),
+              ...entry.minutes ? [wordsRun(` About ${entry.minutes} minutes.`)] : []
+            ]),
+            recordBlock("step_line", [labelRun("Why: "), lineRun(entry.why)])
+          ]),
           ...entries.length ? [] : [recordBlock("paragraph", [wordsRun(none)])]
         ]);
       }

@@ -93,16 +93,35 @@ const RESULTS = {
   // template (text.js); rules, score and catalogue (choice.js): each part adds its own.
 };
 
-// A catalogue result as [heading, the entries it lists, what to say when none fit]: tools, then
-// case studies when the catalogue has any (record.py's catalogue_parts).
+// A catalogue result as [heading, the entries it lists with why, what to say when none fit or null
+// to leave an empty part out, folded on the page] (records/blocks.py catalogue_parts): the tools
+// that fit best, more that fit every answer, those that fit one; then the case studies likewise.
 function catalogueParts(def, result) {
   const entries = def.catalogue || [];
   const byId = new Map(entries.map((entry) => [`${entry.kind}:${entry.id}`, entry]));
-  const parts = [["Tools", result.tools.map((id) => byId.get(`tool:${id}`)), "No tool fits that choice yet."]];
+  const wanted = [result.role, result.stage].filter(Boolean).length;
+  const listed = (kind, found) => found.map((entry) => ({ ...byId.get(`${kind}:${entry.id}`), why: entry.why }));
+  const every = (found) => found.filter((entry) => entry.fits.length === wanted);
+  const some = (found) => found.filter((entry) => entry.fits.length < wanted);
+  const parts = [
+    ["Tools that fit best", listed("tool", result.tools.slice(0, result.best)), "No tool fits that choice yet.", false],
+    ["More tools that fit", listed("tool", every(result.tools).slice(result.best)), null, true],
+    ["Tools that fit one of your answers", listed("tool", some(result.tools)), null, true],
+  ];
   if (entries.some((entry) => entry.kind === "case")) {
-    parts.push(["Case studies", result.cases.map((id) => byId.get(`case:${id}`)), "No case study fits that choice yet."]);
+    parts.push(["Case studies", listed("case", every(result.cases)), "No case study fits that choice yet.", false],
+      ["Case studies that fit one of your answers", listed("case", some(result.cases)), null, true]);
   }
-  return parts;
+  return parts.filter(([, found, none]) => found.length || none);
+}
+
+// A rules result's `because` as lines [question, joint, answer]: "Does it identify people? No",
+// or "Your role: Front-line" for a question that does not end in "?" or ":" (records/rules.py because_lines).
+function becauseLines(def, because) {
+  return because.map(({ item, answer }) => {
+    const asked = itemById(def, item);
+    return [asked.prompt, /[?:]$/.test(asked.prompt) ? " " : ": ", optionLabel(asked, answer)];
+  });
 }
 
 function resultsOf(def, answers) {
@@ -215,6 +234,7 @@ function clearedNotice(def, count) {
 
 export {
   ABOUT_FIELDS, ITEM_KINDS, LONG_SENTENCE, NEEDS_REASON, RESULTS, RecordError, SPACE_ENDS, WS, WS_RUN, aboutLines, allItems, answerLabel,
-  answerOf, catalogueParts, changesMessage, cleanAbout, cleanAnswers, clearedNotice, given, isPlainObject, itemById, itemKind,
+  answerOf, becauseLines, catalogueParts, changesMessage, cleanAbout, cleanAnswers, clearedNotice, given, isPlainObject, itemById,
+  itemKind,
   needsReason, offered, optionLabel, progressOf, progressSummary, resultsOf, visibleItems,
 };
