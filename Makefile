@@ -87,11 +87,13 @@ serve: build
 voila: $(VENV)/installed.stamp
 	$(BIN)/voila checklists/ --no-browser --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
 
-# Tests run in one worker per core (`make test WORKERS=4` to try more). A file's tests stay in one
-# worker (--dist loadfile): a notebook's cells share one kernel and a module's servers start once;
+# Tests run in three workers for every two cores (`make test WORKERS=2` to try others): while one
+# worker waits (a page going quiet, a kernel or a server starting, pip), another uses the core, and
+# an extra worker costs little more CPU (benchmarks/README.md). A file's tests stay in one worker
+# (--dist loadfile): a notebook's cells share one kernel and a module's servers start once;
 # tests/schedule.py spreads the big files of independent page checks and starts the longest setups
 # first. (xdist's loadgroup does not group anything under pytest 9, so it is not used.)
-WORKERS ?= auto
+WORKERS ?= $(shell echo $$(( ($$(nproc) * 3 + 1) / 2 )))
 test: build $(VENV)/dev-installed.stamp node_modules/installed.stamp /usr/bin/chromium
 	$(BIN)/pytest -n $(WORKERS) --dist loadfile --durations=15
 

@@ -17,6 +17,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SITE = ROOT / "_build" / "html"
 
 
+STARTUP = 180  # seconds
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -27,14 +30,16 @@ def start_server(command, cwd, env=None, log=None):
     """Run a Jupyter server (Voila, JupyterLab) on a free loopback port: yield its URL, then stop it.
 
     `command` starts with the executable's path; --no-browser and --port are added. Output goes to
-    the open file `log` if given. Startup failures fail the test with the log's end.
+    the open file `log` if given. Startup failures fail the test with the log's end. A server that
+    exits fails at once; one that has not answered within STARTUP (a busy machine starting several
+    servers and kernels at once is slow, and a quiet one takes seconds) fails then.
     """
     port = free_port()
     process = subprocess.Popen([*command, "--no-browser", f"--port={port}"], cwd=cwd, env=env,
                                stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     name = Path(command[0]).name
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + STARTUP
     try:
         while True:
             try:
@@ -45,7 +50,7 @@ def start_server(command, cwd, env=None, log=None):
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
                     ended = Path(log.name).read_text()[-3000:] if log else ""
-                    pytest.fail(f"{name} did not start within 60 seconds (exit code {process.poll()})\n{ended}")
+                    pytest.fail(f"{name} did not start within {STARTUP} seconds (exit code {process.poll()})\n{ended}")
                 time.sleep(0.3)
         yield url
     finally:

@@ -19,7 +19,10 @@ plain loadfile rather than failing.
 import pytest
 
 FIRST = ("tests/test_deploy.py", "tests/browser/test_light_pages.py")
-SPREAD = ("tests/browser/test_every_page.py", "tests/browser/test_tools.py")
+# Files of independent page checks that share nothing but the session's browser and site server
+# (no Voila, no module-scoped fixture): their tests are spread one by one.
+SPREAD = ("tests/browser/test_every_page.py", "tests/browser/test_tools.py", "tests/browser/test_nothing_lost.py",
+          "tests/browser/test_trainer_path.py")
 
 
 def unit_of(nodeid):

@@ -83,9 +83,11 @@ def binder_env(tmp_path_factory):
         made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True, text=True)
         if made.returncode:
             pytest.fail(f"python -m venv failed:\n{made.stderr}")
-        # `-e .` in requirements.txt is relative to the working directory, as on Binder.
+        # `-e .` in requirements.txt is relative to the working directory, as on Binder. The same
+        # packages, not compiled ahead (--no-compile): Python compiles what Voila imports as it
+        # runs, and the rest of what jupyter-book and JupyterLab bring is never imported here.
         command = [str(venv / "bin" / "python"), "-m", "pip", "install", "--disable-pip-version-check", "-q",
-                   "-r", "requirements.txt"]
+                   "--no-compile", "-r", "requirements.txt"]
         try:
             installed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
         except subprocess.TimeoutExpired:

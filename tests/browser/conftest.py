@@ -7,6 +7,7 @@ import http.server
 import os
 import re
 import shutil
+import socket
 import sys
 import threading
 from functools import partial
@@ -69,8 +70,14 @@ def browser():
     # A machine busy with other work may take seconds to load the live form or start a kernel:
     # every wait and expect() allows SLOW, which a passing test never comes near.
     expect.set_options(timeout=SLOW)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    # Nothing leaves the machine: the browser sends every request for another host to a proxy on a
+    # port held open here that never answers, so the request fails at once (each Visit records
+    # it). Routing every request through the test instead costs the browser its cache and a round
+    # trip to the driver for each file of each page.
+    with socket.socket() as nowhere, sync_playwright() as playwright:
+        nowhere.bind(("127.0.0.1", 0))
+        proxy = {"server": f"http://127.0.0.1:{nowhere.getsockname()[1]}", "bypass": "127.0.0.1"}
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, proxy=proxy)
         yield browser
         browser.close()
 
@@ -86,7 +93,7 @@ class Visit:
         self.external: list[str] = []
         self.requests: list[tuple[str, str]] = []  # every request: (url, body)
         self.errors: list[str] = []
-        self.context.route("**/*", self._route)
+        self.context.on("request", self._record)
         self.context.add_init_script("""
             window.cspViolations = [];
             document.addEventListener("securitypolicyviolation",
@@ -101,14 +108,10 @@ class Visit:
         page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status} {r.url}"))
         return page
 
-    def _route(self, route):
-        url = route.request.url
-        self.requests.append((url, route.request.post_data or ""))
-        if url.startswith(LOCAL_PREFIXES):
-            route.continue_()
-        else:
-            self.external.append(url)
-            route.abort()
+    def _record(self, request):
+        self.requests.append((request.url, request.post_data or ""))
+        if not request.url.startswith(LOCAL_PREFIXES):
+            self.external.append(request.url)  # the browser's proxy stops it (see `browser`)
 
     def real_errors(self):
         return [e for e in self.errors if not any(noise in e for noise in KNOWN_CONSOLE_NOISE)]
@@ -150,6 +153,9 @@ def live(page):
     form takes the place of the form drawn at build time (prerender.py; what happens before that:
     test_drawn_forms.py). A page with saved answers or another widget is live by itself."""
     page.wait_for_selector(".dpup-checklist")
+    # The form shows before the page has finished loading; the site's script that starts the live
+    # form listens from the end of the load (it is deferred). A person's pointer comes after that.
+    page.wait_for_load_state("load")
     page.evaluate("""() => document.querySelector('.static-widget[data-drawn]')
         ?.dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))""")
     expect(page.locator(".static-widget[data-drawn]")).to_have_count(0)
