@@ -73,29 +73,36 @@ def _link(text: str, url: str) -> nodes.reference:
     return nodes.reference("", text, refuri=url)
 
 
-def other_ways_section(binderhub: str, repository: str, branch: str, notebook: str) -> nodes.section:
-    """The "More options" section at the end of a tool page: the ways to run the tool elsewhere,
-    folded, so the page ends in words a front-line worker uses (its id is the one it always had)."""
-    section = nodes.section(ids=[OTHER_WAYS_ID], names=["more options"])
-    section += nodes.title("", "More options")
-    section += _paragraph("On this page the tool runs in your browser. Nothing you type leaves it.")
-    section += nodes.raw("", '<details class="dpup-other-ways">\n<summary>Other ways to run this tool</summary>',
-                         format="html")
-    section += _paragraph(
+def other_ways_section(binderhub: str, repository: str, branch: str, notebook: str,
+                       heading: bool = True) -> list[nodes.Node]:
+    """The "More options" part at the end of a tool page: the ways to run the tool elsewhere,
+    folded, so the page ends in words a front-line worker uses (its id is the one it always had).
+    On a page with a tool, the tool draws the "More options" heading itself, with "Compare answers
+    with your team" under it (in Voila and JupyterLab too): this part follows it with no heading
+    of its own, so the page has one "More options"."""
+    body: list[nodes.Node] = [_paragraph("On this page the tool runs in your browser. Nothing you type leaves it.")]
+    body.append(nodes.raw("", '<details class="dpup-other-ways">\n<summary>Other ways to run this tool</summary>',
+                          format="html"))
+    body.append(_paragraph(
         "You can also open the same tool on Binder, a free public service. Binder runs it on a "
         "computer on the internet that nobody in your organisation controls. What you type there "
         "is sent to that computer. ",
         nodes.strong("", "Do not enter real information about people there."),
-        " Use Binder to try the tool, or to help build the toolkit.")
+        " Use Binder to try the tool, or to help build the toolkit."))
     items = nodes.bullet_list()
     for text, url in (
         ("Open this tool as an app on Binder (Voila)", voila_binder_url(binderhub, repository, branch, notebook)),
         ("Open this tool in JupyterLab on Binder", lab_binder_url(binderhub, repository, branch, notebook)),
     ):
         items += nodes.list_item("", _paragraph(_link(text, url)))
-    section += items
-    section += nodes.raw("", "</details>", format="html")
-    return section
+    body += [items, nodes.raw("", "</details>", format="html")]
+    if heading:
+        section = nodes.section(ids=[OTHER_WAYS_ID], names=["more options"])
+        section += nodes.title("", "More options")
+        section += body
+        return [section]
+    return [nodes.raw("", f'<section id="{OTHER_WAYS_ID}">', format="html"), *body,
+            nodes.raw("", "</section>", format="html")]
 
 
 def _add_other_ways(app, doctree):
@@ -108,7 +115,9 @@ def _add_other_ways(app, doctree):
         return
     page = next(iter(doctree.findall(nodes.section)), None)
     if page is not None:
-        page += other_ways_section(binderhub, repository, options.get("repository_branch", "main"), f"{docname}.ipynb")
+        tool = "ChecklistWidget(" in source.read_text(encoding="utf-8")  # a tool page: its widget heads More options
+        page += other_ways_section(binderhub, repository, options.get("repository_branch", "main"), f"{docname}.ipynb",
+                                   heading=not tool)
 
 
 def _drop_unwanted_header_buttons(app, pagename, templatename, context, doctree):

@@ -431,17 +431,17 @@ function readSaved(def, storage, key, text, older) {
   } catch {
     saved = null;
   }
-  const readable = isPlainObject(saved) && isPlainObject(saved.answers);
-  const { answers, left } = readable ? salvage(def, saved.answers) : { answers: null, left: 0 };
+  const readable2 = isPlainObject(saved) && isPlainObject(saved.answers);
+  const { answers, left } = readable2 ? salvage(def, saved.answers) : { answers: null, left: 0 };
   const known = new Set(allItems(def).map((item) => item.id));
-  const removed = readable ? Object.keys(saved.answers).filter((id) => !known.has(id)).length : 0;
-  const cleared = readable ? Object.entries(saved.answers).filter(([id, entry]) => known.has(id) && isPlainObject(entry) && itemById(def, id).not_applicable === false && entry.answer === def.not_applicable).length : 0;
+  const removed = readable2 ? Object.keys(saved.answers).filter((id) => !known.has(id)).length : 0;
+  const cleared = readable2 ? Object.entries(saved.answers).filter(([id, entry]) => known.has(id) && isPlainObject(entry) && itemById(def, id).not_applicable === false && entry.answer === def.not_applicable).length : 0;
   const changed = older ? [
     changesMessage(def, Number(key.slice(key.lastIndexOf(":v") + 2)), removed, "kept in the download"),
     "Your earlier answers were brought across: please check them.",
     cleared ? clearedNotice(def, cleared) : null
   ].filter(Boolean).join(" ") : null;
-  if (readable && !left) return { answers, message: older ? changed : null, error: false, recover: null, blocked: false };
+  if (readable2 && !left) return { answers, message: older ? changed : null, error: false, recover: null, blocked: false };
   let copied = true;
   try {
     keepCopy(storage, key, text);
@@ -451,7 +451,7 @@ function readSaved(def, storage, key, text, older) {
   const recover = { text, key };
   const kept = copied ? "A copy of the unreadable data is kept in this browser." : "This browser has no room to keep a copy, so the page will not save until you download it.";
   const download2 = "You can download it below.";
-  if (!readable) {
+  if (!readable2) {
     const what = older ? "Answers saved for an earlier version of this checklist could not be read, so the checklist starts empty." : "Your saved answers for this checklist could not be read, so the checklist starts empty.";
     return { answers: null, message: `${what} ${kept} ${download2}`, error: true, recover, blocked: !copied };
   }
@@ -1817,30 +1817,137 @@ var compare_exports = {};
 __export(compare_exports, {
   compareRecords: () => compareRecords,
   renderComparison: () => renderComparison,
-  showComparison: () => showComparison
+  showComparison: () => showComparison,
+  tableRows: () => tableRows
 });
-function personLabel(text, name) {
-  const record = JSON.parse(String(text).replace(/^\ufeff/, ""));
-  const about = isPlainObject(record.about) ? record.about : {};
-  const by = given(about.completed_by, "");
-  return typeof by === "string" && by.replace(SPACE_ENDS, "") ? by.replace(SPACE_ENDS, "") : name;
+function own(object, key) {
+  return Object.hasOwn(object, key) ? object[key] : null;
 }
-function comparedAnswer(def, item, entry) {
-  if (!entry.shown) return NOT_ASKED;
-  const words = ANSWER_WORDS[item.kind];
-  return entry.answer === null ? words.missing : words.label(def, item, entry.answer);
+function readRecord(def, data) {
+  let text;
+  try {
+    text = recordText(data).replace(/^\ufeff/, "");
+  } catch {
+    throw new NotCompared("its text is not UTF-8. Another program may have saved it in another encoding, such as Latin-1; save it as UTF-8 and choose it again.");
+  }
+  let record;
+  try {
+    if (nesting(text) > MAX_NESTING2) throw new Error("nested too deeply");
+    record = JSON.parse(text);
+  } catch {
+    throw new NotCompared("it is not valid JSON, so it is not a record saved by this toolkit.");
+  }
+  if (!isPlainObject(record) || record.format !== shared_default.record_format) {
+    throw new NotCompared("it is not a record saved by this toolkit.");
+  }
+  if (record.format_version !== shared_default.record_format_version) {
+    throw new NotCompared("it was saved in a record format this page does not know.");
+  }
+  const tool = record.checklist;
+  if (!isPlainObject(tool) || tool.id !== def.id) {
+    const title = isPlainObject(tool) && typeof tool.title === "string" && tool.title ? tool.title : "unknown";
+    throw new NotCompared(`it is a record of another tool (\u201C${title}\u201D), not of \u201C${def.title}\u201D.`);
+  }
+  const version = tool.version;
+  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION2) {
+    throw new NotCompared("it does not say which version of this tool it was saved with.");
+  }
+  if (version > def.version) {
+    throw new NotCompared(`it was saved with version ${version} of this tool, newer than this page (version ${def.version}). Reload the page to get the newest version, then compare again.`);
+  }
+  const answers = record.answers;
+  if (!isPlainObject(answers) || !Object.values(answers).every(isPlainObject)) {
+    throw new NotCompared("its answers are damaged.");
+  }
+  return { ...record, version };
+}
+function readable(entry) {
+  const out = { answer: entry.answer };
+  for (const field of ["note", "reason"]) if (typeof entry[field] === "string") out[field] = entry[field];
+  return out;
+}
+function setAside(def, answer, older) {
+  const fits = older ? "no longer fits" : "does not fit";
+  if (typeof answer !== "string") return `${UNREADABLE}, which ${fits} this question`;
+  const option = (def.answers || []).find((entry) => entry.value === answer);
+  return `Answered \u201C${option ? option.label : given(answer, "")}\u201D, which ${fits} this question`;
+}
+function personAnswers(def, raw, older) {
+  const answers = {};
+  const asides = {};
+  for (const item of allItems(def)) {
+    if (!Object.hasOwn(raw, item.id)) continue;
+    const entry = raw[item.id];
+    let kept;
+    try {
+      kept = own(cleanAnswers(def, { [item.id]: readable(entry) }), item.id);
+    } catch (error) {
+      if (!(error instanceof RecordError)) throw error;
+      const note = own(cleanAnswers(def, { [item.id]: { note: readable(entry).note } }), item.id);
+      asides[item.id] = { aside: setAside(def, entry.answer, older), note: note ? note.note : "" };
+      continue;
+    }
+    if (kept) answers[item.id] = kept;
+  }
+  return [answers, asides];
+}
+function removedAnswer(entry) {
+  const note = typeof entry.note === "string" ? given(entry.note, "") : "";
+  let shown2 = "No answer";
+  if (entry.answer !== null && entry.answer !== void 0 && entry.answer !== "") {
+    shown2 = typeof entry.answer === "string" ? `\u201C${given(entry.answer, "")}\u201D` : UNREADABLE;
+  }
+  return shown2 !== "No answer" || note ? { answer: shown2, note } : null;
+}
+function readPerson(def, name, data) {
+  const record = readRecord(def, data);
+  const [answers, asides] = personAnswers(def, record.answers, record.version < def.version);
+  const known = new Set(allItems(def).map((item) => item.id));
+  const removed = /* @__PURE__ */ new Map();
+  for (const [key, entry] of Object.entries(record.answers)) {
+    const kept = known.has(key) ? null : removedAnswer(entry);
+    if (kept) removed.set(key, kept);
+  }
+  const about = cleanAbout(record.about);
+  const saved = given(record.exported_at, "");
+  return {
+    label: about.completed_by || name,
+    file: name,
+    answers,
+    asides,
+    removed,
+    version: record.version,
+    by: about.completed_by,
+    what: about.what,
+    saved: typeof saved === "string" ? saved.replace(SPACE_ENDS, "") : ""
+  };
+}
+function comparedEntry(item, person, shown2) {
+  if (Object.hasOwn(person.asides, item.id)) {
+    const { aside, note } = person.asides[item.id];
+    return { shown: shown2, answer: null, note, reason: "", aside };
+  }
+  if (!shown2) return { shown: false, answer: null, note: "", reason: "", aside: "" };
+  const entry = own(person.answers, item.id) || {};
+  return { shown: true, answer: answerOf(item, person.answers), note: entry.note || "", reason: entry.reason || "", aside: "" };
+}
+function agreement(entries) {
+  const answered = entries.filter((entry) => entry.aside || entry.answer !== null).map((entry) => entry.aside || entry.answer);
+  if (!answered.length) return "none";
+  return answered.length === entries.length && answered.every((answer) => answer === answered[0]) ? "agree" : "differ";
 }
 function compareRecords(def, files) {
   const people = [];
   const errors = [];
-  for (const { name, text: data } of files) {
+  const loaded = [];
+  for (const { name, text } of files) {
     try {
-      const text = recordText(data);
-      const { answers } = importRecord(def, text);
-      people.push({ label: personLabel(text, name), file: name, answers });
+      people.push(readPerson(def, name, text));
+      loaded.push({ file: name, person: people.length - 1 });
     } catch (error) {
-      const reason = error instanceof RecordError ? error.message : "This file could not be read as a checklist record.";
-      errors.push(`${name}: ${reason}`);
+      if (!(error instanceof NotCompared)) throw error;
+      errors.push({ file: name, reason: NOT_COMPARED + error.message });
+      loaded.push({ file: name, reason: NOT_COMPARED + error.message });
     }
   }
   const times = /* @__PURE__ */ new Map();
@@ -1851,98 +1958,204 @@ function compareRecords(def, files) {
   const shownSets = people.map((person) => new Set(visibleItems(def, person.answers).map((item) => item.id)));
   const sections = def.sections.map((section) => ({
     title: section.title,
-    items: section.items.filter((item) => shownSets.some((set) => set.has(item.id))).map((item) => {
-      const entries = people.map((person, i) => shownSets[i].has(item.id) ? {
-        shown: true,
-        answer: answerOf(item, person.answers),
-        note: ANSWER_WORDS[item.kind].typed ? "" : (person.answers[item.id] || {}).note || ""
-      } : { shown: false, answer: null, note: "" });
-      const answered = entries.filter((entry) => entry.answer !== null);
-      const agree = !answered.length ? "none" : answered.length === entries.length && answered.every((entry) => entry.answer === answered[0].answer) ? "agree" : "differ";
-      return { item, agree, entries };
+    items: section.items.filter((item) => people.some((person, i) => shownSets[i].has(item.id) || Object.hasOwn(person.asides, item.id))).map((item) => {
+      const entries = people.map((person, i) => comparedEntry(item, person, shownSets[i].has(item.id)));
+      return { item, section: section.title, agree: agreement(entries), entries };
     })
   })).filter((section) => section.items.length);
-  return { people, errors, sections };
+  const removedIds = [...new Set(people.flatMap((person) => [...person.removed.keys()]))].sort();
+  const removed = removedIds.map((id) => ({
+    id,
+    entries: people.map((person) => person.removed.get(id) || null)
+  }));
+  return { files: loaded, people, errors, sections, removed };
 }
-function renderComparison(def, files, comparedAt) {
-  const { people, errors, sections } = compareRecords(def, files);
-  const items = sections.flatMap((section) => section.items);
-  const count = (agree) => items.filter((entry) => entry.agree === agree).length;
+function tableRows(comparison) {
+  const items = comparison.sections.flatMap((section) => section.items);
+  return [...items.filter((row) => row.agree === "differ"), ...items.filter((row) => row.agree !== "differ")];
+}
+function comparedAnswer(def, item, entry) {
+  if (entry.aside) return entry.aside;
+  if (!entry.shown) return NOT_ASKED;
+  const words = ANSWER_WORDS[item.kind];
+  if (entry.answer === null) return words.missing;
+  const label = words.label(def, item, entry.answer);
+  return unexplained(def, item, entry) ? `${label}, ${NO_REASON}` : label;
+}
+function unexplained(def, item, entry) {
+  return !entry.aside && entry.answer !== null && needsReason(def, item, entry);
+}
+function personName(person) {
+  return person.label === person.file ? person.label : `${person.label} (from ${person.file})`;
+}
+function personLine(def, person) {
+  const parts = [`Completed by: ${person.by || "not given"}.`];
+  if (person.what) parts.push(`What is being checked: ${person.what}.`);
+  const saved = person.saved ? `Saved on ${person.saved}` : "Saved on a day not given";
+  const newer = person.version < def.version ? ` (this page has version ${def.version})` : "";
+  parts.push(`${saved}, with version ${person.version} of this tool${newer}.`);
+  return parts.join(" ");
+}
+function markdownHead(def, comparison, comparedAt) {
+  const { people, errors, removed } = comparison;
+  const rows = tableRows(comparison);
   const out = [
     `# ${escapeLine(def.title)}: comparison of answers`,
     "",
-    `- Checklist: ${def.id}, version ${def.version}`,
+    `- Tool: ${def.id}, version ${def.version}`,
     `- Compared: ${escapeLine(comparedAt)}`,
     `- People: ${people.length}`,
-    ...Object.entries(COMPARE_STATUS).map(([agree, label]) => `- ${label}: ${count(agree)} of ${items.length} items`),
-    ...errors.map((error) => `- Left out: ${escapeLine(error)}`)
+    ...Object.entries(STATUS).map(([agree, label]) => `- ${label}: ${rows.filter((row) => row.agree === agree).length} of ${rows.length} questions`)
   ];
-  if (people.length) out.push("", "## People", "", ...people.map((p) => p.label === p.file ? `- ${escapeLine(p.file)}` : `- ${escapeLine(p.label)} (from ${escapeLine(p.file)})`));
-  for (const section of sections) {
-    out.push("", `## ${escapeLine(section.title)}`);
-    for (const { item, agree, entries } of section.items) {
-      out.push("", `### ${escapeLine(item.prompt)}`, "", `${COMPARE_STATUS[agree]}.`, "");
-      if (ANSWER_WORDS[item.kind].typed) {
-        entries.forEach((entry, i) => {
-          if (i) out.push("");
-          const label = escapeLine(people[i].label);
-          if (entry.answer === null) out.push(`${label}: ${comparedAnswer(def, item, entry)}`);
-          else out.push(`${label} wrote:`, "", ...quote(entry.answer));
-        });
-        continue;
-      }
-      out.push(...entries.map((entry, i) => `- ${escapeLine(people[i].label)}: ${escapeLine(comparedAnswer(def, item, entry))}`));
-      entries.forEach((entry, i) => {
-        if (entry.note) out.push("", `Note from ${escapeLine(people[i].label)}:`, "", ...quote(entry.note));
-      });
-    }
+  if (removed.length) out.push(`- ${REMOVED_TITLE}: ${removed.length}`);
+  out.push(...errors.map((error) => `- ${escapeLine(error.file)}: ${escapeLine(error.reason)}`));
+  if (people.length) {
+    out.push("", "## People", "", ...people.map((person) => `- ${escapeLine(personName(person))}: ${escapeLine(personLine(def, person))}`));
   }
+  const differ = rows.filter((row) => row.agree === "differ");
+  if (differ.length) out.push("", "## Where answers differ", "", ...differ.map((row) => `- ${escapeLine(row.item.prompt)}`));
+  return out;
+}
+function markdownItem(def, people, { item, agree, entries }) {
+  const out = ["", `### ${escapeLine(item.prompt)}`, "", `${STATUS[agree]}.`, ""];
+  if (ANSWER_WORDS[item.kind].typed) {
+    entries.forEach((entry, i) => {
+      if (i) out.push("");
+      const label = escapeLine(people[i].label);
+      if (entry.answer === null) out.push(`${label}: ${escapeLine(comparedAnswer(def, item, entry))}`);
+      else out.push(`${label} wrote:`, "", ...quote(entry.answer));
+    });
+    return out;
+  }
+  out.push(...entries.map((entry, i) => `- ${escapeLine(people[i].label)}: ${escapeLine(comparedAnswer(def, item, entry))}`));
+  entries.forEach((entry, i) => {
+    if (entry.reason && !unexplained(def, item, entry)) out.push("", `Why it does not apply, from ${escapeLine(people[i].label)}:`, "", ...quote(entry.reason));
+    if (entry.note) out.push("", `Note from ${escapeLine(people[i].label)}:`, "", ...quote(entry.note));
+  });
+  return out;
+}
+function markdownRemoved(people, removed) {
+  const out = ["", `## ${REMOVED_TITLE}`, "", REMOVED_INTRO];
+  for (const question of removed) {
+    out.push("", `### Question \u201C${escapeLine(given(question.id, ""))}\u201D`, "");
+    out.push(...question.entries.map((entry, i) => `- ${escapeLine(people[i].label)}: ${entry ? escapeLine(entry.answer) : "Not in this file"}`));
+    question.entries.forEach((entry, i) => {
+      if (entry && entry.note) out.push("", `Note from ${escapeLine(people[i].label)}:`, "", ...quote(entry.note));
+    });
+  }
+  return out;
+}
+function renderComparison(def, files, comparedAt) {
+  const comparison = compareRecords(def, files);
+  const out = markdownHead(def, comparison, comparedAt);
+  for (const section of comparison.sections) {
+    out.push("", `## ${escapeLine(section.title)}`);
+    for (const row of section.items) out.push(...markdownItem(def, comparison.people, row));
+  }
+  if (comparison.removed.length) out.push(...markdownRemoved(comparison.people, comparison.removed));
   return out.join("\n") + "\n";
 }
-function showComparison(def, files, { errors, summary, output, downloadButton, filter }) {
-  const { people, errors: problems, sections } = compareRecords(def, files);
-  errors.replaceChildren(...problems.length ? [
-    h("p", { text: "These files were left out:" }),
-    h("ul", {}, ...problems.map((problem) => h("li", { text: problem })))
-  ] : []);
-  const enough = people.length >= 2;
-  downloadButton.hidden = !enough;
-  filter.hidden = !enough;
-  const items = sections.flatMap((section) => section.items);
-  const agreeing = items.filter((entry) => entry.agree === "agree").length;
-  const differing = items.filter((entry) => entry.agree === "differ").length;
-  summary.textContent = enough ? `${people.length} people compared. All agree on ${agreeing} of ${items.length} items; answers differ on ${differing}.` : "Choose two or more records of this tool to compare them.";
-  output.replaceChildren(...enough ? sections.map((section) => h(
-    "div",
-    { className: "dpup-compare-part" },
-    h("h3", { text: section.title }),
-    ...section.items.map(({ item, agree, entries }) => h(
-      "div",
-      { className: `dpup-compare-item dpup-compare-${agree}` },
-      h("h4", { text: item.prompt }),
-      h("p", { className: "dpup-compare-status", text: COMPARE_STATUS[agree] }),
-      h("ul", { className: "dpup-compare-answers" }, ...entries.map((entry, i) => h(
-        "li",
-        {},
-        h("strong", { text: `${people[i].label}: ` }),
-        h("span", {
-          className: ANSWER_WORDS[item.kind].typed && entry.answer ? "dpup-compare-text" : null,
-          text: comparedAnswer(def, item, entry)
-        }),
-        entry.note ? h("p", { className: "dpup-compare-note" }, h("span", { text: "Note: " }), entry.note) : null
-      )))
-    ))
-  )) : []);
+function drawLoaded(def, { files, people }, pickerName) {
+  if (!files.length) return [];
+  return [
+    h("p", { text: `You chose ${files.length} file${files.length === 1 ? "" : "s"}:` }),
+    h("ul", {}, ...files.map((file) => file.reason ? h("li", { className: "dpup-compare-left-out" }, h("strong", { text: file.file }), `: ${file.reason}`) : h(
+      "li",
+      {},
+      h("strong", { text: file.file }),
+      `: compared, in the column \u201C${people[file.person].label}\u201D. ${personLine(def, people[file.person])}`
+    ))),
+    h("p", { text: `To compare different files, choose them again with \u201C${pickerName}\u201D: they replace these.` })
+  ];
 }
-var COMPARE_STATUS, NOT_ASKED;
+function answerCell(def, item, entry) {
+  const answer = comparedAnswer(def, item, entry);
+  const kind = entry.aside ? "dpup-compare-aside" : unexplained(def, item, entry) ? "dpup-compare-no-reason" : null;
+  return h(
+    "td",
+    { className: kind },
+    h("p", { className: ANSWER_WORDS[item.kind].typed && entry.answer !== null ? "dpup-compare-text" : null, text: answer }),
+    entry.reason && !unexplained(def, item, entry) ? h("p", { className: "dpup-compare-reason" }, h("strong", { text: "Why it does not apply: " }), entry.reason) : null,
+    entry.note ? h("p", { className: "dpup-compare-note" }, h("strong", { text: "Note: " }), entry.note) : null
+  );
+}
+function scrolling(id, caption, head, rows) {
+  return h(
+    "div",
+    { className: "dpup-compare-scroll", role: "region", "aria-labelledby": id, tabindex: "0" },
+    h(
+      "table",
+      { className: "dpup-compare-table" },
+      h("caption", { id, text: caption }),
+      h("thead", {}, h("tr", {}, ...head.map((cell) => h("th", { scope: "col" }, ...cell)))),
+      h("tbody", {}, ...rows)
+    )
+  );
+}
+function peopleHead(people) {
+  return people.map((person) => [person.label, person.label === person.file ? null : h("span", { className: "dpup-compare-file", text: ` from ${person.file}` })]);
+}
+function answersTable(def, comparison, id) {
+  const { people } = comparison;
+  const rows = tableRows(comparison).map(({ item, section, agree, entries }) => h(
+    "tr",
+    { className: `dpup-compare-row dpup-compare-${agree}` },
+    h("th", { scope: "row" }, h("span", { className: "dpup-compare-section", text: section }), item.prompt),
+    h("td", { className: "dpup-compare-status", text: STATUS[agree] }),
+    ...entries.map((entry) => answerCell(def, item, entry))
+  ));
+  const caption = `Answers side by side: one column for each person. Questions where answers differ come first, then the rest in the tool's order.`;
+  return scrolling(id, caption, [["Question"], ["Agreement"], ...peopleHead(people)], rows);
+}
+function removedTable({ people, removed }, id) {
+  const rows = removed.map((question) => h(
+    "tr",
+    {},
+    h("th", { scope: "row", text: `Question \u201C${given(question.id, "")}\u201D` }),
+    ...question.entries.map((entry) => h(
+      "td",
+      {},
+      h("p", { text: entry ? entry.answer : "Not in this file" }),
+      entry && entry.note ? h("p", { className: "dpup-compare-note" }, h("strong", { text: "Note: " }), entry.note) : null
+    ))
+  ));
+  return [scrolling(id, REMOVED_TITLE, [["Question"], ...peopleHead(people)], rows), h("p", { text: REMOVED_INTRO })];
+}
+function showComparison(def, files, { loaded, summary, output, downloadButton, filter, pickerName, uiId }) {
+  const comparison = compareRecords(def, files);
+  const { people, errors } = comparison;
+  loaded.replaceChildren(...drawLoaded(def, comparison, pickerName));
+  const enough = people.length >= 2;
+  const rows = tableRows(comparison);
+  const count = (agree) => rows.filter((row) => row.agree === agree).length;
+  downloadButton.hidden = !enough;
+  filter.hidden = !enough || !count("differ");
+  const left = errors.length ? ` ${errors.length} file${errors.length === 1 ? " was" : "s were"} not compared: the list above says why.` : "";
+  summary.textContent = (enough ? `${people.length} people compared. Answers differ on ${count("differ")} of ${rows.length} questions; all agree on ${count("agree")}.` : "Choose two or more records of this tool to compare them.") + left;
+  output.replaceChildren(...enough ? [
+    answersTable(def, comparison, uiId("compare-table")),
+    ...comparison.removed.length ? removedTable(comparison, uiId("compare-removed")) : []
+  ] : []);
+}
+var STATUS, NOT_ASKED, NOT_COMPARED, NO_REASON, UNREADABLE, REMOVED_TITLE, REMOVED_INTRO, MAX_NESTING2, MAX_VERSION2, NotCompared;
 var init_compare = __esm({
   "src/dpup_toolkit/widget/compare.js"() {
     init_dom();
     init_kinds();
     init_rules();
     init_records();
-    COMPARE_STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
+    init_shared();
+    STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
     NOT_ASKED = "Not asked (an earlier answer skipped it)";
+    NOT_COMPARED = "This file was not compared: ";
+    NO_REASON = "no reason given";
+    UNREADABLE = "An answer this page cannot read";
+    REMOVED_TITLE = "Answers to questions no longer in this tool";
+    REMOVED_INTRO = "These questions were in the version of this tool the record was saved with. This version no longer asks them; the records still hold the answers.";
+    MAX_NESTING2 = 32;
+    MAX_VERSION2 = 1e3;
+    NotCompared = class extends Error {
+    };
   }
 });
 
@@ -2443,31 +2656,33 @@ function checksControl(host) {
 
 // src/dpup_toolkit/widget/compare-section.js
 init_dom();
+var PICKER_NAME = "Files to compare (.json)";
 function drawCompare(def, uiId, using) {
   const picker = h("input", { type: "file", id: uiId("compare-files"), accept: ".json,application/json", multiple: true });
-  const errors = h("div", { className: "dpup-compare-errors", "aria-live": "assertive" });
+  const loaded = h("div", { className: "dpup-compare-loaded" });
   const summary = h("p", { className: "dpup-compare-summary", "aria-live": "polite" });
   const output = h("div", { className: "dpup-compare-output" });
-  const downloadButton = h("button", { type: "button", hidden: true, text: "Download the comparison (Markdown)" });
+  const downloadButton = h("button", { type: "button", hidden: true, text: "Download the comparison (text file, .md)" });
   const onlyDiffer = h("input", { type: "checkbox", id: uiId("compare-differ") });
-  const filter = h("p", { hidden: true }, onlyDiffer, h("label", { for: onlyDiffer.id, text: " Show only where answers differ" }));
+  const filter = h(
+    "p",
+    { className: "dpup-compare-filter", hidden: true },
+    onlyDiffer,
+    h("label", { for: onlyDiffer.id, text: "Show only where answers differ" })
+  );
   let files = [];
   downloadButton.addEventListener("click", async () => {
     const compare = await using("compare");
     if (compare) download(`${def.id}-comparison-${today()}.md`, compare.renderComparison(def, files, today()), "text/markdown");
   });
   function narrow() {
-    for (const part of output.querySelectorAll(".dpup-compare-part")) {
-      for (const item of part.querySelectorAll(".dpup-compare-item")) {
-        item.hidden = onlyDiffer.checked && !item.classList.contains("dpup-compare-differ");
-      }
-      part.hidden = ![...part.querySelectorAll(".dpup-compare-item")].some((item) => !item.hidden);
+    for (const row of output.querySelectorAll(".dpup-compare-row")) {
+      row.hidden = onlyDiffer.checked && !filter.hidden && !row.classList.contains("dpup-compare-differ");
     }
   }
   onlyDiffer.addEventListener("change", narrow);
   picker.addEventListener("change", async () => {
     const chosen = [...picker.files];
-    picker.value = "";
     files = [];
     for (const file of chosen) {
       let text = "";
@@ -2479,22 +2694,22 @@ function drawCompare(def, uiId, using) {
     }
     files.sort((a, b) => a.name < b.name ? -1 : Number(a.name > b.name));
     const compare = await using("compare");
-    if (compare) compare.showComparison(def, files, { errors, summary, output, downloadButton, filter });
+    if (compare) compare.showComparison(def, files, { loaded, summary, output, downloadButton, filter, pickerName: PICKER_NAME, uiId });
     narrow();
   });
-  const title = h("h2", { id: uiId("compare"), text: "Compare answers with your team" });
+  const title = h("h2", { id: uiId("more"), text: "More options" });
   return h(
     "section",
-    { className: "dpup-compare", "aria-labelledby": title.id },
+    { className: "dpup-more-options", "aria-labelledby": title.id },
     title,
     h(
       "details",
-      {},
-      h("summary", { text: "Open to compare records" }),
-      h("p", { text: "Each person saves a record of this tool as a JSON file. Choose two or more of them to see, item by item, where your team agrees and where it differs." }),
-      h("p", { text: "The records stay on this page: they are not saved in this browser or sent anywhere." }),
-      h("p", {}, h("label", { for: picker.id, text: "Records to compare (JSON files): " }), picker),
-      errors,
+      { className: "dpup-compare", id: uiId("compare") },
+      h("summary", { text: "Compare answers with your team" }),
+      h("p", { text: "Each person answers this tool on their own and keeps their answers with \u201CSave a file to carry on later\u201D. Choose two or more of those files to see everyone's answers side by side, with the questions where answers differ first." }),
+      h("p", { text: "The files stay on this page: they are not saved in this browser or sent anywhere." }),
+      h("p", {}, h("label", { for: picker.id, text: `${PICKER_NAME}: ` }), picker),
+      loaded,
       summary,
       h("div", { className: "dpup-buttons" }, downloadButton),
       filter,
