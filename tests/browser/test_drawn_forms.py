@@ -75,6 +75,10 @@ def test_the_form_shows_at_once_and_its_code_loads_when_a_person_starts(visit, s
         if kind not in ("item-question", "result-unmet"):
             needs |= loads_with(folder, next(path.name for path in folder.glob(f"{kind}-*.js")))
     assert {url.rsplit("/", 1)[1] for url, _ in v.requests if "/widgets/checklist-" in url and url.endswith(".js")} == needs
+    # The site's script gives the live form's section headings their copy-link buttons as they
+    # appear, as it gave the drawn form's: wait for them as a person would see them.
+    links = BeautifulSoup(drawn, "html.parser").select(".dpup-heading-link")
+    expect(page.locator(".static-widget .dpup-heading-link")).to_have_count(len(links))
     live = page.locator(".static-widget").inner_html()
     assert shape(live) == shape(drawn), "the form drawn at build time differs from the one the widget draws"
     assert v.real_errors() == []
