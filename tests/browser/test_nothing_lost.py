@@ -148,6 +148,37 @@ def test_undo_never_overwrites_what_another_tab_changed(visit, site_url):
     assert saved_answers(first_tab) == {SECOND.id: {"answer": "no", "note": ""}}
 
 
+ANOTHER = next(q for q in CHECKLIST.questions if q.id not in (FIRST.id, SECOND.id) and not q.show_if)
+# What another tab does, and what must still be saved after this tab's next change.
+OTHER_TAB_CHANGES = {
+    "clears": (lambda page: page.get_by_role("button", name="Clear my answers").click(), {}, None),
+    "answers": (lambda page: answer(page, ANOTHER, "Yes"), {FIRST.id: "yes", ANOTHER.id: "yes"}, None),
+    "types the details": (lambda page: page.get_by_label("What are you checking?").fill("Library card renewals"),
+                          {FIRST.id: "yes"}, "Library card renewals"),
+}
+
+
+@pytest.mark.parametrize("change", OTHER_TAB_CHANGES, ids=str)
+def test_a_change_made_before_another_tabs_save_arrives_keeps_that_save(visit, site_url, change):
+    """The browser tells a tab of another tab's save a little later; a change made in between must not write over it."""
+    other_tab_does, answers_before, what = OTHER_TAB_CHANGES[change]
+    v = open_checklist(visit, site_url)
+    first_tab, second_tab = v.page, v.new_page()
+    answer(first_tab, FIRST, "Yes")
+    # A listener added before the page's own can hold back the news of other tabs' saves, as a busy browser may.
+    second_tab.add_init_script("addEventListener('storage', (e) => window.holdNews && e.stopImmediatePropagation())")
+    second_tab.goto(f"{site_url}/{PAGE}")
+    live(second_tab)
+    second_tab.evaluate("window.holdNews = true")
+    other_tab_does(first_tab)
+    answer(second_tab, SECOND, "No")
+    saved = json.loads(second_tab.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})"))
+    assert {key: entry["answer"] for key, entry in saved["answers"].items()} == answers_before | {SECOND.id: "no"}
+    assert saved.get("about", {}).get("what") == what
+    first = item(second_tab, FIRST).get_by_role("radio", name="Yes", exact=True)
+    expect(first).to_be_checked() if FIRST.id in answers_before else expect(first).not_to_be_checked()
+
+
 def test_a_record_whose_title_cannot_become_text_still_gets_a_message(visit, site_url, tmp_path):
     page = open_checklist(visit, site_url).page
     path = tmp_path / "odd.json"

@@ -3030,12 +3030,22 @@ var Session = class {
     this.recover = null;
     this.unsaved = false;
     this.moved = false;
+    this.seen = null;
+  }
+  // Another tab's save reaches this one as a storage event a little later, maybe after this tab's
+  // next change. Before a change, take in what another tab saved since this tab last saw storage,
+  // so saving the change does not write over it.
+  catchUp() {
+    if (this.blocked || this.moved) return;
+    const text = savedText(this.store);
+    if (text !== this.seen) this.fromOtherTab({ key: storageKey(this.store), newValue: text });
   }
   // Show `next` and save it. Returns whether it was saved; when not, the answers stay on the
   // page, the person is told (unless the caller says so itself) and offered a download.
   commit(next, { sync = true, quiet = false } = {}) {
     this.answers = next;
     const saved = !this.blocked && writeSaved(this.store, this.answers, this.about);
+    this.seen = savedText(this.store);
     this.unsaved = !saved;
     this.view.saved(saved);
     if (!saved && !quiet) this.view.say(this.moved ? MOVED : CANNOT_SAVE, { error: true });
@@ -3057,6 +3067,7 @@ var Session = class {
   }
   // One item's answer, note or reason changed.
   update(itemId, change, options) {
+    this.catchUp();
     const entry = { answer: null, note: "", ...this.answers[itemId] || {}, ...change };
     const next = { ...this.answers, [itemId]: entry };
     this.dropUndo();
@@ -3068,6 +3079,7 @@ var Session = class {
   }
   // One detail typed (`sync` false while typing, true once the field changes).
   editAbout(field, value, options) {
+    this.catchUp();
     this.about = { ...this.about, [field]: value };
     this.commit(this.answers, options);
   }
@@ -3184,6 +3196,7 @@ var Session = class {
       this.view.say("Your answers were changed in another tab, so Undo is no longer offered here.");
     }
     const saved = loadSaved(this.store);
+    this.seen = savedText(this.store);
     this.blocked = saved.blocked;
     if (saved.message) this.startFrom(saved);
     this.answers = saved.answers || {};

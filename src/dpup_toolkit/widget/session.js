@@ -32,6 +32,16 @@ class Session {
     this.recover = null; // saved data left out on load ({ text, key }), offered as a download
     this.unsaved = false; // the answers on the page could not be saved, and the person has no file of them yet
     this.moved = false; // a newer version of the site holds this check's answers: this page must not save
+    this.seen = null; // the saved text (null: none) this tab last wrote or read; anything else came from another tab
+  }
+
+  // Another tab's save reaches this one as a storage event a little later, maybe after this tab's
+  // next change. Before a change, take in what another tab saved since this tab last saw storage,
+  // so saving the change does not write over it.
+  catchUp() {
+    if (this.blocked || this.moved) return;
+    const text = savedText(this.store);
+    if (text !== this.seen) this.fromOtherTab({ key: storageKey(this.store), newValue: text });
   }
 
   // Show `next` and save it. Returns whether it was saved; when not, the answers stay on the
@@ -39,6 +49,7 @@ class Session {
   commit(next, { sync = true, quiet = false } = {}) {
     this.answers = next;
     const saved = !this.blocked && writeSaved(this.store, this.answers, this.about);
+    this.seen = savedText(this.store);
     this.unsaved = !saved;
     this.view.saved(saved);
     if (!saved && !quiet) this.view.say(this.moved ? MOVED : CANNOT_SAVE, { error: true });
@@ -63,6 +74,7 @@ class Session {
 
   // One item's answer, note or reason changed.
   update(itemId, change, options) {
+    this.catchUp();
     const entry = { answer: null, note: "", ...(this.answers[itemId] || {}), ...change };
     const next = { ...this.answers, [itemId]: entry };
     this.dropUndo();
@@ -76,6 +88,7 @@ class Session {
 
   // One detail typed (`sync` false while typing, true once the field changes).
   editAbout(field, value, options) {
+    this.catchUp();
     this.about = { ...this.about, [field]: value };
     this.commit(this.answers, options);
   }
@@ -205,6 +218,7 @@ class Session {
       this.view.say("Your answers were changed in another tab, so Undo is no longer offered here.");
     }
     const saved = loadSaved(this.store);
+    this.seen = savedText(this.store);
     this.blocked = saved.blocked;
     if (saved.message) this.startFrom(saved);
     this.answers = saved.answers || {};
