@@ -64,7 +64,7 @@ class SpreadFileScheduling:
         self.collection = None
         self.queue = OrderedDict()  # unit -> its tests not yet handed out
         self.given = {}  # worker -> {nodeid: done}, in the order it was sent them
-        self.collections = {}  # worker -> the tests it collected
+        self.collections = {}  # worker -> the tests it collected (kept after it stops: see tests_finished)
 
     @property
     def nodes(self):
@@ -99,7 +99,6 @@ class SpreadFileScheduling:
         """A worker stopped: when it crashed, its unfinished tests go back to the front of the
         queue and the test it was running is returned, as pytest-xdist reports it."""
         unfinished = [nodeid for nodeid, done in self.given.pop(node).items() if not done]
-        self.collections.pop(node, None)
         if not unfinished:
             return None
         self.queue[f"after {node.gateway.id} stopped"] = unfinished

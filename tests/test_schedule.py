@@ -99,6 +99,9 @@ def test_every_test_runs_once_the_first_files_first_and_a_files_tests_together_i
         assert len(holders) == 1, path
         assert [t for t in ran[holders[0]] if t.startswith(path)] == [t for t in COLLECTION if t.startswith(path)]
     assert all(worker.shutting_down for worker in workers) and sched.tests_finished
+    for worker in workers:  # each then stops, as xdist tells the scheduler: the run stays finished
+        assert sched.remove_node(worker) is None
+        assert sched.tests_finished and not sched.has_pending
 
 
 def test_a_crashed_workers_unfinished_tests_go_to_another_worker():
