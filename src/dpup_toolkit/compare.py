@@ -12,14 +12,11 @@ person answered, set aside; answers to questions the tool no longer asks are lis
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from .engine.progress import SPACE, answer_of, visible_items
-from .engine.schema import MAX_VERSION, Checklist
+from .engine.schema import Checklist
 from .records.kinds import kind_of
-from .records.rules import (MAX_NESTING, RecordError, _given, _no_constant, _quote, clean_about, clean_answers,
-                            escape_line, nesting, record_text)
-from .shared import RECORD_FORMAT, RECORD_FORMAT_VERSION
+from .records.rules import RecordError, RecordWords, _given, _quote, clean_about, clean_answers, escape_line, read_envelope
 
 STATUS = {"agree": "All agree", "differ": "Answers differ", "none": "Nobody answered"}
 NOT_ASKED = "Not asked (an earlier answer skipped it)"
@@ -35,39 +32,30 @@ class NotCompared(Exception):
     """Why a file was left out of the comparison, in Compare's words."""
 
 
+COMPARE_WORDS = RecordWords(
+    not_text=("its text is not UTF-8. Another program may have saved it in another encoding, such as Latin-1; "
+              "save it as UTF-8 and choose it again."),
+    nested="it is not valid JSON, so it is not a record saved by this toolkit.",
+    not_json="it is not valid JSON, so it is not a record saved by this toolkit.",
+    not_record="it is not a record saved by this toolkit.",
+    unknown_format="it was saved in a record format this page does not know.",
+    other_tool=lambda title, checklist: f"it is a record of another tool (“{title}”), not of “{checklist.title}”.",
+    no_version="it does not say which version of this tool it was saved with.",
+    newer=lambda version, checklist: (f"it was saved with version {version} of this tool, newer than this page "
+                                      f"(version {checklist.version}). Reload the page to get the newest version, "
+                                      "then compare again."),
+    damaged="its answers are damaged.",
+)
+
+
 def read_record(checklist: Checklist, data: str | bytes) -> dict:
     """A record of this tool from a file's bytes or text, with its version as a whole number; or
-    NotCompared saying why not. The same checks as import_record, worded for Compare."""
+    NotCompared saying why not (the checks of "Open a saved progress file", in Compare's words)."""
     try:
-        text = record_text(data).removeprefix("\ufeff")
-    except RecordError:
-        raise NotCompared("its text is not UTF-8. Another program may have saved it in another encoding, such as "
-                          "Latin-1; save it as UTF-8 and choose it again.") from None
-    try:
-        if nesting(text) > MAX_NESTING:
-            raise ValueError("nested too deeply")
-        record = json.loads(text, parse_int=float, parse_constant=_no_constant)
-    except (ValueError, TypeError, RecursionError):
-        raise NotCompared("it is not valid JSON, so it is not a record saved by this toolkit.") from None
-    if not isinstance(record, dict) or record.get("format") != RECORD_FORMAT:
-        raise NotCompared("it is not a record saved by this toolkit.")
-    if not isinstance(record.get("format_version"), float) or record["format_version"] != RECORD_FORMAT_VERSION:
-        raise NotCompared("it was saved in a record format this page does not know.")
-    tool = record.get("checklist")
-    if not isinstance(tool, dict) or tool.get("id") != checklist.id:
-        title = tool.get("title") if isinstance(tool, dict) else None
-        title = title if isinstance(title, str) and title else "unknown"
-        raise NotCompared(f"it is a record of another tool (“{title}”), not of “{checklist.title}”.")
-    version = tool.get("version")
-    if not isinstance(version, float) or not version.is_integer() or not 1 <= version <= MAX_VERSION:
-        raise NotCompared("it does not say which version of this tool it was saved with.")
-    if version > checklist.version:
-        raise NotCompared(f"it was saved with version {int(version)} of this tool, newer than this page "
-                          f"(version {checklist.version}). Reload the page to get the newest version, then compare again.")
-    answers = record.get("answers")
-    if not isinstance(answers, dict) or not all(isinstance(entry, dict) for entry in answers.values()):
-        raise NotCompared("its answers are damaged.")
-    return {**record, "version": int(version)}
+        record, version = read_envelope(checklist, data, COMPARE_WORDS)
+    except RecordError as error:
+        raise NotCompared(str(error)) from None
+    return {**record, "version": version}
 
 
 def _readable(entry: dict) -> dict:

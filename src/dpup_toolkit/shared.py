@@ -11,6 +11,8 @@ from pathlib import Path
 _SHARED = json.loads((Path(__file__).with_name("shared.json")).read_text(encoding="utf-8"))
 
 LONG_SENTENCE: int = _SHARED["long_sentence"]  # words; a longer sentence is flagged
+MAX_NESTING: int = _SHARED["max_nesting"]  # a record nests 3 deep; deeper files are refused before they are parsed
+MAX_VERSION: int = _SHARED["max_version"]  # a tool's highest version (the page looks for older versions' answers)
 RECORD_FORMAT: str = _SHARED["record_format"]  # a JSON record's "format"
 RECORD_FORMAT_VERSION: int = _SHARED["record_format_version"]  # the newest "format_version"
 STORAGE_PREFIX: str = _SHARED["storage_prefix"]["answers"]  # + "<tool id>:v<version>": saved answers

@@ -14,6 +14,7 @@ from typing import Annotated, ClassVar, Literal, Union
 from pydantic import (BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, ValidationError, field_validator,
                       model_validator)
 
+from ..shared import MAX_VERSION  # the page looks for saved answers of older versions; keep that bounded
 from .yaml_source import ChecklistFileError, decode, quote, read_yaml
 
 ROLES = ("front-line", "team-leaders", "funders-and-partners", "policy-and-service-design",
@@ -29,7 +30,6 @@ Principle = Literal[PRINCIPLES]  # type: ignore[valid-type]
 Guideline = Literal[GUIDELINES]  # type: ignore[valid-type]
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-MAX_VERSION = 1000  # the page looks for saved answers of older versions; keep that bounded
 CHECKLIST_SUFFIXES = (".yml", ".yaml")
 BOOK_PAGE = r"^(book|checklists|case_studies)(/[a-z0-9_-]+)+$"
 

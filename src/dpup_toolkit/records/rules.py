@@ -8,15 +8,17 @@ the parity tests and the golden records (tests/golden/) hold the two to it.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 
 from ..engine.catalogue import catalogue_entries
 from ..engine.progress import SPACE, Answers
 from ..engine.results import results_of
-from ..engine.schema import MAX_VERSION, Checklist
-from ..shared import RECORD_FORMAT, RECORD_FORMAT_VERSION, WHITESPACE
+from ..engine.schema import Checklist
+from ..shared import MAX_NESTING, MAX_VERSION, RECORD_FORMAT, RECORD_FORMAT_VERSION, WHITESPACE
 
 # Escaping, identical in records.js (escapeMarkdown). Only explicit classes are used, because
 # Python's \s and \d also match characters (NEL, other digits) that JavaScript's do not.
@@ -207,7 +209,6 @@ def render_json(checklist: Checklist, answers: Answers, exported_at: dt.date | s
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
 
 
-MAX_NESTING = 32  # a record nests 3 deep; deeper files are refused before they are parsed
 # The characters that matter for nesting, each matched on its own: a backslash and the character
 # it escapes, a quote, a bracket. No alternative can backtrack, so one pass over the text is all
 # the work, whatever the text (a pattern matching whole strings took minutes on runs of \").
@@ -257,39 +258,78 @@ def record_text(data: str | bytes) -> str:
         raise RecordError(NOT_UTF8) from None
 
 
-def import_record(checklist: Checklist, text: str | bytes) -> tuple[Answers, list[str]]:
-    """Answers from a JSON record (its text, or the file's bytes), and notices for the person (for
-    example, dropped old items).
+@dataclasses.dataclass(frozen=True)
+class RecordWords:
+    """What a reader of record files says when a file is not a record it can use. "Open a saved
+    progress file" (IMPORT_WORDS) and Compare (compare.py) read files with the same checks, worded
+    for what each does with them."""
+    not_text: str
+    nested: str
+    not_json: str
+    not_record: str
+    unknown_format: str
+    other_tool: Callable[[str, Checklist], str]  # (the record's tool title, this tool)
+    no_version: str
+    newer: Callable[[int, Checklist], str]  # (the record's version, this tool)
+    damaged: str
 
-    Read exactly as importRecord in records.js reads it: a leading byte-order mark is dropped,
-    every number is a double (JSON.parse has no integers), and NaN or Infinity are not JSON.
+
+IMPORT_WORDS = RecordWords(
+    not_text=NOT_UTF8,
+    nested="This file is not a checklist record: it is nested too deeply.",
+    not_json="This file is not a checklist record: it is not valid JSON.",
+    not_record="This file is not a DPUP Toolkit checklist record.",
+    unknown_format="This record was saved in a format this page does not know. Use the page it came from.",
+    other_tool=lambda title, checklist: f"This record is for another checklist (“{title}”), not “{checklist.title}”.",
+    no_version="This record does not say which version of the checklist it is for.",
+    newer=lambda version, checklist: (f"This record comes from a newer version of this checklist (version {version}) "
+                                      f"than this page has (version {checklist.version}). Nothing was changed."),
+    damaged="This record's answers are damaged. Nothing was changed.",
+)
+
+
+def read_envelope(checklist: Checklist, data: str | bytes, words: RecordWords) -> tuple[dict, int]:
+    """A record of this tool from a file's text or bytes, and its version as a whole number; or
+    RecordError in `words` saying why not (readEnvelope in records.js).
+
+    Read exactly as JSON.parse reads it: a leading byte-order mark is dropped, every number is a
+    double (JSON.parse has no integers), and NaN or Infinity are not JSON. The nesting is measured
+    before parsing, in one pass, so no file can make the parser recurse or take long.
     """
-    text = record_text(text).removeprefix("\ufeff")
+    try:
+        text = record_text(data).removeprefix("\ufeff")
+    except RecordError:
+        raise RecordError(words.not_text) from None
     if nesting(text) > MAX_NESTING:
-        raise RecordError("This file is not a checklist record: it is nested too deeply.")
+        raise RecordError(words.nested)
     try:
         record = json.loads(text, parse_int=float, parse_constant=_no_constant)
     except (ValueError, TypeError, RecursionError):
-        raise RecordError("This file is not a checklist record: it is not valid JSON.") from None
+        raise RecordError(words.not_json) from None
     if not isinstance(record, dict) or record.get("format") != RECORD_FORMAT:
-        raise RecordError("This file is not a DPUP Toolkit checklist record.")
+        raise RecordError(words.not_record)
     if not isinstance(record.get("format_version"), float) or record["format_version"] != RECORD_FORMAT_VERSION:
-        raise RecordError("This record was saved in a format this page does not know. Use the page it came from.")
-    about = record.get("checklist")
-    if not isinstance(about, dict) or about.get("id") != checklist.id:
-        title = about.get("title") if isinstance(about, dict) else None
-        title = title if isinstance(title, str) and title else "unknown"
-        raise RecordError(f"This record is for another checklist (“{title}”), not “{checklist.title}”.")
-    version = about.get("version")
+        raise RecordError(words.unknown_format)
+    tool = record.get("checklist")
+    if not isinstance(tool, dict) or tool.get("id") != checklist.id:
+        title = tool.get("title") if isinstance(tool, dict) else None
+        raise RecordError(words.other_tool(title if isinstance(title, str) and title else "unknown", checklist))
+    version = tool.get("version")
     if not isinstance(version, float) or not version.is_integer() or not 1 <= version <= MAX_VERSION:
-        raise RecordError("This record does not say which version of the checklist it is for.")
-    version = int(version)
+        raise RecordError(words.no_version)
     if version > checklist.version:
-        raise RecordError(f"This record comes from a newer version of this checklist (version {version}) "
-                          f"than this page has (version {checklist.version}). Nothing was changed.")
-    raw = record.get("answers")
-    if not isinstance(raw, dict) or not all(isinstance(entry, dict) for entry in raw.values()):
-        raise RecordError("This record's answers are damaged. Nothing was changed.")
+        raise RecordError(words.newer(int(version), checklist))
+    answers = record.get("answers")
+    if not isinstance(answers, dict) or not all(isinstance(entry, dict) for entry in answers.values()):
+        raise RecordError(words.damaged)
+    return record, int(version)
+
+
+def import_record(checklist: Checklist, text: str | bytes) -> tuple[Answers, list[str]]:
+    """Answers from a JSON record (its text, or the file's bytes), and notices for the person (for
+    example, dropped old items); read as importRecord in records.js reads it."""
+    record, version = read_envelope(checklist, text, IMPORT_WORDS)
+    raw = record["answers"]
     known = {item.id for item in checklist.items}
     dropped = [item_id for item_id in raw if item_id not in known]
     kept = {k: v for k, v in raw.items() if k in known}

@@ -150,6 +150,8 @@ var init_shared = __esm({
         "you",
         "your"
       ],
+      max_nesting: 32,
+      max_version: 1e3,
       record_format: "dpup-toolkit/checklist-record",
       record_format_version: 1,
       storage_prefix: {
@@ -1672,6 +1674,7 @@ __export(records_exports, {
   importRecord: () => importRecord,
   nesting: () => nesting,
   quote: () => quote,
+  readEnvelope: () => readEnvelope,
   recordFilename: () => recordFilename,
   recordText: () => recordText,
   renderJson: () => renderJson,
@@ -1735,39 +1738,37 @@ function nesting(text) {
   }
   return deepest;
 }
-function importRecord(def, rawText) {
-  const text = recordText(rawText).replace(/^\ufeff/, "");
-  if (nesting(text) > MAX_NESTING) {
-    throw new RecordError("This file is not a checklist record: it is nested too deeply.");
+function readEnvelope(def, data, words) {
+  let text;
+  try {
+    text = recordText(data).replace(/^\ufeff/, "");
+  } catch {
+    throw new RecordError(words.notText);
   }
+  if (nesting(text) > MAX_NESTING) throw new RecordError(words.nested);
   let record;
   try {
     record = JSON.parse(text);
   } catch {
-    throw new RecordError("This file is not a checklist record: it is not valid JSON.");
+    throw new RecordError(words.notJson);
   }
-  if (!isPlainObject(record) || record.format !== RECORD_FORMAT2) {
-    throw new RecordError("This file is not a DPUP Toolkit checklist record.");
+  if (!isPlainObject(record) || record.format !== RECORD_FORMAT2) throw new RecordError(words.notRecord);
+  if (record.format_version !== RECORD_FORMAT_VERSION2) throw new RecordError(words.unknownFormat);
+  const tool = record.checklist;
+  if (!isPlainObject(tool) || tool.id !== def.id) {
+    const title = isPlainObject(tool) && typeof tool.title === "string" && tool.title ? tool.title : "unknown";
+    throw new RecordError(words.otherTool(title, def));
   }
-  if (record.format_version !== RECORD_FORMAT_VERSION2) {
-    throw new RecordError("This record was saved in a format this page does not know. Use the page it came from.");
-  }
-  const about = record.checklist;
-  if (!isPlainObject(about) || about.id !== def.id) {
-    const title = isPlainObject(about) && typeof about.title === "string" && about.title ? about.title : "unknown";
-    throw new RecordError(`This record is for another checklist (\u201C${title}\u201D), not \u201C${def.title}\u201D.`);
-  }
-  const version = about.version;
-  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) {
-    throw new RecordError("This record does not say which version of the checklist it is for.");
-  }
-  if (version > def.version) {
-    throw new RecordError(`This record comes from a newer version of this checklist (version ${version}) than this page has (version ${def.version}). Nothing was changed.`);
-  }
+  const version = tool.version;
+  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) throw new RecordError(words.noVersion);
+  if (version > def.version) throw new RecordError(words.newer(version, def));
+  const answers = record.answers;
+  if (!isPlainObject(answers) || !Object.values(answers).every(isPlainObject)) throw new RecordError(words.damaged);
+  return { record, version };
+}
+function importRecord(def, rawText) {
+  const { record, version } = readEnvelope(def, rawText, IMPORT_WORDS);
   const raw = record.answers;
-  if (!isPlainObject(raw) || !Object.values(raw).every(isPlainObject)) {
-    throw new RecordError("This record's answers are damaged. Nothing was changed.");
-  }
   const known = new Set(allItems(def).map((item) => item.id));
   let kept = Object.fromEntries(Object.entries(raw).filter(([id]) => known.has(id)));
   if (Object.keys(raw).length && !Object.keys(kept).length) {
@@ -1790,7 +1791,7 @@ function importRecord(def, rawText) {
   }
   return { answers: cleanAnswers(def, kept), notices };
 }
-var RECORD_FORMAT2, RECORD_FORMAT_VERSION2, MAX_VERSION, LINE_BREAK, LINE_START_MARKER, LINE_START_NUMBER, NOT_UTF8, MARKDOWN_PREFIX, MARKDOWN_LISTS, RECORD_RULES, MAX_NESTING;
+var RECORD_FORMAT2, RECORD_FORMAT_VERSION2, MAX_VERSION, LINE_BREAK, LINE_START_MARKER, LINE_START_NUMBER, NOT_UTF8, MARKDOWN_PREFIX, MARKDOWN_LISTS, RECORD_RULES, MAX_NESTING, IMPORT_WORDS;
 var init_records = __esm({
   "src/dpup_toolkit/widget/records.js"() {
     init_rules();
@@ -1800,7 +1801,7 @@ var init_records = __esm({
     init_shared();
     RECORD_FORMAT2 = shared_default.record_format;
     RECORD_FORMAT_VERSION2 = shared_default.record_format_version;
-    MAX_VERSION = 1e3;
+    MAX_VERSION = shared_default.max_version;
     LINE_BREAK = /\r\n|\r|\n/g;
     LINE_START_MARKER = new RegExp(`^([${WS}]*)([-+=:%(])`, "u");
     LINE_START_NUMBER = new RegExp(`^([${WS}]*[0-9]+)([.)])`, "u");
@@ -1808,7 +1809,18 @@ var init_records = __esm({
     MARKDOWN_PREFIX = { title: "# ", heading: "## ", subheading: "### ", detail: "- ", bullet: "- ", step_line: "   - " };
     MARKDOWN_LISTS = /* @__PURE__ */ new Set(["detail", "bullet", "step", "step_line"]);
     RECORD_RULES = { MARKDOWN_ONLY, recordBlocks };
-    MAX_NESTING = 32;
+    MAX_NESTING = shared_default.max_nesting;
+    IMPORT_WORDS = {
+      notText: NOT_UTF8,
+      nested: "This file is not a checklist record: it is nested too deeply.",
+      notJson: "This file is not a checklist record: it is not valid JSON.",
+      notRecord: "This file is not a DPUP Toolkit checklist record.",
+      unknownFormat: "This record was saved in a format this page does not know. Use the page it came from.",
+      otherTool: (title, def) => `This record is for another checklist (\u201C${title}\u201D), not \u201C${def.title}\u201D.`,
+      noVersion: "This record does not say which version of the checklist it is for.",
+      newer: (version, def) => `This record comes from a newer version of this checklist (version ${version}) than this page has (version ${def.version}). Nothing was changed.`,
+      damaged: "This record's answers are damaged. Nothing was changed."
+    };
   }
 });
 
@@ -1824,42 +1836,13 @@ function own(object, key) {
   return Object.hasOwn(object, key) ? object[key] : null;
 }
 function readRecord(def, data) {
-  let text;
   try {
-    text = recordText(data).replace(/^\ufeff/, "");
-  } catch {
-    throw new NotCompared("its text is not UTF-8. Another program may have saved it in another encoding, such as Latin-1; save it as UTF-8 and choose it again.");
+    const { record, version } = readEnvelope(def, data, COMPARE_WORDS);
+    return { ...record, version };
+  } catch (error) {
+    if (error instanceof RecordError) throw new NotCompared(error.message);
+    throw error;
   }
-  let record;
-  try {
-    if (nesting(text) > MAX_NESTING2) throw new Error("nested too deeply");
-    record = JSON.parse(text);
-  } catch {
-    throw new NotCompared("it is not valid JSON, so it is not a record saved by this toolkit.");
-  }
-  if (!isPlainObject(record) || record.format !== shared_default.record_format) {
-    throw new NotCompared("it is not a record saved by this toolkit.");
-  }
-  if (record.format_version !== shared_default.record_format_version) {
-    throw new NotCompared("it was saved in a record format this page does not know.");
-  }
-  const tool = record.checklist;
-  if (!isPlainObject(tool) || tool.id !== def.id) {
-    const title = isPlainObject(tool) && typeof tool.title === "string" && tool.title ? tool.title : "unknown";
-    throw new NotCompared(`it is a record of another tool (\u201C${title}\u201D), not of \u201C${def.title}\u201D.`);
-  }
-  const version = tool.version;
-  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION2) {
-    throw new NotCompared("it does not say which version of this tool it was saved with.");
-  }
-  if (version > def.version) {
-    throw new NotCompared(`it was saved with version ${version} of this tool, newer than this page (version ${def.version}). Reload the page to get the newest version, then compare again.`);
-  }
-  const answers = record.answers;
-  if (!isPlainObject(answers) || !Object.values(answers).every(isPlainObject)) {
-    throw new NotCompared("its answers are damaged.");
-  }
-  return { ...record, version };
 }
 function readable(entry) {
   const out = { answer: entry.answer };
@@ -2137,14 +2120,13 @@ function showComparison(def, files, { loaded, summary, output, downloadButton, f
     ...comparison.removed.length ? removedTable(comparison, uiId("compare-removed")) : []
   ] : []);
 }
-var STATUS, NOT_ASKED, NOT_COMPARED, NO_REASON, UNREADABLE, REMOVED_TITLE, REMOVED_INTRO, MAX_NESTING2, MAX_VERSION2, NotCompared;
+var STATUS, NOT_ASKED, NOT_COMPARED, NO_REASON, UNREADABLE, REMOVED_TITLE, REMOVED_INTRO, NotCompared, COMPARE_WORDS;
 var init_compare = __esm({
   "src/dpup_toolkit/widget/compare.js"() {
     init_dom();
     init_kinds();
     init_rules();
     init_records();
-    init_shared();
     STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
     NOT_ASKED = "Not asked (an earlier answer skipped it)";
     NOT_COMPARED = "This file was not compared: ";
@@ -2152,9 +2134,18 @@ var init_compare = __esm({
     UNREADABLE = "An answer this page cannot read";
     REMOVED_TITLE = "Answers to questions no longer in this tool";
     REMOVED_INTRO = "These questions were in the version of this tool the record was saved with. This version no longer asks them; the records still hold the answers.";
-    MAX_NESTING2 = 32;
-    MAX_VERSION2 = 1e3;
     NotCompared = class extends Error {
+    };
+    COMPARE_WORDS = {
+      notText: "its text is not UTF-8. Another program may have saved it in another encoding, such as Latin-1; save it as UTF-8 and choose it again.",
+      nested: "it is not valid JSON, so it is not a record saved by this toolkit.",
+      notJson: "it is not valid JSON, so it is not a record saved by this toolkit.",
+      notRecord: "it is not a record saved by this toolkit.",
+      unknownFormat: "it was saved in a record format this page does not know.",
+      otherTool: (title, def) => `it is a record of another tool (\u201C${title}\u201D), not of \u201C${def.title}\u201D.`,
+      noVersion: "it does not say which version of this tool it was saved with.",
+      newer: (version, def) => `it was saved with version ${version} of this tool, newer than this page (version ${def.version}). Reload the page to get the newest version, then compare again.`,
+      damaged: "its answers are damaged."
     };
   }
 });

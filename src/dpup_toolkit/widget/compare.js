@@ -8,11 +8,9 @@
 import { h } from "./dom.js";
 import { ANSWER_WORDS } from "./kinds.js";
 import {
-  RecordError, SPACE_ENDS, allItems, answerOf, cleanAbout, cleanAnswers, given, isPlainObject, needsReason, visibleItems,
+  RecordError, SPACE_ENDS, allItems, answerOf, cleanAbout, cleanAnswers, given, needsReason, visibleItems,
 } from "./rules.js";
-import { escapeLine, nesting, quote, recordText } from "./records.js";
-
-import SHARED from "../shared.json" with { type: "json" };
+import { escapeLine, quote, readEnvelope } from "./records.js";
 
 const STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };
 const NOT_ASKED = "Not asked (an earlier answer skipped it)";
@@ -22,8 +20,6 @@ const UNREADABLE = "An answer this page cannot read";
 const REMOVED_TITLE = "Answers to questions no longer in this tool";
 const REMOVED_INTRO = "These questions were in the version of this tool the record was saved with. "
   + "This version no longer asks them; the records still hold the answers.";
-const MAX_NESTING = 32; // as records.js: a record nests 3 deep
-const MAX_VERSION = 1000; // schema.py bounds a checklist's version
 
 class NotCompared extends Error {}
 
@@ -32,47 +28,31 @@ function own(object, key) {
   return Object.hasOwn(object, key) ? object[key] : null;
 }
 
-// A record of this tool from a file's bytes or text; or NotCompared saying why not. The same
-// checks as importRecord (records.js), worded for Compare.
+// What Compare says when a file is not a record it can compare (compare.py COMPARE_WORDS).
+const COMPARE_WORDS = {
+  notText: "its text is not UTF-8. Another program may have saved it in another encoding, such as Latin-1; "
+    + "save it as UTF-8 and choose it again.",
+  nested: "it is not valid JSON, so it is not a record saved by this toolkit.",
+  notJson: "it is not valid JSON, so it is not a record saved by this toolkit.",
+  notRecord: "it is not a record saved by this toolkit.",
+  unknownFormat: "it was saved in a record format this page does not know.",
+  otherTool: (title, def) => `it is a record of another tool (“${title}”), not of “${def.title}”.`,
+  noVersion: "it does not say which version of this tool it was saved with.",
+  newer: (version, def) => `it was saved with version ${version} of this tool, newer than this page `
+    + `(version ${def.version}). Reload the page to get the newest version, then compare again.`,
+  damaged: "its answers are damaged.",
+};
+
+// A record of this tool from a file's bytes or text; or NotCompared saying why not (the checks of
+// "Open a saved progress file", in Compare's words).
 function readRecord(def, data) {
-  let text;
   try {
-    text = recordText(data).replace(/^\ufeff/, "");
-  } catch {
-    throw new NotCompared("its text is not UTF-8. Another program may have saved it in another encoding, such as "
-      + "Latin-1; save it as UTF-8 and choose it again.");
+    const { record, version } = readEnvelope(def, data, COMPARE_WORDS);
+    return { ...record, version };
+  } catch (error) {
+    if (error instanceof RecordError) throw new NotCompared(error.message);
+    throw error;
   }
-  let record;
-  try {
-    if (nesting(text) > MAX_NESTING) throw new Error("nested too deeply");
-    record = JSON.parse(text);
-  } catch {
-    throw new NotCompared("it is not valid JSON, so it is not a record saved by this toolkit.");
-  }
-  if (!isPlainObject(record) || record.format !== SHARED.record_format) {
-    throw new NotCompared("it is not a record saved by this toolkit.");
-  }
-  if (record.format_version !== SHARED.record_format_version) {
-    throw new NotCompared("it was saved in a record format this page does not know.");
-  }
-  const tool = record.checklist;
-  if (!isPlainObject(tool) || tool.id !== def.id) {
-    const title = isPlainObject(tool) && typeof tool.title === "string" && tool.title ? tool.title : "unknown";
-    throw new NotCompared(`it is a record of another tool (“${title}”), not of “${def.title}”.`);
-  }
-  const version = tool.version;
-  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) {
-    throw new NotCompared("it does not say which version of this tool it was saved with.");
-  }
-  if (version > def.version) {
-    throw new NotCompared(`it was saved with version ${version} of this tool, newer than this page `
-      + `(version ${def.version}). Reload the page to get the newest version, then compare again.`);
-  }
-  const answers = record.answers;
-  if (!isPlainObject(answers) || !Object.values(answers).every(isPlainObject)) {
-    throw new NotCompared("its answers are damaged.");
-  }
-  return { ...record, version };
 }
 
 // An answer with its note and reason, each left out when it is not text.

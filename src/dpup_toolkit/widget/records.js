@@ -13,7 +13,7 @@ import SHARED from "../shared.json" with { type: "json" };
 
 const RECORD_FORMAT = SHARED.record_format;
 const RECORD_FORMAT_VERSION = SHARED.record_format_version;
-const MAX_VERSION = 1000; // schema.py bounds a checklist's version
+const MAX_VERSION = SHARED.max_version;
 
 // The same escaping as records/rules.py (see the comment there): only explicit classes, as
 // Python's \s and \d differ from JavaScript's. A line's start allows the spaces Python's
@@ -100,7 +100,7 @@ function renderMarkdown(def, rawAnswers, exportedAt, about = {}) {
 // import this part (its folder and its build are the site's, not the widget's).
 const RECORD_RULES = { MARKDOWN_ONLY, recordBlocks };
 
-const MAX_NESTING = 32;
+const MAX_NESTING = SHARED.max_nesting; // a record nests 3 deep; deeper files are refused before they are parsed
 
 // How deeply a JSON text nests arrays and objects (strings skipped), in one pass; the same as
 // records/rules.py. Each token is one escaped pair, a quote or a bracket: nothing can backtrack.
@@ -117,40 +117,55 @@ function nesting(text) {
   return deepest;
 }
 
-function importRecord(def, rawText) {
-  const text = recordText(rawText).replace(/^\ufeff/, "");
-  if (nesting(text) > MAX_NESTING) {
-    throw new RecordError("This file is not a checklist record: it is nested too deeply.");
+// What "Open a saved progress file" says when a file is not a record it can use (records/rules.py
+// IMPORT_WORDS); Compare words the same checks its own way (compare.js).
+const IMPORT_WORDS = {
+  notText: NOT_UTF8,
+  nested: "This file is not a checklist record: it is nested too deeply.",
+  notJson: "This file is not a checklist record: it is not valid JSON.",
+  notRecord: "This file is not a DPUP Toolkit checklist record.",
+  unknownFormat: "This record was saved in a format this page does not know. Use the page it came from.",
+  otherTool: (title, def) => `This record is for another checklist (“${title}”), not “${def.title}”.`,
+  noVersion: "This record does not say which version of the checklist it is for.",
+  newer: (version, def) => `This record comes from a newer version of this checklist (version ${version}) `
+    + `than this page has (version ${def.version}). Nothing was changed.`,
+  damaged: "This record's answers are damaged. Nothing was changed.",
+};
+
+// A record of this tool from a file's text or bytes, and its version; or RecordError in `words`
+// saying why not (records/rules.py read_envelope). The nesting is measured before parsing.
+function readEnvelope(def, data, words) {
+  let text;
+  try {
+    text = recordText(data).replace(/^\ufeff/, "");
+  } catch {
+    throw new RecordError(words.notText);
   }
+  if (nesting(text) > MAX_NESTING) throw new RecordError(words.nested);
   let record;
   try {
     record = JSON.parse(text);
   } catch {
-    throw new RecordError("This file is not a checklist record: it is not valid JSON.");
+    throw new RecordError(words.notJson);
   }
-  if (!isPlainObject(record) || record.format !== RECORD_FORMAT) {
-    throw new RecordError("This file is not a DPUP Toolkit checklist record.");
+  if (!isPlainObject(record) || record.format !== RECORD_FORMAT) throw new RecordError(words.notRecord);
+  if (record.format_version !== RECORD_FORMAT_VERSION) throw new RecordError(words.unknownFormat);
+  const tool = record.checklist;
+  if (!isPlainObject(tool) || tool.id !== def.id) {
+    const title = isPlainObject(tool) && typeof tool.title === "string" && tool.title ? tool.title : "unknown";
+    throw new RecordError(words.otherTool(title, def));
   }
-  if (record.format_version !== RECORD_FORMAT_VERSION) {
-    throw new RecordError("This record was saved in a format this page does not know. Use the page it came from.");
-  }
-  const about = record.checklist;
-  if (!isPlainObject(about) || about.id !== def.id) {
-    const title = isPlainObject(about) && typeof about.title === "string" && about.title ? about.title : "unknown";
-    throw new RecordError(`This record is for another checklist (“${title}”), not “${def.title}”.`);
-  }
-  const version = about.version;
-  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) {
-    throw new RecordError("This record does not say which version of the checklist it is for.");
-  }
-  if (version > def.version) {
-    throw new RecordError(`This record comes from a newer version of this checklist (version ${version}) `
-      + `than this page has (version ${def.version}). Nothing was changed.`);
-  }
+  const version = tool.version;
+  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) throw new RecordError(words.noVersion);
+  if (version > def.version) throw new RecordError(words.newer(version, def));
+  const answers = record.answers;
+  if (!isPlainObject(answers) || !Object.values(answers).every(isPlainObject)) throw new RecordError(words.damaged);
+  return { record, version };
+}
+
+function importRecord(def, rawText) {
+  const { record, version } = readEnvelope(def, rawText, IMPORT_WORDS);
   const raw = record.answers;
-  if (!isPlainObject(raw) || !Object.values(raw).every(isPlainObject)) {
-    throw new RecordError("This record's answers are damaged. Nothing was changed.");
-  }
   const known = new Set(allItems(def).map((item) => item.id));
   let kept = Object.fromEntries(Object.entries(raw).filter(([id]) => known.has(id)));
   if (Object.keys(raw).length && !Object.keys(kept).length) {
@@ -180,6 +195,6 @@ function importRecord(def, rawText) {
 }
 
 export {
-  RECORD_RULES, escapeLine, escapeMarkdown, importAbout, importRecord, nesting, quote, recordFilename, recordText,
-  renderJson, renderMarkdown,
+  RECORD_RULES, escapeLine, escapeMarkdown, importAbout, importRecord, nesting, quote, readEnvelope, recordFilename,
+  recordText, renderJson, renderMarkdown,
 };
