@@ -1,13 +1,15 @@
 """The executable case studies on the static site: each opens with the case's answers and its
-result, and a reader who changes an answer sees the result change (no kernel)."""
+result (drawn at build time, so nothing moves when the code arrives), and a reader who changes an
+answer sees the result change (no kernel)."""
 import json
+import time
 
 from playwright.sync_api import expect
 
 from dpup_toolkit import load_checklist
 
 from ..conftest import ROOT
-from ..helpers import storage_key
+from ..helpers import SLOW, storage_key
 from .conftest import live
 
 PURPOSE = load_checklist(ROOT / "checklists" / "purpose-statement.yml")
@@ -82,4 +84,31 @@ def test_the_two_way_street_case_drafts_the_explanation_and_follows_a_changed_an
     what.fill("anything we like, and for any other purpose.")
     expect(page.locator(".dpup-warning")).to_have_count(1)
     expect(explanation).to_contain_text("We will ask you for anything we like")
+    assert v.real_errors() == [] and v.external == []
+
+
+def test_a_case_opens_with_its_example_drawn_and_a_change_made_before_the_code_arrives_is_kept(visit, site_url):
+    v = visit()
+    page = v.page
+    held = []
+    page.route("**/widgets/checklist-*/checklist.js", lambda route: held.append(route))
+    page.goto(f"{site_url}/case_studies/client-level-data.html")
+    drawn = page.locator(".static-widget[data-drawn]")
+    identifying = PURPOSE.item("identifying-parts").prompt
+    purpose = PURPOSE.item("purpose-written").prompt
+    # The example's answers and notes show before any of the widget's code has run.
+    expect(drawn.get_by_role("group", name=identifying, exact=True).get_by_label("Yes", exact=True)).to_be_checked()
+    expect(drawn.get_by_role("group", name=purpose, exact=True).get_by_label("No", exact=True)).to_be_checked()
+    expect(drawn.locator(".dpup-next-list li")).to_have_count(7)
+    pick(page, purpose, "Yes")  # the reader's first move, on the drawn form
+    expect(page.locator(".static-widget[data-drawn]")).to_have_count(1)
+    deadline = time.monotonic() + SLOW / 1000  # the runtime and the tool's data come first, then the code
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    assert held, "the form asked for its code once the reader started"
+    held[0].continue_()
+    expect(drawn).to_have_count(0)
+    expect(page.get_by_role("group", name=purpose, exact=True).get_by_label("Yes", exact=True)).to_be_checked()
+    expect(page.get_by_role("group", name=identifying, exact=True).get_by_label("Yes", exact=True)).to_be_checked()
+    expect(page.locator(".dpup-next-list li")).to_have_count(6)
     assert v.real_errors() == [] and v.external == []

@@ -36,6 +36,19 @@ def widget_code(url):
             or path.endswith(".widgets.json"))
 
 
+# A form's HTML as it stands: what is chosen and typed in it written as attributes and text, as
+# the build writes a filled-in form (a browser's innerHTML leaves out what was set by script).
+AS_IT_STANDS = """(form) => {
+    const copy = form.cloneNode(true);
+    const fields = form.querySelectorAll("input, textarea");
+    copy.querySelectorAll("input, textarea").forEach((field, i) => {
+        if (field.type === "radio" || field.type === "checkbox") field.toggleAttribute("checked", fields[i].checked);
+        else if (field.tagName === "TEXTAREA") field.textContent = fields[i].value;
+    });
+    return copy.innerHTML;
+}"""
+
+
 def shape(html):
     """The form as tags, attributes and text, in order. The address in the print-only line is
     left out (the build has none), and so is the `value` attribute of an empty field (the DOM
@@ -51,16 +64,36 @@ def shape(html):
     return out
 
 
-@pytest.mark.parametrize("tool", TOOLS, ids=lambda t: t.id)
-def test_the_form_shows_at_once_and_its_code_loads_when_a_person_starts(visit, site_url, tool):
+def definition(path):
+    """The checklist a built page's widget draws, as the widget gets it."""
+    state = widget_state(SITE / path)["state"]
+    return next(model["state"] for model in state.values() if "definition" in model["state"])["definition"]
+
+
+# Every tool page, and every case study that runs a tool with its example answers filled in.
+CASE_STUDIES = sorted(path.stem for path in (ROOT / "case_studies").glob("*.ipynb"))
+DRAWN_PAGES = [f"checklists/{tool.id}.html" for tool in TOOLS] + [f"case_studies/{name}.html" for name in CASE_STUDIES]
+
+
+def test_every_case_study_that_runs_a_tool_opens_with_its_example_drawn():
+    for name in CASE_STUDIES:
+        html = (SITE / "case_studies" / f"{name}.html").read_text(encoding="utf-8")
+        tool = definition(f"case_studies/{name}.html")["id"]
+        assert f'data-drawn="{tool}"' in html and "modulepreload" not in html, name
+        drawn = BeautifulSoup(html, "html.parser").select_one(DRAWN)
+        assert drawn.select("input[checked]") or drawn.select("textarea:not(:empty)"), f"{name}: drawn without its answers"
+
+
+@pytest.mark.parametrize("path", DRAWN_PAGES)
+def test_the_form_shows_at_once_and_its_code_loads_when_a_person_starts(visit, site_url, path):
     v = visit()
     page = v.page
-    page.goto(f"{site_url}/checklists/{tool.id}.html", wait_until="load")
+    page.goto(f"{site_url}/{path}", wait_until="load")
     page.wait_for_load_state("networkidle")
     first = page.locator(".dpup-checklist .dpup-item").first
     expect(first).to_be_visible()
     assert [url for url, _ in v.requests if widget_code(url)] == [], "the widget's code loaded before anyone used the form"
-    drawn = page.locator(DRAWN).inner_html()
+    drawn = page.locator(DRAWN).evaluate(AS_IT_STANDS)
 
     first.hover()  # a person points at the form
     expect(page.locator(DRAWN)).to_have_count(0)
@@ -68,10 +101,13 @@ def test_the_form_shows_at_once_and_its_code_loads_when_a_person_starts(visit, s
     # The widget's module; the code for each kind of item and result beyond questions and the
     # "unmet" list only for a tool that has it (kinds.js); records, Compare answers and saved-check
     # actions only when used.
-    state = widget_state(SITE / "checklists" / f"{tool.id}.html")["state"]
+    state = widget_state(SITE / path)["state"]
     folder = (SITE / next(m["state"]["_esm_file"] for m in state.values() if "_esm_file" in m["state"])).parent
+    tool = definition(path)
+    kinds = ({f"item-{item.get('kind', 'question')}" for section in tool["sections"] for item in section["items"]}
+             | {f"result-{result['kind']}" for result in tool.get("results", [])})
     needs = loads_with(folder, "checklist.js")
-    for kind in {f"item-{item.kind}" for section in tool.sections for item in section.items} | {f"result-{r.kind}" for r in tool.results}:
+    for kind in kinds:
         if kind not in ("item-question", "result-unmet"):
             needs |= loads_with(folder, next(path.name for path in folder.glob(f"{kind}-*.js")))
     assert {url.rsplit("/", 1)[1] for url, _ in v.requests if "/widgets/checklist-" in url and url.endswith(".js")} == needs
@@ -79,7 +115,7 @@ def test_the_form_shows_at_once_and_its_code_loads_when_a_person_starts(visit, s
     # appear, as it gave the drawn form's: wait for them as a person would see them.
     links = BeautifulSoup(drawn, "html.parser").select(".dpup-heading-link")
     expect(page.locator(".static-widget .dpup-heading-link")).to_have_count(len(links))
-    live = page.locator(".static-widget").inner_html()
+    live = page.locator(".static-widget").evaluate(AS_IT_STANDS)
     assert shape(live) == shape(drawn), "the form drawn at build time differs from the one the widget draws"
     assert v.real_errors() == []
 

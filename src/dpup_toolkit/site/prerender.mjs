@@ -4,9 +4,9 @@
 // runs.
 //
 // Usage: node prerender.mjs <form.json> <checklist.js>, where form.json is {state, url, root}: a
-// widget's model state (its definition, no saved answers), the page's address and its way to the
-// site root (the page's data-content_root), and checklist.js is the widget's entry module
-// (front_end.ENTRY). Prints the form's HTML. One form a run: the widget numbers the forms it
+// widget's model state (its definition, and any answers the page fills in), the page's address
+// and its way to the site root (the page's data-content_root), and checklist.js is the widget's
+// entry module (front_end.ENTRY). Prints the form's HTML. One form a run: the widget numbers the forms it
 // draws on a page. Nothing is read from or written to storage.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -68,4 +68,9 @@ el.className = "static-widget";
 document.querySelector("main").append(el);
 await widget.render({ model: new Model(state), el });
 await new Promise((resolve) => setTimeout(resolve, 0)); // what the widget queues after drawing
+// A case study fills in answers: a chosen option is written as the HTML a browser shows checked
+// (linkedom keeps `checked` as a property only; a textarea's value it already writes as its text).
+for (const field of el.querySelectorAll("input")) {
+  if (field.checked) field.setAttribute("checked", "");
+}
 process.stdout.write(el.innerHTML);

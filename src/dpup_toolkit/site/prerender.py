@@ -1,8 +1,8 @@
 """Tool pages show their form with the page's first paint, and load the widget's code only when a
 person starts to use it, so a tool page costs about what a plain page costs.
 
-At the end of a build, each page that shows one checklist widget with nothing filled in (every
-tool page; a case study that fills answers in keeps drawing its form with the widget's code):
+At the end of a build, each page that shows one checklist widget (every tool page, and a case
+study's example, drawn with the answers it fills in):
 
 - gets the form as HTML, drawn by the widget's own code (checklist.js) at build time
   (prerender.mjs), in a `<div class="static-widget" data-drawn="<tool id>">` before the view;
@@ -55,13 +55,13 @@ def widget_state(page: Path) -> dict | None:
 
 def drawable(html: str) -> dict | None:
     """The model state of the page's one checklist widget, if it can be drawn at build time: one
-    view, the toolkit's own module, nothing filled in. None otherwise."""
+    view, the toolkit's own module. None otherwise."""
     state, views = STATE.search(html), VIEW.findall(html)
     if not state or len(views) != 1:
         return None
     models = json.loads(state[1]).get("state", {})
     model = models.get(json.loads(views[0]).get("model_id"), {}).get("state", {})
-    if "_esm_file" not in model or "definition" not in model or model.get("answers") or model.get("about"):
+    if "_esm_file" not in model or "definition" not in model:
         return None
     return model
 
