@@ -170,6 +170,32 @@ def test_completing_by_typing_never_takes_focus_from_the_field(visit, site_url):
         "Everything is answered. What to do next is below the last question.")
 
 
+READS_IN_FULL = "(note) => note.scrollHeight <= note.clientHeight && note.scrollWidth <= note.clientWidth"
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_word_on_why_the_total_changed_can_be_read_in_full_on_a_phone_and_a_laptop(visit, site_url, width):
+    page = open_checklist(visit, site_url, viewport={"width": width, "height": 812}).page
+    note = page.locator(".dpup-progress-change")
+    opens = CONDITIONAL.show_if.answer_in[0]
+    answer(page, PARENT, CHECKLIST.answer_label(opens))
+    added = total_shown({PARENT.id: {"answer": opens}}) - total_shown({})
+    said = f"{added} follow-up question{'' if added == 1 else 's'} added because of your answer"
+    # On a phone the question is not named again (the person has just answered it); nothing is cut off.
+    expect(note).to_have_text(f"{said}." if width == 375 else f"{said} to “{PARENT.prompt}”.", use_inner_text=True)
+    assert note.evaluate(READS_IN_FULL)
+    # Everything answered: said in full, as a person sees it.
+    for _ in range(200):
+        waiting = page.locator(".dpup-checklist fieldset.dpup-item:visible").filter(
+            has_not=page.locator("input[type=radio]:checked"))
+        if not waiting.count():
+            break
+        waiting.first.locator("input[type=radio]").first.check()
+    expect(note).to_have_text("Everything is answered." if width == 375 else
+                              "Everything is answered. What to do next is below the last question.", use_inner_text=True)
+    assert note.evaluate(READS_IN_FULL)
+
+
 def test_a_follow_up_question_says_why_the_total_changed(visit, site_url):
     page = open_checklist(visit, site_url).page
     note = page.locator(".dpup-progress-change")

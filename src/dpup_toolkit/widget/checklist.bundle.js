@@ -3426,7 +3426,11 @@ function drawWayfinder(ctx, ui) {
     const parts = [];
     if (added) parts.push(`${plural(added, "follow-up question")} added`);
     if (removed) parts.push(`${plural(removed, "follow-up question")} no longer ${removed === 1 ? "applies" : "apply"}`);
-    change.textContent = `${parts.join(" and ")} because of your answer to \u201C${cause.prompt}\u201D.`;
+    change.replaceChildren(
+      `${parts.join(" and ")} because of your answer`,
+      h("span", { className: "dpup-wide-only", text: ` to \u201C${cause.prompt}\u201D` }),
+      "."
+    );
     explained = cause;
   }
   function refresh(state, answers) {
@@ -3445,7 +3449,10 @@ function drawWayfinder(ctx, ui) {
     next.textContent = complete ? "All answered: what next" : "Next unanswered question";
     next.hidden = !waiting && !complete;
     if (complete && !completeBefore && shownBefore && cause) {
-      change.textContent = "Everything is answered. What to do next is below the last question.";
+      change.replaceChildren(
+        "Everything is answered.",
+        h("span", { className: "dpup-wide-only", text: " What to do next is below the last question." })
+      );
       explained = cause;
     }
     completeBefore = complete;

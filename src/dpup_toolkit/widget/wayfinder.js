@@ -123,7 +123,9 @@ function drawWayfinder(ctx, ui) {
     const parts = [];
     if (added) parts.push(`${plural(added, "follow-up question")} added`);
     if (removed) parts.push(`${plural(removed, "follow-up question")} no longer ${removed === 1 ? "applies" : "apply"}`);
-    change.textContent = `${parts.join(" and ")} because of your answer to “${cause.prompt}”.`;
+    // The question is named where there is room; on a phone the person has just answered it.
+    change.replaceChildren(`${parts.join(" and ")} because of your answer`,
+      h("span", { className: "dpup-wide-only", text: ` to “${cause.prompt}”` }), ".");
     explained = cause;
   }
 
@@ -143,7 +145,8 @@ function drawWayfinder(ctx, ui) {
     next.textContent = complete ? "All answered: what next" : "Next unanswered question";
     next.hidden = !waiting && !complete; // nothing shown to answer: no panel to lead to either
     if (complete && !completeBefore && shownBefore && cause) {
-      change.textContent = "Everything is answered. What to do next is below the last question.";
+      change.replaceChildren("Everything is answered.",
+        h("span", { className: "dpup-wide-only", text: " What to do next is below the last question." }));
       explained = cause;
     }
     completeBefore = complete;
