@@ -44,12 +44,13 @@ def check_text(blocks_of_text: list[str]) -> dict:
 
 
 def article(html: str):
-    """The page's own content: the main article without scripts, styles or widget state."""
+    """The page's own content: the main article without scripts, styles, widget state or a tool's
+    form drawn at build time (a tool's words are checked in its file, not as the page's prose)."""
     from bs4 import BeautifulSoup  # only the site report needs it, not the tools
 
     soup = BeautifulSoup(html, "html.parser")
     main = soup.select_one("article.bd-article") or soup
-    for tag in main.select("script, style, .cell_input"):
+    for tag in main.select("script, style, .cell_input, .static-widget"):
         tag.decompose()
     return main
 

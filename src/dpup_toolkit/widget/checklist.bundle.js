@@ -3368,6 +3368,9 @@ function wireJumps(root, jump, fit) {
     jump.querySelector("summary").focus();
   });
 }
+function inFull(start, wide, end) {
+  return [start, h("span", { className: "dpup-wide-only", text: wide }), end];
+}
 function drawWayfinder(ctx, ui) {
   const { def } = ctx;
   const change = h("p", { className: "dpup-progress-change", role: "status" });
@@ -3426,11 +3429,7 @@ function drawWayfinder(ctx, ui) {
     const parts = [];
     if (added) parts.push(`${plural(added, "follow-up question")} added`);
     if (removed) parts.push(`${plural(removed, "follow-up question")} no longer ${removed === 1 ? "applies" : "apply"}`);
-    change.replaceChildren(
-      `${parts.join(" and ")} because of your answer`,
-      h("span", { className: "dpup-wide-only", text: ` to \u201C${cause.prompt}\u201D` }),
-      "."
-    );
+    change.replaceChildren(...inFull(`${parts.join(" and ")} because of your answer`, ` to \u201C${cause.prompt}\u201D`, "."));
     explained = cause;
   }
   function refresh(state, answers) {
@@ -3449,10 +3448,7 @@ function drawWayfinder(ctx, ui) {
     next.textContent = complete ? "All answered: what next" : "Next unanswered question";
     next.hidden = !waiting && !complete;
     if (complete && !completeBefore && shownBefore && cause) {
-      change.replaceChildren(
-        "Everything is answered.",
-        h("span", { className: "dpup-wide-only", text: " What to do next is below the last question." })
-      );
+      change.replaceChildren(...inFull("Everything is answered.", " What to do next is below the last question.", ""));
       explained = cause;
     }
     completeBefore = complete;

@@ -70,6 +70,12 @@ function wireJumps(root, jump, fit) {
   });
 }
 
+// A message for the bar, said in full: `wide` only where there is room (on a phone it names what
+// the person has just done, or what the bar's link already says).
+function inFull(start, wide, end) {
+  return [start, h("span", { className: "dpup-wide-only", text: wide }), end];
+}
+
 // ui: { root (the tool's element), sectionId(section), completeId, progressText, progressBar }.
 // Returns { node, refresh(state, answers), dispose() }.
 function drawWayfinder(ctx, ui) {
@@ -123,9 +129,7 @@ function drawWayfinder(ctx, ui) {
     const parts = [];
     if (added) parts.push(`${plural(added, "follow-up question")} added`);
     if (removed) parts.push(`${plural(removed, "follow-up question")} no longer ${removed === 1 ? "applies" : "apply"}`);
-    // The question is named where there is room; on a phone the person has just answered it.
-    change.replaceChildren(`${parts.join(" and ")} because of your answer`,
-      h("span", { className: "dpup-wide-only", text: ` to “${cause.prompt}”` }), ".");
+    change.replaceChildren(...inFull(`${parts.join(" and ")} because of your answer`, ` to “${cause.prompt}”`, "."));
     explained = cause;
   }
 
@@ -145,8 +149,7 @@ function drawWayfinder(ctx, ui) {
     next.textContent = complete ? "All answered: what next" : "Next unanswered question";
     next.hidden = !waiting && !complete; // nothing shown to answer: no panel to lead to either
     if (complete && !completeBefore && shownBefore && cause) {
-      change.replaceChildren("Everything is answered.",
-        h("span", { className: "dpup-wide-only", text: " What to do next is below the last question." }));
+      change.replaceChildren(...inFull("Everything is answered.", " What to do next is below the last question.", ""));
       explained = cause;
     }
     completeBefore = complete;
