@@ -5,12 +5,11 @@ tests/golden/ in review. tests/test_goldens.py checks the files against Python (
 dpup_toolkit.records) and against the browser's code run in Node (records.js with blocks.js, and
 widgets/docx/record.mjs); `make goldens` (python -m tests.goldens) writes them again from Python and from Node.
 
-Markdown and JSON are meant to be the same byte for byte from Python and from the browser, so
-each has one file that both must match. The Word files are written by two libraries (python-docx
-and docx), so each has its own dump, read back the same way with python-docx: `<state>.python.docx.txt`
-and `<state>.browser.docx.txt`. They differ today in two ways a reader of the document does not
-see: python-docx keeps a multi-line text in one run with line breaks where docx starts a run at each
-line, and a bullet is the "List Bullet" style in Python but a numbered "List Paragraph" in the browser.
+Every record is meant to be the same from Python and from the browser, so each has one file that
+both must match. Markdown and JSON are compared byte for byte. The Word files are written by two
+libraries (python-docx and docx), so they are compared as a dump read back the same way with
+python-docx (`<state>.docx.txt`): the same paragraphs, styles (a bullet is the "List Bullet" style)
+and runs (a line break is inside its run).
 
 The filled answers follow fixed rules from each tool's YAML (`filled_answers`), so a new tool
 gets its goldens without anyone writing answers for it, and every kind of item and answer is used.
@@ -143,7 +142,7 @@ def docx_text(data: bytes) -> str:
 def python_records(checklist: Checklist, answers: dict, about: dict) -> dict[str, str]:
     return {"md": render_markdown(checklist, answers, EXPORTED_AT, about=about),
             "json": render_json(checklist, answers, EXPORTED_AT, about=about),
-            "python.docx.txt": docx_text(render_docx(checklist, answers, EXPORTED_AT, about=about))}
+            "docx.txt": docx_text(render_docx(checklist, answers, EXPORTED_AT, about=about))}
 
 
 def js_module(folder: Path) -> Path:
@@ -161,7 +160,7 @@ def browser_records(module: Path, folder: Path, requests: list[tuple[Checklist, 
     request = {"module": str(module), "record": str(WORD_MODULE), "calls": calls}
     made = subprocess.run(["node", str(RUNNER)], input=json.dumps(request), capture_output=True, text=True, check=True)
     return [{"md": record["markdown"], "json": record["json"],
-             "browser.docx.txt": docx_text(Path(call["out"]).read_bytes())}
+             "docx.txt": docx_text(Path(call["out"]).read_bytes())}
             for call, record in zip(calls, json.loads(made.stdout))]
 
 
@@ -170,26 +169,29 @@ def golden_path(tool: str, state: str, suffix: str) -> Path:
 
 
 def update() -> list[Path]:
-    """Write every golden file again, from Python and from Node; return the files that changed.
-    Where Python and the browser disagree on a shared file, Python's is written and the
-    difference is reported (test_goldens.py then fails for the browser)."""
-    changed, disagreements = [], []
+    """Write every golden file again, from Python and from Node, and delete the ones no case makes;
+    return the files that changed. Where Python and the browser disagree on a file, Python's is
+    written and the difference is reported (test_goldens.py then fails for the browser)."""
+    changed, disagreements, made = [], [], set()
     all_cases = cases()
     with tempfile.TemporaryDirectory() as temp:
         module = js_module(Path(temp))
         browser = browser_records(module, Path(temp), [(c, a, about) for _, _, c, a, about in all_cases])
     for (tool, state, checklist, answers, about), from_browser in zip(all_cases, browser):
         files = python_records(checklist, answers, about)
-        for suffix in ("md", "json"):
+        for suffix in files:
             if from_browser[suffix] != files[suffix]:
                 disagreements.append(golden_path(tool, state, suffix))
-        files["browser.docx.txt"] = from_browser["browser.docx.txt"]
         for suffix, text in files.items():
             path = golden_path(tool, state, suffix)
+            made.add(path)
             if not path.exists() or path.read_bytes() != text.encode("utf-8"):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8", newline="")
                 changed.append(path)
+    for path in sorted(set(GOLDEN.glob("*/*")) - made):
+        path.unlink()
+        changed.append(path)
     for path in disagreements:
         print(f"Python and the browser disagree on {path.relative_to(ROOT)}", file=sys.stderr)
     return changed
@@ -197,4 +199,4 @@ def update() -> list[Path]:
 
 if __name__ == "__main__":
     written = update()
-    print(f"{len(written)} golden file(s) written" + "".join(f"\n  {p.relative_to(ROOT)}" for p in written))
+    print(f"{len(written)} golden file(s) written or deleted" + "".join(f"\n  {p.relative_to(ROOT)}" for p in written))

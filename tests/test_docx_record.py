@@ -1,11 +1,14 @@
-"""The Word (.docx) record: the browser's (checklist.js with the vendored docx library) and
-the kernel's (python-docx) hold the same paragraphs, and python-docx finds everything in them."""
+"""The Word (.docx) record: the browser's (widgets/docx/record.mjs with the docx library) and the
+kernel's (python-docx) hold the same paragraphs, styles and runs, written the same way, and
+python-docx finds everything in them."""
 import io
 import json
 import subprocess
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
+from lxml import etree
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,17 +17,33 @@ from dpup_toolkit.records.blocks import record_blocks
 from dpup_toolkit.records.word import render_docx
 
 from .conftest import ROOT
+from .goldens import docx_text
 from .test_front_end_logic import definition, module  # noqa: F401  (module is a fixture)
 from .test_parity import CORPUS, hostile_text
 from .test_record import ANSWERS, HOSTILE_NOTE, KINDS_ANSWERS
 
 WORD_MODULE = ROOT / "theme" / "site-root" / "widgets" / "docx" / "record.mjs"
 MAKER = ROOT / "tests" / "js" / "make_docx.mjs"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 ABOUT = {"what": "Youth mentoring pilot", "completed_by": "Aroha Ngata", "review_by": "2027-03-31"}
 
 
 def paragraphs(data: bytes) -> list[tuple[str, str]]:
     return [(p.style.name, p.text) for p in Document(io.BytesIO(data)).paragraphs]
+
+
+def markup(element) -> str:
+    """An element as XML with its own names and attributes only (not the namespaces its document
+    declares, nor xml:space, which docx writes on every text and python-docx where it is needed)."""
+    name = etree.QName(element).localname
+    attributes = "".join(f' {etree.QName(key).localname}="{value}"' for key, value in sorted(element.attrib.items())
+                         if key != XML_SPACE)
+    return f"<{name}{attributes}>{element.text or ''}{''.join(map(markup, element))}</{name}>"
+
+
+def paragraph_xml(data: bytes) -> list[str]:
+    """Each paragraph as Word reads it: its style, runs, bold, text, line breaks and tabs."""
+    return [markup(paragraph) for paragraph in Document(io.BytesIO(data)).element.body.iterchildren(qn("w:p"))]
 
 
 def browser_docx(module, tmp_path, d, answers, about):  # noqa: F811
@@ -68,12 +87,36 @@ def test_the_python_word_record_has_the_details_summary_actions_answers_and_note
 
 
 @pytest.mark.parametrize("tool, answers", [("sample", ANSWERS), ("kinds", KINDS_ANSWERS), ("kinds", {})])
-def test_the_browser_word_record_holds_the_same_paragraphs_as_python(module, tmp_path, sample, kinds, tool, answers):  # noqa: F811
+def test_the_browser_word_record_is_written_as_python_writes_it(module, tmp_path, sample, kinds, tool, answers):  # noqa: F811
     checklist = {"sample": sample, "kinds": kinds}[tool]
     made_in_browser = browser_docx(module, tmp_path, definition(checklist), answers, ABOUT)
-    # A bullet is "List Bullet" in python-docx and a numbered "List Paragraph" in docx (tests/goldens.py).
-    bullets = [("List Bullet" if style == "List Paragraph" else style, text) for style, text in paragraphs(made_in_browser)]
-    assert bullets == paragraphs(render_docx(checklist, answers, "2026-11-21", about=ABOUT))
+    made_in_python = render_docx(checklist, answers, "2026-11-21", about=ABOUT)
+    assert docx_text(made_in_browser) == docx_text(made_in_python)
+    assert paragraph_xml(made_in_browser) == paragraph_xml(made_in_python)
+
+
+def test_bullets_and_line_breaks_are_what_word_shows(module, tmp_path):  # noqa: F811
+    """A bullet is a paragraph in the "List Bullet" style, whose numbering is a bullet (so Word
+    draws one); a line break or tab in a text is inside its run, as Word writes Shift+Enter."""
+    tool = load_checklist(ROOT / "checklists" / "find-what-fits.yml")
+    from dpup_toolkit.engine.catalogue import catalogue_entries
+    entries = catalogue_entries(tool)
+    answers = {"role": {"answer": "front-line"}, "stage": {"answer": "service-delivery"}}
+    made = {"browser": browser_docx(module, tmp_path, {**definition(tool), "catalogue": entries}, answers, {"what": "a\tb\nc"}),
+            "python": render_docx(tool, answers, "2026-11-21", entries, about={"what": "a\tb\nc"})}
+    for maker, data in made.items():
+        document = Document(io.BytesIO(data))
+        bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
+        assert bullets, maker
+        assert all(p._p.pPr.numPr is None for p in bullets), maker  # the style carries the bullet
+        style = document.styles["List Bullet"].element
+        numbering = document.part.numbering_part.element
+        num = numbering.num_having_numId(style.pPr.numPr.numId.val)
+        level = f"w:abstractNum[@w:abstractNumId='{num.abstractNumId.val}']/w:lvl[@w:ilvl='0']"
+        assert numbering.xpath(f"{level}/w:numFmt/@w:val") == ["bullet"], maker
+        details = next(p for p in document.paragraphs if p.text.startswith("What is being checked: "))
+        assert [run.text for run in details.runs] == ["What is being checked: ", "a\tb\nc"], maker
+        assert [child.tag for child in details.runs[1]._r] == [qn(tag) for tag in ("w:t", "w:tab", "w:t", "w:br", "w:t")], maker
 
 
 def test_a_real_tool_with_actions_and_notes_matches_too(module, tmp_path):  # noqa: F811
@@ -81,9 +124,10 @@ def test_a_real_tool_with_actions_and_notes_matches_too(module, tmp_path):  # no
     ids = [item.id for item in tool.items]
     answers = {ids[0]: {"answer": "no", "note": "Ask the data team.\nBy Friday\x0b."}, ids[1]: {"answer": "yes"},
                ids[2]: {"answer": "no"}}
-    made_in_browser = paragraphs(browser_docx(module, tmp_path, definition(tool), answers, {"what": "Ōtaki pilot"}))
-    assert made_in_browser == paragraphs(render_docx(tool, answers, "2026-11-21", about={"what": "Ōtaki pilot"}))
-    assert "Your note: Ask the data team.\nBy Friday\ufffd." in [text for _, text in made_in_browser]
+    made_in_browser = browser_docx(module, tmp_path, definition(tool), answers, {"what": "Ōtaki pilot"})
+    made_in_python = render_docx(tool, answers, "2026-11-21", about={"what": "Ōtaki pilot"})
+    assert paragraph_xml(made_in_browser) == paragraph_xml(made_in_python)
+    assert "Your note: Ask the data team.\nBy Friday\ufffd." in [text for _, text in paragraphs(made_in_browser)]
 
 
 @CORPUS

@@ -1,10 +1,12 @@
 """The record as a Word document (.docx), for people who file and comment on Word documents: a
 thin writer over the record's blocks (blocks.py), with python-docx. On the static site
 widgets/docx/record.mjs writes the same blocks with the `docx` library, loaded only when the
-button is pressed; the tests compare the two paragraph for paragraph.
+button is pressed. Both write the same paragraphs, styles and runs, so one golden dump of each
+record (tests/goldens.py) holds both.
 
 Headings are Word's heading styles, so the document has an outline; a label ("Answer: ") is bold;
-"\n" in a text is a line break. Runs of the same weight are written as one run.
+a bullet is the "List Bullet" style, which carries the bullet; "\n" in a text is a line break
+inside its run. Runs of the same weight are written as one run.
 """
 from __future__ import annotations
 

@@ -26,17 +26,37 @@ export function wordRuns(block) {
   return out.map(([bold, text]) => [bold, xmlSafe(text)]);
 }
 
+// A bullet is a paragraph in the "List Bullet" style, which carries the bullet as Word's own
+// style does (and python-docx's template): the paragraph names only its style.
+const BULLETS = "bullets";
+const LIST_BULLET = { id: "ListBullet", name: "List Bullet", basedOn: "Normal",
+  paragraph: { numbering: { reference: BULLETS, level: 0 }, contextualSpacing: true } };
+const BULLET_LIST = { reference: BULLETS, levels: [{ level: 0, format: docx.LevelFormat.BULLET, text: "\u2022",
+  alignment: docx.AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 360 } } } }] };
+
+// A line break (w:br) for each "\n" and a tab (w:tab) for each "\t", inside the run, as python-docx
+// writes a run's text: one run, its text in pieces between them, no empty pieces.
+class LineBreak extends docx.EmptyElement {
+  constructor() { super("w:br"); }
+}
+const IN_RUN = { "\n": () => new LineBreak(), "\t": () => new docx.Tab() };
+
+function textRun(text, bold) {
+  const children = text.split(/(\n|\t)/).filter(Boolean).map((piece) => (IN_RUN[piece] ? IN_RUN[piece]() : piece));
+  return new docx.TextRun({ children, ...(bold ? { bold: true, boldComplexScript: false } : {}) });
+}
+
 // The blocks Word shows as a document: headings, bold labels, bullets; "\n" as a line break.
 export function docxDocument(rules, blocks) {
   const shown = blocks.filter((block) => block.only !== rules.MARKDOWN_ONLY);
-  const runs = (text, options) => text.split("\n").map((line, i) => new docx.TextRun({ text: line, break: i ? 1 : 0, ...options }));
   const paragraphs = shown.map((block) => new docx.Paragraph({
     heading: HEADING[block.kind],
-    bullet: block.kind === "bullet" ? { level: 0 } : undefined,
-    children: wordRuns(block).flatMap(([bold, text]) => runs(text, bold ? { bold: true } : {})),
+    style: block.kind === "bullet" ? LIST_BULLET.id : undefined,
+    children: wordRuns(block).map(([bold, text]) => textRun(text, bold)),
   }));
   const title = wordRuns(shown[0]).map(([, text]) => text).join("");
-  return new docx.Document({ creator: "DPUP Toolkit", title, sections: [{ children: paragraphs }] });
+  return new docx.Document({ creator: "DPUP Toolkit", title, styles: { paragraphStyles: [LIST_BULLET] },
+    numbering: { config: [BULLET_LIST] }, sections: [{ children: paragraphs }] });
 }
 
 export function docxBlob(rules, def, answers, exportedAt, about) {
