@@ -96,11 +96,11 @@ def removed_answer(entry: dict) -> dict | None:
     """An answer to a question this tool no longer asks, as the file holds it; None when empty."""
     answer, note = entry.get("answer"), entry.get("note")
     note = _given(note, "") if isinstance(note, str) else ""
-    if answer is None or answer == "":
-        shown = "No answer"
-    else:
-        shown = f"“{_given(answer, '')}”" if isinstance(answer, str) else UNREADABLE
-    return {"answer": shown, "note": note} if shown != "No answer" or note else None
+    empty = answer is None or answer == ""
+    if empty and not note:
+        return None
+    shown = "No answer" if empty else f"“{_given(answer, '')}”" if isinstance(answer, str) else UNREADABLE
+    return {"answer": shown, "note": note}
 
 
 def _utf16(text: str) -> bytes:
@@ -121,7 +121,7 @@ def read_person(checklist: Checklist, name: str, data: str | bytes) -> dict:
             "saved": saved.strip(SPACE) if isinstance(saved, str) else ""}
 
 
-def compared_entry(checklist: Checklist, item, person: dict, shown: bool) -> dict:
+def compared_entry(item, person: dict, shown: bool) -> dict:
     if item.id in person["asides"]:
         return {"shown": shown, "answer": None, "note": person["asides"][item.id]["note"], "reason": "",
                 "aside": person["asides"][item.id]["aside"]}
@@ -163,7 +163,7 @@ def compare_records(checklist: Checklist, files: list[tuple[str, str | bytes]]) 
         for item in section.items:
             if not any(item.id in shown or item.id in person["asides"] for person, shown in zip(people, shown_sets)):
                 continue
-            entries = [compared_entry(checklist, item, person, item.id in shown)
+            entries = [compared_entry(item, person, item.id in shown)
                        for person, shown in zip(people, shown_sets)]
             items.append({"item": item, "section": section.title, "agree": agreement(entries), "entries": entries})
         if items:

@@ -853,7 +853,7 @@ function drawQuestion(ctx, item) {
 }
 function questionAnswerBlocks(def, item, entry) {
   const answer = entry.answer;
-  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(answerLabel(def, answer)) : wordsRun("Not answered")])];
+  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(answerLabel(def, answer)) : wordsRun(MISSING)])];
   if (answer && answer === def.not_applicable) {
     const reason = entry.reason || "";
     if (reason.replace(SPACE_ENDS, "")) {
@@ -867,13 +867,14 @@ function questionAnswerBlocks(def, item, entry) {
   }
   return out;
 }
-var GUIDANCE_PREFIX;
+var MISSING, GUIDANCE_PREFIX;
 var init_item_question = __esm({
   "src/dpup_toolkit/widget/item-question.js"() {
     init_dom();
     init_drawing();
     init_record_parts();
     init_rules();
+    MISSING = "Not answered";
     GUIDANCE_PREFIX = { met: "Met: ", unmet: "Not met: ", reason: "Needs a reason: " };
     ITEM_KINDS.question = {
       draw: drawQuestion,
@@ -881,7 +882,7 @@ var init_item_question = __esm({
       judged: true,
       allowed: (def, item) => offered(def, item),
       label: (def, item, value) => answerLabel(def, value),
-      missing: "Not answered",
+      missing: MISSING,
       asksReason: (def, item, answer) => Boolean(def.not_applicable) && answer === def.not_applicable,
       keepsReason: (def, item, answer) => answer === def.not_applicable,
       // "not applicable", once the tool file turns it off for this question (`not_applicable: false`).
@@ -968,7 +969,7 @@ function drawChoice(ctx, item) {
 }
 function choiceAnswerBlocks(def, item, entry) {
   const answer = entry.answer;
-  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(optionLabel(item, answer)) : wordsRun("Not answered")])];
+  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(optionLabel(item, answer)) : wordsRun(MISSING2)])];
   if (item.correct && answer) {
     const right = answer === item.correct ? [wordsRun("Correct.")] : [wordsRun("Not correct. The right answer is: "), lineRun(optionLabel(item, item.correct)), wordsRun(".")];
     const explanation = item.options.find((option) => option.value === answer).explanation;
@@ -976,19 +977,21 @@ function choiceAnswerBlocks(def, item, entry) {
   }
   return out;
 }
+var MISSING2;
 var init_item_choice = __esm({
   "src/dpup_toolkit/widget/item-choice.js"() {
     init_dom();
     init_drawing();
     init_record_parts();
     init_rules();
+    MISSING2 = "Not answered";
     ITEM_KINDS.choice = {
       draw: drawChoice,
       typed: false,
       judged: false,
       allowed: (def, item) => item.options.map((option) => option.value),
       label: (def, item, value) => optionLabel(item, value),
-      missing: "Not answered",
+      missing: MISSING2,
       asksReason: () => false,
       keepsReason: () => false,
       withdrawn: () => false,
@@ -1066,14 +1069,15 @@ function drawText(ctx, item) {
 }
 function textAnswerBlocks(def, item, entry) {
   const typed = answerOf(item, { [item.id]: entry });
-  return [typed ? recordBlock("quote", [labelRun("Answer: "), textRun(typed)]) : recordBlock("paragraph", [labelRun("Answer: "), wordsRun("Not written")])];
+  return [typed ? recordBlock("quote", [labelRun("Answer: "), textRun(typed)]) : recordBlock("paragraph", [labelRun("Answer: "), wordsRun(MISSING3)])];
 }
-var LETTER;
+var MISSING3, LETTER;
 var init_item_text = __esm({
   "src/dpup_toolkit/widget/item-text.js"() {
     init_dom();
     init_record_parts();
     init_rules();
+    MISSING3 = "Not written";
     LETTER = /[\p{L}\p{N}]/u;
     ITEM_KINDS.text = {
       draw: drawText,
@@ -1081,7 +1085,7 @@ var init_item_text = __esm({
       judged: false,
       allowed: () => null,
       label: (def, item, value) => value,
-      missing: "Not written",
+      missing: MISSING3,
       asksReason: () => false,
       keepsReason: () => false,
       withdrawn: () => false,
@@ -1464,13 +1468,12 @@ function loadKinds(def) {
     ...[...results].map((kind) => RESULT_MODULES[kind]())
   ]);
 }
-var ANSWER_WORDS, DRAW_RESULT, RESULT_MODULES;
+var DRAW_RESULT, RESULT_MODULES;
 var init_kinds = __esm({
   "src/dpup_toolkit/widget/kinds.js"() {
     init_result_unmet();
     init_rules();
     init_();
-    ANSWER_WORDS = ITEM_KINDS;
     DRAW_RESULT = { unmet: drawUnmet };
     RESULT_MODULES = {
       template: () => Promise.resolve().then(() => (init_result_template(), result_template_exports)),
@@ -1876,11 +1879,10 @@ function personAnswers(def, raw, older) {
 }
 function removedAnswer(entry) {
   const note = typeof entry.note === "string" ? given(entry.note, "") : "";
-  let shown2 = "No answer";
-  if (entry.answer !== null && entry.answer !== void 0 && entry.answer !== "") {
-    shown2 = typeof entry.answer === "string" ? `\u201C${given(entry.answer, "")}\u201D` : UNREADABLE;
-  }
-  return shown2 !== "No answer" || note ? { answer: shown2, note } : null;
+  const empty = entry.answer === null || entry.answer === void 0 || entry.answer === "";
+  if (empty && !note) return null;
+  const shown2 = empty ? "No answer" : typeof entry.answer === "string" ? `\u201C${given(entry.answer, "")}\u201D` : UNREADABLE;
+  return { answer: shown2, note };
 }
 function readPerson(def, name, data) {
   const record = readRecord(def, data);
@@ -1929,8 +1931,9 @@ function compareRecords(def, files) {
       loaded.push({ file: name, person: people.length - 1 });
     } catch (error) {
       if (!(error instanceof NotCompared)) throw error;
-      errors.push({ file: name, reason: NOT_COMPARED + error.message });
-      loaded.push({ file: name, reason: NOT_COMPARED + error.message });
+      const refused = { file: name, reason: NOT_COMPARED + error.message };
+      errors.push(refused);
+      loaded.push(refused);
     }
   }
   const times = /* @__PURE__ */ new Map();
@@ -1960,7 +1963,7 @@ function tableRows(comparison) {
 function comparedAnswer(def, item, entry) {
   if (entry.aside) return entry.aside;
   if (!entry.shown) return NOT_ASKED;
-  const words = ANSWER_WORDS[item.kind];
+  const words = itemKind(item);
   if (entry.answer === null) return words.missing;
   const label = words.label(def, item, entry.answer);
   return unexplained(def, item, entry) ? `${label}, ${NO_REASON}` : label;
@@ -2001,7 +2004,7 @@ function markdownHead(def, comparison, comparedAt) {
 }
 function markdownItem(def, people, { item, agree, entries }) {
   const out = ["", `### ${escapeLine(item.prompt)}`, "", `${STATUS[agree]}.`, ""];
-  if (ANSWER_WORDS[item.kind].typed) {
+  if (itemKind(item).typed) {
     entries.forEach((entry, i) => {
       if (i) out.push("");
       const label = escapeLine(people[i].label);
@@ -2057,7 +2060,7 @@ function answerCell(def, item, entry) {
   return h(
     "td",
     { className: kind },
-    h("p", { className: ANSWER_WORDS[item.kind].typed && entry.answer !== null ? "dpup-compare-text" : null, text: answer }),
+    h("p", { className: itemKind(item).typed && entry.answer !== null ? "dpup-compare-text" : null, text: answer }),
     entry.reason && !unexplained(def, item, entry) ? h("p", { className: "dpup-compare-reason" }, h("strong", { text: "Why it does not apply: " }), entry.reason) : null,
     entry.note ? h("p", { className: "dpup-compare-note" }, h("strong", { text: "Note: " }), entry.note) : null
   );
@@ -2124,7 +2127,6 @@ var STATUS, NOT_ASKED, NOT_COMPARED, NO_REASON, UNREADABLE, REMOVED_TITLE, REMOV
 var init_compare = __esm({
   "src/dpup_toolkit/widget/compare.js"() {
     init_dom();
-    init_kinds();
     init_rules();
     init_records();
     STATUS = { agree: "All agree", differ: "Answers differ", none: "Nobody answered" };

@@ -6,9 +6,8 @@
 // its question (an option renamed or removed, a question whose kind changed) shows as what the
 // person answered, set aside; answers to questions the tool no longer asks are listed, not dropped.
 import { h } from "./dom.js";
-import { ANSWER_WORDS } from "./kinds.js";
 import {
-  RecordError, SPACE_ENDS, allItems, answerOf, cleanAbout, cleanAnswers, given, needsReason, visibleItems,
+  RecordError, SPACE_ENDS, allItems, answerOf, cleanAbout, cleanAnswers, given, itemKind, needsReason, visibleItems,
 } from "./rules.js";
 import { escapeLine, quote, readEnvelope } from "./records.js";
 
@@ -94,11 +93,10 @@ function personAnswers(def, raw, older) {
 // An answer to a question this tool no longer asks, as the file holds it; null when empty.
 function removedAnswer(entry) {
   const note = typeof entry.note === "string" ? given(entry.note, "") : "";
-  let shown = "No answer";
-  if (entry.answer !== null && entry.answer !== undefined && entry.answer !== "") {
-    shown = typeof entry.answer === "string" ? `“${given(entry.answer, "")}”` : UNREADABLE;
-  }
-  return shown !== "No answer" || note ? { answer: shown, note } : null;
+  const empty = entry.answer === null || entry.answer === undefined || entry.answer === "";
+  if (empty && !note) return null;
+  const shown = empty ? "No answer" : typeof entry.answer === "string" ? `“${given(entry.answer, "")}”` : UNREADABLE;
+  return { answer: shown, note };
 }
 
 function readPerson(def, name, data) {
@@ -147,8 +145,9 @@ function compareRecords(def, files) {
       loaded.push({ file: name, person: people.length - 1 });
     } catch (error) {
       if (!(error instanceof NotCompared)) throw error;
-      errors.push({ file: name, reason: NOT_COMPARED + error.message });
-      loaded.push({ file: name, reason: NOT_COMPARED + error.message });
+      const refused = { file: name, reason: NOT_COMPARED + error.message };
+      errors.push(refused);
+      loaded.push(refused);
     }
   }
   const times = new Map();
@@ -185,7 +184,7 @@ function tableRows(comparison) {
 function comparedAnswer(def, item, entry) {
   if (entry.aside) return entry.aside;
   if (!entry.shown) return NOT_ASKED;
-  const words = ANSWER_WORDS[item.kind];
+  const words = itemKind(item);
   if (entry.answer === null) return words.missing;
   const label = words.label(def, item, entry.answer);
   return unexplained(def, item, entry) ? `${label}, ${NO_REASON}` : label;
@@ -234,7 +233,7 @@ function markdownHead(def, comparison, comparedAt) {
 
 function markdownItem(def, people, { item, agree, entries }) {
   const out = ["", `### ${escapeLine(item.prompt)}`, "", `${STATUS[agree]}.`, ""];
-  if (ANSWER_WORDS[item.kind].typed) { // typed text: quoted, each person's under their name
+  if (itemKind(item).typed) { // typed text: quoted, each person's under their name
     entries.forEach((entry, i) => {
       if (i) out.push("");
       const label = escapeLine(people[i].label);
@@ -295,7 +294,7 @@ function answerCell(def, item, entry) {
   const answer = comparedAnswer(def, item, entry);
   const kind = entry.aside ? "dpup-compare-aside" : unexplained(def, item, entry) ? "dpup-compare-no-reason" : null;
   return h("td", { className: kind },
-    h("p", { className: ANSWER_WORDS[item.kind].typed && entry.answer !== null ? "dpup-compare-text" : null, text: answer }),
+    h("p", { className: itemKind(item).typed && entry.answer !== null ? "dpup-compare-text" : null, text: answer }),
     entry.reason && !unexplained(def, item, entry) ? h("p", { className: "dpup-compare-reason" }, h("strong", { text: "Why it does not apply: " }), entry.reason) : null,
     entry.note ? h("p", { className: "dpup-compare-note" }, h("strong", { text: "Note: " }), entry.note) : null);
 }

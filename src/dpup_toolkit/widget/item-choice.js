@@ -5,6 +5,9 @@ import { noteField, radioGroup } from "./drawing.js";
 import { labelRun, lineRun, recordBlock, textRun, wordsRun } from "./record-parts.js";
 import { ITEM_KINDS, optionLabel } from "./rules.js";
 
+// How no answer reads, in a record and where people's answers are compared.
+const MISSING = "Not answered";
+
 function drawChoice(ctx, item) {
   const id = ctx.id(item);
   // A live region is announced only if it is on the page before its text changes: it stays in the
@@ -40,7 +43,7 @@ function drawChoice(ctx, item) {
 // The answer in a record and, in a quiz, whether it is right and the chosen option's explanation.
 function choiceAnswerBlocks(def, item, entry) {
   const answer = entry.answer;
-  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(optionLabel(item, answer)) : wordsRun("Not answered")])];
+  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(optionLabel(item, answer)) : wordsRun(MISSING)])];
   if (item.correct && answer) {
     const right = answer === item.correct ? [wordsRun("Correct.")]
       : [wordsRun("Not correct. The right answer is: "), lineRun(optionLabel(item, item.correct)), wordsRun(".")];
@@ -56,7 +59,7 @@ ITEM_KINDS.choice = {
   judged: false,
   allowed: (def, item) => item.options.map((option) => option.value),
   label: (def, item, value) => optionLabel(item, value),
-  missing: "Not answered",
+  missing: MISSING,
   asksReason: () => false,
   keepsReason: () => false,
   withdrawn: () => false,

@@ -6,6 +6,9 @@ import { noteField, radioGroup } from "./drawing.js";
 import { MARKDOWN_ONLY, WORD_ONLY, labelRun, lineRun, recordBlock, textRun, wordsRun } from "./record-parts.js";
 import { ITEM_KINDS, NEEDS_REASON, SPACE_ENDS, answerLabel, needsReason, offered } from "./rules.js";
 
+// How no answer reads, in a record and where people's answers are compared.
+const MISSING = "Not answered";
+
 // Shown when "not applicable" is chosen: the reason it needs before it counts as met.
 function reasonField(ctx, item) {
   const id = `${ctx.id(item)}--reason`;
@@ -71,7 +74,7 @@ function drawQuestion(ctx, item) {
 // Word shows it trimmed.
 function questionAnswerBlocks(def, item, entry) {
   const answer = entry.answer;
-  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(answerLabel(def, answer)) : wordsRun("Not answered")])];
+  const out = [recordBlock("paragraph", [labelRun("Answer: "), answer ? lineRun(answerLabel(def, answer)) : wordsRun(MISSING)])];
   if (answer && answer === def.not_applicable) {
     const reason = entry.reason || "";
     if (reason.replace(SPACE_ENDS, "")) {
@@ -90,7 +93,7 @@ ITEM_KINDS.question = {
   judged: true,
   allowed: (def, item) => offered(def, item),
   label: (def, item, value) => answerLabel(def, value),
-  missing: "Not answered",
+  missing: MISSING,
   asksReason: (def, item, answer) => Boolean(def.not_applicable) && answer === def.not_applicable,
   keepsReason: (def, item, answer) => answer === def.not_applicable,
   // "not applicable", once the tool file turns it off for this question (`not_applicable: false`).

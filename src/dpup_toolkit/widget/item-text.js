@@ -4,6 +4,9 @@ import { h, linksLine } from "./dom.js";
 import { labelRun, recordBlock, textRun, wordsRun } from "./record-parts.js";
 import { ITEM_KINDS, WS_RUN, answerOf } from "./rules.js";
 
+// How no answer reads, in a record and where people's answers are compared.
+const MISSING = "Not written";
+
 const LETTER = /[\p{L}\p{N}]/u;
 
 // A phrase is found in any case, across line breaks and runs of spaces, where a word starts: "as
@@ -59,7 +62,7 @@ function drawText(ctx, item) {
 function textAnswerBlocks(def, item, entry) {
   const typed = answerOf(item, { [item.id]: entry });
   return [typed ? recordBlock("quote", [labelRun("Answer: "), textRun(typed)])
-    : recordBlock("paragraph", [labelRun("Answer: "), wordsRun("Not written")])];
+    : recordBlock("paragraph", [labelRun("Answer: "), wordsRun(MISSING)])];
 }
 
 ITEM_KINDS.text = {
@@ -68,7 +71,7 @@ ITEM_KINDS.text = {
   judged: false,
   allowed: () => null,
   label: (def, item, value) => value,
-  missing: "Not written",
+  missing: MISSING,
   asksReason: () => false,
   keepsReason: () => false,
   withdrawn: () => false,

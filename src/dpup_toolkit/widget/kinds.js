@@ -27,8 +27,6 @@
 import { drawUnmet } from "./result-unmet.js";
 import { ITEM_KINDS, allItems } from "./rules.js";
 
-// Compare answers (compare.js) reads an answer's words from here: each kind's `missing` and `label`.
-const ANSWER_WORDS = ITEM_KINDS;
 const DRAW_RESULT = { unmet: drawUnmet };
 
 // The module of each result kind beyond the "unmet" list.
@@ -52,4 +50,4 @@ function loadKinds(def) {
     ...[...results].map((kind) => RESULT_MODULES[kind]())]);
 }
 
-export { ANSWER_WORDS, DRAW_RESULT, ITEM_KINDS, loadKinds };
+export { DRAW_RESULT, ITEM_KINDS, loadKinds };

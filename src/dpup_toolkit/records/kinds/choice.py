@@ -10,7 +10,7 @@ MISSING = "Not answered"
 def answer_blocks(checklist: Checklist, item: ChoiceItem, entry: dict) -> list[Block]:
     """The option chosen; in a quiz, whether it is right and the chosen option's explanation."""
     answer = entry.get("answer")
-    out = [block("paragraph", label("Answer: "), line(item.option_label(answer)) if answer else words("Not answered"))]
+    out = [block("paragraph", label("Answer: "), line(item.option_label(answer)) if answer else words(MISSING))]
     if item.correct and answer:
         right = [words("Correct.")] if answer == item.correct else \
             [words("Not correct. The right answer is: "), line(item.option_label(item.correct)), words(".")]

@@ -12,7 +12,7 @@ def answer_blocks(checklist: Checklist, item: Question, entry: dict) -> list[Blo
     """The answer, and the reason it does not apply: Markdown quotes the reason as typed, Word
     shows it trimmed."""
     answer = entry.get("answer")
-    out = [block("paragraph", label("Answer: "), line(checklist.answer_label(answer)) if answer else words("Not answered"))]
+    out = [block("paragraph", label("Answer: "), line(checklist.answer_label(answer)) if answer else words(MISSING))]
     if answer and answer == checklist.not_applicable:
         reason = entry.get("reason", "")
         if reason.strip(SPACE):

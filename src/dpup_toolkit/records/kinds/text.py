@@ -12,4 +12,4 @@ def answer_blocks(checklist: Checklist, item: TextItem, entry: dict) -> list[Blo
     """The text quoted, trimmed at its ends."""
     typed = answer_of(item, {item.id: entry})
     return [block("quote", label("Answer: "), text(typed)) if typed else
-            block("paragraph", label("Answer: "), words("Not written"))]
+            block("paragraph", label("Answer: "), words(MISSING))]
